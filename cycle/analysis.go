@@ -1,0 +1,209 @@
+package cycle
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Quadrant is an importance-performance quadrant (Martilla & James).
+type Quadrant string
+
+// The four quadrants, and None for a moment that lacks a score.
+const (
+	None             Quadrant = ""
+	ConcentrateHere  Quadrant = "concentrate-here"
+	KeepUp           Quadrant = "keep-up"
+	LowPriority      Quadrant = "low-priority"
+	PossibleOverkill Quadrant = "possible-overkill"
+)
+
+// ReasonKind tells why a moment is critical.
+type ReasonKind string
+
+// The reasons a moment can be critical.
+const (
+	// Marked: the file marks the moment critical: true.
+	Marked ReasonKind = "marked"
+	// LowScore: important and poorly performed.
+	LowScore ReasonKind = "score"
+	// Gap: a SERVQUAL dimension falls short of expectation by the threshold.
+	Gap ReasonKind = "gap"
+)
+
+// Reason is one cause of a moment's criticality, with the figures behind it.
+type Reason struct {
+	Kind        ReasonKind
+	Importance  int    // LowScore
+	Performance int    // LowScore
+	Dimension   string // Gap
+	Expected    int    // Gap
+	Perceived   int    // Gap
+	Threshold   Thresholds
+}
+
+// String describes the reason in English.
+func (r Reason) String() string { return r.Text("en") }
+
+// Text describes the reason in the language lang ("en" or "es").
+func (r Reason) Text(lang string) string {
+	es := lang == "es"
+	switch r.Kind {
+	case Marked:
+		if es {
+			return "marcado como crítico en el archivo"
+		}
+		return "marked critical in the file"
+	case LowScore:
+		if es {
+			return fmt.Sprintf("importancia %d ≥ %d y desempeño %d ≤ %d", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance)
+		}
+		return fmt.Sprintf("importance %d ≥ %d and performance %d ≤ %d", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance)
+	case Gap:
+		if es {
+			return fmt.Sprintf("brecha en %s: esperado %d, percibido %d (%d ≥ %d)", r.Dimension, r.Expected, r.Perceived, r.Expected-r.Perceived, r.Threshold.Gap)
+		}
+		return fmt.Sprintf("%s gap: expected %d, perceived %d (%d ≥ %d)", r.Dimension, r.Expected, r.Perceived, r.Expected-r.Perceived, r.Threshold.Gap)
+	}
+	return string(r.Kind)
+}
+
+// MomentAnalysis is what the analysis says of one moment.
+type MomentAnalysis struct {
+	*Moment
+	Critical bool
+	// Reasons that make the moment critical by the thresholds, plus Marked
+	// when the file marks it. Empty for a moment that is not critical. A
+	// moment explicitly marked critical: false has no reasons.
+	Reasons  []Reason
+	Quadrant Quadrant
+	// Gaps maps each dimension with both scores to perceived - expected.
+	Gaps map[string]int
+}
+
+// Analysis is the analysed cycle.
+type Analysis struct {
+	Cycle    *Cycle
+	Moments  []*MomentAnalysis // in file order
+	Edges    []Edge
+	Handoffs []Edge
+	// DimensionGaps maps each dimension scored with both values in at
+	// least one moment to the average of its gaps over the cycle.
+	DimensionGaps map[string]float64
+}
+
+// Critical returns the critical moments in file order.
+func (a *Analysis) Critical() []*MomentAnalysis {
+	var out []*MomentAnalysis
+	for _, m := range a.Moments {
+		if m.Critical {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Lookup returns the analysis of the moment with the given id, or nil.
+func (a *Analysis) Lookup(id string) *MomentAnalysis {
+	for _, m := range a.Moments {
+		if m.ID == id {
+			return m
+		}
+	}
+	return nil
+}
+
+// Analyze computes criticality, quadrants, gaps and handoffs of a parsed
+// cycle.
+func Analyze(c *Cycle) *Analysis {
+	a := &Analysis{Cycle: c, Edges: c.Edges(), DimensionGaps: map[string]float64{}}
+	sums := map[string]int{}
+	counts := map[string]int{}
+	for _, m := range c.Moments {
+		ma := &MomentAnalysis{Moment: m, Gaps: map[string]int{}}
+		ma.Reasons = computedReasons(c, m)
+		ma.Critical = len(ma.Reasons) > 0
+		if m.Critical != nil {
+			ma.Critical = *m.Critical
+			if *m.Critical {
+				ma.Reasons = append([]Reason{{Kind: Marked, Threshold: c.Thresholds}}, ma.Reasons...)
+			} else {
+				ma.Reasons = nil
+			}
+		}
+		ma.Quadrant = QuadrantOf(c.Scale, m.Importance, m.Performance)
+		for _, d := range Dimensions {
+			if s, ok := m.Dimensions[d]; ok && s.HasGap() {
+				ma.Gaps[d] = s.Gap()
+				sums[d] += s.Gap()
+				counts[d]++
+			}
+		}
+		a.Moments = append(a.Moments, ma)
+	}
+	for d, n := range counts {
+		a.DimensionGaps[d] = float64(sums[d]) / float64(n)
+	}
+	for _, e := range a.Edges {
+		if e.Handoff {
+			a.Handoffs = append(a.Handoffs, e)
+		}
+	}
+	return a
+}
+
+// computedReasons applies the thresholds, dimensions in canonical order.
+func computedReasons(c *Cycle, m *Moment) []Reason {
+	t := c.Thresholds
+	var out []Reason
+	if m.Importance > 0 && m.Performance > 0 && m.Importance >= t.Importance && m.Performance <= t.Performance {
+		out = append(out, Reason{Kind: LowScore, Importance: m.Importance, Performance: m.Performance, Threshold: t})
+	}
+	for _, d := range Dimensions {
+		s, ok := m.Dimensions[d]
+		if ok && s.HasGap() && s.Expected-s.Perceived >= t.Gap {
+			out = append(out, Reason{Kind: Gap, Dimension: d, Expected: s.Expected, Perceived: s.Perceived, Threshold: t})
+		}
+	}
+	return out
+}
+
+// QuadrantOf places a moment by its scores: a score strictly above the
+// scale's midpoint (1 + scale) / 2 is high, at or below it low. It returns
+// None when either score is unset (0).
+func QuadrantOf(scale, importance, performance int) Quadrant {
+	if importance == 0 || performance == 0 {
+		return None
+	}
+	hi := 2*importance > 1+scale
+	hp := 2*performance > 1+scale
+	switch {
+	case hi && !hp:
+		return ConcentrateHere
+	case hi && hp:
+		return KeepUp
+	case !hi && !hp:
+		return LowPriority
+	}
+	return PossibleOverkill
+}
+
+// SortedDimensions returns the keys of a dimension map in canonical order.
+func SortedDimensions[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for _, d := range Dimensions {
+		if _, ok := m[d]; ok {
+			out = append(out, d)
+		}
+	}
+	if len(out) != len(m) { // keys outside the canonical ten, defensively sorted
+		var rest []string
+		for k := range m {
+			if !contains(Dimensions, k) {
+				rest = append(rest, k)
+			}
+		}
+		sort.Strings(rest)
+		out = append(out, rest...)
+	}
+	return out
+}

@@ -1,0 +1,118 @@
+package cycle
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Pos is a position in a cycle file. Line and Column are 1-based; a zero
+// Line means the position is unknown.
+type Pos struct {
+	Line   int
+	Column int
+}
+
+// IsValid reports whether the position is known.
+func (p Pos) IsValid() bool { return p.Line > 0 }
+
+// Before reports whether p comes strictly before q in the file.
+func (p Pos) Before(q Pos) bool {
+	if p.Line != q.Line {
+		return p.Line < q.Line
+	}
+	return p.Column < q.Column
+}
+
+// Error is one problem found in a cycle file, with its position.
+type Error struct {
+	File string
+	Pos  Pos
+	Msg  string
+}
+
+// Error formats the problem as FILE:LINE:COL: MESSAGE.
+func (e *Error) Error() string {
+	return fmt.Sprintf("%s: %s", e.Location(), e.Msg)
+}
+
+// Location formats the position as FILE:LINE:COL.
+func (e *Error) Location() string {
+	file := e.File
+	if file == "" {
+		file = "<input>"
+	}
+	line, col := e.Pos.Line, e.Pos.Column
+	if line < 1 {
+		line = 1
+	}
+	if col < 1 {
+		col = 1
+	}
+	return fmt.Sprintf("%s:%d:%d", file, line, col)
+}
+
+// ErrorList is a list of problems, like go/scanner.ErrorList. The zero
+// value is an empty list ready to use.
+type ErrorList []*Error
+
+// Add appends a problem at pos.
+func (l *ErrorList) Add(file string, pos Pos, msg string) {
+	*l = append(*l, &Error{File: file, Pos: pos, Msg: msg})
+}
+
+// Len, Swap and Less implement sort.Interface: by file, line, column, message.
+func (l ErrorList) Len() int      { return len(l) }
+func (l ErrorList) Swap(i, j int) { l[i], l[j] = l[j], l[i] }
+func (l ErrorList) Less(i, j int) bool {
+	a, b := l[i], l[j]
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Pos != b.Pos {
+		return a.Pos.Before(b.Pos)
+	}
+	return a.Msg < b.Msg
+}
+
+// Sort sorts the list by position and removes exact duplicates.
+func (l *ErrorList) Sort() {
+	sort.Stable(*l)
+	out := (*l)[:0]
+	for i, e := range *l {
+		if i > 0 {
+			p := (*l)[i-1]
+			if p.File == e.File && p.Pos == e.Pos && p.Msg == e.Msg {
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	*l = out
+}
+
+// Error joins every problem, one per line.
+func (l ErrorList) Error() string {
+	switch len(l) {
+	case 0:
+		return "no errors"
+	case 1:
+		return l[0].Error()
+	}
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Err returns nil for an empty list and the list itself otherwise.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}

@@ -1,0 +1,170 @@
+package cycle
+
+import "time"
+
+// FormatVersion is the only cycle file format version ciclo reads.
+const FormatVersion = 1
+
+// Limits on hostile input.
+const (
+	// MaxFileSize is the largest cycle file accepted, in bytes.
+	MaxFileSize = 8 << 20
+	// MaxMoments is the largest number of moments in one cycle.
+	MaxMoments = 5000
+	// maxNodes bounds the YAML nodes visited, aliases expanded.
+	maxNodes = 2_000_000
+)
+
+// Dimensions lists the ten SERVQUAL determinants, the only keys allowed
+// under a moment's dimensions, in their canonical order.
+var Dimensions = []string{
+	"reliability", "responsiveness", "competence", "access", "courtesy",
+	"communication", "credibility", "security", "understanding", "tangibles",
+}
+
+// Pillars lists the four pillars an improvement may strengthen.
+var Pillars = []string{"treatment", "processes", "responsiveness", "organization"}
+
+// Statuses lists the states of an improvement; the first is the default.
+var Statuses = []string{"planned", "doing", "done"}
+
+// Languages lists the languages of fixed words; the first is the default.
+var Languages = []string{"en", "es"}
+
+// Cycle is one parsed and validated cycle file.
+type Cycle struct {
+	File         string // the name the file was read under
+	Version      int
+	Title        string
+	Customer     string
+	Organization string
+	Language     string // "en" or "es"
+	Scale        int    // scores run 1..Scale
+	Closed       bool   // after the last moment the cycle returns to the first
+	Thresholds   Thresholds
+	Moments      []*Moment
+
+	Pos  Pos            // the root mapping
+	Keys map[string]Pos // position of each top-level key's value
+}
+
+// Thresholds decide computed criticality.
+type Thresholds struct {
+	Importance  int // importance >= Importance ...
+	Performance int // ... and performance <= Performance => critical
+	Gap         int // or expected - perceived >= Gap in any dimension
+}
+
+// DefaultThresholds returns the thresholds for a scale s:
+// round(0.8 s), round(0.4 s) and round(0.4 s), halves rounding up.
+func DefaultThresholds(s int) Thresholds {
+	return Thresholds{
+		Importance:  (8*s + 5) / 10,
+		Performance: (4*s + 5) / 10,
+		Gap:         (4*s + 5) / 10,
+	}
+}
+
+// Moment is one moment of truth.
+type Moment struct {
+	Index        int // 0-based position in the file
+	ID           string
+	Name         string
+	Description  string
+	Stage        string
+	Channel      string
+	Owner        string
+	Expectation  string
+	Standard     string
+	Importance   int   // 0 when unset
+	Performance  int   // 0 when unset
+	Critical     *bool // explicit mark, nil when unset
+	URL          string
+	Dimensions   map[string]Score
+	Pains        []string
+	Improvements []*Improvement
+	Next         []string // explicit successors; nil means the default
+	Ignore       []string // lint rules silenced for this moment
+
+	Pos  Pos            // the moment's mapping (its "- " item)
+	Keys map[string]Pos // position of each key's value
+	// NextPos holds the position of each entry of Next.
+	NextPos []Pos
+}
+
+// Number is the moment's 1-based number in the cycle.
+func (m *Moment) Number() int { return m.Index + 1 }
+
+// KeyPos returns the position of key's value, or the moment's position when
+// the key is absent.
+func (m *Moment) KeyPos(key string) Pos {
+	if p, ok := m.Keys[key]; ok {
+		return p
+	}
+	return m.Pos
+}
+
+// Ignores reports whether the lint rule is silenced for this moment.
+func (m *Moment) Ignores(rule string) bool {
+	for _, r := range m.Ignore {
+		if r == rule {
+			return true
+		}
+	}
+	return false
+}
+
+// Score is a SERVQUAL score for one dimension of a moment.
+type Score struct {
+	Expected  int // 0 when only the perception was given
+	Perceived int
+	Pos       Pos
+}
+
+// HasGap reports whether both scores are known, so a gap can be computed.
+func (s Score) HasGap() bool { return s.Expected > 0 && s.Perceived > 0 }
+
+// Gap is perceived - expected; negative is a shortfall. It is 0 when
+// HasGap is false.
+func (s Score) Gap() int {
+	if !s.HasGap() {
+		return 0
+	}
+	return s.Perceived - s.Expected
+}
+
+// Improvement is an action planned to improve a moment.
+type Improvement struct {
+	Action string
+	Owner  string
+	Due    time.Time // zero when unset
+	Pillar string    // "" when unset
+	Status string    // planned, doing or done
+
+	Pos  Pos            // the improvement's mapping
+	Keys map[string]Pos // position of each key's value
+}
+
+// HasDue reports whether a due date was given.
+func (im *Improvement) HasDue() bool { return !im.Due.IsZero() }
+
+// Done reports whether the improvement is finished.
+func (im *Improvement) Done() bool { return im.Status == "done" }
+
+// KeyPos returns the position of key's value, or the improvement's position.
+func (im *Improvement) KeyPos(key string) Pos {
+	if p, ok := im.Keys[key]; ok {
+		return p
+	}
+	return im.Pos
+}
+
+// Moment returns the moment with the given id, or nil.
+func (c *Cycle) Moment(id string) *Moment {
+	for _, m := range c.Moments {
+		if m.ID == id {
+			return m
+		}
+	}
+	return nil
+}

@@ -1,0 +1,778 @@
+package cycle
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// maxErrors bounds the problems collected from one file; hostile input
+// could otherwise produce millions.
+const maxErrors = 1000
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+var (
+	topKeys         = []string{"version", "title", "customer", "organization", "language", "scale", "closed", "critical", "moments"}
+	thresholdKeys   = []string{"importance", "performance", "gap"}
+	momentKeys      = []string{"id", "name", "description", "stage", "channel", "owner", "expectation", "standard", "importance", "performance", "critical", "url", "dimensions", "pains", "improvements", "next", "ignore"}
+	improvementKeys = []string{"action", "owner", "due", "pillar", "status"}
+	scoreKeys       = []string{"expected", "perceived"}
+)
+
+// errTooMany stops the walk once maxErrors or the node budget is reached.
+var errTooMany = errors.New("too many problems")
+
+// Parse reads a cycle file. file names the input in error messages. On
+// failure the error is an ErrorList holding every problem found, sorted by
+// position, and the cycle is nil.
+func Parse(file string, src []byte) (*Cycle, error) {
+	p := &parser{file: file}
+	c := p.parse(src)
+	p.errs.Sort()
+	if err := p.errs.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+type parser struct {
+	file  string
+	errs  ErrorList
+	nodes int
+	full  bool
+}
+
+func (p *parser) errorf(pos Pos, format string, args ...any) {
+	if p.full {
+		return
+	}
+	if len(p.errs) >= maxErrors {
+		p.errs.Add(p.file, pos, fmt.Sprintf("too many problems; stopped after %d", maxErrors))
+		p.full = true
+		return
+	}
+	p.errs.Add(p.file, pos, fmt.Sprintf(format, args...))
+}
+
+func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Column: n.Column} }
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func (p *parser) parse(src []byte) *Cycle {
+	if len(src) > MaxFileSize {
+		p.errorf(Pos{1, 1}, "file is %d bytes; the limit is %d bytes (8 MiB)", len(src), MaxFileSize)
+		return nil
+	}
+	if !utf8.Valid(src) {
+		p.errorf(invalidUTF8(src), "file is not valid UTF-8")
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			p.errorf(Pos{1, 1}, "file is empty; a cycle needs a title and moments")
+		} else {
+			p.yamlError(err)
+		}
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		p.errorf(posOf(&extra), "file holds more than one YAML document; a cycle file holds one")
+	} else if !errors.Is(err, io.EOF) {
+		p.yamlError(err)
+	}
+	if len(doc.Content) == 0 {
+		p.errorf(Pos{1, 1}, "file is empty; a cycle needs a title and moments")
+		return nil
+	}
+	c := p.cycle(doc.Content[0])
+	if len(p.errs) > 0 {
+		return nil
+	}
+	return c
+}
+
+// yamlError turns a syntax error from the YAML library into positioned
+// problems. The library gives lines only; the column is then 1.
+func (p *parser) yamlError(err error) {
+	for _, line := range strings.Split(err.Error(), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line == "yaml: unmarshal errors:" {
+			continue
+		}
+		if m := yamlLine.FindStringSubmatch(line); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			p.errorf(Pos{n, 1}, "invalid YAML: %s", m[2])
+			continue
+		}
+		p.errorf(Pos{1, 1}, "invalid YAML: %s", strings.TrimPrefix(line, "yaml: "))
+	}
+}
+
+// invalidUTF8 returns the position of the first byte that is not UTF-8.
+func invalidUTF8(src []byte) Pos {
+	pos := Pos{1, 1}
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return pos
+		}
+		if r == '\n' {
+			pos.Line++
+			pos.Column = 1
+		} else {
+			pos.Column++
+		}
+		src = src[size:]
+	}
+	return pos
+}
+
+// resolve follows aliases and charges the node budget, which bounds alias
+// expansion.
+func (p *parser) resolve(n *yaml.Node) (*yaml.Node, error) {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil; i++ {
+		if i > 100 {
+			p.errorf(posOf(n), "alias chain too long")
+			return nil, errTooMany
+		}
+		n = n.Alias
+	}
+	p.nodes++
+	if p.nodes > maxNodes {
+		if !p.full {
+			p.errorf(posOf(n), "document too large after expanding aliases (more than %d nodes)", maxNodes)
+			p.full = true
+		}
+		return nil, errTooMany
+	}
+	if p.full {
+		return nil, errTooMany
+	}
+	return n, nil
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+type pair struct {
+	key   string
+	k, v  *yaml.Node
+	order int
+}
+
+// mapping checks that n is a mapping of known keys and returns its pairs,
+// merge keys (<<) expanded, duplicates and unknown keys reported.
+func (p *parser) mapping(n *yaml.Node, what string, known []string) ([]pair, bool) {
+	n, err := p.resolve(n)
+	if err != nil {
+		return nil, false
+	}
+	if n.Kind != yaml.MappingNode {
+		p.errorf(posOf(n), "%s must be a mapping, found %s", what, kindName(n))
+		return nil, false
+	}
+	var out []pair
+	seen := map[string]*yaml.Node{}
+	var merged []pair
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		k, err := p.resolve(k)
+		if err != nil {
+			return nil, false
+		}
+		if k.Kind != yaml.ScalarNode {
+			p.errorf(posOf(k), "keys in %s must be plain words", what)
+			continue
+		}
+		if k.Tag == "!!merge" {
+			merged = append(merged, p.merge(v, what, known)...)
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			p.errorf(posOf(k), "duplicate key %q in %s (first at line %d)", k.Value, what, first.Line)
+			continue
+		}
+		seen[k.Value] = k
+		if !contains(known, k.Value) {
+			p.unknownKey(k, what, known)
+			continue
+		}
+		out = append(out, pair{key: k.Value, k: k, v: v})
+	}
+	for _, m := range merged {
+		if _, ok := seen[m.key]; !ok {
+			seen[m.key] = m.k
+			out = append(out, m)
+		}
+	}
+	return out, true
+}
+
+// merge expands the value of a YAML merge key: a mapping or a list of them.
+func (p *parser) merge(v *yaml.Node, what string, known []string) []pair {
+	v, err := p.resolve(v)
+	if err != nil {
+		return nil
+	}
+	if v.Kind == yaml.SequenceNode {
+		var out []pair
+		seen := map[string]bool{}
+		for _, item := range v.Content {
+			for _, m := range p.merge(item, what, known) {
+				if !seen[m.key] {
+					seen[m.key] = true
+					out = append(out, m)
+				}
+			}
+		}
+		return out
+	}
+	pairs, _ := p.mapping(v, what, known)
+	return pairs
+}
+
+func (p *parser) unknownKey(k *yaml.Node, what string, known []string) {
+	if s := suggest(k.Value, known); s != "" {
+		p.errorf(posOf(k), "unknown key %q in %s; did you mean %q?", k.Value, what, s)
+		return
+	}
+	p.errorf(posOf(k), "unknown key %q in %s; known keys: %s", k.Value, what, strings.Join(known, ", "))
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest returns the known word closest to s, or "" when none is close.
+func suggest(s string, known []string) string {
+	best, bestD := "", 1<<30
+	ls := strings.ToLower(s)
+	for _, k := range known {
+		d := levenshtein(ls, k)
+		if d < bestD {
+			best, bestD = k, d
+		}
+	}
+	limit := 2
+	if len(s) <= 4 {
+		limit = 1
+	}
+	if bestD <= limit || (best != "" && (strings.HasPrefix(best, ls) || strings.HasPrefix(ls, best)) && len(ls) >= 3) {
+		return best
+	}
+	return ""
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return 1 << 20
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// text reads a non-empty scalar as text.
+func (p *parser) text(v *yaml.Node, what string) (string, bool) {
+	v, err := p.resolve(v)
+	if err != nil {
+		return "", false
+	}
+	if v.Kind != yaml.ScalarNode {
+		p.errorf(posOf(v), "%s must be text, found %s", what, kindName(v))
+		return "", false
+	}
+	if v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" {
+		p.errorf(posOf(v), "%s must not be empty", what)
+		return "", false
+	}
+	return v.Value, true
+}
+
+// integer reads a whole number in lo..hi; rangeNote explains the range.
+func (p *parser) integer(v *yaml.Node, what string, lo, hi int, rangeNote string) (int, bool) {
+	v, err := p.resolve(v)
+	if err != nil {
+		return 0, false
+	}
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
+		p.errorf(posOf(v), "%s must be a whole number from %d to %d, found %s", what, lo, hi, kindName(v))
+		return 0, false
+	}
+	n, err := strconv.ParseInt(v.Value, 0, 64)
+	if err != nil {
+		f, ferr := strconv.ParseFloat(v.Value, 64)
+		if ferr != nil || f != float64(int64(f)) {
+			p.errorf(posOf(v), "%s must be a whole number from %d to %d, found %s", what, lo, hi, v.Value)
+			return 0, false
+		}
+		n = int64(f)
+	}
+	if n < int64(lo) || n > int64(hi) {
+		p.errorf(posOf(v), "%s %s is out of range: it must be from %d to %d%s", what, v.Value, lo, hi, rangeNote)
+		return 0, false
+	}
+	return int(n), true
+}
+
+func (p *parser) boolean(v *yaml.Node, what string) (bool, bool) {
+	v, err := p.resolve(v)
+	if err != nil {
+		return false, false
+	}
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+		p.errorf(posOf(v), "%s must be true or false, found %s", what, kindName(v))
+		return false, false
+	}
+	b, _ := strconv.ParseBool(strings.ToLower(v.Value))
+	return b, true
+}
+
+// choice reads one of a fixed set of words.
+func (p *parser) choice(v *yaml.Node, what string, allowed []string) (string, bool) {
+	s, ok := p.text(v, what)
+	if !ok {
+		return "", false
+	}
+	if !contains(allowed, s) {
+		r, _ := p.resolve(v)
+		if h := suggest(s, allowed); h != "" {
+			p.errorf(posOf(r), "%s %q is not one of %s; did you mean %q?", what, s, strings.Join(allowed, ", "), h)
+		} else {
+			p.errorf(posOf(r), "%s %q is not one of %s", what, s, strings.Join(allowed, ", "))
+		}
+		return "", false
+	}
+	return s, true
+}
+
+// list reads a sequence; a single scalar counts as a list of one when
+// single is true.
+func (p *parser) list(v *yaml.Node, what string, single bool) ([]*yaml.Node, bool) {
+	v, err := p.resolve(v)
+	if err != nil {
+		return nil, false
+	}
+	if v.Kind == yaml.ScalarNode && single && v.Tag != "!!null" {
+		return []*yaml.Node{v}, true
+	}
+	if v.Kind != yaml.SequenceNode {
+		p.errorf(posOf(v), "%s must be a list, found %s", what, kindName(v))
+		return nil, false
+	}
+	return v.Content, true
+}
+
+func (p *parser) cycle(root *yaml.Node) *Cycle {
+	r, err := p.resolve(root)
+	if err != nil {
+		return nil
+	}
+	if r.Kind != yaml.MappingNode {
+		p.errorf(posOf(r), "a cycle file must be a mapping with a title and moments, found %s", kindName(r))
+		return nil
+	}
+	pairs, ok := p.mapping(r, "the cycle", topKeys)
+	if !ok {
+		return nil
+	}
+	c := &Cycle{File: p.file, Version: FormatVersion, Language: "en", Scale: 5, Closed: true, Pos: posOf(r), Keys: map[string]Pos{}}
+	get := map[string]*yaml.Node{}
+	for _, pr := range pairs {
+		get[pr.key] = pr.v
+		c.Keys[pr.key] = posOf(pr.v)
+	}
+	// scale first: every score depends on it.
+	if v := get["scale"]; v != nil {
+		if s, ok := p.integer(v, "scale", 3, 10, ""); ok {
+			c.Scale = s
+		}
+	}
+	c.Thresholds = DefaultThresholds(c.Scale)
+	if v := get["version"]; v != nil {
+		rv, err := p.resolve(v)
+		if err == nil {
+			if rv.Kind != yaml.ScalarNode || rv.Value != "1" {
+				p.errorf(posOf(rv), "unsupported version %s; this ciclo reads version 1", kindName(rv))
+			}
+		}
+	}
+	if v := get["title"]; v != nil {
+		c.Title, _ = p.text(v, "title")
+	} else {
+		p.errorf(posOf(r), "missing required key \"title\": the service whose cycle this is")
+	}
+	if v := get["customer"]; v != nil {
+		c.Customer, _ = p.text(v, "customer")
+	}
+	if v := get["organization"]; v != nil {
+		c.Organization, _ = p.text(v, "organization")
+	}
+	if v := get["language"]; v != nil {
+		if s, ok := p.choice(v, "language", Languages); ok {
+			c.Language = s
+		}
+	}
+	if v := get["closed"]; v != nil {
+		if b, ok := p.boolean(v, "closed"); ok {
+			c.Closed = b
+		}
+	}
+	if v := get["critical"]; v != nil {
+		p.thresholds(v, c)
+	}
+	if v := get["moments"]; v != nil {
+		p.moments(v, c)
+	} else {
+		p.errorf(posOf(r), "missing required key \"moments\": a cycle needs at least one moment")
+	}
+	if len(c.Moments) > 0 && !p.full {
+		p.graph(c)
+	}
+	return c
+}
+
+func (p *parser) thresholds(v *yaml.Node, c *Cycle) {
+	pairs, ok := p.mapping(v, "critical", thresholdKeys)
+	if !ok {
+		return
+	}
+	note := fmt.Sprintf(" (the scale is %d)", c.Scale)
+	for _, pr := range pairs {
+		switch pr.key {
+		case "importance":
+			if n, ok := p.integer(pr.v, "critical.importance", 1, c.Scale, note); ok {
+				c.Thresholds.Importance = n
+			}
+		case "performance":
+			if n, ok := p.integer(pr.v, "critical.performance", 1, c.Scale, note); ok {
+				c.Thresholds.Performance = n
+			}
+		case "gap":
+			if n, ok := p.integer(pr.v, "critical.gap", 1, c.Scale-1, note); ok {
+				c.Thresholds.Gap = n
+			}
+		}
+	}
+}
+
+func (p *parser) moments(v *yaml.Node, c *Cycle) {
+	items, ok := p.list(v, "moments", false)
+	if !ok {
+		return
+	}
+	if len(items) == 0 {
+		rv, _ := p.resolve(v)
+		if rv != nil {
+			p.errorf(posOf(rv), "moments must list at least one moment")
+		}
+		return
+	}
+	if len(items) > MaxMoments {
+		p.errorf(posOf(items[MaxMoments]), "too many moments: %d; the limit is %d", len(items), MaxMoments)
+		return
+	}
+	ids := map[string]*Moment{}
+	for i, item := range items {
+		m := p.moment(item, i, c)
+		if m == nil {
+			continue
+		}
+		if m.ID != "" {
+			if first, dup := ids[m.ID]; dup {
+				p.errorf(m.KeyPos("id"), "duplicate moment id %q (first at line %d)", m.ID, first.KeyPos("id").Line)
+			} else {
+				ids[m.ID] = m
+			}
+		}
+		c.Moments = append(c.Moments, m)
+		if p.full {
+			return
+		}
+	}
+}
+
+func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
+	what := fmt.Sprintf("moment %d", index+1)
+	r, err := p.resolve(item)
+	if err != nil {
+		return nil
+	}
+	pairs, ok := p.mapping(r, what, momentKeys)
+	if !ok {
+		return nil
+	}
+	m := &Moment{Index: index, Pos: posOf(r), Keys: map[string]Pos{}}
+	scaleNote := fmt.Sprintf(" (the scale is %d)", c.Scale)
+	for _, pr := range pairs {
+		rv, err := p.resolve(pr.v)
+		if err != nil {
+			return nil
+		}
+		m.Keys[pr.key] = posOf(rv)
+		switch pr.key {
+		case "id":
+			if s, ok := p.text(pr.v, what+" id"); ok {
+				if !idPattern.MatchString(s) {
+					p.errorf(posOf(rv), "moment id %q must use lowercase letters, digits, '-' and '_', starting with a letter or digit", s)
+				}
+				m.ID = s
+			}
+		case "name":
+			m.Name, _ = p.text(pr.v, what+" name")
+		case "description":
+			m.Description, _ = p.text(pr.v, what+" description")
+		case "stage":
+			m.Stage, _ = p.text(pr.v, what+" stage")
+		case "channel":
+			m.Channel, _ = p.text(pr.v, what+" channel")
+		case "owner":
+			m.Owner, _ = p.text(pr.v, what+" owner")
+		case "expectation":
+			m.Expectation, _ = p.text(pr.v, what+" expectation")
+		case "standard":
+			m.Standard, _ = p.text(pr.v, what+" standard")
+		case "importance":
+			m.Importance, _ = p.integer(pr.v, "importance", 1, c.Scale, scaleNote)
+		case "performance":
+			m.Performance, _ = p.integer(pr.v, "performance", 1, c.Scale, scaleNote)
+		case "critical":
+			if b, ok := p.boolean(pr.v, "critical"); ok {
+				m.Critical = &b
+			}
+		case "url":
+			if s, ok := p.text(pr.v, "url"); ok {
+				u, err := url.Parse(s)
+				if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+					p.errorf(posOf(rv), "url %q must be an http:// or https:// link", s)
+				} else {
+					m.URL = s
+				}
+			}
+		case "dimensions":
+			m.Dimensions = p.dimensions(pr.v, c, scaleNote)
+		case "pains":
+			if items, ok := p.list(pr.v, "pains", false); ok {
+				for _, it := range items {
+					if s, ok := p.text(it, "a pain"); ok {
+						m.Pains = append(m.Pains, s)
+					}
+				}
+			}
+		case "improvements":
+			if items, ok := p.list(pr.v, "improvements", false); ok {
+				for i, it := range items {
+					if im := p.improvement(it, fmt.Sprintf("improvement %d of %s", i+1, what)); im != nil {
+						m.Improvements = append(m.Improvements, im)
+					}
+				}
+			}
+		case "next":
+			if items, ok := p.list(pr.v, "next", true); ok {
+				m.Next = []string{}
+				for _, it := range items {
+					if s, ok := p.text(it, "an entry of next"); ok {
+						ri, _ := p.resolve(it)
+						m.Next = append(m.Next, s)
+						m.NextPos = append(m.NextPos, posOf(ri))
+					}
+				}
+			}
+		case "ignore":
+			if items, ok := p.list(pr.v, "ignore", true); ok {
+				for _, it := range items {
+					if s, ok := p.text(it, "an entry of ignore"); ok {
+						m.Ignore = append(m.Ignore, s)
+					}
+				}
+			}
+		}
+	}
+	if _, ok := m.Keys["id"]; !ok {
+		p.errorf(m.Pos, "%s has no id", what)
+	}
+	if _, ok := m.Keys["name"]; !ok {
+		p.errorf(m.Pos, "%s has no name", what)
+	}
+	return m
+}
+
+func (p *parser) dimensions(v *yaml.Node, c *Cycle, scaleNote string) map[string]Score {
+	pairs, ok := p.mapping(v, "dimensions", Dimensions)
+	if !ok {
+		return nil
+	}
+	out := map[string]Score{}
+	for _, pr := range pairs {
+		rv, err := p.resolve(pr.v)
+		if err != nil {
+			return nil
+		}
+		s := Score{Pos: posOf(pr.k)}
+		if rv.Kind == yaml.MappingNode {
+			sp, ok := p.mapping(rv, pr.key, scoreKeys)
+			if !ok {
+				continue
+			}
+			for _, q := range sp {
+				n, _ := p.integer(q.v, pr.key+"."+q.key, 1, c.Scale, scaleNote)
+				if q.key == "expected" {
+					s.Expected = n
+				} else {
+					s.Perceived = n
+				}
+			}
+			if !hasKey(sp, "perceived") {
+				p.errorf(posOf(rv), "%s needs a perceived score", pr.key)
+			}
+		} else {
+			s.Perceived, _ = p.integer(rv, pr.key, 1, c.Scale, scaleNote)
+		}
+		out[pr.key] = s
+	}
+	return out
+}
+
+func hasKey(pairs []pair, key string) bool {
+	for _, p := range pairs {
+		if p.key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) improvement(v *yaml.Node, what string) *Improvement {
+	pairs, ok := p.mapping(v, what, improvementKeys)
+	if !ok {
+		return nil
+	}
+	rv, _ := p.resolve(v)
+	im := &Improvement{Status: "planned", Pos: posOf(rv), Keys: map[string]Pos{}}
+	for _, pr := range pairs {
+		rp, err := p.resolve(pr.v)
+		if err != nil {
+			return nil
+		}
+		im.Keys[pr.key] = posOf(rp)
+		switch pr.key {
+		case "action":
+			im.Action, _ = p.text(pr.v, what+" action")
+		case "owner":
+			im.Owner, _ = p.text(pr.v, what+" owner")
+		case "due":
+			if s, ok := p.text(pr.v, "due"); ok {
+				d, err := time.Parse("2006-01-02", s)
+				if err != nil {
+					p.errorf(posOf(rp), "due %q is not a date; write it as YYYY-MM-DD", s)
+				} else {
+					im.Due = d
+				}
+			}
+		case "pillar":
+			im.Pillar, _ = p.choice(pr.v, "pillar", Pillars)
+		case "status":
+			if s, ok := p.choice(pr.v, "status", Statuses); ok {
+				im.Status = s
+			}
+		}
+	}
+	if _, ok := im.Keys["action"]; !ok {
+		p.errorf(im.Pos, "%s has no action", what)
+	}
+	return im
+}
+
+// graph checks next references and reachability once every moment parsed.
+func (p *parser) graph(c *Cycle) {
+	ids := make([]string, len(c.Moments))
+	for i, m := range c.Moments {
+		ids[i] = m.ID
+	}
+	bad := false
+	for _, m := range c.Moments {
+		if m.ID == "" {
+			bad = true // reachability means nothing without every id
+		}
+		seen := map[string]bool{}
+		for i, id := range m.Next {
+			pos := m.NextPos[i]
+			switch {
+			case c.Moment(id) == nil:
+				bad = true
+				if s := suggest(id, ids); s != "" {
+					p.errorf(pos, "next names unknown moment %q; did you mean %q?", id, s)
+				} else {
+					p.errorf(pos, "next names unknown moment %q", id)
+				}
+			case id == m.ID:
+				bad = true
+				p.errorf(pos, "moment %q cannot be its own next moment", id)
+			case seen[id]:
+				bad = true
+				p.errorf(pos, "next names %q twice", id)
+			}
+			seen[id] = true
+		}
+	}
+	if bad {
+		return
+	}
+	reached := c.Reachable()
+	var lost []*Moment
+	for _, m := range c.Moments {
+		if !reached[m.Index] {
+			lost = append(lost, m)
+		}
+	}
+	sort.Slice(lost, func(i, j int) bool { return lost[i].Index < lost[j].Index })
+	for _, m := range lost {
+		p.errorf(m.KeyPos("id"), "moment %q cannot be reached from the first moment %q: check the next lists", m.ID, c.Moments[0].ID)
+	}
+}

@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/ciclo-dev/ciclo/cycle"
+)
+
+// stdinName is how standard input is named in messages.
+const stdinName = "<stdin>"
+
+// input is one cycle file to process.
+type input struct {
+	Name string // as given, or the path found under a directory; "-" for stdin
+	Root string // the directory argument it was found under, "" for a file argument
+	Rel  string // path relative to Root (slash-separated), for mirroring
+}
+
+// Display is the name used in messages.
+func (in input) Display() string {
+	if in.Name == "-" {
+		return stdinName
+	}
+	return in.Name
+}
+
+// expandInputs turns FILE|DIR|- arguments into inputs. A directory yields
+// every *.yaml and *.yml file under it, sorted. A missing argument is misuse.
+func expandInputs(args []string) ([]input, error) {
+	var out []input
+	for _, a := range args {
+		if a == "-" {
+			out = append(out, input{Name: "-"})
+			continue
+		}
+		fi, err := os.Stat(a)
+		if err != nil {
+			return nil, misuse(fmt.Errorf("cannot read %s: %w", a, unwrapPath(err)))
+		}
+		if !fi.IsDir() {
+			out = append(out, input{Name: a})
+			continue
+		}
+		var found []input
+		err = filepath.WalkDir(a, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if path != a && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if ext := strings.ToLower(filepath.Ext(path)); ext == ".yaml" || ext == ".yml" {
+				rel, _ := filepath.Rel(a, path)
+				found = append(found, input{Name: path, Root: a, Rel: filepath.ToSlash(rel)})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, misuse(fmt.Errorf("cannot read %s: %w", a, unwrapPath(err)))
+		}
+		sort.Slice(found, func(i, j int) bool { return found[i].Rel < found[j].Rel })
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// unwrapPath drops the *PathError wrapper, whose text repeats the path.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// readInput reads one input, bounded by cycle.MaxFileSize (one byte more
+// is read so the parser can report the size).
+func readInput(ios *IOStreams, in input) ([]byte, error) {
+	var r io.Reader
+	if in.Name == "-" {
+		r = ios.In
+	} else {
+		f, err := os.Open(in.Name)
+		if err != nil {
+			return nil, misuse(fmt.Errorf("cannot read %s: %w", in.Name, unwrapPath(err)))
+		}
+		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			return nil, misuse(fmt.Errorf("cannot read %s: is a directory", in.Name))
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, cycle.MaxFileSize+1))
+	if err != nil {
+		return nil, misuse(fmt.Errorf("cannot read %s: %w", in.Display(), unwrapPath(err)))
+	}
+	return data, nil
+}
+
+// loadCycle reads and parses one input. Validation problems come back as a
+// cycle.ErrorList; unreadable input as misuse.
+func loadCycle(ios *IOStreams, in input) (*cycle.Cycle, error) {
+	data, err := readInput(ios, in)
+	if err != nil {
+		return nil, err
+	}
+	return cycle.Parse(in.Display(), data)
+}
+
+// printErrors writes validation problems as FILE:LINE:COL: error: MESSAGE.
+func printErrors(w io.Writer, err error) {
+	var list cycle.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintf(w, "%s: error: %s\n", e.Location(), e.Msg)
+		}
+		return
+	}
+	fmt.Fprintf(w, "ciclo: %v\n", err)
+}
+
+// loadOne reads, parses and analyses one cycle for commands that take a
+// single FILE; problems are printed to ErrOut and turned into exit codes.
+func loadOne(ios *IOStreams, name string) (*cycle.Analysis, error) {
+	in := input{Name: name}
+	if name != "-" {
+		if fi, err := os.Stat(name); err != nil {
+			return nil, misuse(fmt.Errorf("cannot read %s: %w", name, unwrapPath(err)))
+		} else if fi.IsDir() {
+			return nil, misuse(fmt.Errorf("%s is a directory; this command takes one file", name))
+		}
+	}
+	c, err := loadCycle(ios, in)
+	if err != nil {
+		var ee *exitError
+		if errors.As(err, &ee) {
+			return nil, err
+		}
+		printErrors(ios.ErrOut, err)
+		return nil, errProblem
+	}
+	return cycle.Analyze(c), nil
+}

@@ -1,0 +1,135 @@
+// Package cli holds ciclo's cobra commands. Each command has an options
+// struct, a NewCmdX constructor and an xRun function; every command reads
+// and writes through the IOStreams it is given, so tests run commands
+// in-process.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, as SPEC section 4 pins them.
+const (
+	ExitOK      = 0 // success
+	ExitProblem = 1 // invalid input, lint errors, stale output, changes found
+	ExitMisuse  = 2 // unknown flag or command, unreadable file, unwritable output
+)
+
+// IOStreams are the standard streams a command uses.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// ErrIsTerminal tells whether ErrOut is an interactive terminal, for
+	// progress displays.
+	ErrIsTerminal bool
+}
+
+// System returns the process's own streams.
+func System() *IOStreams {
+	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, ErrIsTerminal: isTerminal(os.Stderr)}
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// exitError carries an exit code. A nil Err means the command already said
+// everything it had to say.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// misuse marks err as the user's misuse: exit 2.
+func misuse(err error) error { return &exitError{code: ExitMisuse, err: err} }
+
+// problem is exit 1 with nothing more to print.
+var errProblem = &exitError{code: ExitProblem}
+
+// Version is the ciclo version, from the module build info.
+func Version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// NewCmdRoot builds the ciclo command tree.
+func NewCmdRoot(ios *IOStreams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "ciclo",
+		Short: "Map, analyse, lint and draw a service's cycle of service",
+		Long: `ciclo maps a service's cycle of service: the moments of truth in which a
+customer meets an organisation. Describe the moments in a YAML file; ciclo
+validates it, finds the critical moments and why, draws the clock-face
+diagram, lints it against service principles and writes reports.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return misuse(err) })
+	root.AddCommand(
+		NewCmdVersion(ios),
+		NewCmdSchema(ios),
+		NewCmdInit(ios),
+		NewCmdLint(ios),
+		NewCmdReport(ios),
+	)
+	return root
+}
+
+// Main runs ciclo with args and returns the exit code.
+func Main(ctx context.Context, args []string, ios *IOStreams) int {
+	root := NewCmdRoot(ios)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(ios.ErrOut, "ciclo: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	// Anything cobra reports itself (unknown command, bad arguments) is misuse.
+	fmt.Fprintf(ios.ErrOut, "ciclo: %v\n", err)
+	if cmd != nil {
+		fmt.Fprintf(ios.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
+	}
+	return ExitMisuse
+}
+
+// NewCmdVersion builds "ciclo version".
+func NewCmdVersion(ios *IOStreams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print ciclo's version",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			_, err := fmt.Fprintf(ios.Out, "ciclo %s\n", Version())
+			return err
+		},
+	}
+}
