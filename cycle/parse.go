@@ -181,9 +181,8 @@ func kindName(n *yaml.Node) string {
 }
 
 type pair struct {
-	key   string
-	k, v  *yaml.Node
-	order int
+	key  string
+	k, v *yaml.Node
 }
 
 // mapping checks that n is a mapping of known keys and returns its pairs,
