@@ -494,7 +494,7 @@ func (p *parser) thresholds(v *yaml.Node, c *Cycle) {
 				c.Thresholds.Performance = n
 			}
 		case "gap":
-			if n, ok := p.integer(pr.v, "critical.gap", 1, c.Scale-1, note); ok {
+			if n, ok := p.integer(pr.v, "critical.gap", 1, c.Scale, note); ok {
 				c.Thresholds.Gap = n
 			}
 		}
