@@ -27,14 +27,11 @@ var htmlSource string
 
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	// The real word lookup needs the language; it is bound per call.
-	"t":       func(string) string { return "" },
-	"gap":     formatGap,
-	"avg":     formatAvg,
-	"lower":   strings.ToLower,
-	"neg":     func(f float64) bool { return f < 0 },
-	"inc":     func(i int) int { return i + 1 },
-	"svg":     func(s string) template.HTML { return template.HTML(s) },
-	"nonzero": func(i int) bool { return i != 0 },
+	"t":   func(string) string { return "" },
+	"gap": formatGap,
+	"avg": formatAvg,
+	"neg": func(f float64) bool { return f < 0 },
+	"svg": func(s string) template.HTML { return template.HTML(s) },
 }).Parse(htmlSource))
 
 // htmlData is what the template sees.
