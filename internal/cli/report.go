@@ -3,7 +3,11 @@ package cli
 import (
 	"context"
 	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
 
+	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/internal/report"
 	"github.com/spf13/cobra"
 )
@@ -12,42 +16,139 @@ import (
 type ReportOptions struct {
 	IO     *IOStreams
 	File   string
-	Format string
+	Format string // json, md or html; "" means from Output's extension, else json
 	Output string
+	Today  string // YYYY-MM-DD; "" means Now's date
+	Lang   string // en or es; "" means the cycle's language
+
+	// Now gives the current time when Today is empty.
+	Now func() time.Time
+	// Diagram draws the cycle diagram (SVG) for the HTML report, in lang;
+	// nil leaves the diagram out.
+	Diagram func(ctx context.Context, a *cycle.Analysis, lang string) ([]byte, error)
 }
+
+// reportFormats are the formats of "ciclo report".
+var reportFormats = []string{"json", "md", "html"}
 
 // NewCmdReport builds "ciclo report".
 func NewCmdReport(ios *IOStreams) *cobra.Command {
-	opts := &ReportOptions{IO: ios}
+	opts := &ReportOptions{IO: ios, Now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "report FILE",
 		Short: "Write the analysis of a cycle",
-		Long: `Write the analysis of a cycle: its moments, the critical moments and why,
-the importance-performance quadrants, SERVQUAL gaps and handoffs.
-FILE may be - to read standard input.`,
-		Example: `  ciclo report examples/airline.yaml -f json`,
-		Args:    cobra.ExactArgs(1),
+		Long: `Write the analysis of a cycle: its moments and scores, the critical moments
+and why, the importance-performance quadrants, SERVQUAL gaps per determinant,
+handoffs, and the action plan grouped by owner and ordered by due date, with
+overdue actions flagged (not done and due before --today).
+
+Formats: json (the analysis, for programs), md (Markdown) and html (one
+self-contained page with inline SVG charts, printable). Without -f the
+format comes from -o's extension, else json. FILE may be - to read
+standard input.`,
+		Example: `  ciclo report examples/airline.yaml -f json
+  ciclo report cycle.yaml -o report.html
+  ciclo report cycle.yaml -f md --today 2026-09-01 --lang es`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
 			return reportRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "json", "output format: json")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "output format: json, md or html (default: from -o's extension, else json)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "output file, or - for standard output")
+	cmd.Flags().StringVar(&opts.Today, "today", "", "the date overdue actions are judged against, YYYY-MM-DD (default: today)")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of fixed words: en or es (default: the cycle's language)")
 	return cmd
 }
 
-func reportRun(_ context.Context, opts *ReportOptions) error {
-	if opts.Format != "json" {
-		return misuse(fmt.Errorf("unknown report format %q; use json", opts.Format))
+// reportFormat decides the format: the flag, else -o's extension, else json.
+func reportFormat(format, output string) (string, error) {
+	if format == "" {
+		switch strings.ToLower(filepath.Ext(output)) {
+		case ".md", ".markdown":
+			return "md", nil
+		case ".html", ".htm":
+			return "html", nil
+		}
+		return "json", nil
+	}
+	for _, f := range reportFormats {
+		if format == f {
+			return f, nil
+		}
+	}
+	return "", misuse(fmt.Errorf("unknown report format %q; use json, md or html", format))
+}
+
+// parseToday reads --today, or takes today's date from now.
+func parseToday(s string, now func() time.Time) (time.Time, error) {
+	if s == "" {
+		if now == nil {
+			now = time.Now
+		}
+		y, m, d := now().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, misuse(fmt.Errorf("invalid --today %q: want YYYY-MM-DD", s))
+	}
+	return t, nil
+}
+
+// checkLang validates --lang; "" is allowed and means the cycle's language.
+func checkLang(lang string) error {
+	if lang == "" {
+		return nil
+	}
+	for _, l := range cycle.Languages {
+		if lang == l {
+			return nil
+		}
+	}
+	return misuse(fmt.Errorf("unknown language %q; use en or es", lang))
+}
+
+func reportRun(ctx context.Context, opts *ReportOptions) error {
+	format, err := reportFormat(opts.Format, opts.Output)
+	if err != nil {
+		return err
+	}
+	today, err := parseToday(opts.Today, opts.Now)
+	if err != nil {
+		return err
+	}
+	if err := checkLang(opts.Lang); err != nil {
+		return err
 	}
 	a, err := loadOne(opts.IO, opts.File)
 	if err != nil {
 		return err
 	}
-	data, err := report.JSON(a)
+	ro := report.Options{Lang: opts.Lang, Today: today}
+	var data []byte
+	switch format {
+	case "json":
+		data, err = report.JSONWith(a, ro)
+	case "md":
+		data = report.Markdown(a, ro)
+	case "html":
+		ho := report.HTMLOptions{Options: ro}
+		if opts.Diagram != nil {
+			lang := opts.Lang
+			if lang == "" {
+				lang = a.Cycle.Language
+			}
+			ho.Diagram, err = opts.Diagram(ctx, a, lang)
+			if err != nil {
+				return fmt.Errorf("drawing the cycle diagram: %w", err)
+			}
+		}
+		data, err = report.HTML(a, ho)
+	}
 	if err != nil {
-		return fmt.Errorf("encoding report: %w", err)
+		return fmt.Errorf("writing %s report: %w", format, err)
 	}
 	return writeOutput(opts.IO.Out, opts.Output, data)
 }

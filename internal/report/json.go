@@ -1,5 +1,10 @@
 // Package report writes the analysis of a cycle for people and programs:
-// JSON (the shape pinned by SPEC section 4).
+// JSON (the shape pinned by SPEC section 4), Markdown and a self-contained
+// HTML page with inline SVG charts.
+//
+// Reports are pure functions of the analysis and Options: the date that
+// decides which actions are overdue is passed in, never read from the
+// clock, so the same input gives the same bytes.
 package report
 
 import (
@@ -58,6 +63,9 @@ type Improvement struct {
 	Due    string `json:"due,omitempty"`
 	Pillar string `json:"pillar,omitempty"`
 	Status string `json:"status"`
+	// Overdue is set when the action is not done and its due date is
+	// before Options.Today.
+	Overdue bool `json:"overdue,omitempty"`
 }
 
 // Handoff is an edge on which the customer changes department within one
@@ -69,8 +77,16 @@ type Handoff struct {
 
 // NewDoc builds the JSON report of an analysis. Reasons are written in the
 // cycle's language; average gaps are rounded to two decimals.
-func NewDoc(a *cycle.Analysis) *Doc {
+func NewDoc(a *cycle.Analysis) *Doc { return newDoc(a, Options{}) }
+
+// newDoc builds the JSON report: reasons in opts.Lang (the cycle's
+// language when empty), overdue actions flagged against opts.Today.
+func newDoc(a *cycle.Analysis, opts Options) *Doc {
 	c := a.Cycle
+	lang := opts.Lang
+	if lang == "" {
+		lang = c.Language
+	}
 	d := &Doc{
 		Title: c.Title, Customer: c.Customer, Organization: c.Organization,
 		Language: c.Language, Scale: c.Scale, Closed: c.Closed,
@@ -93,7 +109,7 @@ func NewDoc(a *cycle.Analysis) *Doc {
 			jm.Performance = &v
 		}
 		for _, r := range m.Reasons {
-			jm.Reasons = append(jm.Reasons, r.Text(c.Language))
+			jm.Reasons = append(jm.Reasons, r.Text(lang))
 		}
 		if m.Quadrant != cycle.None {
 			q := string(m.Quadrant)
@@ -105,7 +121,8 @@ func NewDoc(a *cycle.Analysis) *Doc {
 		for _, im := range m.Improvements {
 			ji := Improvement{Action: im.Action, Owner: im.Owner, Pillar: im.Pillar, Status: im.Status}
 			if im.HasDue() {
-				ji.Due = im.Due.Format("2006-01-02")
+				ji.Due = im.Due.Format(dateLayout)
+				ji.Overdue = !opts.Today.IsZero() && !im.Done() && dateBefore(im.Due, opts.Today)
 			}
 			jm.Improvements = append(jm.Improvements, ji)
 		}
@@ -121,12 +138,16 @@ func NewDoc(a *cycle.Analysis) *Doc {
 }
 
 // JSON encodes the report of an analysis, indented, with a final newline.
-func JSON(a *cycle.Analysis) ([]byte, error) {
+func JSON(a *cycle.Analysis) ([]byte, error) { return JSONWith(a, Options{}) }
+
+// JSONWith is JSON with options: reasons in opts.Lang, and "overdue": true
+// on actions past their due date on opts.Today.
+func JSONWith(a *cycle.Analysis, opts Options) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(NewDoc(a)); err != nil {
+	if err := enc.Encode(newDoc(a, opts)); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestDiffExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	old := writeFile(t, dir, "old.yaml", "title: T\nmoments:\n  - {id: a, name: A, importance: 5, performance: 4}\n  - {id: b, name: B}\n")
+	same := writeFile(t, dir, "same.yaml", "title: T\nmoments:\n  - {id: a, name: A, importance: 5, performance: 4}\n  - {id: b, name: B}\n")
+	new := writeFile(t, dir, "new.yaml", "title: T\nmoments:\n  - {id: b, name: B}\n  - {id: a, name: A, importance: 5, performance: 1}\n  - {id: c, name: C}\n")
+	bad := writeFile(t, dir, "bad.yaml", "title: T\nmoments:\n  - {id: a, name: A, colour: red}\n")
+
+	code, out, errOut := run(t, "", "diff", old, same)
+	if code != 0 || out != "no changes\n" || errOut != "" {
+		t.Errorf("no changes: exit %d, out %q, err %q", code, out, errOut)
+	}
+	code, out, _ = run(t, "", "diff", old, new)
+	want := "added: c\nmoved: b: 2 → 1\nchanged: a: performance: 4 → 1\nbecame critical: a\n"
+	if code != 1 || out != want {
+		t.Errorf("changes: exit %d, out:\n%s\nwant:\n%s", code, out, want)
+	}
+	code, out, _ = run(t, "", "diff", "--format", "json", old, new)
+	var doc struct {
+		Added          []string `json:"added"`
+		BecameCritical []string `json:"became_critical"`
+		Changed        []struct {
+			ID, Field string
+			Old, New  any
+		} `json:"changed"`
+	}
+	if code != 1 || json.Unmarshal([]byte(out), &doc) != nil || len(doc.Added) != 1 || doc.BecameCritical[0] != "a" || doc.Changed[0].Field != "performance" {
+		t.Errorf("json: exit %d, %s", code, out)
+	}
+	// Standard input as one side.
+	if code, _, _ := run(t, "title: T\nmoments:\n  - {id: a, name: A, importance: 5, performance: 4}\n  - {id: b, name: B}\n", "diff", "-", old); code != 0 {
+		t.Errorf("stdin vs same file: exit %d", code)
+	}
+
+	code, out, errOut = run(t, "", "diff", bad, old)
+	if code != 1 || out != "" || !strings.Contains(errOut, "bad.yaml:3:22: error: unknown key") {
+		t.Errorf("invalid input: exit %d, out %q, err %q", code, out, errOut)
+	}
+	for _, args := range [][]string{
+		{"diff", old},
+		{"diff", old, dir + "/missing.yaml"},
+		{"diff", "--format", "xml", old, new},
+		{"diff", "-", "-"},
+		{"diff", "--bogus", old, new},
+	} {
+		if code, _, _ := run(t, "", args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}

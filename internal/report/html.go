@@ -1,0 +1,168 @@
+package report
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/ciclo-dev/ciclo/cycle"
+)
+
+// HTMLOptions control the HTML report.
+type HTMLOptions struct {
+	Options
+	// Diagram is the cycle diagram as an SVG document, shown at the top
+	// of the report; nil leaves it out. Whatever precedes the root svg
+	// element (XML prolog, doctype, comments) is dropped.
+	Diagram []byte
+}
+
+//go:embed report.html.tmpl
+var htmlSource string
+
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	// The real word lookup needs the language; it is bound per call.
+	"t":   func(string) string { return "" },
+	"gap": formatGap,
+	"avg": formatAvg,
+	"neg": func(f float64) bool { return f < 0 },
+	"svg": func(s string) template.HTML { return template.HTML(s) },
+}).Parse(htmlSource))
+
+// htmlData is what the template sees.
+type htmlData struct {
+	*view
+	Diagram string // inline SVG, trusted: produced by ciclo
+	IPA     string
+	Gaps    string
+	Curve   string
+}
+
+// HTML writes the report of an analysis as one self-contained HTML page:
+// no external style sheets, scripts, fonts or images; the charts
+// (importance-performance matrix, performance along the cycle, SERVQUAL
+// gaps) and the optional cycle diagram are inline SVG. Text from the
+// cycle file is escaped. The same input gives the same bytes.
+func HTML(a *cycle.Analysis, opts HTMLOptions) ([]byte, error) {
+	v := newView(a, opts.Options)
+	d := &htmlData{view: v}
+	if len(opts.Diagram) > 0 {
+		diagram, err := diagramSVG(opts.Diagram)
+		if err != nil {
+			return nil, err
+		}
+		d.Diagram = inlineSVG(diagram, "cycle-diagram", "diagram", v.Title)
+	}
+	ipa, err := ipaChart(v)
+	if err != nil {
+		return nil, fmt.Errorf("importance-performance chart: %w", err)
+	}
+	d.IPA = inlineSVG(ipa, "chart-ipa", "chart", word(v.Lang, "ipa"))
+	curve, err := curveChart(v)
+	if err != nil {
+		return nil, fmt.Errorf("performance chart: %w", err)
+	}
+	d.Curve = inlineSVG(curve, "chart-curve", "chart", word(v.Lang, "curve"))
+	gaps, err := gapChart(v)
+	if err != nil {
+		return nil, fmt.Errorf("servqual chart: %w", err)
+	}
+	if gaps != nil {
+		d.Gaps = inlineSVG(gaps, "chart-servqual", "chart", word(v.Lang, "servqual"))
+	}
+
+	t, err := htmlTemplate.Clone()
+	if err != nil {
+		return nil, fmt.Errorf("html template: %w", err)
+	}
+	t.Funcs(template.FuncMap{"t": func(key string) string { return word(v.Lang, key) }})
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, d); err != nil {
+		return nil, fmt.Errorf("html template: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// diagramSVG checks a diagram before it is inlined: it must contain an
+// svg element and nothing that could run or fetch anything: no scripts,
+// foreign content, frames or event handlers; links (href) only on <a>
+// elements and only to http, https or fragments; other references only to
+// fragments or data; no @import or remote url() in styles.
+func diagramSVG(data []byte) ([]byte, error) {
+	if !bytes.Contains(data, []byte("<svg")) {
+		return nil, fmt.Errorf("diagram is not an svg document")
+	}
+	z := html.NewTokenizer(bytes.NewReader(data))
+	inStyle := false
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if z.Err() == io.EOF {
+				return data, nil
+			}
+			return nil, fmt.Errorf("reading diagram: %w", z.Err())
+		case html.TextToken:
+			if inStyle {
+				if err := checkCSS(string(z.Text())); err != nil {
+					return nil, err
+				}
+			}
+		case html.EndTagToken:
+			inStyle = false
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			name := strings.ToLower(tok.Data)
+			switch name {
+			case "script", "foreignobject", "iframe", "object", "embed", "link", "meta", "base":
+				return nil, fmt.Errorf("diagram contains a <%s> element", tok.Data)
+			}
+			inStyle = name == "style"
+			for _, at := range tok.Attr {
+				key := strings.ToLower(at.Key)
+				if at.Namespace != "" {
+					key = strings.ToLower(at.Namespace) + ":" + key
+				}
+				val := strings.TrimSpace(strings.ToLower(at.Val))
+				switch {
+				case strings.HasPrefix(key, "on"):
+					return nil, fmt.Errorf("diagram contains an event handler %q", at.Key)
+				case key == "href" || strings.HasSuffix(key, ":href") || key == "src":
+					local := strings.HasPrefix(val, "#")
+					web := strings.HasPrefix(val, "http://") || strings.HasPrefix(val, "https://")
+					if !local && !(web && name == "a" && key != "src") {
+						return nil, fmt.Errorf("diagram links to %q from <%s>", at.Val, tok.Data)
+					}
+				case key == "style":
+					if err := checkCSS(val); err != nil {
+						return nil, err
+					}
+				}
+			}
+		}
+	}
+}
+
+// checkCSS refuses styles that fetch: @import and url() other than
+// fragments and data.
+func checkCSS(css string) error {
+	css = strings.ToLower(css)
+	if strings.Contains(css, "@import") {
+		return fmt.Errorf("diagram style contains @import")
+	}
+	for rest := css; ; {
+		i := strings.Index(rest, "url(")
+		if i < 0 {
+			return nil
+		}
+		rest = rest[i+4:]
+		arg := strings.TrimLeft(rest, " \t\n'\"")
+		if !strings.HasPrefix(arg, "#") && !strings.HasPrefix(arg, "data:") {
+			return fmt.Errorf("diagram style fetches url(%s", strings.SplitN(rest, ")", 2)[0])
+		}
+	}
+}
