@@ -19,6 +19,7 @@ import (
 
 	"rsc.io/pdf"
 
+	"github.com/ciclo-dev/ciclo/internal/testtool"
 	"github.com/ciclo-dev/ciclo/render/xdot"
 )
 
@@ -177,25 +178,10 @@ func inkFractions(img image.Image) (ink, dark float64) {
 	return float64(ni) / n, float64(nd) / n
 }
 
-// needTool finds an external program for a comparison test. A missing
-// program fails the test, unless the environment variable skipVar is "1".
-func needTool(t *testing.T, name, pkg, skipVar string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if os.Getenv(skipVar) == "1" {
-		t.Skipf("%s not installed and %s=1", name, skipVar)
-	}
-	t.Fatalf("%s is needed for this test: apt-get install -y %s (or set %s=1 to skip it)", name, pkg, skipVar)
-	return ""
-}
-
 // TestInkMatchesLibrsvg compares our PNG with librsvg's rasterisation of
 // Graphviz's own SVG of the same graph at the same scale.
 func TestInkMatchesLibrsvg(t *testing.T) {
-	rsvg := needTool(t, "rsvg-convert", "librsvg2-bin", "CICLO_NO_RSVG")
+	rsvg := testtool.Need(t, "rsvg-convert", "librsvg2-bin")
 	d, out := cycleDrawing(t)
 	ours, err := xdot.Rasterize(d, xdot.PNGOptions{Scale: 2})
 	if err != nil {
