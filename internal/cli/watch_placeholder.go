@@ -29,7 +29,7 @@ func placeholderSVG(a *cycle.Analysis, theme string) []byte {
 	if !ok {
 		p = placeholderPalettes["default"]
 	}
-	const w, h, cx, cy, r = 1200.0, 960.0, 600.0, 480.0, 330.0
+	const w, h, cx, cy, r = 1400.0, 900.0, 700.0, 450.0, 290.0
 	esc := html.EscapeString
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %g %g" width="%g" height="%g" font-family="Liberation Sans, Arial, Helvetica, sans-serif">`, w, h, w, h)
@@ -37,9 +37,9 @@ func placeholderSVG(a *cycle.Analysis, theme string) []byte {
 	fmt.Fprintf(&b, `<rect width="%g" height="%g" fill="%s"/>`, w, h, p.bg)
 	fmt.Fprintf(&b, `<circle cx="%g" cy="%g" r="%g" fill="none" stroke="%s" stroke-width="3"/>`, cx, cy, r, p.ring)
 	c := a.Cycle
-	fmt.Fprintf(&b, `<text x="%g" y="%g" text-anchor="middle" font-size="34" font-weight="bold" fill="%s">%s</text>`, cx, cy-6, p.ink, esc(clip(c.Title, 30)))
+	fmt.Fprintf(&b, `<text x="%g" y="%g" text-anchor="middle" font-size="32" font-weight="bold" fill="%s">%s</text>`, cx, cy-6, p.ink, esc(clip(c.Title, 28)))
 	if c.Customer != "" {
-		fmt.Fprintf(&b, `<text x="%g" y="%g" text-anchor="middle" font-size="22" fill="%s">%s</text>`, cx, cy+30, p.muted, esc(clip(c.Customer, 40)))
+		fmt.Fprintf(&b, `<text x="%g" y="%g" text-anchor="middle" font-size="26" fill="%s">%s</text>`, cx, cy+34, p.muted, esc(clip(c.Customer, 34)))
 	}
 	n := len(a.Moments)
 	for i, m := range a.Moments {
@@ -58,7 +58,7 @@ func placeholderSVG(a *cycle.Analysis, theme string) []byte {
 		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="32" fill="%s" stroke="%s" stroke-width="%d"/>`, x, y, fill, stroke, width)
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="28" font-weight="bold" fill="%s">%d</text>`, x, y+10, ink, m.Number())
 		// The label sits outside the ring, on the moment's side.
-		lx, ly := cx+(r+60)*math.Cos(angle), cy+(r+60)*math.Sin(angle)
+		lx, ly := cx+(r+58)*math.Cos(angle), cy+(r+58)*math.Sin(angle)
 		anchor := "middle"
 		switch c := math.Cos(angle); {
 		case c > 0.3:
@@ -66,14 +66,17 @@ func placeholderSVG(a *cycle.Analysis, theme string) []byte {
 		case c < -0.3:
 			anchor = "end"
 		}
-		if math.Sin(angle) < -0.9 {
-			ly -= 30
+		switch s := math.Sin(angle); {
+		case s < -0.9:
+			ly -= 34 // above the top moment
+		case s > 0.9:
+			ly += 20 // below the bottom one
 		}
 		name := m.Name
 		if m.Critical {
 			name = "! " + name
 		}
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="%s" font-size="24" font-weight="bold" fill="%s">%s</text>`, lx, ly, anchor, p.ink, esc(clip(name, 32)))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="%s" font-size="30" font-weight="bold" fill="%s">%s</text>`, lx, ly, anchor, p.ink, esc(clip(name, 24)))
 		var sub string
 		if m.Owner != "" {
 			sub = m.Owner
@@ -85,7 +88,7 @@ func placeholderSVG(a *cycle.Analysis, theme string) []byte {
 			sub += fmt.Sprintf("%d/%d", m.Performance, c.Scale)
 		}
 		if sub != "" {
-			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="%s" font-size="20" fill="%s">%s</text>`, lx, ly+26, anchor, p.muted, esc(clip(sub, 36)))
+			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="%s" font-size="24" fill="%s">%s</text>`, lx, ly+32, anchor, p.muted, esc(clip(sub, 30)))
 		}
 		b.WriteString("</g>")
 	}

@@ -3,6 +3,7 @@ package watch
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 )
 
 // Builder turns the file's bytes into what the page shows, drawing the
@@ -56,6 +57,13 @@ func (f Finding) Location() string {
 		return fmt.Sprintf("%s:%d", f.File, f.Line)
 	}
 	return f.File
+}
+
+// shortLocation is Location with the file's base name: the page shows
+// one file, and a long path would crowd a projected screen.
+func (f Finding) shortLocation() string {
+	f.File = filepath.Base(f.File)
+	return f.Location()
 }
 
 // CriticalMoment is a critical moment and the reasons that make it so.

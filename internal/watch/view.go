@@ -104,7 +104,7 @@ func (s *Server) event(v view) event {
 		Lang:    v.Lang,
 		Key:     v.DiagramKey,
 		Stale:   v.Stale,
-		Diagram: string(v.SVG),
+		Diagram: fragment("diagram", v),
 		Status:  fragment("status", v),
 		Alerts:  fragment("alerts", v),
 		Panel:   fragment("panel", v),
@@ -133,6 +133,7 @@ var pageSource string
 
 var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"themeName": func(w words, t string) string { return w.Themes[t] },
+	"where":     Finding.shortLocation,
 }).Parse(pageSource))
 
 // words are the page's fixed words in one language.
@@ -141,7 +142,7 @@ type words struct {
 	Theme, Zoom, Fit, Actual        string
 	Critical, Problems, NoCritical  string
 	NoProblems, Why                 string
-	ErrorsHead, StaleNote           string
+	ErrorsHead, StaleNote, AsOfGood string
 	MissingHead, MissingNote        string
 	NoDiagram, Diagram              string
 	Error, Warning                  string
@@ -154,7 +155,7 @@ var vocabulary = map[string]words{
 		Theme: "Theme", Zoom: "Zoom", Fit: "Fit", Actual: "100%",
 		Critical: "Critical moments", Problems: "Problems",
 		NoCritical: "No critical moments.", NoProblems: "No problems found.", Why: "why",
-		ErrorsHead: "The file has errors", StaleNote: "Showing the last valid version until they are fixed.",
+		ErrorsHead: "The file has errors", StaleNote: "Showing the last valid version until they are fixed.", AsOfGood: "As of the last valid version.",
 		MissingHead: "The file is gone", MissingNote: "It was deleted or renamed. Showing the last valid version until it comes back.",
 		NoDiagram: "No diagram yet: the file has not been valid since the preview started.", Diagram: "Cycle diagram",
 		Error: "error", Warning: "warning",
@@ -165,7 +166,7 @@ var vocabulary = map[string]words{
 		Theme: "Tema", Zoom: "Zoom", Fit: "Ajustar", Actual: "100%",
 		Critical: "Momentos críticos", Problems: "Problemas",
 		NoCritical: "No hay momentos críticos.", NoProblems: "No se encontraron problemas.", Why: "por qué",
-		ErrorsHead: "El archivo tiene errores", StaleNote: "Se muestra la última versión válida hasta que se corrijan.",
+		ErrorsHead: "El archivo tiene errores", StaleNote: "Se muestra la última versión válida hasta que se corrijan.", AsOfGood: "Según la última versión válida.",
 		MissingHead: "El archivo no está", MissingNote: "Se borró o se renombró. Se muestra la última versión válida hasta que vuelva.",
 		NoDiagram: "Aún no hay diagrama: el archivo no ha sido válido desde que empezó la vista previa.", Diagram: "Diagrama del ciclo",
 		Error: "error", Warning: "advertencia",
