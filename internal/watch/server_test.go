@@ -32,8 +32,13 @@ func fakeBuild(_ context.Context, name string, src []byte, theme string) (*Snaps
 		panic("builder bug")
 	}
 	title, _, _ := strings.Cut(text, "\n")
+	lang := ""
+	if strings.HasPrefix(text, "es:") {
+		lang = "es"
+	}
 	return &Snapshot{
 		Title: title,
+		Lang:  lang,
 		SVG:   []byte(`<svg xmlns="http://www.w3.org/2000/svg" class="theme-` + theme + `"><g id="moment-m" class="moment"><text>` + html.EscapeString(text) + `</text></g></svg>`),
 		Findings: []Finding{
 			{File: name, Line: 1, Column: 1, Severity: "warning", Rule: "missing-owner", Message: "moment has no owner: " + title},
@@ -525,5 +530,26 @@ func TestMaxSizeBoundsTheRead(t *testing.T) {
 	}
 	if got != 11 {
 		t.Errorf("builder got %d bytes, want MaxSize+1 = 11", got)
+	}
+}
+
+func TestPageWordsFollowTheCycleLanguage(t *testing.T) {
+	ts := start(t, []byte("es: Reclamo"))
+	resp, err := http.Get(ts.url + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{`<html lang="es">`, "Momentos críticos", "En vivo", "Alto contraste", "advertencia"} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("Spanish page lacks %q", want)
+		}
+	}
+	st := openStream(t, ts, "default")
+	write(t, ts.file, "English again")
+	ev := st.waitFor(t, "the English version", func(ev event) bool { return ev.Lang == "en" })
+	if !strings.Contains(ev.Panel, "Critical moments") || ev.Words.Live != "Live" {
+		t.Errorf("panel not back in English: %s", ev.Panel)
 	}
 }
