@@ -95,6 +95,7 @@ diagram, lints it against service principles and writes reports.`,
 		NewCmdLint(ios),
 		NewCmdReport(ios),
 		NewCmdDiff(ios),
+		NewCmdWatch(ios),
 	)
 	return root
 }

@@ -1,0 +1,297 @@
+package watch
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+)
+
+// DefaultDebounce is how long the server waits after the last file event
+// before it reads the file again.
+const DefaultDebounce = 100 * time.Millisecond
+
+// Options configure a Server.
+type Options struct {
+	// File is the cycle file to watch. It need not exist yet.
+	File string
+	// Build turns the file into what the page shows. Required.
+	Build Builder
+	// Theme is the theme a page gets when it names none; "" means the
+	// first of Themes.
+	Theme string
+	// Debounce is the quiet time after the last file event before the file
+	// is read again; 0 means DefaultDebounce.
+	Debounce time.Duration
+	// MaxSize bounds the bytes read from the file; one more byte is read,
+	// so the Builder can report the file as too large. 0 means no bound.
+	MaxSize int64
+	// Log receives one line per change of state and warnings; nil discards.
+	Log io.Writer
+}
+
+// Server is the live preview of one cycle file.
+type Server struct {
+	opts  Options
+	path  string // absolute path of the file
+	dir   string // its directory, which is watched
+	base  string // its name within dir
+	theme string // default theme
+	log   io.Writer
+
+	// allowed is set by Serve before the HTTP server starts, never after.
+	allowed hostPolicy
+
+	mu       sync.Mutex
+	cur      fileState
+	lastGood []byte        // content of the last version that built cleanly; nil if none
+	changed  chan struct{} // closed and replaced whenever cur changes
+
+	cacheMu sync.Mutex // held across builds: builds run one at a time
+	cache   map[cacheKey]built
+}
+
+// fileState is one observed version of the file.
+type fileState struct {
+	version uint64
+	missing bool   // the file does not exist
+	readErr string // the file exists but cannot be read
+	src     []byte
+}
+
+type cacheKey struct {
+	sum   [sha256.Size]byte
+	theme string
+}
+
+type built struct {
+	snap *Snapshot
+	err  error
+}
+
+// New returns a server for opts.File. It reads and builds the file once, so
+// the first page already shows it.
+func New(ctx context.Context, opts Options) (*Server, error) {
+	if opts.Build == nil {
+		return nil, errors.New("watch: no builder")
+	}
+	path, err := filepath.Abs(opts.File)
+	if err != nil {
+		return nil, fmt.Errorf("resolving %s: %w", opts.File, err)
+	}
+	if opts.Debounce <= 0 {
+		opts.Debounce = DefaultDebounce
+	}
+	s := &Server{
+		opts:    opts,
+		path:    path,
+		dir:     filepath.Dir(path),
+		base:    filepath.Base(path),
+		theme:   validTheme(opts.Theme, Themes[0]),
+		log:     opts.Log,
+		changed: make(chan struct{}),
+		cache:   map[cacheKey]built{},
+	}
+	if s.log == nil {
+		s.log = io.Discard
+	}
+	s.reload(ctx)
+	return s, nil
+}
+
+// Serve watches the file and serves the preview on ln until ctx is done,
+// then shuts down cleanly: open event streams end, the HTTP server stops
+// and the watcher is closed. It returns nil after a shutdown asked for by
+// ctx, and closes ln in every case.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	s.allowed = newHostPolicy(ln.Addr())
+	w, err := newWatcher(s.dir)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer w.Close()
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		// Requests live under ctx, so open event streams end on shutdown
+		// instead of holding Shutdown up.
+		BaseContext: func(net.Listener) context.Context { return ctx },
+		ErrorLog:    log.New(s.log, "ciclo: watch: ", 0),
+	}
+	watchDone := make(chan struct{})
+	go func() {
+		defer close(watchDone)
+		s.watch(ctx, w)
+	}()
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(ln) }()
+
+	select {
+	case <-ctx.Done():
+	case err := <-serveErr:
+		cancel()
+		<-watchDone
+		return fmt.Errorf("serving the preview: %w", err)
+	}
+	shutdownCtx, stop := context.WithTimeout(context.Background(), 5*time.Second)
+	defer stop()
+	err = srv.Shutdown(shutdownCtx)
+	<-watchDone
+	if err != nil {
+		return fmt.Errorf("stopping the preview: %w", err)
+	}
+	return nil
+}
+
+// state returns the current version of the file, the last good content and
+// a channel closed at the next change.
+func (s *Server) state() (fileState, []byte, <-chan struct{}) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.cur, s.lastGood, s.changed
+}
+
+// reload reads the file and, when what it holds changed, builds it in the
+// default theme, updates the state and wakes every open page.
+func (s *Server) reload(ctx context.Context) {
+	next := s.read()
+	s.mu.Lock()
+	prev := s.cur
+	s.mu.Unlock()
+	if prev.version > 0 && next.missing == prev.missing && next.readErr == prev.readErr && string(next.src) == string(prev.src) {
+		return // a touch, a chmod, or a save of the same bytes
+	}
+
+	good := false
+	var problems int
+	if !next.missing && next.readErr == "" {
+		b := s.build(ctx, next.src, s.theme)
+		switch {
+		case b.err != nil:
+			problems = 1
+		case len(b.snap.Errors) > 0:
+			problems = len(b.snap.Errors)
+		default:
+			good = true
+		}
+	}
+
+	s.mu.Lock()
+	next.version = prev.version + 1
+	s.cur = next
+	if good {
+		s.lastGood = next.src
+	}
+	close(s.changed)
+	s.changed = make(chan struct{})
+	lastGood := s.lastGood
+	s.mu.Unlock()
+	s.prune(next.src, lastGood)
+
+	if prev.version == 0 {
+		return // the first read is reported by the caller
+	}
+	switch {
+	case next.missing:
+		fmt.Fprintf(s.log, "ciclo: %s was removed; waiting for it to come back\n", s.opts.File)
+	case next.readErr != "":
+		fmt.Fprintf(s.log, "ciclo: cannot read %s: %s\n", s.opts.File, next.readErr)
+	case good:
+		fmt.Fprintf(s.log, "ciclo: %s updated\n", s.opts.File)
+	default:
+		fmt.Fprintf(s.log, "ciclo: %s has %d %s; showing the last good version\n", s.opts.File, problems, plural(problems, "problem", "problems"))
+	}
+}
+
+// read reads the file, bounded by MaxSize (plus one byte).
+func (s *Server) read() fileState {
+	f, err := os.Open(s.path)
+	if errors.Is(err, os.ErrNotExist) {
+		return fileState{missing: true}
+	}
+	if err != nil {
+		return fileState{readErr: unwrapPath(err).Error()}
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return fileState{readErr: "is a directory"}
+	}
+	var r io.Reader = f
+	if s.opts.MaxSize > 0 {
+		r = io.LimitReader(f, s.opts.MaxSize+1)
+	}
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return fileState{readErr: unwrapPath(err).Error()}
+	}
+	if src == nil {
+		src = []byte{}
+	}
+	return fileState{src: src}
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// build runs the Builder on src in theme, once per content and theme. A
+// panicking Builder is reported as an error instead of ending the server.
+func (s *Server) build(ctx context.Context, src []byte, theme string) (b built) {
+	key := cacheKey{sha256.Sum256(src), theme}
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	if b, ok := s.cache[key]; ok {
+		return b
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			b = built{err: fmt.Errorf("building the preview failed: %v", r)}
+		}
+		if b.snap == nil && b.err == nil {
+			b.err = errors.New("building the preview gave nothing")
+		}
+		s.cache[key] = b
+	}()
+	snap, err := s.opts.Build(ctx, s.opts.File, src, theme)
+	return built{snap: snap, err: err}
+}
+
+// prune drops cached builds of content that is neither current nor the
+// last good version.
+func (s *Server) prune(cur, lastGood []byte) {
+	keep := map[[sha256.Size]byte]bool{sha256.Sum256(cur): true}
+	if lastGood != nil {
+		keep[sha256.Sum256(lastGood)] = true
+	}
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	for k := range s.cache {
+		if !keep[k.sum] {
+			delete(s.cache, k)
+		}
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,175 @@
+package watch
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"html/template"
+	"path/filepath"
+)
+
+// view is what one page shows, in one theme.
+type view struct {
+	Version uint64
+	File    string // the file's name as the user gave it
+	Title   string
+	Lang    string
+	Theme   string
+	Themes  []string
+	// State is "ok", "invalid" (errors, or unreadable) or "missing".
+	State  string
+	Errors []Finding
+	// SVG is the diagram on show: the current one, or the last good one
+	// when Stale. Empty when the file has never been valid.
+	SVG        template.HTML
+	DiagramKey string
+	Stale      bool
+	Findings   []Finding
+	Critical   []CriticalMoment
+	W          words
+}
+
+// view assembles the page's state for theme.
+func (s *Server) view(ctx context.Context, theme string) view {
+	cur, lastGood, _ := s.state()
+	v := view{Version: cur.version, File: s.opts.File, Theme: theme, Themes: Themes, State: "ok"}
+	var good *Snapshot
+	var goodSrc []byte
+	switch {
+	case cur.missing:
+		v.State = "missing"
+	case cur.readErr != "":
+		v.State = "invalid"
+		v.Errors = []Finding{{File: s.opts.File, Severity: "error", Message: "cannot read the file: " + cur.readErr}}
+	default:
+		b := s.build(ctx, cur.src, theme)
+		switch {
+		case b.err != nil:
+			v.State = "invalid"
+			v.Errors = []Finding{{File: s.opts.File, Severity: "error", Message: b.err.Error()}}
+		case len(b.snap.Errors) > 0:
+			v.State = "invalid"
+			v.Errors = b.snap.Errors
+		default:
+			good, goodSrc = b.snap, cur.src
+		}
+	}
+	if good == nil && lastGood != nil {
+		if b := s.build(ctx, lastGood, theme); b.err == nil && len(b.snap.Errors) == 0 {
+			good, goodSrc, v.Stale = b.snap, lastGood, true
+		}
+	}
+	v.Title = filepath.Base(s.opts.File)
+	if good != nil {
+		if good.Title != "" {
+			v.Title = good.Title
+		}
+		v.Lang = good.Lang
+		v.SVG = template.HTML(good.SVG) // trusted: see the package documentation
+		sum := sha256.Sum256(goodSrc)
+		v.DiagramKey = hex.EncodeToString(sum[:8]) + "-" + theme
+		v.Findings = good.Findings
+		v.Critical = good.Critical
+	}
+	if v.Lang != "es" {
+		v.Lang = "en"
+	}
+	v.W = vocabulary[v.Lang]
+	return v
+}
+
+// event is the JSON payload of one "update" event: the page's parts,
+// rendered by the same templates as the page itself.
+type event struct {
+	Version uint64 `json:"v"`
+	Title   string `json:"title"`
+	State   string `json:"state"`
+	Lang    string `json:"lang"`
+	Key     string `json:"key"`
+	Stale   bool   `json:"stale"`
+	Diagram string `json:"diagram"`
+	Status  string `json:"status"`
+	Alerts  string `json:"alerts"`
+	Panel   string `json:"panel"`
+	Words   words  `json:"words"`
+}
+
+func (s *Server) event(v view) event {
+	return event{
+		Version: v.Version,
+		Title:   v.Title,
+		State:   v.State,
+		Lang:    v.Lang,
+		Key:     v.DiagramKey,
+		Stale:   v.Stale,
+		Diagram: fragment("diagram", v),
+		Status:  fragment("status", v),
+		Alerts:  fragment("alerts", v),
+		Panel:   fragment("panel", v),
+		Words:   v.W,
+	}
+}
+
+// fragment renders one named part of the page.
+func fragment(name string, v view) string {
+	var b bytes.Buffer
+	if err := pageTemplate.ExecuteTemplate(&b, name, v); err != nil {
+		// The templates are fixed and their data plain: this is a bug.
+		panic("watch: template " + name + ": " + err.Error())
+	}
+	return b.String()
+}
+
+// pageData is the whole page's data: the view and the script's nonce.
+type pageData struct {
+	view
+	Nonce string
+}
+
+//go:embed page.gohtml
+var pageSource string
+
+var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
+	"themeName": func(w words, t string) string { return w.Themes[t] },
+	"where":     Finding.shortLocation,
+}).Parse(pageSource))
+
+// words are the page's fixed words in one language.
+type words struct {
+	Live, Invalid, Missing, Offline string
+	Theme, Zoom, Fit, Actual        string
+	Critical, Problems, NoCritical  string
+	NoProblems, Why                 string
+	ErrorsHead, StaleNote, AsOfGood string
+	MissingHead, MissingNote        string
+	NoDiagram, Diagram              string
+	Error, Warning                  string
+	Themes                          map[string]string
+}
+
+var vocabulary = map[string]words{
+	"en": {
+		Live: "Live", Invalid: "Errors", Missing: "File missing", Offline: "Disconnected from ciclo: retrying…",
+		Theme: "Theme", Zoom: "Zoom", Fit: "Fit", Actual: "100%",
+		Critical: "Critical moments", Problems: "Problems",
+		NoCritical: "No critical moments.", NoProblems: "No problems found.", Why: "why",
+		ErrorsHead: "The file has errors", StaleNote: "Showing the last valid version until they are fixed.", AsOfGood: "As of the last valid version.",
+		MissingHead: "The file is gone", MissingNote: "It was deleted or renamed. Showing the last valid version until it comes back.",
+		NoDiagram: "No diagram yet: the file has not been valid since the preview started.", Diagram: "Cycle diagram",
+		Error: "error", Warning: "warning",
+		Themes: map[string]string{"default": "Default", "print": "Print", "contrast": "High contrast"},
+	},
+	"es": {
+		Live: "En vivo", Invalid: "Errores", Missing: "Falta el archivo", Offline: "Sin conexión con ciclo: reintentando…",
+		Theme: "Tema", Zoom: "Zoom", Fit: "Ajustar", Actual: "100%",
+		Critical: "Momentos críticos", Problems: "Problemas",
+		NoCritical: "No hay momentos críticos.", NoProblems: "No se encontraron problemas.", Why: "por qué",
+		ErrorsHead: "El archivo tiene errores", StaleNote: "Se muestra la última versión válida hasta que se corrijan.", AsOfGood: "Según la última versión válida.",
+		MissingHead: "El archivo no está", MissingNote: "Se borró o se renombró. Se muestra la última versión válida hasta que vuelva.",
+		NoDiagram: "Aún no hay diagrama: el archivo no ha sido válido desde que empezó la vista previa.", Diagram: "Diagrama del ciclo",
+		Error: "error", Warning: "advertencia",
+		Themes: map[string]string{"default": "Normal", "print": "Impresión", "contrast": "Alto contraste"},
+	},
+}
