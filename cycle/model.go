@@ -90,6 +90,8 @@ type Moment struct {
 	Keys map[string]Pos // position of each key's value
 	// NextPos holds the position of each entry of Next.
 	NextPos []Pos
+	// IgnorePos holds the position of each entry of Ignore.
+	IgnorePos []Pos
 }
 
 // Number is the moment's 1-based number in the cycle.

@@ -273,6 +273,10 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// Suggest returns the word of known closest to s, for "did you mean"
+// hints, or "" when none is close enough to be a likely typo.
+func Suggest(s string, known []string) string { return suggest(s, known) }
+
 // suggest returns the known word closest to s, or "" when none is close.
 func suggest(s string, known []string) string {
 	best, bestD := "", 1<<30
@@ -627,7 +631,9 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 			if items, ok := p.list(pr.v, "ignore", true); ok {
 				for _, it := range items {
 					if s, ok := p.text(it, "an entry of ignore"); ok {
+						ri, _ := p.resolve(it)
 						m.Ignore = append(m.Ignore, s)
+						m.IgnorePos = append(m.IgnorePos, posOf(ri))
 					}
 				}
 			}

@@ -1,9 +1,15 @@
 package cli
 
 import (
+	"bytes"
 	"context"
-	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"time"
 
+	"github.com/ciclo-dev/ciclo/internal/lint"
 	"github.com/spf13/cobra"
 )
 
@@ -11,46 +17,114 @@ import (
 type LintOptions struct {
 	IO     *IOStreams
 	Inputs []string
+	Format string // text, json or sarif
+	Strict bool   // warnings fail too
+	Today  string // YYYY-MM-DD for the overdue rule; "" means Now's date
+	// Now is the clock that gives today's date when Today is empty.
+	Now func() time.Time
 }
 
 // NewCmdLint builds "ciclo lint".
 func NewCmdLint(ios *IOStreams) *cobra.Command {
-	opts := &LintOptions{IO: ios}
+	opts := &LintOptions{IO: ios, Now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "lint [FILE|DIR|-]...",
-		Short: "Validate cycle files",
-		Long: `Validate cycle files and report every problem as FILE:LINE:COL: error: MESSAGE
-on standard output. A directory means every *.yaml and *.yml file under it;
-- reads standard input. Exit status 1 when any file has an error.`,
+		Short: "Check cycle files against service principles",
+		Long: `Validate cycle files and check them against service principles: critical
+moments need an owner, a standard and an improvement under way; moments need
+owners and scores; the customer should not be passed between departments
+within one contact; improvements need owners and should not be overdue.
+
+Findings go to standard output, in the --format chosen; a file that is not
+a valid cycle is reported there too, as errors of rule "invalid". A directory
+means every *.yaml and *.yml file under it; - reads standard input.
+
+Exit status: 0 when clean (warnings allowed unless --strict), 1 when there
+are errors (or warnings with --strict), 2 on misuse. The rules, and how to
+silence one on a moment with ignore: [rule-id], are in docs/rules.md.`,
+		Example: `  ciclo lint examples/
+  ciclo lint --strict --today 2026-06-30 cycle.yaml
+  ciclo lint --format sarif cycles/ > ciclo.sarif`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			return lintRun(cmd.Context(), opts)
 		},
 	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(lint.Formats, ", "))
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
+	cmd.Flags().StringVar(&opts.Today, "today", "", "date for the overdue rule, YYYY-MM-DD (default: today)")
 	return cmd
 }
 
 func lintRun(_ context.Context, opts *LintOptions) error {
+	if !slices.Contains(lint.Formats, opts.Format) {
+		return misuse(fmt.Errorf("unknown lint format %q; use %s", opts.Format, strings.Join(lint.Formats, ", ")))
+	}
+	today, err := lintToday(opts)
+	if err != nil {
+		return err
+	}
 	inputs, err := expandInputs(opts.Inputs)
 	if err != nil {
 		return err
 	}
-	failed := false
+	var findings []lint.Finding
 	for _, in := range inputs {
-		_, err := loadCycle(opts.IO, in)
-		if err == nil {
-			continue
-		}
-		var ee *exitError
-		if errors.As(err, &ee) {
+		data, err := readInput(opts.IO, in)
+		if err != nil {
 			return err
 		}
-		printErrors(opts.IO.Out, err)
-		failed = true
+		findings = append(findings, lint.Lint(in.Display(), data, lint.Options{Today: today})...)
 	}
-	if failed {
+	lint.Sort(findings)
+
+	var out bytes.Buffer
+	switch opts.Format {
+	case "json":
+		err = lint.WriteJSON(&out, findings)
+	case "sarif":
+		base, _ := os.Getwd()
+		err = lint.WriteSARIF(&out, findings, lint.SARIFOptions{ToolVersion: Version(), BaseDir: base})
+	default:
+		err = lint.WriteText(&out, findings)
+	}
+	if err != nil {
+		return err
+	}
+	if err := writeOutput(opts.IO.Out, "-", out.Bytes()); err != nil {
+		return err
+	}
+	if opts.Format == "text" && len(findings) > 0 {
+		errs, warnings := lint.Count(findings)
+		fmt.Fprintf(opts.IO.ErrOut, "%s, %s in %s\n",
+			plural(errs, "error"), plural(warnings, "warning"), plural(len(inputs), "file"))
+	}
+	if lint.Failed(findings, opts.Strict) {
 		return errProblem
 	}
 	return nil
+}
+
+// lintToday parses --today, or takes the clock's date.
+func lintToday(opts *LintOptions) (time.Time, error) {
+	if opts.Today == "" {
+		now := time.Now
+		if opts.Now != nil {
+			now = opts.Now
+		}
+		return now(), nil
+	}
+	t, err := time.Parse(time.DateOnly, opts.Today)
+	if err != nil {
+		return time.Time{}, misuse(fmt.Errorf("--today %q is not a date; write it as YYYY-MM-DD", opts.Today))
+	}
+	return t, nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

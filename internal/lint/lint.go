@@ -1,0 +1,257 @@
+// Package lint checks cycles of service against service principles: every
+// critical moment has an owner, a standard and an improvement under way;
+// every moment is owned and scored; the customer is not passed from
+// department to department within one contact; improvements have owners and
+// are not overdue.
+//
+// Each rule has a stable id and a severity (see Rules). Findings carry the
+// file, line and column of the moment, key or improvement they concern, and
+// are written as text, JSON or SARIF 2.1.0 (WriteText, WriteJSON,
+// WriteSARIF). A file that is not a valid cycle yields findings of rule
+// "invalid". A moment silences rules for itself with `ignore: [rule-id]`.
+//
+// The rules are documented for users in docs/rules.md.
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/ciclo-dev/ciclo/cycle"
+)
+
+// Finding is one problem found in a cycle file. Line and Column are 1-based.
+type Finding struct {
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
+	Severity Severity `json:"severity"`
+	Rule     string   `json:"rule"`
+	Message  string   `json:"message"`
+	// Moment is the id of the moment the finding concerns, when there is one.
+	Moment string `json:"moment,omitempty"`
+}
+
+// Options tune the checks.
+type Options struct {
+	// Today is the date the overdue rule compares due dates with; only its
+	// year, month and day count. The zero time disables the overdue rule.
+	Today time.Time
+}
+
+// Lint parses src as the cycle file named file and checks it. A file that
+// is not a valid cycle yields its validation problems as findings of rule
+// "invalid"; otherwise the findings of the service rules. The result is
+// sorted.
+func Lint(file string, src []byte, opts Options) []Finding {
+	c, err := cycle.Parse(file, src)
+	if err != nil {
+		return InvalidFindings(file, err)
+	}
+	return Check(cycle.Analyze(c), opts)
+}
+
+// InvalidFindings turns a parse error (normally a cycle.ErrorList) into
+// findings of rule "invalid", sorted.
+func InvalidFindings(file string, err error) []Finding {
+	var list cycle.ErrorList
+	if !errors.As(err, &list) {
+		return []Finding{{File: file, Line: 1, Column: 1, Severity: Error, Rule: Invalid, Message: err.Error()}}
+	}
+	out := make([]Finding, 0, len(list))
+	for _, e := range list {
+		f := e.File
+		if f == "" {
+			f = file
+		}
+		out = append(out, Finding{
+			File: f, Line: max(e.Pos.Line, 1), Column: max(e.Pos.Column, 1),
+			Severity: Error, Rule: Invalid, Message: e.Msg,
+		})
+	}
+	Sort(out)
+	return out
+}
+
+// Check applies every service rule to an analysed cycle, honours each
+// moment's ignore list, and returns the findings sorted.
+func Check(a *cycle.Analysis, opts Options) []Finding {
+	ch := &checker{file: a.Cycle.File}
+	for _, m := range a.Moments {
+		ch.moment(m, opts)
+	}
+	for _, e := range a.Handoffs {
+		ch.add(e.To, Handoff, e.To.KeyPos("owner"),
+			"the customer is passed from %q to %q on channel %q (moment %q to %q)",
+			e.From.Owner, e.To.Owner, e.To.Channel, e.From.ID, e.To.ID)
+	}
+	for _, c := range handoffChains(a) {
+		at := c.walk[len(c.walk)-1]
+		ch.add(at, HandoffChain, at.KeyPos("owner"),
+			"the customer passes through three owners in a row on channel %q: %s",
+			at.Channel, describeWalk(c.walk))
+	}
+	Sort(ch.out)
+	return ch.out
+}
+
+type checker struct {
+	file string
+	out  []Finding
+}
+
+// add records a finding of rule at pos for moment m, unless m ignores rule.
+func (ch *checker) add(m *cycle.Moment, rule string, pos cycle.Pos, format string, args ...any) {
+	if m.Ignores(rule) {
+		return
+	}
+	ch.out = append(ch.out, Finding{
+		File: ch.file, Line: max(pos.Line, 1), Column: max(pos.Column, 1),
+		Severity: severityOf(rule), Rule: rule, Message: fmt.Sprintf(format, args...), Moment: m.ID,
+	})
+}
+
+func (ch *checker) moment(ma *cycle.MomentAnalysis, opts Options) {
+	m := ma.Moment
+	id := m.KeyPos("id")
+	if ma.Critical {
+		why := because(ma.Reasons)
+		if open := openImprovements(m); open == 0 {
+			pos, detail := id, ""
+			if len(m.Improvements) > 0 {
+				pos, detail = m.KeyPos("improvements"), ": every improvement listed is done"
+			}
+			ch.add(m, CriticalWithoutImprovement, pos,
+				"critical moment %q has no open improvement%s (critical because %s)", m.ID, detail, why)
+		}
+		if m.Owner == "" {
+			ch.add(m, CriticalWithoutOwner, id,
+				"critical moment %q has no owner: nobody answers for it (critical because %s)", m.ID, why)
+		}
+		if m.Standard == "" {
+			ch.add(m, MissingStandard, id,
+				"critical moment %q has no service standard (critical because %s)", m.ID, why)
+		}
+	} else if m.Owner == "" {
+		ch.add(m, MissingOwner, id, "moment %q has no owner: nobody answers for it", m.ID)
+	}
+	switch {
+	case m.Importance == 0 && m.Performance == 0:
+		ch.add(m, Unscored, id, "moment %q has no importance or performance score", m.ID)
+	case m.Importance == 0:
+		ch.add(m, Unscored, id, "moment %q has no importance score", m.ID)
+	case m.Performance == 0:
+		ch.add(m, Unscored, id, "moment %q has no performance score", m.ID)
+	}
+	for _, im := range m.Improvements {
+		if im.Owner == "" {
+			ch.add(m, ImprovementWithoutOwner, im.KeyPos("action"),
+				"improvement %q of moment %q has no owner", im.Action, m.ID)
+		}
+		if !opts.Today.IsZero() && !im.Done() && im.HasDue() && im.Due.Before(dateOf(opts.Today)) {
+			ch.add(m, Overdue, im.KeyPos("due"),
+				"improvement %q of moment %q was due %s and is still %s",
+				im.Action, m.ID, im.Due.Format(time.DateOnly), im.Status)
+		}
+	}
+	ch.ignores(m)
+}
+
+// ignores reports entries of the ignore list that name no silenceable rule.
+func (ch *checker) ignores(m *cycle.Moment) {
+	var known []string
+	for _, r := range rules {
+		if r.Silenceable {
+			known = append(known, r.ID)
+		}
+	}
+	for i, id := range m.Ignore {
+		pos := m.KeyPos("ignore")
+		if i < len(m.IgnorePos) {
+			pos = m.IgnorePos[i]
+		}
+		r, ok := Lookup(id)
+		switch {
+		case ok && r.Silenceable:
+		case ok:
+			ch.add(m, UnknownRule, pos, "rule %q cannot be silenced with ignore", id)
+		default:
+			if s := cycle.Suggest(id, known); s != "" {
+				ch.add(m, UnknownRule, pos, "ignore names unknown rule %q; did you mean %q?", id, s)
+			} else {
+				ch.add(m, UnknownRule, pos, "ignore names unknown rule %q", id)
+			}
+		}
+	}
+}
+
+func openImprovements(m *cycle.Moment) int {
+	n := 0
+	for _, im := range m.Improvements {
+		if !im.Done() {
+			n++
+		}
+	}
+	return n
+}
+
+// because joins the reasons a moment is critical, in English.
+func because(reasons []cycle.Reason) string {
+	if len(reasons) == 0 {
+		return "marked critical in the file"
+	}
+	parts := make([]string, len(reasons))
+	for i, r := range reasons {
+		parts[i] = r.Text("en")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// dateOf keeps the calendar date of t, as a UTC midnight like parsed due
+// dates.
+func dateOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Sort orders findings by file, line, column, rule and message.
+func Sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Count returns how many findings are errors and how many warnings.
+func Count(fs []Finding) (errs, warnings int) {
+	for _, f := range fs {
+		if f.Severity == Error {
+			errs++
+		} else {
+			warnings++
+		}
+	}
+	return errs, warnings
+}
+
+// Failed reports whether the findings fail a lint run: any error, or with
+// strict any warning too.
+func Failed(fs []Finding, strict bool) bool {
+	errs, warnings := Count(fs)
+	return errs > 0 || (strict && warnings > 0)
+}
