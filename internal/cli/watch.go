@@ -10,8 +10,10 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/lint"
 	"github.com/ciclo-dev/ciclo/internal/watch"
 	"github.com/spf13/cobra"
 )
@@ -178,6 +180,10 @@ func buildPreview(ctx context.Context, name string, src []byte, theme string) (*
 	a := cycle.Analyze(c)
 	snap := &watch.Snapshot{Title: c.Title, Lang: c.Language, Critical: criticalMoments(a)}
 	snap.SVG = placeholderSVG(a, theme) // TEMPORARY: render.Render, see above
+	for _, f := range lint.Check(a, lint.Options{Today: time.Now()}) {
+		snap.Findings = append(snap.Findings, watch.Finding{File: f.File, Line: f.Line, Column: f.Column,
+			Severity: string(f.Severity), Rule: f.Rule, Message: f.Message})
+	}
 	return snap, nil
 }
 
