@@ -94,6 +94,7 @@ diagram, lints it against service principles and writes reports.`,
 		NewCmdInit(ios),
 		NewCmdLint(ios),
 		NewCmdReport(ios),
+		NewCmdRender(ios),
 	)
 	return root
 }
