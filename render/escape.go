@@ -45,15 +45,18 @@ var htmlText = strings.NewReplacer(
 // quoted returns s as a DOT quoted string for an attribute that Graphviz
 // does not escape-expand (id, class, colours, positions, and the graph
 // name).
-func quoted(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", " ").Replace(s) + `"`
-}
+func quoted(s string) string { return `"` + quoteEscaper.Replace(s) + `"` }
+
+var (
+	quoteEscaper   = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", " ")
+	tooltipEscaper = strings.NewReplacer(`\`, `\\\\`, `"`, `\"`)
+)
 
 // tooltipQuoted returns s as a DOT quoted string for a tooltip, shown
 // literally: Graphviz unescapes tooltips twice, so each backslash is
 // written as four.
 func tooltipQuoted(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\\\`, `"`, `\"`).Replace(oneLine(s)) + `"`
+	return `"` + tooltipEscaper.Replace(oneLine(s)) + `"`
 }
 
 // safeURL returns the link to emit for a moment's url: only absolute

@@ -519,7 +519,7 @@ func (d *diagram) fits() bool {
 	return true
 }
 
-// solveRadius finds the smallest radius (growing by 2%) at which nothing
+// solveRadius finds the smallest radius (within 1%) at which nothing
 // overlaps and the title fits inside the innermost lane.
 func (d *diagram) solveRadius() {
 	hd := d.halfDiag()
@@ -535,12 +535,29 @@ func (d *diagram) solveRadius() {
 	if d.n == 1 {
 		d.R = max(d.R, d.H+ringGap)
 	}
-	for range 2000 {
-		if d.fits() {
-			return
-		}
-		d.R *= 1.02
+	// grow until everything fits, then bisect back to within 1%
+	lo := d.R
+	if d.fits() {
+		return
 	}
+	hi := lo * 1.25
+	for range 200 {
+		d.R = hi
+		if d.fits() {
+			break
+		}
+		lo, hi = hi, hi*1.25
+	}
+	for hi-lo > 0.01*lo {
+		d.R = (lo + hi) / 2
+		if d.fits() {
+			hi = d.R
+		} else {
+			lo = d.R
+		}
+	}
+	d.R = hi
+	d.fits()
 }
 
 // ringBounds is the bounding box of the ring and everything around it.
