@@ -96,6 +96,7 @@ diagram, lints it against service principles and writes reports.`,
 		NewCmdReport(ios),
 		NewCmdDiff(ios),
 		NewCmdWatch(ios),
+		NewCmdRender(ios),
 	)
 	return root
 }

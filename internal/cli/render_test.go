@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const goodCycle = `title: Phone repair
+customer: Customer with a broken phone
+moments:
+  - {id: arrive, name: Arrives at the counter, owner: Front desk, importance: 5, performance: 4}
+  - {id: diagnose, name: Phone is diagnosed, owner: Workshop, importance: 5, performance: 2}
+  - {id: pickup, name: Picks up the phone, owner: Front desk}
+`
+
+const badCycle = `title: Broken
+moments:
+  - {id: a, name: A, performance: 9}
+  - {id: a, name: B}
+`
+
+// runRender runs ciclo with args and stdin, returning the exit code and
+// both streams.
+func runRender(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	ios := &IOStreams{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut}
+	code := Main(context.Background(), args, ios)
+	return code, out.String(), errOut.String()
+}
+
+func writeFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRenderBesideInput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "repair.yaml")
+	writeFile(t, in, goodCycle)
+	code, _, stderr := runRender(t, "", "render", in)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	svg, err := os.ReadFile(filepath.Join(dir, "repair.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(svg, []byte(`class="node moment critical"`)) || !bytes.HasSuffix(bytes.TrimSpace(svg), []byte("</svg>")) {
+		t.Error("the SVG lacks the critical moment or is incomplete")
+	}
+	// same input, same bytes
+	runRender(t, "", "render", in)
+	again, _ := os.ReadFile(filepath.Join(dir, "repair.svg"))
+	if !bytes.Equal(svg, again) {
+		t.Error("a second render gave different bytes")
+	}
+}
+
+func TestRenderFormatFromOutput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "repair.yaml")
+	writeFile(t, in, goodCycle)
+	out := filepath.Join(dir, "diagram.dot")
+	if code, _, stderr := runRender(t, "", "render", in, "-o", out); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, _ := os.ReadFile(out)
+	if !bytes.HasPrefix(data, []byte("digraph cycle {")) {
+		t.Errorf("-o x.dot did not give DOT: %.40q", data)
+	}
+	// -o naming a directory
+	sub := filepath.Join(dir, "out")
+	os.Mkdir(sub, 0o755)
+	if code, _, stderr := runRender(t, "", "render", in, "-o", sub, "-f", "dot"); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(sub, "repair.dot")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestRenderStdin(t *testing.T) {
+	code, stdout, stderr := runRender(t, goodCycle, "render", "-", "--theme", "print", "--lang", "es")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "<?xml") || !strings.Contains(stdout, "Leyenda") {
+		t.Errorf("stdin should render Spanish SVG to stdout, got %.60q", stdout)
+	}
+}
+
+func TestRenderInvalidKeepsOutput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "broken.yaml")
+	writeFile(t, in, badCycle)
+	out := filepath.Join(dir, "broken.svg")
+	writeFile(t, out, "previous diagram")
+	code, _, stderr := runRender(t, "", "render", in)
+	if code != ExitProblem {
+		t.Fatalf("exit %d, want %d", code, ExitProblem)
+	}
+	if !strings.Contains(stderr, in+":3:") || !strings.Contains(stderr, ": error: ") {
+		t.Errorf("errors not as FILE:LINE:COL: error: MSG:\n%s", stderr)
+	}
+	if data, _ := os.ReadFile(out); string(data) != "previous diagram" {
+		t.Errorf("the existing output was touched: %q", data)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("stray files left: %v", entries)
+	}
+}
+
+func TestRenderMisuse(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "repair.yaml")
+	writeFile(t, in, goodCycle)
+	for _, args := range [][]string{
+		{"render", in, "-f", "png"},
+		{"render", in, "-o", filepath.Join(dir, "x.pdf")},
+		{"render", in, "-f", "gif"},
+		{"render", in, "--view", "journey"},
+		{"render", in, "--theme", "neon"},
+		{"render", in, "--lang", "fr"},
+		{"render", filepath.Join(dir, "missing.yaml")},
+		{"render", in, "-o", filepath.Join(dir, "no", "such", "dir", "x.svg")},
+		{"render"},
+	} {
+		code, _, stderr := runRender(t, "", args...)
+		if code != ExitMisuse {
+			t.Errorf("%v: exit %d, want %d (%s)", args, code, ExitMisuse, stderr)
+		}
+		if stderr == "" {
+			t.Errorf("%v: no message", args)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "repair.png")); err == nil {
+		t.Error("png written although unsupported")
+	}
+}

@@ -1,0 +1,16 @@
+// Package render draws an analysed cycle of service as the clock-face
+// diagram of the ciclo specification (section 3): the moments on a ring,
+// the first at 12 o'clock and the rest clockwise in file order, the title
+// and customer in the middle, critical moments marked by border, shape and
+// a written marker, improvement notes beside their moments (or numbered in
+// a notes panel) and a legend of the marks used.
+//
+// The package computes every position itself and writes the DOT text
+// (DOT); Graphviz (github.com/goccy/go-graphviz, in WebAssembly) only
+// draws it, with the neato -n2 engine, which keeps the given node and edge
+// positions. The same analysis and options always give the same bytes.
+//
+// Graphviz is not safe for concurrent use, not even across instances: every
+// call goes through one package mutex, on one warm instance that is reused
+// from call to call.
+package render

@@ -1,0 +1,110 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/goccy/go-graphviz"
+)
+
+// engine is the one Graphviz instance, created on first use and kept warm.
+// go-graphviz is not safe for concurrent use, not even across instances, so
+// every Graphviz call holds mu.
+var engine struct {
+	mu sync.Mutex
+	gv *graphviz.Graphviz
+}
+
+// Render draws the diagram of a in opts.Format: svg (the default), dot
+// (the pinned DOT text, as DOT returns) or xdot (the same layout with
+// Graphviz's drawing operations, for renderers of other formats). png and
+// pdf are not supported yet: the error wraps ErrUnsupported.
+//
+// Layout cannot be cancelled once started; ctx is checked before. The
+// input is bounded by cycle.MaxMoments.
+func Render(ctx context.Context, a *cycle.Analysis, opts Options) ([]byte, error) {
+	o, err := checkInput(a, opts)
+	if err != nil {
+		return nil, err
+	}
+	src := buildDOT(a, o)
+	if o.Format == FormatDOT {
+		return src, nil
+	}
+	return layout(ctx, src, o.Format)
+}
+
+// XDOT draws the diagram of a as xdot: Render with opts.Format set to
+// FormatXDOT.
+func XDOT(ctx context.Context, a *cycle.Analysis, opts Options) ([]byte, error) {
+	opts.Format = FormatXDOT
+	return Render(ctx, a, opts)
+}
+
+// Warm starts the Graphviz instance ahead of the first Render, so that a
+// batch or a live preview does not pay for it on its first drawing.
+func Warm(ctx context.Context) error {
+	engine.mu.Lock()
+	defer engine.mu.Unlock()
+	_, err := instance(ctx)
+	return err
+}
+
+// instance returns the warm Graphviz instance; engine.mu must be held.
+func instance(ctx context.Context) (*graphviz.Graphviz, error) {
+	if engine.gv != nil {
+		return engine.gv, nil
+	}
+	gv, err := graphviz.New(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("starting graphviz: %w", err)
+	}
+	engine.gv = gv
+	return gv, nil
+}
+
+// discard closes the instance after a failure, so that the next call
+// starts a fresh one; engine.mu must be held.
+func discard() {
+	if engine.gv != nil {
+		_ = engine.gv.Close()
+		engine.gv = nil
+	}
+}
+
+// layout runs Graphviz's neato -n2 (nop2: every position given) on the DOT
+// source and renders it in format.
+func layout(ctx context.Context, src []byte, format Format) ([]byte, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// Graphviz cannot be interrupted midway; a cancelled context must not
+	// leave the shared instance half-way through a call.
+	ctx = context.WithoutCancel(ctx)
+	engine.mu.Lock()
+	defer engine.mu.Unlock()
+	gv, err := instance(ctx)
+	if err != nil {
+		return nil, err
+	}
+	g, err := graphviz.ParseBytes(src)
+	if err != nil {
+		discard()
+		return nil, fmt.Errorf("graphviz: parsing the diagram: %w", err)
+	}
+	defer g.Close()
+	var buf bytes.Buffer
+	gv.SetLayout(graphviz.NOP2)
+	if err := gv.Render(ctx, g, graphviz.Format(format), &buf); err != nil {
+		discard()
+		return nil, fmt.Errorf("graphviz: drawing %s: %w", format, err)
+	}
+	if buf.Len() == 0 {
+		return nil, errors.New("graphviz: drawing " + string(format) + ": empty output")
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,113 @@
+package render
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+const hostile = `title: 'T \N \G "quoted" {brace} <b>bold</b> & <script>alert(1)</script>'
+customer: 'C \l \E |pipe| {x} &amp; ]]> <!--'
+organization: 'O \T \H \L'
+moments:
+  - id: evil
+    name: 'N1 \N \l \G "q" {b} <i>x</i> & <script>alert(2)</script> \\ end'
+    owner: 'Own \E "o" <o> &lt;'
+    importance: 5
+    performance: 1
+    improvements:
+      - action: 'Act \N <script>alert(4)</script> {a|b} "x"'
+        owner: 'Who \G'
+  - id: evil2
+    name: 'N2 ]] > <svg onload=alert(5)> %s %d'
+    url: 'https://example.com/a\b"c<d>{e}'
+  - id: evil3
+    name: 'N3 data'
+`
+
+func TestInjection(t *testing.T) {
+	a := analyse(t, "hostile.yaml", []byte(hostile))
+	// the parser already refuses other schemes; render must refuse them
+	// too, whatever it is handed
+	a.Moments[0].URL = "javascript:alert(3)"
+	a.Moments[2].URL = "data:text/html,<script>alert(6)</script>"
+	dot, err := DOT(a, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg, err := Render(context.Background(), a, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := parseSVG(t, svg)
+	all := strings.Join(texts(root), " ")
+	for _, lit := range []string{
+		`\N`, `\G`, `\l`, `\E`, `\T`, `\H`, `\L`, `"quoted"`, `{brace}`, `<b>bold</b>`, `<script>alert(1)</script>`,
+		`|pipe|`, `&amp;`, `]]>`, `<!--`, `"q"`, `<i>x</i>`, `<script>alert(2)</script>`, `\\`,
+		`<o>`, `&lt;`, `<script>alert(4)</script>`, `{a|b}`, `<svg`, `onload=alert(5)>`, `%s`, `%d`,
+	} {
+		if !strings.Contains(all, lit) {
+			t.Errorf("the text %q is not shown literally", lit)
+		}
+	}
+	// the node and graph names never leak in through \N or \G
+	if strings.Contains(all, "N1 evil") || strings.Contains(all, "T cycle") {
+		t.Error("an escape sequence was expanded")
+	}
+	root.walk(func(n *svgNode) {
+		switch strings.ToLower(n.XMLName.Local) {
+		case "script", "foreignobject", "iframe":
+			t.Errorf("element <%s> in the output", n.XMLName.Local)
+		}
+		for _, at := range n.Attrs {
+			name := strings.ToLower(at.Name.Local)
+			if strings.HasPrefix(name, "on") {
+				t.Errorf("event attribute %s=%q", at.Name.Local, at.Value)
+			}
+			if name == "href" && !strings.HasPrefix(at.Value, "https://") && !strings.HasPrefix(at.Value, "http://") {
+				t.Errorf("non-http link %q", at.Value)
+			}
+		}
+	})
+	if !strings.Contains(string(svg), `https://example.com/a%5Cb%22c%3Cd%3E%7Be%7D`) {
+		t.Error("the https link is missing or not percent-encoded")
+	}
+	for _, bad := range []string{"javascript:", "data:text"} {
+		if strings.Contains(string(dot), bad) || strings.Contains(string(svg), bad) {
+			t.Errorf("%s link emitted", bad)
+		}
+	}
+}
+
+func TestSafeURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.com/x?a=1&b=2": "https://example.com/x?a=1&b=2",
+		"HTTP://Example.com":            "HTTP://Example.com",
+		"https://e.com/a b\\c":          "https://e.com/a%20b%5Cc",
+		"javascript:alert(1)":           "",
+		"JAVASCRIPT://e.com/%0aalert":   "",
+		"ftp://e.com/f":                 "",
+		"//e.com/x":                     "",
+		"/relative":                     "",
+		"https:opaque":                  "",
+	} {
+		if got := safeURL(in); got != want {
+			t.Errorf("safeURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	lines := wrap("Extraordinarily telecommunications acknowledgement of a short word", 60, 10, false)
+	for _, l := range lines {
+		if w := textWidth(l, 10, false); w > 60 {
+			t.Errorf("line %q is %.1fpt wide, more than 60", l, w)
+		}
+	}
+	if got := strings.Join(lines, ""); strings.ReplaceAll("Extraordinarily telecommunications acknowledgement of a short word", " ", "") != strings.ReplaceAll(got, " ", "") {
+		t.Errorf("wrap lost text: %q", lines)
+	}
+	if got := wrap("", 50, 10, false); len(got) != 1 {
+		t.Errorf("wrap of empty text: %q", got)
+	}
+}

@@ -1,0 +1,137 @@
+package render
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Text widths, as Graphviz (in wasm, without a font library) estimates
+// them for fontname "Helvetica": per mille of the font size, for the
+// printable ASCII characters 32..126, regular and bold (HTML-like <B>).
+// Every byte of a non-ASCII character counts as nonASCIIByte. The tables
+// were measured from go-graphviz v0.2.10 itself; TestMetricsMatchGraphviz
+// checks them against it.
+//
+// Note: fontname "Helvetica-Bold" is estimated with Times-Bold metrics by
+// this Graphviz, which would make bold text overflow its box; ciclo uses
+// fontname Helvetica everywhere and <B> for bold.
+var (
+	helveticaWidths = [95]float64{
+		277.83, 277.83, 354.98, 556.15, 556.15, 889.16, 666.99, 190.92, 333.01, 333.01,
+		389.16, 583.98, 277.83, 333.01, 277.83, 277.83, 556.15, 556.15, 556.15, 556.15,
+		556.15, 556.15, 556.15, 556.15, 556.15, 556.15, 277.83, 277.83, 583.98, 583.98,
+		583.98, 556.15, 1015.14, 666.99, 666.99, 722.17, 722.17, 666.99, 610.84, 777.83,
+		722.17, 277.83, 500.00, 666.99, 556.15, 833.01, 722.17, 777.83, 666.99, 777.83,
+		722.17, 666.99, 610.84, 722.17, 666.99, 943.85, 666.99, 666.99, 610.84, 277.83,
+		277.83, 277.83, 469.24, 556.15, 333.01, 556.15, 556.15, 500.00, 556.15, 556.15,
+		277.83, 556.15, 556.15, 222.17, 222.17, 500.00, 222.17, 833.01, 556.15, 556.15,
+		556.15, 556.15, 333.01, 500.00, 277.83, 556.15, 500.00, 722.17, 500.00, 500.00,
+		500.00, 333.98, 259.76, 333.98, 583.98,
+	}
+	helveticaBoldWidths = [95]float64{
+		277.83, 333.01, 474.12, 556.15, 556.15, 889.16, 722.17, 237.79, 333.01, 333.01,
+		389.16, 583.98, 277.83, 333.01, 277.83, 277.83, 556.15, 556.15, 556.15, 556.15,
+		556.15, 556.15, 556.15, 556.15, 556.15, 556.15, 333.01, 333.01, 583.98, 583.98,
+		583.98, 610.84, 975.10, 722.17, 722.17, 722.17, 722.17, 666.99, 610.84, 777.83,
+		722.17, 277.83, 556.15, 722.17, 610.84, 833.01, 722.17, 777.83, 666.99, 777.83,
+		722.17, 666.99, 610.84, 722.17, 666.99, 943.85, 666.99, 666.99, 610.84, 333.01,
+		277.83, 333.01, 583.98, 556.15, 333.01, 556.15, 610.84, 556.15, 610.84, 556.15,
+		333.01, 610.84, 610.84, 277.83, 277.83, 556.15, 277.83, 889.16, 610.84, 610.84,
+		610.84, 610.84, 389.16, 556.15, 333.01, 610.84, 556.15, 777.83, 556.15, 556.15,
+		500.00, 389.16, 279.78, 389.16, 583.98,
+	}
+)
+
+const (
+	nonASCIIByte = 277.83
+	// lineSpacing is Graphviz's line height as a multiple of the font size.
+	lineSpacing = 1.2
+	// slack widens every measured width: renderers draw with fonts whose
+	// metrics differ slightly from the estimate (a sans-serif fallback is
+	// up to ~10% wider).
+	slack = 1.12
+)
+
+// textWidth estimates the width in points of s at size points, as Graphviz
+// does.
+func textWidth(s string, size float64, bold bool) float64 {
+	tab := &helveticaWidths
+	if bold {
+		tab = &helveticaBoldWidths
+	}
+	var w float64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 32 && c < 127:
+			w += tab[c-32]
+		case c >= 0x80:
+			w += nonASCIIByte
+		}
+	}
+	return w * size / 1000
+}
+
+// wrap breaks s into lines no wider than maxW points at size points: words
+// are kept whole where they fit and broken between characters where they
+// do not. Line breaks in s are kept. It never returns an empty slice.
+func wrap(s string, maxW, size float64, bold bool) []string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		words := strings.Fields(para)
+		if len(words) == 0 {
+			out = append(out, "")
+			continue
+		}
+		line := ""
+		for _, w := range words {
+			cand := w
+			if line != "" {
+				cand = line + " " + w
+			}
+			if textWidth(cand, size, bold) <= maxW {
+				line = cand
+				continue
+			}
+			if line != "" {
+				out = append(out, line)
+				line = ""
+			}
+			// the word alone: break it if it does not fit
+			for textWidth(w, size, bold) > maxW {
+				cut := fitPrefix(w, maxW, size, bold)
+				out = append(out, w[:cut])
+				w = w[cut:]
+			}
+			line = w
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// fitPrefix returns the byte length of the longest prefix of w (whole runes,
+// at least one) that fits in maxW.
+func fitPrefix(w string, maxW, size float64, bold bool) int {
+	cut := 0
+	for i, r := range w {
+		end := i + utf8.RuneLen(r)
+		if end < 0 || end > len(w) {
+			end = len(w)
+		}
+		if cut > 0 && textWidth(w[:end], size, bold) > maxW {
+			break
+		}
+		cut = end
+	}
+	return cut
+}
+
+// maxWidth is the widest of lines.
+func maxWidth(lines []string, size float64, bold bool) float64 {
+	var m float64
+	for _, l := range lines {
+		m = max(m, textWidth(l, size, bold))
+	}
+	return m
+}
