@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"sync"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -106,5 +107,21 @@ func layout(ctx context.Context, src []byte, format Format) ([]byte, error) {
 	if buf.Len() == 0 {
 		return nil, errors.New("graphviz: drawing " + string(format) + ": empty output")
 	}
+	if format == FormatSVG {
+		return tidySVG(buf.Bytes()), nil
+	}
 	return buf.Bytes(), nil
+}
+
+// svgAttr matches the id and class attributes Graphviz writes.
+var svgAttr = regexp.MustCompile(`(?: id| class)="[^"]*"`)
+
+// tidySVG writes the hyphens Graphviz escapes as &#45; in id and class
+// attributes as plain hyphens, so the ids read exactly as SPEC section 3
+// pins them (id="moment-<id>"). Ids are [a-z0-9_-] only, so nothing else
+// in them needs escaping; comments keep &#45;, where "--" is not allowed.
+func tidySVG(svg []byte) []byte {
+	return svgAttr.ReplaceAllFunc(svg, func(b []byte) []byte {
+		return bytes.ReplaceAll(b, []byte("&#45;"), []byte("-"))
+	})
 }

@@ -33,7 +33,7 @@ func runRender(t *testing.T, stdin string, args ...string) (int, string, string)
 	return code, out.String(), errOut.String()
 }
 
-func writeFile(t *testing.T, path, data string) {
+func writePath(t *testing.T, path, data string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
@@ -43,7 +43,7 @@ func writeFile(t *testing.T, path, data string) {
 func TestRenderBesideInput(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "repair.yaml")
-	writeFile(t, in, goodCycle)
+	writePath(t, in, goodCycle)
 	code, _, stderr := runRender(t, "", "render", in)
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -66,7 +66,7 @@ func TestRenderBesideInput(t *testing.T) {
 func TestRenderFormatFromOutput(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "repair.yaml")
-	writeFile(t, in, goodCycle)
+	writePath(t, in, goodCycle)
 	out := filepath.Join(dir, "diagram.dot")
 	if code, _, stderr := runRender(t, "", "render", in, "-o", out); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -99,9 +99,9 @@ func TestRenderStdin(t *testing.T) {
 func TestRenderInvalidKeepsOutput(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "broken.yaml")
-	writeFile(t, in, badCycle)
+	writePath(t, in, badCycle)
 	out := filepath.Join(dir, "broken.svg")
-	writeFile(t, out, "previous diagram")
+	writePath(t, out, "previous diagram")
 	code, _, stderr := runRender(t, "", "render", in)
 	if code != ExitProblem {
 		t.Fatalf("exit %d, want %d", code, ExitProblem)
@@ -121,7 +121,7 @@ func TestRenderInvalidKeepsOutput(t *testing.T) {
 func TestRenderMisuse(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "repair.yaml")
-	writeFile(t, in, goodCycle)
+	writePath(t, in, goodCycle)
 	for _, args := range [][]string{
 		{"render", in, "-f", "png"},
 		{"render", in, "-o", filepath.Join(dir, "x.pdf")},

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/internal/report"
+	"github.com/ciclo-dev/ciclo/render"
 	"github.com/spf13/cobra"
 )
 
@@ -33,7 +34,7 @@ var reportFormats = []string{"json", "md", "html"}
 
 // NewCmdReport builds "ciclo report".
 func NewCmdReport(ios *IOStreams) *cobra.Command {
-	opts := &ReportOptions{IO: ios, Now: time.Now}
+	opts := &ReportOptions{IO: ios, Now: time.Now, Diagram: reportDiagram}
 	cmd := &cobra.Command{
 		Use:   "report FILE",
 		Short: "Write the analysis of a cycle",
@@ -151,4 +152,9 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 		return fmt.Errorf("writing %s report: %w", format, err)
 	}
 	return writeOutput(opts.IO.Out, opts.Output, data)
+}
+
+// reportDiagram draws the cycle diagram for the HTML report.
+func reportDiagram(ctx context.Context, a *cycle.Analysis, lang string) ([]byte, error) {
+	return render.Render(ctx, a, render.Options{Format: render.FormatSVG, Lang: lang})
 }

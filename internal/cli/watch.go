@@ -15,6 +15,7 @@ import (
 	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/internal/lint"
 	"github.com/ciclo-dev/ciclo/internal/watch"
+	"github.com/ciclo-dev/ciclo/render"
 	"github.com/spf13/cobra"
 )
 
@@ -153,21 +154,8 @@ func openBrowser(url string) error {
 	return nil
 }
 
-// buildPreview is the default watch.Builder: it parses and analyses the
-// file and draws it.
-//
-// TEMPORARY: until package render and internal/lint land, the diagram is
-// placeholderSVG (watch_placeholder.go) and there are no lint findings.
-// The swap, in this function only:
-//
-//	svg, err := render.Render(ctx, a, render.Options{Format: "svg", Theme: theme, Lang: c.Language})
-//	if err != nil {
-//		return nil, fmt.Errorf("drawing %s: %w", name, err)
-//	}
-//	snap.SVG = svg
-//	for _, f := range lint.Check(a, ...) { snap.Findings = append(snap.Findings, watch.Finding{...}) }
-//
-// and delete watch_placeholder.go.
+// buildPreview is the default watch.Builder: it parses, analyses, draws
+// and lints the file.
 func buildPreview(ctx context.Context, name string, src []byte, theme string) (*watch.Snapshot, error) {
 	c, err := cycle.Parse(name, src)
 	if err != nil {
@@ -179,7 +167,11 @@ func buildPreview(ctx context.Context, name string, src []byte, theme string) (*
 	}
 	a := cycle.Analyze(c)
 	snap := &watch.Snapshot{Title: c.Title, Lang: c.Language, Critical: criticalMoments(a)}
-	snap.SVG = placeholderSVG(a, theme) // TEMPORARY: render.Render, see above
+	svg, err := render.Render(ctx, a, render.Options{Format: render.FormatSVG, Theme: theme})
+	if err != nil {
+		return nil, fmt.Errorf("drawing %s: %w", name, err)
+	}
+	snap.SVG = svg
 	for _, f := range lint.Check(a, lint.Options{Today: time.Now()}) {
 		snap.Findings = append(snap.Findings, watch.Finding{File: f.File, Line: f.Line, Column: f.Column,
 			Severity: string(f.Severity), Rule: f.Rule, Message: f.Message})

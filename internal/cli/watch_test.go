@@ -209,7 +209,7 @@ func TestBuildPreview(t *testing.T) {
 		t.Fatalf("errors %v, title %q, lang %q", snap.Errors, snap.Title, snap.Lang)
 	}
 	svg := string(snap.SVG)
-	for _, g := range []string{`<g id="moment-arrive" class="moment">`, `<g id="moment-diagnose" class="moment critical">`, `<g id="moment-pickup" class="moment">`} {
+	for _, g := range []string{`<g id="moment-arrive" class="node moment">`, `<g id="moment-diagnose" class="node moment critical">`, `<g id="moment-pickup" class="node moment">`} {
 		if !strings.Contains(svg, g) {
 			t.Errorf("SVG lacks %s", g)
 		}
@@ -244,7 +244,7 @@ func TestBuildPreviewShowsTextLiterally(t *testing.T) {
 		if strings.Contains(svg, "<b>") {
 			t.Errorf("%s: markup from the file reached the SVG", theme)
 		}
-		if !strings.Contains(svg, `&lt;b&gt;A&lt;/b&gt; &amp; &#34;\N&#34; {x}`) {
+		if !strings.Contains(svg, `&lt;b&gt;A&lt;/b&gt; &amp; &quot;\N&quot; {x}`) {
 			t.Errorf("%s: name not shown literally", theme)
 		}
 	}
