@@ -326,6 +326,16 @@ func deref(n *yaml.Node) *yaml.Node {
 	return n
 }
 
+// clip shortens text from the file for a message: a value of a megabyte
+// must not make a message of a megabyte.
+func clip(s string) string {
+	const limit = 40
+	if utf8.RuneCountInString(s) <= limit {
+		return s
+	}
+	return string([]rune(s)[:limit]) + "…"
+}
+
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -336,7 +346,7 @@ func kindName(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "nothing"
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return fmt.Sprintf("%q", clip(n.Value))
 	}
 	return "something else"
 }
@@ -376,7 +386,7 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) ([]pair, boo
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			p.errorf(posOf(k), "duplicate key %q in %s (first at line %d)", k.Value, what, first.Line)
+			p.errorf(posOf(k), "duplicate key %q in %s (first at line %d)", clip(k.Value), what, first.Line)
 			continue
 		}
 		seen[k.Value] = k
@@ -430,10 +440,10 @@ func (p *parser) merge(v *yaml.Node, what string, known []string) []pair {
 
 func (p *parser) unknownKey(k *yaml.Node, what string, known []string) {
 	if s := suggest(k.Value, known); s != "" {
-		p.errorf(posOf(k), "unknown key %q in %s; did you mean %q?", k.Value, what, s)
+		p.errorf(posOf(k), "unknown key %q in %s; did you mean %q?", clip(k.Value), what, s)
 		return
 	}
-	p.errorf(posOf(k), "unknown key %q in %s; known keys: %s", k.Value, what, strings.Join(known, ", "))
+	p.errorf(posOf(k), "unknown key %q in %s; known keys: %s", clip(k.Value), what, strings.Join(known, ", "))
 }
 
 func contains(list []string, s string) bool {
@@ -524,13 +534,13 @@ func (p *parser) integer(v *yaml.Node, what string, lo, hi int, rangeNote string
 	if !ok {
 		found := kindName(v)
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!float" {
-			found = v.Value
+			found = clip(v.Value)
 		}
 		p.errorf(posOf(v), "%s must be a whole number from %d to %d, found %s", what, lo, hi, found)
 		return 0, false
 	}
 	if n < float64(lo) || n > float64(hi) {
-		p.errorf(posOf(v), "%s %s is out of range: it must be from %d to %d%s", what, v.Value, lo, hi, rangeNote)
+		p.errorf(posOf(v), "%s %s is out of range: it must be from %d to %d%s", what, clip(v.Value), lo, hi, rangeNote)
 		return 0, false
 	}
 	return int(n), true
@@ -579,9 +589,9 @@ func (p *parser) choice(v *yaml.Node, what string, allowed []string) (string, bo
 	if !contains(allowed, s) {
 		r := deref(v)
 		if h := suggest(s, allowed); h != "" {
-			p.errorf(posOf(r), "%s %q is not one of %s; did you mean %q?", what, s, strings.Join(allowed, ", "), h)
+			p.errorf(posOf(r), "%s %q is not one of %s; did you mean %q?", what, clip(s), strings.Join(allowed, ", "), h)
 		} else {
-			p.errorf(posOf(r), "%s %q is not one of %s", what, s, strings.Join(allowed, ", "))
+			p.errorf(posOf(r), "%s %q is not one of %s", what, clip(s), strings.Join(allowed, ", "))
 		}
 		return "", false
 	}
@@ -724,7 +734,7 @@ func (p *parser) moments(v *yaml.Node, c *Cycle) bool {
 		}
 		if m.ID != "" {
 			if first, dup := ids[m.ID]; dup {
-				p.errorf(m.KeyPos("id"), "duplicate moment id %q (first at line %d)", m.ID, first.KeyPos("id").Line)
+				p.errorf(m.KeyPos("id"), "duplicate moment id %q (first at line %d)", clip(m.ID), first.KeyPos("id").Line)
 			} else {
 				ids[m.ID] = m
 			}
@@ -759,7 +769,7 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 		case "id":
 			if s, ok := p.text(pr.v, what+" id"); ok {
 				if !idPattern.MatchString(s) {
-					p.errorf(posOf(rv), "moment id %q must use lowercase letters, digits, '-' and '_', starting with a letter or digit", s)
+					p.errorf(posOf(rv), "moment id %q must use lowercase letters, digits, '-' and '_', starting with a letter or digit", clip(s))
 				}
 				m.ID = s
 			}
@@ -789,7 +799,7 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 			if s, ok := p.text(pr.v, "url"); ok {
 				u, err := url.Parse(s)
 				if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-					p.errorf(posOf(rv), "url %q must be an http:// or https:// link", s)
+					p.errorf(posOf(rv), "url %q must be an http:// or https:// link", clip(s))
 				} else {
 					m.URL = s
 				}
@@ -909,7 +919,7 @@ func (p *parser) improvement(v *yaml.Node, what string) *Improvement {
 			if s, ok := p.text(pr.v, "due"); ok {
 				d, err := time.Parse("2006-01-02", s)
 				if err != nil {
-					p.errorf(posOf(rp), "due %q is not a date; write it as YYYY-MM-DD", s)
+					p.errorf(posOf(rp), "due %q is not a date; write it as YYYY-MM-DD", clip(s))
 				} else {
 					im.Due = d
 				}
@@ -946,16 +956,16 @@ func (p *parser) graph(c *Cycle) {
 			case c.Moment(id) == nil:
 				bad = true
 				if s := suggest(id, ids); s != "" {
-					p.errorf(pos, "next names unknown moment %q; did you mean %q?", id, s)
+					p.errorf(pos, "next names unknown moment %q; did you mean %q?", clip(id), s)
 				} else {
-					p.errorf(pos, "next names unknown moment %q", id)
+					p.errorf(pos, "next names unknown moment %q", clip(id))
 				}
 			case id == m.ID:
 				bad = true
-				p.errorf(pos, "moment %q cannot be its own next moment", id)
+				p.errorf(pos, "moment %q cannot be its own next moment", clip(id))
 			case seen[id]:
 				bad = true
-				p.errorf(pos, "next names %q twice", id)
+				p.errorf(pos, "next names %q twice", clip(id))
 			}
 			seen[id] = true
 		}
@@ -972,6 +982,6 @@ func (p *parser) graph(c *Cycle) {
 	}
 	sort.Slice(lost, func(i, j int) bool { return lost[i].Index < lost[j].Index })
 	for _, m := range lost {
-		p.errorf(m.KeyPos("id"), "moment %q cannot be reached from the first moment %q: check the next lists", m.ID, c.Moments[0].ID)
+		p.errorf(m.KeyPos("id"), "moment %q cannot be reached from the first moment %q: check the next lists", clip(m.ID), clip(c.Moments[0].ID))
 	}
 }
