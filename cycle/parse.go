@@ -50,6 +50,7 @@ func Parse(file string, src []byte) (*Cycle, error) {
 type parser struct {
 	file       string
 	errs       ErrorList
+	seen       map[problemKey]bool // problems already reported
 	nodes      int
 	full       bool
 	mergeDepth int // depth of merge keys (<<) being expanded
@@ -60,10 +61,26 @@ type parser struct {
 // a chain of anchors would grow the stack with the file.
 const maxMergeDepth = 20
 
+// problemKey identifies a problem by its position and kind. An alias
+// repeats the problems of the node it names, possibly a billion times:
+// each is reported once, and checked before its message is formatted.
+type problemKey struct {
+	pos    Pos
+	format string
+}
+
 func (p *parser) errorf(pos Pos, format string, args ...any) {
 	if p.full {
 		return
 	}
+	k := problemKey{pos, format}
+	if p.seen[k] {
+		return
+	}
+	if p.seen == nil {
+		p.seen = map[problemKey]bool{}
+	}
+	p.seen[k] = true
 	if len(p.errs) >= maxErrors {
 		p.errs.Add(p.file, pos, fmt.Sprintf("too many problems; stopped after %d", maxErrors))
 		p.full = true
