@@ -40,6 +40,7 @@ var errTooMany = errors.New("too many problems")
 func Parse(file string, src []byte) (*Cycle, error) {
 	p := &parser{file: file}
 	c := p.parse(src)
+	clampPositions(p.errs, src)
 	p.errs.Sort()
 	if err := p.errs.Err(); err != nil {
 		return nil, err
@@ -201,6 +202,23 @@ func firstColumn(src []byte, line int) int {
 		return col
 	}
 	return 1
+}
+
+// clampPositions moves problems the YAML library places past the end of
+// the file (an empty value at the very end, or the end of the stream) to
+// the end of its last line.
+func clampPositions(errs ErrorList, src []byte) {
+	n := lastLine(src)
+	for _, e := range errs {
+		if e.Pos.Line <= n {
+			continue
+		}
+		last := bytes.TrimSuffix(src, []byte("\n"))
+		if i := bytes.LastIndexByte(last, '\n'); i >= 0 {
+			last = last[i+1:]
+		}
+		e.Pos = Pos{max(n, 1), 1 + utf8.RuneCount(last)}
+	}
 }
 
 // lastLine returns the number of the last line of src holding anything.
@@ -635,6 +653,10 @@ func (p *parser) list(v *yaml.Node, what string, single bool) ([]*yaml.Node, boo
 func (p *parser) cycle(root *yaml.Node) *Cycle {
 	r, err := p.resolve(root)
 	if err != nil {
+		return nil
+	}
+	if r.Kind == yaml.ScalarNode && r.Tag == "!!null" {
+		p.errorf(Pos{1, 1}, "file is empty; a cycle needs a title and moments")
 		return nil
 	}
 	if r.Kind != yaml.MappingNode {
