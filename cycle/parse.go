@@ -386,10 +386,10 @@ func kindName(n *yaml.Node) string {
 	return "something else"
 }
 
+// pair is one key of a mapping with its value.
 type pair struct {
-	key   string
-	k, v  *yaml.Node
-	order int
+	key  string
+	k, v *yaml.Node
 }
 
 // mapping checks that n is a mapping of known keys and returns its pairs,
