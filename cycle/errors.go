@@ -61,9 +61,15 @@ func (l *ErrorList) Add(file string, pos Pos, msg string) {
 	*l = append(*l, &Error{File: file, Pos: pos, Msg: msg})
 }
 
-// Len, Swap and Less implement sort.Interface: by file, line, column, message.
-func (l ErrorList) Len() int      { return len(l) }
+// Len is the number of problems; with Swap and Less it implements
+// sort.Interface, ordering by file, line, column and message.
+func (l ErrorList) Len() int { return len(l) }
+
+// Swap swaps problems i and j.
 func (l ErrorList) Swap(i, j int) { l[i], l[j] = l[j], l[i] }
+
+// Less reports whether problem i sorts before problem j: by file, line,
+// column, then message.
 func (l ErrorList) Less(i, j int) bool {
 	a, b := l[i], l[j]
 	if a.File != b.File {

@@ -12,7 +12,7 @@ const (
 	// MaxMoments is the largest number of moments in one cycle.
 	MaxMoments = 5000
 	// maxNodes bounds the YAML nodes visited, aliases expanded.
-	maxNodes = 2_000_000
+	maxNodes = 1_000_000
 )
 
 // Dimensions lists the ten SERVQUAL determinants, the only keys allowed

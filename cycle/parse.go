@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/url"
 	"regexp"
 	"sort"
@@ -39,6 +40,7 @@ var errTooMany = errors.New("too many problems")
 func Parse(file string, src []byte) (*Cycle, error) {
 	p := &parser{file: file}
 	c := p.parse(src)
+	clampPositions(p.errs, src)
 	p.errs.Sort()
 	if err := p.errs.Err(); err != nil {
 		return nil, err
@@ -47,16 +49,39 @@ func Parse(file string, src []byte) (*Cycle, error) {
 }
 
 type parser struct {
-	file  string
-	errs  ErrorList
-	nodes int
-	full  bool
+	file       string
+	errs       ErrorList
+	seen       map[problemKey]bool // problems already reported
+	nodes      int
+	full       bool
+	mergeDepth int // depth of merge keys (<<) being expanded
+}
+
+// maxMergeDepth bounds merge keys (<<) nested in the values they merge,
+// directly or through aliases; each level is a Go call, so without a bound
+// a chain of anchors would grow the stack with the file.
+const maxMergeDepth = 20
+
+// problemKey identifies a problem by its position and kind. An alias
+// repeats the problems of the node it names, possibly a billion times:
+// each is reported once, and checked before its message is formatted.
+type problemKey struct {
+	pos    Pos
+	format string
 }
 
 func (p *parser) errorf(pos Pos, format string, args ...any) {
 	if p.full {
 		return
 	}
+	k := problemKey{pos, format}
+	if p.seen[k] {
+		return
+	}
+	if p.seen == nil {
+		p.seen = map[problemKey]bool{}
+	}
+	p.seen[k] = true
 	if len(p.errs) >= maxErrors {
 		p.errs.Add(p.file, pos, fmt.Sprintf("too many problems; stopped after %d", maxErrors))
 		p.full = true
@@ -74,8 +99,7 @@ func (p *parser) parse(src []byte) *Cycle {
 		p.errorf(Pos{1, 1}, "file is %d bytes; the limit is %d bytes (8 MiB)", len(src), MaxFileSize)
 		return nil
 	}
-	if !utf8.Valid(src) {
-		p.errorf(invalidUTF8(src), "file is not valid UTF-8")
+	if !p.prescan(src) {
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
@@ -84,7 +108,7 @@ func (p *parser) parse(src []byte) *Cycle {
 		if errors.Is(err, io.EOF) {
 			p.errorf(Pos{1, 1}, "file is empty; a cycle needs a title and moments")
 		} else {
-			p.yamlError(err)
+			p.yamlError(src, err)
 		}
 		return nil
 	}
@@ -92,7 +116,7 @@ func (p *parser) parse(src []byte) *Cycle {
 	if err := dec.Decode(&extra); err == nil {
 		p.errorf(posOf(&extra), "file holds more than one YAML document; a cycle file holds one")
 	} else if !errors.Is(err, io.EOF) {
-		p.yamlError(err)
+		p.yamlError(src, err)
 	}
 	if len(doc.Content) == 0 {
 		p.errorf(Pos{1, 1}, "file is empty; a cycle needs a title and moments")
@@ -106,8 +130,12 @@ func (p *parser) parse(src []byte) *Cycle {
 }
 
 // yamlError turns a syntax error from the YAML library into positioned
-// problems. The library gives lines only; the column is then 1.
-func (p *parser) yamlError(err error) {
+// problems. The library gives a line only, and for parser errors (as
+// opposed to scanner errors) that line is 0-based: the 1-based line of the
+// construct the parser was in is one more. The column is that of the first
+// character on the line. Errors about anchors carry no line at all; they are
+// placed at the first use of the alias in the source.
+func (p *parser) yamlError(src []byte, err error) {
 	for _, line := range strings.Split(err.Error(), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || line == "yaml: unmarshal errors:" {
@@ -115,20 +143,171 @@ func (p *parser) yamlError(err error) {
 		}
 		if m := yamlLine.FindStringSubmatch(line); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			p.errorf(Pos{n, 1}, "invalid YAML: %s", m[2])
+			if contains(parserProblems, m[2]) {
+				n++
+			}
+			// At the end of the stream the library counts one line more.
+			n = max(1, min(n, lastLine(src)))
+			p.errorf(Pos{n, firstColumn(src, n)}, "invalid YAML: %s", m[2])
 			continue
 		}
-		p.errorf(Pos{1, 1}, "invalid YAML: %s", strings.TrimPrefix(line, "yaml: "))
+		msg := strings.TrimPrefix(line, "yaml: ")
+		pos := Pos{1, 1}
+		if m := yamlAnchor.FindStringSubmatch(msg); m != nil {
+			pos = aliasPos(src, m[1]+m[2])
+		}
+		p.errorf(pos, "invalid YAML: %s", msg)
 	}
 }
 
-// invalidUTF8 returns the position of the first byte that is not UTF-8.
-func invalidUTF8(src []byte) Pos {
-	pos := Pos{1, 1}
+// parserProblems are the problems the YAML library's parser (rather than
+// its scanner) reports; their line numbers are 0-based.
+var parserProblems = []string{
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"did not find expected '-' indicator",
+	"did not find expected <document start>",
+	"did not find expected <stream-start>",
+	"did not find expected key",
+	"did not find expected node content",
+	"found duplicate %TAG directive",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found undefined tag handle",
+}
+
+var yamlAnchor = regexp.MustCompile(`^(?:unknown anchor '(.*)' referenced|anchor '(.*)' value contains itself)$`)
+
+// firstColumn returns the column of the first non-blank character on the
+// 1-based line of src, or 1.
+func firstColumn(src []byte, line int) int {
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			return 1
+		}
+		src = src[i+1:]
+	}
+	col := 1
 	for len(src) > 0 {
 		r, size := utf8.DecodeRune(src)
+		switch r {
+		case ' ', '\t':
+			col++
+			src = src[size:]
+			continue
+		case '\n', '\r':
+			return 1
+		}
+		return col
+	}
+	return 1
+}
+
+// clampPositions moves problems the YAML library places past the end of
+// the file (an empty value at the very end, or the end of the stream) to
+// the end of its last line.
+func clampPositions(errs ErrorList, src []byte) {
+	n := lastLine(src)
+	for _, e := range errs {
+		if e.Pos.Line <= n {
+			continue
+		}
+		last := bytes.TrimSuffix(src, []byte("\n"))
+		if i := bytes.LastIndexByte(last, '\n'); i >= 0 {
+			last = last[i+1:]
+		}
+		e.Pos = Pos{max(n, 1), 1 + utf8.RuneCount(last)}
+	}
+}
+
+// lastLine returns the number of the last line of src holding anything.
+func lastLine(src []byte) int {
+	n := bytes.Count(src, []byte("\n"))
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		n++
+	}
+	return n
+}
+
+// aliasPos returns the position of the first alias *name in src, or 1:1.
+func aliasPos(src []byte, name string) Pos {
+	tok := []byte("*" + name)
+	off := 0
+	for {
+		i := bytes.Index(src[off:], tok)
+		if i < 0 {
+			return Pos{1, 1}
+		}
+		i += off
+		end := i + len(tok)
+		if end == len(src) || bytes.IndexByte([]byte(" \t\r\n,[]{}"), src[end]) >= 0 {
+			return offsetPos(src, i)
+		}
+		off = end
+	}
+}
+
+// offsetPos converts a byte offset of src into a position, columns
+// counted in characters as the YAML library counts them.
+func offsetPos(src []byte, off int) Pos {
+	before := src[:off]
+	line := 1 + bytes.Count(before, []byte("\n"))
+	if i := bytes.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	}
+	return Pos{line, 1 + utf8.RuneCount(before)}
+}
+
+// maxItems bounds the YAML values (scalars, lists, mappings) a file may
+// hold. The YAML library builds a node of about 250 bytes for each before
+// ciclo sees any, so 8 MiB of "[a,a,a,..." would cost a gigabyte and
+// seconds; prescan counts an upper estimate of the values first and refuses
+// such a file at once. A cycle at the 5,000-moment limit with every field
+// filled in stays well below it.
+const maxItems = 500_000
+
+// prescan checks, before the YAML library runs, what it would choke on or
+// spend too much time and memory on: bytes that are not UTF-8, characters
+// YAML does not allow, and too many values. It reports the position of the
+// offending character.
+func (p *parser) prescan(src []byte) bool {
+	pos := Pos{1, 1}
+	items := 0
+	content := false // the line holds something other than blanks and a comment
+	blank := true    // only blanks so far on this line
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size <= 1 {
-			return pos
+			p.errorf(pos, "file is not valid UTF-8: byte 0x%02x", src[i])
+			return false
+		}
+		if !printable(r) {
+			p.errorf(pos, "file contains the control character U+%04X, which YAML does not allow", r)
+			return false
+		}
+		switch r {
+		case ',', '[', '{':
+			items++
+		case '-', ':', '?':
+			if j := i + size; j == len(src) || src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r' {
+				items++
+			}
+		case '\n':
+			if content {
+				items++
+			}
+			content, blank = false, true
+		}
+		if r != ' ' && r != '\t' && r != '\r' && r != '\n' {
+			if blank && r != '#' {
+				content = true
+			}
+			blank = false
+		}
+		if items > maxItems {
+			p.errorf(pos, "file holds too many values (more than %d lists, mappings and scalars); a cycle has at most %d moments", maxItems, MaxMoments)
+			return false
 		}
 		if r == '\n' {
 			pos.Line++
@@ -136,9 +315,17 @@ func invalidUTF8(src []byte) Pos {
 		} else {
 			pos.Column++
 		}
-		src = src[size:]
+		i += size
 	}
-	return pos
+	return true
+}
+
+// printable reports whether YAML allows the character in a stream.
+func printable(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D ||
+		(r >= 0x20 && r <= 0x7E) || r == 0x85 ||
+		(r >= 0xA0 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) ||
+		(r >= 0x10000 && r <= 0x10FFFF)
 }
 
 // resolve follows aliases and charges the node budget, which bounds alias
@@ -165,6 +352,25 @@ func (p *parser) resolve(n *yaml.Node) (*yaml.Node, error) {
 	return n, nil
 }
 
+// deref follows aliases without charging the node budget, for positions
+// of nodes already resolved once.
+func deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i <= 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// clip shortens text from the file for a message: a value of a megabyte
+// must not make a message of a megabyte.
+func clip(s string) string {
+	const limit = 40
+	if utf8.RuneCountInString(s) <= limit {
+		return s
+	}
+	return string([]rune(s)[:limit]) + "…"
+}
+
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -175,11 +381,12 @@ func kindName(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "nothing"
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return fmt.Sprintf("%q", clip(n.Value))
 	}
 	return "something else"
 }
 
+// pair is one key of a mapping with its value.
 type pair struct {
 	key  string
 	k, v *yaml.Node
@@ -214,7 +421,7 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) ([]pair, boo
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			p.errorf(posOf(k), "duplicate key %q in %s (first at line %d)", k.Value, what, first.Line)
+			p.errorf(posOf(k), "duplicate key %q in %s (first at line %d)", clip(k.Value), what, first.Line)
 			continue
 		}
 		seen[k.Value] = k
@@ -239,7 +446,14 @@ func (p *parser) merge(v *yaml.Node, what string, known []string) []pair {
 	if err != nil {
 		return nil
 	}
-	if v.Kind == yaml.SequenceNode {
+	if p.mergeDepth >= maxMergeDepth {
+		p.errorf(posOf(v), "merge keys (<<) in %s nest more than %d deep", what, maxMergeDepth)
+		return nil
+	}
+	p.mergeDepth++
+	defer func() { p.mergeDepth-- }()
+	switch v.Kind {
+	case yaml.SequenceNode:
 		var out []pair
 		seen := map[string]bool{}
 		for _, item := range v.Content {
@@ -251,17 +465,20 @@ func (p *parser) merge(v *yaml.Node, what string, known []string) []pair {
 			}
 		}
 		return out
+	case yaml.MappingNode:
+		pairs, _ := p.mapping(v, what, known)
+		return pairs
 	}
-	pairs, _ := p.mapping(v, what, known)
-	return pairs
+	p.errorf(posOf(v), "a merge key (<<) in %s must name a mapping or a list of mappings, found %s", what, kindName(v))
+	return nil
 }
 
 func (p *parser) unknownKey(k *yaml.Node, what string, known []string) {
 	if s := suggest(k.Value, known); s != "" {
-		p.errorf(posOf(k), "unknown key %q in %s; did you mean %q?", k.Value, what, s)
+		p.errorf(posOf(k), "unknown key %q in %s; did you mean %q?", clip(k.Value), what, s)
 		return
 	}
-	p.errorf(posOf(k), "unknown key %q in %s; known keys: %s", k.Value, what, strings.Join(known, ", "))
+	p.errorf(posOf(k), "unknown key %q in %s; known keys: %s", clip(k.Value), what, strings.Join(known, ", "))
 }
 
 func contains(list []string, s string) bool {
@@ -282,7 +499,7 @@ func suggest(s string, known []string) string {
 	best, bestD := "", 1<<30
 	ls := strings.ToLower(s)
 	for _, k := range known {
-		d := levenshtein(ls, k)
+		d := editDistance(ls, k)
 		if d < bestD {
 			best, bestD = k, d
 		}
@@ -297,28 +514,36 @@ func suggest(s string, known []string) string {
 	return ""
 }
 
-func levenshtein(a, b string) int {
+// editDistance is the optimal string alignment distance between a and b:
+// insertions, deletions, substitutions and transpositions of adjacent
+// characters ("nmae" is one step from "name").
+func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > 64 || len(rb) > 64 {
 		return 1 << 20
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	// d[i][j] is the distance between ra[:i] and rb[:j].
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return d[len(ra)][len(rb)]
 }
 
 // text reads a non-empty scalar as text.
@@ -344,24 +569,41 @@ func (p *parser) integer(v *yaml.Node, what string, lo, hi int, rangeNote string
 	if err != nil {
 		return 0, false
 	}
-	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
-		p.errorf(posOf(v), "%s must be a whole number from %d to %d, found %s", what, lo, hi, kindName(v))
+	n, ok := wholeNumber(v)
+	if !ok {
+		found := kindName(v)
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!float" {
+			found = clip(v.Value)
+		}
+		p.errorf(posOf(v), "%s must be a whole number from %d to %d, found %s", what, lo, hi, found)
 		return 0, false
 	}
-	n, err := strconv.ParseInt(v.Value, 0, 64)
-	if err != nil {
-		f, ferr := strconv.ParseFloat(v.Value, 64)
-		if ferr != nil || f != float64(int64(f)) {
-			p.errorf(posOf(v), "%s must be a whole number from %d to %d, found %s", what, lo, hi, v.Value)
-			return 0, false
-		}
-		n = int64(f)
-	}
-	if n < int64(lo) || n > int64(hi) {
-		p.errorf(posOf(v), "%s %s is out of range: it must be from %d to %d%s", what, v.Value, lo, hi, rangeNote)
+	if n < float64(lo) || n > float64(hi) {
+		p.errorf(posOf(v), "%s %s is out of range: it must be from %d to %d%s", what, clip(v.Value), lo, hi, rangeNote)
 		return 0, false
 	}
 	return int(n), true
+}
+
+// wholeNumber reads a YAML number with no fractional part (4 or 4.0).
+func wholeNumber(v *yaml.Node) (float64, bool) {
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
+		return 0, false
+	}
+	if n, err := strconv.ParseInt(v.Value, 0, 64); err == nil {
+		return float64(n), true
+	}
+	if n, err := strconv.ParseUint(v.Value, 0, 64); err == nil {
+		return float64(n), true
+	}
+	f, err := strconv.ParseFloat(v.Value, 64)
+	if err != nil {
+		return 0, false
+	}
+	if math.IsInf(f, 0) || math.IsNaN(f) || f != math.Trunc(f) {
+		return 0, false
+	}
+	return f, true
 }
 
 func (p *parser) boolean(v *yaml.Node, what string) (bool, bool) {
@@ -384,11 +626,11 @@ func (p *parser) choice(v *yaml.Node, what string, allowed []string) (string, bo
 		return "", false
 	}
 	if !contains(allowed, s) {
-		r, _ := p.resolve(v)
+		r := deref(v)
 		if h := suggest(s, allowed); h != "" {
-			p.errorf(posOf(r), "%s %q is not one of %s; did you mean %q?", what, s, strings.Join(allowed, ", "), h)
+			p.errorf(posOf(r), "%s %q is not one of %s; did you mean %q?", what, clip(s), strings.Join(allowed, ", "), h)
 		} else {
-			p.errorf(posOf(r), "%s %q is not one of %s", what, s, strings.Join(allowed, ", "))
+			p.errorf(posOf(r), "%s %q is not one of %s", what, clip(s), strings.Join(allowed, ", "))
 		}
 		return "", false
 	}
@@ -417,6 +659,10 @@ func (p *parser) cycle(root *yaml.Node) *Cycle {
 	if err != nil {
 		return nil
 	}
+	if r.Kind == yaml.ScalarNode && r.Tag == "!!null" {
+		p.errorf(Pos{1, 1}, "file is empty; a cycle needs a title and moments")
+		return nil
+	}
 	if r.Kind != yaml.MappingNode {
 		p.errorf(posOf(r), "a cycle file must be a mapping with a title and moments, found %s", kindName(r))
 		return nil
@@ -439,10 +685,9 @@ func (p *parser) cycle(root *yaml.Node) *Cycle {
 	}
 	c.Thresholds = DefaultThresholds(c.Scale)
 	if v := get["version"]; v != nil {
-		rv, err := p.resolve(v)
-		if err == nil {
-			if rv.Kind != yaml.ScalarNode || rv.Value != "1" {
-				p.errorf(posOf(rv), "unsupported version %s; this ciclo reads version 1", kindName(rv))
+		if rv, err := p.resolve(v); err == nil {
+			if n, ok := wholeNumber(rv); !ok || n != FormatVersion {
+				p.errorf(posOf(rv), "unsupported version %s; this ciclo reads version %d", kindName(rv), FormatVersion)
 			}
 		}
 	}
@@ -470,12 +715,14 @@ func (p *parser) cycle(root *yaml.Node) *Cycle {
 	if v := get["critical"]; v != nil {
 		p.thresholds(v, c)
 	}
+	complete := false
 	if v := get["moments"]; v != nil {
-		p.moments(v, c)
+		complete = p.moments(v, c)
 	} else {
 		p.errorf(posOf(r), "missing required key \"moments\": a cycle needs at least one moment")
 	}
-	if len(c.Moments) > 0 && !p.full {
+	// The graph needs every moment, each at its own index.
+	if complete && !p.full {
 		p.graph(c)
 	}
 	return c
@@ -505,40 +752,42 @@ func (p *parser) thresholds(v *yaml.Node, c *Cycle) {
 	}
 }
 
-func (p *parser) moments(v *yaml.Node, c *Cycle) {
+// moments reads the list of moments into c. It reports whether every item
+// became a moment, so that indexes match positions in the list.
+func (p *parser) moments(v *yaml.Node, c *Cycle) bool {
 	items, ok := p.list(v, "moments", false)
 	if !ok {
-		return
+		return false
 	}
 	if len(items) == 0 {
-		rv, _ := p.resolve(v)
-		if rv != nil {
-			p.errorf(posOf(rv), "moments must list at least one moment")
-		}
-		return
+		p.errorf(posOf(deref(v)), "moments must list at least one moment")
+		return false
 	}
 	if len(items) > MaxMoments {
 		p.errorf(posOf(items[MaxMoments]), "too many moments: %d; the limit is %d", len(items), MaxMoments)
-		return
+		return false
 	}
 	ids := map[string]*Moment{}
+	complete := true
 	for i, item := range items {
 		m := p.moment(item, i, c)
 		if m == nil {
+			complete = false
 			continue
 		}
 		if m.ID != "" {
 			if first, dup := ids[m.ID]; dup {
-				p.errorf(m.KeyPos("id"), "duplicate moment id %q (first at line %d)", m.ID, first.KeyPos("id").Line)
+				p.errorf(m.KeyPos("id"), "duplicate moment id %q (first at line %d)", clip(m.ID), first.KeyPos("id").Line)
 			} else {
 				ids[m.ID] = m
 			}
 		}
 		c.Moments = append(c.Moments, m)
 		if p.full {
-			return
+			return false
 		}
 	}
+	return complete
 }
 
 func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
@@ -563,7 +812,7 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 		case "id":
 			if s, ok := p.text(pr.v, what+" id"); ok {
 				if !idPattern.MatchString(s) {
-					p.errorf(posOf(rv), "moment id %q must use lowercase letters, digits, '-' and '_', starting with a letter or digit", s)
+					p.errorf(posOf(rv), "moment id %q must use lowercase letters, digits, '-' and '_', starting with a letter or digit", clip(s))
 				}
 				m.ID = s
 			}
@@ -593,7 +842,7 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 			if s, ok := p.text(pr.v, "url"); ok {
 				u, err := url.Parse(s)
 				if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-					p.errorf(posOf(rv), "url %q must be an http:// or https:// link", s)
+					p.errorf(posOf(rv), "url %q must be an http:// or https:// link", clip(s))
 				} else {
 					m.URL = s
 				}
@@ -621,7 +870,7 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 				m.Next = []string{}
 				for _, it := range items {
 					if s, ok := p.text(it, "an entry of next"); ok {
-						ri, _ := p.resolve(it)
+						ri := deref(it)
 						m.Next = append(m.Next, s)
 						m.NextPos = append(m.NextPos, posOf(ri))
 					}
@@ -698,7 +947,7 @@ func (p *parser) improvement(v *yaml.Node, what string) *Improvement {
 	if !ok {
 		return nil
 	}
-	rv, _ := p.resolve(v)
+	rv := deref(v)
 	im := &Improvement{Status: "planned", Pos: posOf(rv), Keys: map[string]Pos{}}
 	for _, pr := range pairs {
 		rp, err := p.resolve(pr.v)
@@ -715,7 +964,7 @@ func (p *parser) improvement(v *yaml.Node, what string) *Improvement {
 			if s, ok := p.text(pr.v, "due"); ok {
 				d, err := time.Parse("2006-01-02", s)
 				if err != nil {
-					p.errorf(posOf(rp), "due %q is not a date; write it as YYYY-MM-DD", s)
+					p.errorf(posOf(rp), "due %q is not a date; write it as YYYY-MM-DD", clip(s))
 				} else {
 					im.Due = d
 				}
@@ -752,16 +1001,16 @@ func (p *parser) graph(c *Cycle) {
 			case c.Moment(id) == nil:
 				bad = true
 				if s := suggest(id, ids); s != "" {
-					p.errorf(pos, "next names unknown moment %q; did you mean %q?", id, s)
+					p.errorf(pos, "next names unknown moment %q; did you mean %q?", clip(id), s)
 				} else {
-					p.errorf(pos, "next names unknown moment %q", id)
+					p.errorf(pos, "next names unknown moment %q", clip(id))
 				}
 			case id == m.ID:
 				bad = true
-				p.errorf(pos, "moment %q cannot be its own next moment", id)
+				p.errorf(pos, "moment %q cannot be its own next moment", clip(id))
 			case seen[id]:
 				bad = true
-				p.errorf(pos, "next names %q twice", id)
+				p.errorf(pos, "next names %q twice", clip(id))
 			}
 			seen[id] = true
 		}
@@ -778,6 +1027,6 @@ func (p *parser) graph(c *Cycle) {
 	}
 	sort.Slice(lost, func(i, j int) bool { return lost[i].Index < lost[j].Index })
 	for _, m := range lost {
-		p.errorf(m.KeyPos("id"), "moment %q cannot be reached from the first moment %q: check the next lists", m.ID, c.Moments[0].ID)
+		p.errorf(m.KeyPos("id"), "moment %q cannot be reached from the first moment %q: check the next lists", clip(m.ID), clip(c.Moments[0].ID))
 	}
 }
