@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/render"
@@ -23,6 +26,10 @@ type RenderOptions struct {
 	View   string
 	Theme  string
 	Lang   string
+	Scale  float64
+	Check  bool
+	// Jobs bounds the files in flight at once; 0 means GOMAXPROCS+1.
+	Jobs int
 }
 
 // NewCmdRender builds "ciclo render".
@@ -35,14 +42,25 @@ func NewCmdRender(ios *IOStreams) *cobra.Command {
 ring, the first at 12 o'clock, critical moments marked, improvement notes
 beside their moments and a legend of the marks used.
 
-The output goes beside each input, with the same base name and the format's
-extension, unless -o names a file, a directory, or - for standard output.
-Standard input (-) is drawn to standard output unless -o is given. The
-format comes from -f, else from -o's extension, else svg. An invalid input
-writes nothing and leaves an existing output as it was.`,
+One input: the output goes beside it, with the same base name and the
+format's extension, unless -o names a file, a directory, or - for standard
+output. Standard input (-) is drawn to standard output unless -o is given.
+
+Several inputs, or a directory (every *.yaml and *.yml under it): -o names
+a directory, created if needed, and the outputs mirror the input tree;
+without -o each output goes beside its input. A bad file is reported and
+skipped while the rest are drawn; the exit status then says so.
+
+The format comes from -f, else from -o's extension, else svg. Outputs are
+written whole or not at all: an invalid input leaves an existing output as
+it was. With --check nothing is written: the exit status is 1 and every
+missing or stale output is named when any output differs from what would be
+written (for CI).`,
 		Example: `  ciclo render examples/airline.yaml
-  ciclo render cycle.yaml -o diagram.dot
-  ciclo render - --theme print < cycle.yaml > cycle.svg`,
+  ciclo render cycle.yaml -o diagram.png --scale 3
+  ciclo render - --theme print < cycle.yaml > cycle.svg
+  ciclo render maps/ -o diagrams/
+  ciclo render --check maps/ -o diagrams/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
@@ -50,21 +68,40 @@ writes nothing and leaves an existing output as it was.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "", "output format: svg or dot (png and pdf are not available yet); default from -o's extension, else svg")
-	f.StringVarP(&opts.Output, "output", "o", "", "output file, directory, or - for standard output (default: beside the input)")
+	f.StringVarP(&opts.Format, "format", "f", "", "output format: svg, png, pdf or dot (default: from -o's extension, else svg)")
+	f.StringVarP(&opts.Output, "output", "o", "", "output file, directory, or - for standard output (default: beside each input)")
 	f.StringVar(&opts.View, "view", "cycle", "diagram view: cycle")
 	f.StringVar(&opts.Theme, "theme", "default", "colour theme: default, print (greyscale) or contrast (colour-blind safe)")
 	f.StringVar(&opts.Lang, "lang", "", "language of the fixed words: en or es (default: the cycle's language)")
+	f.Float64Var(&opts.Scale, "scale", 0, "PNG pixels per point (default 2; large diagrams are scaled down to fit the pixel budget)")
+	f.BoolVar(&opts.Check, "check", false, "write nothing; exit 1 naming every output that is missing or differs")
 	return cmd
 }
 
 // renderFormats are the formats ciclo render knows, by extension.
 var renderFormats = []string{"svg", "png", "pdf", "dot"}
 
+// renderJob is one input and where its diagram goes.
+type renderJob struct {
+	in     input
+	target string // "-" is standard output
+	mkdir  bool   // create the target's directory (mirrored batch output)
+}
+
+// renderResult is what became of one job.
+type renderResult struct {
+	data  []byte
+	err   error // *exitError for misuse, cycle.ErrorList for invalid input
+	stale string
+}
+
 func renderRun(ctx context.Context, opts *RenderOptions) error {
 	format, err := renderFormat(opts.Format, opts.Output)
 	if err != nil {
 		return err
+	}
+	if opts.Scale < 0 || (opts.Scale != 0 && format != "png") {
+		return misuse(fmt.Errorf("--scale takes a positive number and only applies to png"))
 	}
 	ro := render.Options{Format: render.Format(format), Theme: opts.Theme, Lang: opts.Lang, View: opts.View}
 	if err := ro.Check(); err != nil {
@@ -74,41 +111,217 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 	if err != nil {
 		return err
 	}
-	outDir := ""
-	if opts.Output != "" && opts.Output != "-" {
-		if fi, err := os.Stat(opts.Output); err == nil && fi.IsDir() {
-			outDir = opts.Output
-		} else if len(inputs) > 1 {
-			return misuse(fmt.Errorf("with several inputs, -o must name an existing directory"))
+	jobs, err := planRender(inputs, opts, format)
+	if err != nil {
+		return err
+	}
+	if len(jobs) == 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "ciclo: no *.yaml or *.yml files in %s\n", strings.Join(opts.Inputs, ", "))
+		return nil
+	}
+	if opts.Check {
+		for _, j := range jobs {
+			if j.target == "-" {
+				return misuse(errors.New("--check compares output files; it cannot check standard output"))
+			}
 		}
 	}
-	failed := false
-	for _, in := range inputs {
-		c, err := loadCycle(opts.IO, in)
-		if err != nil {
-			var ee *exitError
-			if errors.As(err, &ee) {
-				return err
+
+	results := make([]chan renderResult, len(jobs))
+	for i := range results {
+		results[i] = make(chan renderResult, 1)
+	}
+	n := opts.Jobs
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0) + 1
+	}
+	// Workers overlap reading, parsing, analysis, DOT building, painting
+	// and writing; Graphviz itself runs one layout at a time behind
+	// render's lock. Results are reported in input order.
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] <- renderOne(ctx, opts, jobs[i], ro)
 			}
-			printErrors(opts.IO.ErrOut, err)
-			failed = true
-			continue
-		}
-		data, err := render.Render(ctx, cycle.Analyze(c), ro)
-		if err != nil {
-			if errors.Is(err, render.ErrUnsupported) {
-				return misuse(err)
+		}()
+	}
+	go func() {
+		defer close(next)
+		for i := range jobs {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
 			}
-			return fmt.Errorf("%s: %w", in.Display(), err)
 		}
-		if err := writeOutput(opts.IO.Out, renderTarget(in, opts.Output, outDir, format), data); err != nil {
-			return err
+	}()
+	defer wg.Wait()
+
+	prog := newProgress(opts.IO, len(jobs))
+	invalid, misused, stale := 0, 0, 0
+	for i, j := range jobs {
+		var r renderResult
+		select {
+		case r = <-results[i]:
+		case <-ctx.Done():
+			prog.done()
+			return ctx.Err()
+		}
+		prog.step()
+		var ee *exitError
+		var list cycle.ErrorList
+		switch {
+		case r.err == nil && r.stale != "":
+			stale++
+			prog.clear()
+			fmt.Fprintf(opts.IO.Out, "%s: %s\n", r.stale, j.target)
+		case r.err == nil:
+		case errors.As(r.err, &list):
+			invalid++
+			prog.clear()
+			printErrors(opts.IO.ErrOut, r.err)
+		case errors.As(r.err, &ee):
+			misused++
+			prog.clear()
+			fmt.Fprintf(opts.IO.ErrOut, "ciclo: %v\n", ee.err)
+		default:
+			misused++
+			prog.clear()
+			fmt.Fprintf(opts.IO.ErrOut, "ciclo: %s: %v\n", j.in.Display(), r.err)
 		}
 	}
-	if failed {
+	prog.done()
+	if len(jobs) > 1 && invalid+misused > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "ciclo: %d of %d files failed\n", invalid+misused, len(jobs))
+	}
+	if opts.Check && stale > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "ciclo: %d of %d outputs are missing or stale; run ciclo render without --check\n", stale, len(jobs))
+	}
+	switch {
+	case misused > 0:
+		return &exitError{code: ExitMisuse}
+	case invalid > 0 || stale > 0:
 		return errProblem
 	}
 	return nil
+}
+
+// renderOne reads, analyses and draws one input, then writes or checks its
+// output.
+func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.Options) renderResult {
+	c, err := loadCycle(opts.IO, j.in)
+	if err != nil {
+		return renderResult{err: err}
+	}
+	data, err := render.Render(ctx, cycle.Analyze(c), ro)
+	if err != nil {
+		if errors.Is(err, render.ErrUnsupported) {
+			return renderResult{err: misuse(fmt.Errorf("%s: %w", j.in.Display(), err))}
+		}
+		return renderResult{err: fmt.Errorf("drawing: %w", err)}
+	}
+	if opts.Check {
+		old, err := os.ReadFile(j.target)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			return renderResult{stale: "missing"}
+		case err != nil:
+			return renderResult{err: misuse(fmt.Errorf("cannot read %s: %w", j.target, unwrapPath(err)))}
+		case !bytes.Equal(old, data):
+			return renderResult{stale: "stale"}
+		}
+		return renderResult{}
+	}
+	if j.mkdir {
+		if err := os.MkdirAll(filepath.Dir(j.target), 0o755); err != nil {
+			return renderResult{err: misuse(fmt.Errorf("cannot write %s: %w", j.target, unwrapPath(err)))}
+		}
+	}
+	return renderResult{err: writeOutput(opts.IO.Out, j.target, data)}
+}
+
+// planRender decides where each input's diagram goes, and refuses plans
+// that would write two diagrams to one place.
+func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob, error) {
+	out := opts.Output
+	single := len(opts.Inputs) == 1 && len(inputs) == 1 && inputs[0].Root == ""
+	var jobs []renderJob
+	if single {
+		in := inputs[0]
+		target := ""
+		switch {
+		case out == "-" || (out == "" && in.Name == "-"):
+			target = "-"
+		case out == "":
+			target = besideInput(in.Name, format)
+		case isDir(out) || strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator)):
+			target = filepath.Join(out, outputName(in, format))
+		default:
+			target = out
+		}
+		return []renderJob{{in: in, target: target}}, nil
+	}
+	if out == "-" {
+		return nil, misuse(errors.New("several diagrams cannot go to standard output; give -o a directory"))
+	}
+	if out != "" {
+		if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
+			return nil, misuse(fmt.Errorf("-o %s is a file; with several inputs -o names a directory", out))
+		}
+	}
+	seen := map[string]string{}
+	stdout := 0
+	for _, in := range inputs {
+		var target string
+		switch {
+		case out != "" && in.Root != "":
+			target = filepath.Join(out, filepath.FromSlash(strings.TrimSuffix(in.Rel, filepath.Ext(in.Rel))+"."+format))
+		case out != "":
+			target = filepath.Join(out, outputName(in, format))
+		case in.Name == "-":
+			target = "-"
+			stdout++
+		default:
+			target = besideInput(in.Name, format)
+		}
+		if stdout > 1 {
+			return nil, misuse(errors.New("standard input (-) can be read once"))
+		}
+		if target != "-" {
+			key := filepath.Clean(target)
+			if first, dup := seen[key]; dup {
+				return nil, misuse(fmt.Errorf("%s and %s would both be drawn to %s", first, in.Display(), target))
+			}
+			seen[key] = in.Display()
+		}
+		jobs = append(jobs, renderJob{in: in, target: target, mkdir: out != ""})
+	}
+	return jobs, nil
+}
+
+// outputName is the file name of an input's diagram inside an output
+// directory: its base name with the format's extension ("stdin" for -).
+func outputName(in input, format string) string {
+	base := "stdin"
+	if in.Name != "-" {
+		base = filepath.Base(in.Name)
+		base = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	return base + "." + format
+}
+
+// besideInput names the diagram beside its input.
+func besideInput(name, format string) string {
+	return strings.TrimSuffix(name, filepath.Ext(name)) + "." + format
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }
 
 // renderFormat picks the format: -f, else -o's extension, else svg.
@@ -126,25 +339,4 @@ func renderFormat(flag, output string) (string, error) {
 		return "", misuse(fmt.Errorf("unknown format %q; use svg, png, pdf or dot", flag))
 	}
 	return f, nil
-}
-
-// renderTarget names where one input's diagram goes: stdout ("-") for
-// stdin without -o or with -o -, inside outDir when -o is a directory,
-// the -o file itself, or beside the input with the format's extension.
-func renderTarget(in input, output, outDir, format string) string {
-	switch {
-	case output == "-":
-		return "-"
-	case outDir != "":
-		base := "stdin"
-		if in.Name != "-" {
-			base = filepath.Base(in.Name)
-		}
-		return filepath.Join(outDir, strings.TrimSuffix(base, filepath.Ext(base))+"."+format)
-	case output != "":
-		return output
-	case in.Name == "-":
-		return "-"
-	}
-	return strings.TrimSuffix(in.Name, filepath.Ext(in.Name)) + "." + format
 }
