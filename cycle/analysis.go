@@ -60,7 +60,7 @@ func (r Reason) Text(lang string) string {
 		return fmt.Sprintf("importance %d ≥ %d and performance %d ≤ %d", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance)
 	case Gap:
 		if es {
-			return fmt.Sprintf("brecha en %s: esperado %d, percibido %d (%d ≥ %d)", r.Dimension, r.Expected, r.Perceived, r.Expected-r.Perceived, r.Threshold.Gap)
+			return fmt.Sprintf("brecha en %s: esperado %d, percibido %d (%d ≥ %d)", DimensionName(r.Dimension, "es"), r.Expected, r.Perceived, r.Expected-r.Perceived, r.Threshold.Gap)
 		}
 		return fmt.Sprintf("%s gap: expected %d, perceived %d (%d ≥ %d)", r.Dimension, r.Expected, r.Perceived, r.Expected-r.Perceived, r.Threshold.Gap)
 	}

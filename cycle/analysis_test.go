@@ -235,7 +235,7 @@ func TestReasonText(t *testing.T) {
 		{Reason{Kind: LowScore, Importance: 5, Performance: 1, Threshold: th},
 			"importance 5 ≥ 4 and performance 1 ≤ 2", "importancia 5 ≥ 4 y desempeño 1 ≤ 2"},
 		{Reason{Kind: Gap, Dimension: "courtesy", Expected: 5, Perceived: 2, Threshold: th},
-			"courtesy gap: expected 5, perceived 2 (3 ≥ 2)", "brecha en courtesy: esperado 5, percibido 2 (3 ≥ 2)"},
+			"courtesy gap: expected 5, perceived 2 (3 ≥ 2)", "brecha en cortesía: esperado 5, percibido 2 (3 ≥ 2)"},
 	}
 	for _, tt := range tests {
 		if got := tt.r.Text("en"); got != tt.en {
@@ -404,5 +404,15 @@ func TestScoreGap(t *testing.T) {
 		if tt.s.HasGap() != tt.has || tt.s.Gap() != tt.want {
 			t.Errorf("%+v: HasGap %v Gap %d, want %v %d", tt.s, tt.s.HasGap(), tt.s.Gap(), tt.has, tt.want)
 		}
+	}
+}
+
+func TestReasonTextSpanishNamesTheDeterminant(t *testing.T) {
+	r := Reason{Kind: Gap, Dimension: "responsiveness", Expected: 5, Perceived: 2, Threshold: Thresholds{Gap: 2}}
+	if got, want := r.Text("es"), "brecha en capacidad de respuesta: esperado 5, percibido 2 (3 ≥ 2)"; got != want {
+		t.Errorf("es: %q, want %q", got, want)
+	}
+	if got, want := r.Text("en"), "responsiveness gap: expected 5, perceived 2 (3 ≥ 2)"; got != want {
+		t.Errorf("en: %q, want %q", got, want)
 	}
 }

@@ -140,7 +140,7 @@ func newView(a *cycle.Analysis, opts Options) *view {
 			QuadrantW: quadrantWord(lang, m.Quadrant), Pains: m.Pains,
 		}
 		for _, r := range m.Reasons {
-			mv.Reasons = append(mv.Reasons, reasonText(r, lang))
+			mv.Reasons = append(mv.Reasons, r.Text(lang))
 		}
 		v.Moments = append(v.Moments, mv)
 		byID[m.ID] = mv
@@ -297,14 +297,4 @@ func formatAvg(f float64) string {
 		return "−" + s[1:]
 	}
 	return "+" + s
-}
-
-// reasonText describes a reason in lang, naming the determinant of a gap
-// in that language too (cycle.Reason.Text keeps the YAML key).
-func reasonText(r cycle.Reason, lang string) string {
-	if r.Kind != cycle.Gap || lang != "es" {
-		return r.Text(lang)
-	}
-	return fmt.Sprintf("brecha en %s: esperado %d, percibido %d (%d ≥ %d)",
-		word(lang, r.Dimension), r.Expected, r.Perceived, r.Expected-r.Perceived, r.Threshold.Gap)
 }

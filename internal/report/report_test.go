@@ -280,13 +280,3 @@ moments:
 	// | ---: | --- | --- | --- | ---: | ---: | --- | --- |
 	// | 1 | Calls | Desk | — | 5 | 1 | Concentrate here | **yes** |
 }
-
-func TestReasonText(t *testing.T) {
-	r := cycle.Reason{Kind: cycle.Gap, Dimension: "responsiveness", Expected: 5, Perceived: 2, Threshold: cycle.Thresholds{Gap: 2}}
-	if got, want := reasonText(r, "es"), "brecha en capacidad de respuesta: esperado 5, percibido 2 (3 ≥ 2)"; got != want {
-		t.Errorf("es: %q, want %q", got, want)
-	}
-	if got := reasonText(r, "en"); got != r.Text("en") {
-		t.Errorf("en: %q differs from Reason.Text %q", got, r.Text("en"))
-	}
-}
