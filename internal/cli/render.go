@@ -90,7 +90,6 @@ type renderJob struct {
 
 // renderResult is what became of one job.
 type renderResult struct {
-	data  []byte
 	err   error // *exitError for misuse, cycle.ErrorList for invalid input
 	stale string
 }
