@@ -163,7 +163,7 @@ func newView(a *cycle.Analysis, opts Options) *view {
 	}
 
 	for _, d := range cycle.SortedDimensions(a.DimensionGaps) {
-		dv := dimensionView{Key: d, Label: word(lang, d), Average: a.DimensionGaps[d]}
+		dv := dimensionView{Key: d, Label: cycle.DimensionName(d, lang), Average: a.DimensionGaps[d]}
 		for _, m := range a.Moments {
 			if g, ok := m.Gaps[d]; ok {
 				dv.Gaps = append(dv.Gaps, momentGap{Moment: byID[m.ID], Gap: g})

@@ -122,7 +122,7 @@ func TestWordsComplete(t *testing.T) {
 		}
 	}
 	for _, d := range cycle.Dimensions {
-		if words["es"][d] == "" {
+		if cycle.DimensionName(d, "es") == d {
 			t.Errorf("no Spanish name for %s", d)
 		}
 	}
