@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -23,10 +22,8 @@ type result struct {
 // run runs ciclo in-process with stdin as standard input.
 func runCLI(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	ios := &IOStreams{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut}
-	code := Main(context.Background(), args, ios)
-	return result{code, out.String(), errOut.String()}
+	code, out, errOut := run(t, stdin, args...)
+	return result{code, out, errOut}
 }
 
 // write creates a file under dir and returns its path.

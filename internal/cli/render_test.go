@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,16 +22,6 @@ moments:
   - {id: a, name: B}
 `
 
-// runRender runs ciclo with args and stdin, returning the exit code and
-// both streams.
-func runRender(t *testing.T, stdin string, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	ios := &IOStreams{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut}
-	code := Main(context.Background(), args, ios)
-	return code, out.String(), errOut.String()
-}
-
 func writePath(t *testing.T, path, data string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
@@ -44,7 +33,7 @@ func TestRenderBesideInput(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "repair.yaml")
 	writePath(t, in, goodCycle)
-	code, _, stderr := runRender(t, "", "render", in)
+	code, _, stderr := run(t, "", "render", in)
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -56,7 +45,7 @@ func TestRenderBesideInput(t *testing.T) {
 		t.Error("the SVG lacks the critical moment or is incomplete")
 	}
 	// same input, same bytes
-	runRender(t, "", "render", in)
+	run(t, "", "render", in)
 	again, _ := os.ReadFile(filepath.Join(dir, "repair.svg"))
 	if !bytes.Equal(svg, again) {
 		t.Error("a second render gave different bytes")
@@ -68,7 +57,7 @@ func TestRenderFormatFromOutput(t *testing.T) {
 	in := filepath.Join(dir, "repair.yaml")
 	writePath(t, in, goodCycle)
 	out := filepath.Join(dir, "diagram.dot")
-	if code, _, stderr := runRender(t, "", "render", in, "-o", out); code != ExitOK {
+	if code, _, stderr := run(t, "", "render", in, "-o", out); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	data, _ := os.ReadFile(out)
@@ -78,7 +67,7 @@ func TestRenderFormatFromOutput(t *testing.T) {
 	// -o naming a directory
 	sub := filepath.Join(dir, "out")
 	os.Mkdir(sub, 0o755)
-	if code, _, stderr := runRender(t, "", "render", in, "-o", sub, "-f", "dot"); code != ExitOK {
+	if code, _, stderr := run(t, "", "render", in, "-o", sub, "-f", "dot"); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(sub, "repair.dot")); err != nil {
@@ -87,7 +76,7 @@ func TestRenderFormatFromOutput(t *testing.T) {
 }
 
 func TestRenderStdin(t *testing.T) {
-	code, stdout, stderr := runRender(t, goodCycle, "render", "-", "--theme", "print", "--lang", "es")
+	code, stdout, stderr := run(t, goodCycle, "render", "-", "--theme", "print", "--lang", "es")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -102,7 +91,7 @@ func TestRenderInvalidKeepsOutput(t *testing.T) {
 	writePath(t, in, badCycle)
 	out := filepath.Join(dir, "broken.svg")
 	writePath(t, out, "previous diagram")
-	code, _, stderr := runRender(t, "", "render", in)
+	code, _, stderr := run(t, "", "render", in)
 	if code != ExitProblem {
 		t.Fatalf("exit %d, want %d", code, ExitProblem)
 	}
@@ -133,7 +122,7 @@ func TestRenderMisuse(t *testing.T) {
 		{"render", in, "-o", filepath.Join(dir, "no", "such", "dir", "x.svg")},
 		{"render"},
 	} {
-		code, _, stderr := runRender(t, "", args...)
+		code, _, stderr := run(t, "", args...)
 		if code != ExitMisuse {
 			t.Errorf("%v: exit %d, want %d (%s)", args, code, ExitMisuse, stderr)
 		}
