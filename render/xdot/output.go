@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/png"
+	"image/color"
 	"io"
 	"math"
 
@@ -27,8 +27,8 @@ const (
 )
 
 // ErrTooLarge is returned (wrapped) when a drawing cannot be rasterised
-// within PNGOptions.MaxPixels.
-var ErrTooLarge = errors.New("drawing too large to rasterise")
+// within PNGOptions.MaxPixels, or its page is too large for a PDF.
+var ErrTooLarge = errors.New("drawing too large")
 
 // PNGOptions controls rasterisation.
 type PNGOptions struct {
@@ -100,7 +100,11 @@ func Rasterize(d *Drawing, opts PNGOptions) (*image.RGBA, error) {
 		vgimg.UseImageWithContext(img, ctx),
 		vgimg.UseDPI(dpi), // the background is white by default
 	)
-	newPainter(c, d).paint(d)
+	p := newPainter(c, d)
+	if bg, at, ok := pageFill(d); ok && bg == (color.NRGBA{255, 255, 255, 255}) {
+		p.filled = at // a white page: the background already painted it
+	}
+	p.paint(d)
 	return img, nil
 }
 
@@ -112,7 +116,7 @@ func PNG(d *Drawing, w io.Writer, opts PNGOptions) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
+	if err := encodePNG(&buf, img); err != nil {
 		return fmt.Errorf("xdot: encode png: %w", err)
 	}
 	if _, err := buf.WriteTo(w); err != nil {

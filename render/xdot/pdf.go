@@ -36,11 +36,16 @@ const maxPDFPage = 14400
 // d.Pad, in points) and writes it to w. Text is real, selectable Unicode
 // text in embedded, subsetted Liberation fonts. The output is
 // deterministic: its dates are fixed to 2000-01-01 and its internal
-// catalogues are sorted. Nothing is written when painting fails.
+// catalogues are sorted. A page larger than 14,400 points (200 inches,
+// the limit of PDF viewers) gives an error wrapping [ErrTooLarge].
+// Nothing is written when painting fails.
 func PDF(d *Drawing, w io.Writer) error {
 	pw, ph := d.Size()
-	if !(pw > 0 && ph > 0) || pw > maxPDFPage || ph > maxPDFPage {
-		return fmt.Errorf("xdot: page %g×%g points is empty or larger than the PDF limit of %d", pw, ph, maxPDFPage)
+	if !(pw > 0 && ph > 0) {
+		return fmt.Errorf("xdot: empty page (%g×%g points)", pw, ph)
+	}
+	if pw > maxPDFPage || ph > maxPDFPage {
+		return fmt.Errorf("xdot: page %.0f×%.0f points is larger than the PDF limit of %d: %w", pw, ph, maxPDFPage, ErrTooLarge)
 	}
 	doc := fpdf.NewCustom(&fpdf.InitType{
 		UnitStr: "pt",
