@@ -32,8 +32,8 @@ var engine struct {
 // Graphviz lock; painting runs outside it, so in a batch the painting of
 // one diagram overlaps the layout of the next. A PNG larger than
 // MaxPixels at opts.Scale is drawn at the largest scale that fits; one
-// that does not fit even at MinScale, and a PDF page over 200 inches,
-// give an error wrapping ErrTooLarge. Invalid options give an error
+// that does not fit even at ShrinkScale gives an error wrapping ErrTooLarge.
+// A PDF page over 200 inches is scaled down to fit. Invalid options give an error
 // wrapping ErrUnsupported. The same input and options always give the
 // same bytes.
 //
@@ -61,6 +61,9 @@ func Render(ctx context.Context, a *cycle.Analysis, opts Options) ([]byte, error
 	return layout(ctx, src, o.Format)
 }
 
+// maxPixels is MaxPixels, lowered by tests of the shrinking.
+var maxPixels int64 = MaxPixels
+
 // paint draws the laid-out xdot as o.Format (png or pdf), with no
 // Graphviz call: it needs no lock.
 func paint(xd []byte, o Options) ([]byte, error) {
@@ -71,7 +74,7 @@ func paint(xd []byte, o Options) ([]byte, error) {
 	var buf bytes.Buffer
 	switch o.Format {
 	case FormatPNG:
-		err = xdot.PNG(d, &buf, xdot.PNGOptions{Scale: o.Scale, MaxPixels: MaxPixels})
+		err = xdot.PNG(d, &buf, xdot.PNGOptions{Scale: o.Scale, MaxPixels: maxPixels, MinScale: ShrinkScale})
 	case FormatPDF:
 		err = xdot.PDF(d, &buf)
 	default:
@@ -79,12 +82,8 @@ func paint(xd []byte, o Options) ([]byte, error) {
 	}
 	if errors.Is(err, ErrTooLarge) {
 		w, h := d.Size()
-		limit := fmt.Sprintf("more than %d million pixels even at scale %g", MaxPixels/1_000_000, MinScale)
-		if o.Format == FormatPDF {
-			limit = "larger than the 200-inch page PDF viewers accept"
-		}
-		return nil, fmt.Errorf("the diagram is %.0f × %.0f inches: as %s it would be %s; draw it as svg: %w",
-			w/72, h/72, o.Format, limit, ErrTooLarge)
+		return nil, fmt.Errorf("the diagram is %.0f × %.0f inches: as png it would exceed %d million pixels even at scale %g; draw it as svg or pdf: %w",
+			w/72, h/72, MaxPixels/1_000_000, ShrinkScale, ErrTooLarge)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("drawing %s: %w", o.Format, err)

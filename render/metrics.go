@@ -126,12 +126,3 @@ func fitPrefix(w string, maxW, size float64, bold bool) int {
 	}
 	return cut
 }
-
-// maxWidth is the widest of lines.
-func maxWidth(lines []string, size float64, bold bool) float64 {
-	var m float64
-	for _, l := range lines {
-		m = max(m, textWidth(l, size, bold))
-	}
-	return m
-}

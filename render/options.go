@@ -34,15 +34,20 @@ const (
 	// DefaultScale is the PNG scale when Options.Scale is 0: two pixels
 	// per point (144 dpi), sharp on a projector.
 	DefaultScale = xdot.DefaultScale
-	// MinScale is the smallest scale: a 9-point owner line becomes 4.5
-	// pixels tall. A PNG too large for MaxPixels is shrunk down to it,
-	// and refused with ErrTooLarge below it.
+	// MinScale is the smallest scale one may ask for: a 9-point owner
+	// line becomes 4.5 pixels tall, still legible.
 	MinScale = xdot.MinScale
+	// ShrinkScale is the smallest scale a PNG too large for MaxPixels is
+	// shrunk to, whatever was asked: the picture of a cycle of a few
+	// hundred moments is then an overview (boxes, arrows and critical
+	// marks show; words need the SVG or PDF). Below it the PNG is refused
+	// with ErrTooLarge.
+	ShrinkScale = 0.25
 	// MaxScale is the largest scale accepted.
 	MaxScale = 8
 	// MaxPixels bounds the width × height of a PNG: 64 million pixels,
 	// 256 MB of RGBA, whatever Options.Scale asks for. A 200-moment cycle
-	// fits at a little over MinScale.
+	// (190 to 260 inches across) fits at scale 0.4 to 0.6.
 	MaxPixels = 64_000_000
 )
 
@@ -74,12 +79,13 @@ type Options struct {
 // this package does not draw; callers treat it as the user's misuse.
 var ErrUnsupported = errors.New("unsupported")
 
-// ErrTooLarge is returned (wrapped) when a diagram is too large for its
-// format: a PNG that exceeds MaxPixels even at MinScale, or a PDF page
-// larger than PDF viewers accept (200 inches). It is a property of the
-// input, not of the options (a PNG shrinks to fit before it is refused),
-// so callers report it like an invalid input; SVG and DOT have no such
-// limit. It is the same error value as xdot.ErrTooLarge.
+// ErrTooLarge is returned (wrapped) when a diagram is too large for PNG:
+// it would exceed MaxPixels even at ShrinkScale (about 400 moments). It is a
+// property of the input, not of the options (a PNG shrinks to fit before
+// it is refused), so callers report it like an invalid input, and the
+// message advises svg or pdf, which have no such limit (a PDF page over
+// 200 inches is scaled down to fit). It is the same error value as
+// xdot.ErrTooLarge.
 var ErrTooLarge = xdot.ErrTooLarge
 
 // normalize validates o and fills in the defaults.

@@ -20,16 +20,17 @@ func main() {
 	format := flag.String("f", "png", "output format: png, pdf or svg")
 	scale := flag.Float64("scale", 0, "PNG pixels per point (0: the render package's default)")
 	out := flag.String("o", "", "output file (required)")
+	theme := flag.String("theme", "", "colour theme (default, print, contrast)")
 	flag.Parse()
-	if err := run(flag.Args(), *format, *scale, *out); err != nil {
+	if err := run(flag.Args(), render.Options{Format: render.Format(*format), Scale: *scale, Theme: *theme}, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "pngbench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(args []string, format string, scale float64, out string) error {
+func run(args []string, opts render.Options, out string) error {
 	if len(args) != 1 || out == "" {
-		return fmt.Errorf("usage: pngbench [-f png|pdf|svg] [-scale S] -o OUT FILE.yaml")
+		return fmt.Errorf("usage: pngbench [-f png|pdf|svg] [-scale S] [-theme T] -o OUT FILE.yaml")
 	}
 	src, err := os.ReadFile(args[0])
 	if err != nil {
@@ -39,8 +40,7 @@ func run(args []string, format string, scale float64, out string) error {
 	if err != nil {
 		return err
 	}
-	data, err := render.Render(context.Background(), cycle.Analyze(c),
-		render.Options{Format: render.Format(format), Scale: scale})
+	data, err := render.Render(context.Background(), cycle.Analyze(c), opts)
 	if err != nil {
 		return fmt.Errorf("%s: %w", args[0], err)
 	}

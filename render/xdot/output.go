@@ -21,13 +21,13 @@ const (
 	// DefaultMaxPixels bounds the image to 64 million pixels (256 MB of
 	// RGBA), enough for a 200-node cycle at scale 1.
 	DefaultMaxPixels = 64_000_000
-	// MinScale is the smallest scale PNG shrinks to (a 14-point label
+	// MinScale is the smallest scale PNG shrinks to by default (a 14-point label
 	// becomes 7 pixels tall); a drawing that needs less is refused.
 	MinScale = 0.5
 )
 
 // ErrTooLarge is returned (wrapped) when a drawing cannot be rasterised
-// within PNGOptions.MaxPixels, or its page is too large for a PDF.
+// within PNGOptions.MaxPixels.
 var ErrTooLarge = errors.New("drawing too large")
 
 // PNGOptions controls rasterisation.
@@ -43,6 +43,9 @@ type PNGOptions struct {
 	// NoShrink makes an oversized drawing an error instead of scaling it
 	// down.
 	NoShrink bool
+	// MinScale is the smallest scale an oversized drawing shrinks to; 0
+	// means the package's MinScale.
+	MinScale float64
 }
 
 // Rasterize paints d on a white RGBA image, following opts (see
@@ -67,6 +70,13 @@ func Rasterize(d *Drawing, opts PNGOptions) (*image.RGBA, error) {
 	if maxPx < 0 {
 		return nil, fmt.Errorf("xdot: negative MaxPixels %d", maxPx)
 	}
+	floor := opts.MinScale
+	if floor == 0 {
+		floor = MinScale
+	}
+	if !(floor > 0 && floor <= 100) {
+		return nil, fmt.Errorf("xdot: minimum scale %g is not in (0, 100]", floor)
+	}
 	dpi := int(math.Floor(scale*72 + 1e-9))
 	pixels := func(dpi int) (int, int) {
 		return int(w/72*float64(dpi) + 0.5), int(h/72*float64(dpi) + 0.5)
@@ -84,9 +94,9 @@ func Rasterize(d *Drawing, opts PNGOptions) (*image.RGBA, error) {
 			}
 			dpi--
 		}
-		if float64(dpi)/72 < MinScale {
+		if float64(dpi)/72 < floor {
 			return nil, fmt.Errorf("xdot: %.0f×%.0f point drawing needs scale %.2f to fit %d pixels, below the minimum %g: %w",
-				w, h, fit, maxPx, MinScale, ErrTooLarge)
+				w, h, fit, maxPx, floor, ErrTooLarge)
 		}
 	}
 	pw, ph = pixels(dpi)

@@ -25,8 +25,8 @@ const maxSide = 1 << 20
 
 // PNG row filter types.
 const (
-	filterUp    = 2
-	filterPaeth = 4
+	filterSub = 1
+	filterUp  = 2
 )
 
 // encodePNG writes img as an 8-bit RGB PNG, dropping alpha: every image
@@ -36,9 +36,10 @@ const (
 //
 //   - a row equal to the row above is written with the Up filter, all
 //     zeros, without computing the other filters;
-//   - other rows choose between Up and Paeth by the smaller sum of
+//   - other rows choose between Up and Sub by the smaller sum of
 //     absolute values (the heuristic of the PNG specification, on the two
-//     filters that win almost always on antialiased drawings);
+//     cheapest filters; on drawings Paeth and the full five-filter search
+//     of image/png made files less than 1% smaller for twice the time);
 //   - bands of pngBand rows are filtered and deflated (at BestSpeed) in
 //     parallel, each ending on a byte boundary with a sync flush, and the
 //     streams are concatenated into one zlib stream whose Adler-32 is
@@ -119,7 +120,7 @@ func filterRow(dst []byte, img *image.RGBA, y int) {
 	off := img.PixOffset(b.Min.X, y)
 	cur := img.Pix[off : off+4*width]
 	if y == b.Min.Y {
-		// The row above is all zeros: Up and Paeth are both None.
+		// The row above is all zeros: Up is None.
 		dst[0] = filterUp
 		for x := range width {
 			copy(dst[1+3*x:1+3*x+3], cur[4*x:4*x+3])
@@ -142,29 +143,27 @@ func filterRow(dst []byte, img *image.RGBA, y int) {
 			up += abs8(d)
 		}
 	}
-	// Paeth, abandoned as soon as it costs more than Up.
-	pa := 0
+	// Sub, abandoned as soon as it costs more than Up.
+	sub := 0
 	for c := range 3 {
-		d := cur[c] - prev[c]
-		pa += abs8(d)
+		sub += abs8(cur[c])
 	}
-	for x := 1; x < width && pa < up; x++ {
+	for x := 1; x < width && sub < up; x++ {
 		for c := range 3 {
-			d := cur[4*x+c] - paeth(cur[4*x-4+c], prev[4*x+c], prev[4*x-4+c])
-			pa += abs8(d)
+			sub += abs8(cur[4*x+c] - cur[4*x-4+c])
 		}
 	}
-	if pa >= up {
+	if sub >= up {
 		dst[0] = filterUp
 		return
 	}
-	dst[0] = filterPaeth
+	dst[0] = filterSub
 	for c := range 3 {
-		out[c] = cur[c] - prev[c]
+		out[c] = cur[c]
 	}
 	for x := 1; x < width; x++ {
 		for c := range 3 {
-			out[3*x+c] = cur[4*x+c] - paeth(cur[4*x-4+c], prev[4*x+c], prev[4*x-4+c])
+			out[3*x+c] = cur[4*x+c] - cur[4*x-4+c]
 		}
 	}
 }
@@ -175,31 +174,6 @@ func abs8(d uint8) int {
 		return int(d)
 	}
 	return 256 - int(d)
-}
-
-// paeth is the Paeth predictor of the PNG specification: of the left (a),
-// upper (b) and upper-left (c) bytes, the one closest to a + b − c.
-func paeth(a, b, c uint8) uint8 {
-	pc := int(c)
-	pa := int(b) - pc
-	pb := int(a) - pc
-	pcc := pa + pb
-	if pa < 0 {
-		pa = -pa
-	}
-	if pb < 0 {
-		pb = -pb
-	}
-	if pcc < 0 {
-		pcc = -pcc
-	}
-	if pa <= pb && pa <= pcc {
-		return a
-	}
-	if pb <= pcc {
-		return b
-	}
-	return c
 }
 
 // adler32Combine returns the Adler-32 of the concatenation of two byte
