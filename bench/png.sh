@@ -36,7 +36,8 @@ go build -o "$work/ciclo" ./cmd/ciclo
 go build -o "$work/pngbench" ./bench/pngbench
 
 # measure OUT CMD...: runs CMD RUNS times; prints "SECONDS KB" (median
-# wall time, largest peak RSS), or "fail MESSAGE" when CMD fails.
+# wall time, largest peak RSS), or "fail SECONDS KB" when CMD fails (the
+# output of the last run is then in $work/log).
 measure() {
   local out=$1
   shift
@@ -44,7 +45,8 @@ measure() {
   for ((i = 0; i < RUNS; i++)); do
     rm -f "$out"
     if ! timeout "$LIMIT" /usr/bin/time -f '%e %M' -o "$work/t" "$@" >"$work/log" 2>&1; then
-      echo "fail $(grep -v '^Command' "$work/log" | tail -n 1 | cut -c1-80)"
+      read -r s kb < <(tail -n 1 "$work/t")
+      echo "fail $s $kb"
       return
     fi
     read -r s kb <"$work/t"
@@ -71,13 +73,15 @@ for n in $SIZES; do
   go run ./bench/gen -moments "$n" >"$work/c$n.yaml"
   "$work/ciclo" render -f dot "$work/c$n.yaml" -o "$work/c$n.dot"
 
-  read -r ns nk < <(measure "$work/n$n.png" dot -Kneato -n2 -Tpng "$work/c$n.dot" -o "$work/n$n.png")
-  native="fail: $nk"
+  read -r ns nk nf < <(measure "$work/n$n.png" dot -Kneato -n2 -Tpng "$work/c$n.dot" -o "$work/n$n.png")
+  native="failed after $nk s"
   [ "$ns" = fail ] || native="$(pngsize "$work/n$n.png"), $ns s, $(mib "$nk")"
 
-  read -r cs ck < <(measure "$work/o$n.png" "$work/pngbench" -f png -o "$work/o$n.png" "$work/c$n.yaml")
+  read -r cs ck cf < <(measure "$work/o$n.png" "$work/pngbench" -f png -o "$work/o$n.png" "$work/c$n.yaml")
   if [ "$cs" = fail ]; then
-    echo "| $n | $native | — | refused: $ck | — | — |"
+    why=failed
+    grep -q 'too large' "$work/log" && why="refused as too large (svg or pdf advised)"
+    echo "| $n | $native | — | $why after $ck s, $(mib "$cf") | — | — |"
     continue
   fi
   # ciclo's resolution, from the widths of the two images (native is 96 dpi)
@@ -86,8 +90,8 @@ for n in $SIZES; do
   if [ "$ns" != fail ]; then
     dpi=$(awk -v o="${ow%%x*}" -v nw="$(pngsize "$work/n$n.png" | cut -dx -f1)" 'BEGIN { printf "%.0f", 96 * o / nw }')
   fi
-  read -r ms mk < <(measure "$work/m$n.png" dot -Kneato -n2 "-Gdpi=$dpi" -Tpng "$work/c$n.dot" -o "$work/m$n.png")
-  matched="fail: $mk"
+  read -r ms mk mf < <(measure "$work/m$n.png" dot -Kneato -n2 "-Gdpi=$dpi" -Tpng "$work/c$n.dot" -o "$work/m$n.png")
+  matched="failed after $mk s"
   tr="—" mr="—"
   if [ "$ms" != fail ]; then
     matched="$ms s, $(mib "$mk") ($(pngsize "$work/m$n.png"))"

@@ -106,10 +106,15 @@ func Rasterize(d *Drawing, opts PNGOptions) (*image.RGBA, error) {
 	ctx := gg.NewContextForRGBA(img)
 	ctx.SetLineCapButt()
 	ctx.InvertY()
-	c := vgimg.NewWith(
-		vgimg.UseImageWithContext(img, ctx),
-		vgimg.UseDPI(dpi), // the background is white by default
-	)
+	c := &rgbaCanvas{
+		Canvas: vgimg.NewWith(
+			vgimg.UseImageWithContext(img, ctx),
+			vgimg.UseDPI(dpi), // the background is white by default
+		),
+		img:   img,
+		dpi:   float64(dpi),
+		color: color.Black,
+	}
 	p := newPainter(c, d)
 	if bg, at, ok := pageFill(d); ok && bg == (color.NRGBA{255, 255, 255, 255}) {
 		p.filled = at // a white page: the background already painted it
