@@ -8,7 +8,9 @@
 // The package computes every position itself and writes the DOT text
 // (DOT); Graphviz (github.com/goccy/go-graphviz, in WebAssembly) only
 // draws it, with the neato -n2 engine, which keeps the given node and edge
-// positions. The same analysis and options always give the same bytes.
+// positions. SVG comes from Graphviz; PNG and PDF are painted in pure Go
+// (package render/xdot) from the xdot of the same layout, with embedded
+// fonts. The same analysis and options always give the same bytes.
 //
 // Graphviz is not safe for concurrent use, not even across instances: every
 // call goes through one package mutex, on one warm instance that is reused

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/render/xdot"
 	"github.com/goccy/go-graphviz"
 )
 
@@ -20,23 +21,77 @@ var engine struct {
 	gv *graphviz.Graphviz
 }
 
-// Render draws the diagram of a in opts.Format: svg (the default), dot
-// (the pinned DOT text, as DOT returns) or xdot (the same layout with
-// Graphviz's drawing operations, for renderers of other formats). png and
-// pdf are not supported yet: the error wraps ErrUnsupported.
+// Render draws the diagram of a in opts.Format: svg (the default), png,
+// pdf, dot (the pinned DOT text, as DOT returns) or xdot (the same layout
+// with Graphviz's drawing operations).
 //
-// Layout cannot be cancelled once started; ctx is checked before. The
-// input is bounded by cycle.MaxMoments.
+// PNG and PDF are painted from the xdot of the very layout the SVG comes
+// from, so they show the same edges, outlines and words, set in the
+// Liberation fonts embedded in the binary (metric-compatible with the
+// Helvetica that Graphviz sizes labels for). Only the layout holds the
+// Graphviz lock; painting runs outside it, so in a batch the painting of
+// one diagram overlaps the layout of the next. A PNG larger than
+// MaxPixels at opts.Scale is drawn at the largest scale that fits; one
+// that does not fit even at ShrinkScale gives an error wrapping ErrTooLarge.
+// A PDF page over 200 inches is scaled down to fit. Invalid options give an error
+// wrapping ErrUnsupported. The same input and options always give the
+// same bytes.
+//
+// Layout cannot be cancelled once started; ctx is checked before layout
+// and before painting. The input is bounded by cycle.MaxMoments.
 func Render(ctx context.Context, a *cycle.Analysis, opts Options) ([]byte, error) {
 	o, err := checkInput(a, opts)
 	if err != nil {
 		return nil, err
 	}
 	src := buildDOT(a, o)
-	if o.Format == FormatDOT {
+	switch o.Format {
+	case FormatDOT:
 		return src, nil
+	case FormatPNG, FormatPDF:
+		xd, err := layout(ctx, src, FormatXDOT)
+		if err != nil {
+			return nil, err
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return paint(xd, o)
 	}
 	return layout(ctx, src, o.Format)
+}
+
+// maxPixels is MaxPixels, lowered by tests of the shrinking.
+var maxPixels int64 = MaxPixels
+
+// paint draws the laid-out xdot as o.Format (png or pdf), with no
+// Graphviz call: it needs no lock.
+func paint(xd []byte, o Options) ([]byte, error) {
+	d, err := xdot.FromXDOT(xd)
+	if err != nil {
+		return nil, fmt.Errorf("reading the layout: %w", err)
+	}
+	var buf bytes.Buffer
+	switch o.Format {
+	case FormatPNG:
+		err = xdot.PNG(d, &buf, xdot.PNGOptions{Scale: o.Scale, MaxPixels: maxPixels, MinScale: ShrinkScale})
+	case FormatPDF:
+		err = xdot.PDF(d, &buf)
+	default:
+		return nil, fmt.Errorf("cannot paint %s: %w", o.Format, ErrUnsupported)
+	}
+	if errors.Is(err, ErrTooLarge) {
+		w, h := d.Size()
+		return nil, fmt.Errorf("the diagram is %.0f × %.0f inches: as png it would exceed %d million pixels even at scale %g; draw it as svg or pdf: %w",
+			w/72, h/72, MaxPixels/1_000_000, ShrinkScale, ErrTooLarge)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("drawing %s: %w", o.Format, err)
+	}
+	if buf.Len() == 0 {
+		return nil, errors.New("drawing " + string(o.Format) + ": empty output")
+	}
+	return buf.Bytes(), nil
 }
 
 // XDOT draws the diagram of a as xdot: Render with opts.Format set to

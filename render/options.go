@@ -5,14 +5,16 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/ciclo-dev/ciclo/render/xdot"
 )
 
 // Format is an output format.
 type Format string
 
-// The output formats. SVG, DOT and XDOT are drawn here; PNG and PDF are
-// drawn from the XDOT output by another package and are not supported by
-// Render yet.
+// The output formats. SVG, DOT and XDOT come from Graphviz; PNG and PDF
+// are painted in pure Go (package render/xdot) from the XDOT of the same
+// layout, so they show exactly what the SVG shows.
 const (
 	FormatSVG Format = "svg"
 	// FormatDOT is the DOT text ciclo builds, with every position pinned: the
@@ -21,8 +23,32 @@ const (
 	// FormatXDOT is the laid-out graph with Graphviz's drawing operations
 	// (_draw_, _ldraw_, ...), for renderers of other formats.
 	FormatXDOT Format = "xdot"
-	FormatPNG  Format = "png"
-	FormatPDF  Format = "pdf"
+	// FormatPNG is a raster image, Options.Scale pixels per point.
+	FormatPNG Format = "png"
+	// FormatPDF is a one-page vector PDF with embedded fonts.
+	FormatPDF Format = "pdf"
+)
+
+// Limits of Options.Scale, in PNG pixels per point.
+const (
+	// DefaultScale is the PNG scale when Options.Scale is 0: two pixels
+	// per point (144 dpi), sharp on a projector.
+	DefaultScale = xdot.DefaultScale
+	// MinScale is the smallest scale one may ask for: a 9-point owner
+	// line becomes 4.5 pixels tall, still legible.
+	MinScale = xdot.MinScale
+	// ShrinkScale is the smallest scale a PNG too large for MaxPixels is
+	// shrunk to, whatever was asked: the picture of a cycle of a few
+	// hundred moments is then an overview (boxes, arrows and critical
+	// marks show; words need the SVG or PDF). Below it the PNG is refused
+	// with ErrTooLarge.
+	ShrinkScale = 0.25
+	// MaxScale is the largest scale accepted.
+	MaxScale = 8
+	// MaxPixels bounds the width × height of a PNG: 64 million pixels,
+	// 256 MB of RGBA, whatever Options.Scale asks for. A 200-moment cycle
+	// (190 to 260 inches across) fits at scale 0.4 to 0.6.
+	MaxPixels = 64_000_000
 )
 
 // Formats lists the formats a user may ask for, in help order.
@@ -38,15 +64,29 @@ var Views = []string{"cycle"}
 
 // Options choose what Render draws and how.
 type Options struct {
-	Format Format // svg (default), dot or xdot
+	Format Format // svg (default), png, pdf, dot or xdot
 	Theme  string // one of Themes; "" is default
 	Lang   string // "en" or "es"; "" follows the cycle's language
 	View   string // one of Views; "" is cycle
+	// Scale is the PNG resolution in pixels per point (1/72 inch), from
+	// MinScale to MaxScale; 0 means DefaultScale. A diagram that would
+	// exceed MaxPixels is drawn at the largest scale that fits. Other
+	// formats ignore it.
+	Scale float64
 }
 
 // ErrUnsupported is returned for a format, theme, language or view that
 // this package does not draw; callers treat it as the user's misuse.
 var ErrUnsupported = errors.New("unsupported")
+
+// ErrTooLarge is returned (wrapped) when a diagram is too large for PNG:
+// it would exceed MaxPixels even at ShrinkScale (about 400 moments). It is a
+// property of the input, not of the options (a PNG shrinks to fit before
+// it is refused), so callers report it like an invalid input, and the
+// message advises svg or pdf, which have no such limit (a PDF page over
+// 200 inches is scaled down to fit). It is the same error value as
+// xdot.ErrTooLarge.
+var ErrTooLarge = xdot.ErrTooLarge
 
 // normalize validates o and fills in the defaults.
 func (o Options) normalize(cycleLang string) (Options, error) {
@@ -55,11 +95,15 @@ func (o Options) normalize(cycleLang string) (Options, error) {
 	}
 	o.Format = Format(strings.ToLower(string(o.Format)))
 	switch o.Format {
-	case FormatSVG, FormatDOT, FormatXDOT:
-	case FormatPNG, FormatPDF:
-		return o, fmt.Errorf("format %q is not yet supported; use svg or dot: %w", o.Format, ErrUnsupported)
+	case FormatSVG, FormatDOT, FormatXDOT, FormatPNG, FormatPDF:
 	default:
-		return o, fmt.Errorf("unknown format %q; use svg or dot: %w", o.Format, ErrUnsupported)
+		return o, fmt.Errorf("unknown format %q; use svg, png, pdf or dot: %w", o.Format, ErrUnsupported)
+	}
+	if o.Scale == 0 {
+		o.Scale = DefaultScale
+	}
+	if !(o.Scale >= MinScale && o.Scale <= MaxScale) { // NaN fails too
+		return o, fmt.Errorf("scale %g is out of range; use %g to %d pixels per point: %w", o.Scale, MinScale, MaxScale, ErrUnsupported)
 	}
 	if o.Theme == "" {
 		o.Theme = Themes[0]

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,8 +144,9 @@ func TestXDOTHasDrawingOperations(t *testing.T) {
 func TestOptionsErrors(t *testing.T) {
 	a := load(t, "testdata/one.yaml")
 	for _, o := range []Options{
-		{Format: FormatPNG}, {Format: FormatPDF}, {Format: "gif"},
-		{Theme: "neon"}, {Lang: "fr"}, {View: "journey"},
+		{Format: "gif"}, {Theme: "neon"}, {Lang: "fr"}, {View: "journey"},
+		{Format: FormatPNG, Scale: MinScale / 2}, {Format: FormatPNG, Scale: MaxScale + 1},
+		{Format: FormatPNG, Scale: -1}, {Format: FormatPNG, Scale: math.NaN()}, {Format: FormatPNG, Scale: math.Inf(1)},
 	} {
 		_, err := Render(context.Background(), a, o)
 		if !errors.Is(err, ErrUnsupported) {
@@ -154,8 +156,13 @@ func TestOptionsErrors(t *testing.T) {
 			t.Errorf("%+v: Check accepted it", o)
 		}
 	}
-	if err := (Options{Format: FormatDOT, Theme: "print", Lang: "es"}).Check(); err != nil {
-		t.Errorf("valid options rejected: %v", err)
+	for _, o := range []Options{
+		{Format: FormatDOT, Theme: "print", Lang: "es"}, {Format: FormatPNG}, {Format: FormatPDF},
+		{Format: FormatPNG, Scale: MinScale}, {Format: FormatPNG, Scale: MaxScale},
+	} {
+		if err := o.Check(); err != nil {
+			t.Errorf("valid options %+v rejected: %v", o, err)
+		}
 	}
 	if _, err := DOT(nil, Options{}); err == nil {
 		t.Error("DOT(nil) gave no error")

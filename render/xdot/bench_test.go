@@ -2,6 +2,7 @@ package xdot_test
 
 import (
 	"fmt"
+	"image/png"
 	"io"
 	"testing"
 
@@ -73,5 +74,37 @@ func BenchmarkFromXDOT200(b *testing.B) {
 		if _, err := xdot.FromXDOT(src); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkEncode compares the PNG encoder of this package with
+// image/png at BestSpeed on the rasterised cycles of 12 and 200 nodes.
+func BenchmarkEncode(b *testing.B) {
+	for _, n := range []int{12, 200} {
+		d, err := xdot.FromXDOT(benchXDOT(b, n))
+		if err != nil {
+			b.Fatal(err)
+		}
+		img, err := xdot.Rasterize(d, xdot.PNGOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("nodes=%d/xdot", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := xdot.EncodePNG(io.Discard, img); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("nodes=%d/image-png-bestspeed", n), func(b *testing.B) {
+			b.ReportAllocs()
+			enc := png.Encoder{CompressionLevel: png.BestSpeed}
+			for b.Loop() {
+				if err := enc.Encode(io.Discard, img); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

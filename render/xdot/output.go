@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/png"
+	"image/color"
 	"io"
 	"math"
 
@@ -21,14 +21,14 @@ const (
 	// DefaultMaxPixels bounds the image to 64 million pixels (256 MB of
 	// RGBA), enough for a 200-node cycle at scale 1.
 	DefaultMaxPixels = 64_000_000
-	// MinScale is the smallest scale PNG shrinks to (a 14-point label
+	// MinScale is the smallest scale PNG shrinks to by default (a 14-point label
 	// becomes 7 pixels tall); a drawing that needs less is refused.
 	MinScale = 0.5
 )
 
 // ErrTooLarge is returned (wrapped) when a drawing cannot be rasterised
 // within PNGOptions.MaxPixels.
-var ErrTooLarge = errors.New("drawing too large to rasterise")
+var ErrTooLarge = errors.New("drawing too large")
 
 // PNGOptions controls rasterisation.
 type PNGOptions struct {
@@ -43,6 +43,9 @@ type PNGOptions struct {
 	// NoShrink makes an oversized drawing an error instead of scaling it
 	// down.
 	NoShrink bool
+	// MinScale is the smallest scale an oversized drawing shrinks to; 0
+	// means the package's MinScale.
+	MinScale float64
 }
 
 // Rasterize paints d on a white RGBA image, following opts (see
@@ -67,6 +70,13 @@ func Rasterize(d *Drawing, opts PNGOptions) (*image.RGBA, error) {
 	if maxPx < 0 {
 		return nil, fmt.Errorf("xdot: negative MaxPixels %d", maxPx)
 	}
+	floor := opts.MinScale
+	if floor == 0 {
+		floor = MinScale
+	}
+	if !(floor > 0 && floor <= 100) {
+		return nil, fmt.Errorf("xdot: minimum scale %g is not in (0, 100]", floor)
+	}
 	dpi := int(math.Floor(scale*72 + 1e-9))
 	pixels := func(dpi int) (int, int) {
 		return int(w/72*float64(dpi) + 0.5), int(h/72*float64(dpi) + 0.5)
@@ -84,9 +94,9 @@ func Rasterize(d *Drawing, opts PNGOptions) (*image.RGBA, error) {
 			}
 			dpi--
 		}
-		if float64(dpi)/72 < MinScale {
+		if float64(dpi)/72 < floor {
 			return nil, fmt.Errorf("xdot: %.0f×%.0f point drawing needs scale %.2f to fit %d pixels, below the minimum %g: %w",
-				w, h, fit, maxPx, MinScale, ErrTooLarge)
+				w, h, fit, maxPx, floor, ErrTooLarge)
 		}
 	}
 	pw, ph = pixels(dpi)
@@ -96,11 +106,20 @@ func Rasterize(d *Drawing, opts PNGOptions) (*image.RGBA, error) {
 	ctx := gg.NewContextForRGBA(img)
 	ctx.SetLineCapButt()
 	ctx.InvertY()
-	c := vgimg.NewWith(
-		vgimg.UseImageWithContext(img, ctx),
-		vgimg.UseDPI(dpi), // the background is white by default
-	)
-	newPainter(c, d).paint(d)
+	c := &rgbaCanvas{
+		Canvas: vgimg.NewWith(
+			vgimg.UseImageWithContext(img, ctx),
+			vgimg.UseDPI(dpi), // the background is white by default
+		),
+		img:   img,
+		dpi:   float64(dpi),
+		color: color.Black,
+	}
+	p := newPainter(c, d)
+	if bg, at, ok := pageFill(d); ok && bg == (color.NRGBA{255, 255, 255, 255}) {
+		p.filled = at // a white page: the background already painted it
+	}
+	p.paint(d)
 	return img, nil
 }
 
@@ -112,7 +131,7 @@ func PNG(d *Drawing, w io.Writer, opts PNGOptions) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
+	if err := encodePNG(&buf, img); err != nil {
 		return fmt.Errorf("xdot: encode png: %w", err)
 	}
 	if _, err := buf.WriteTo(w); err != nil {

@@ -36,10 +36,66 @@ type painter struct {
 	c  surface
 	dx float64 // added to x to move from Graphviz to page coordinates
 	dy float64
+	// filled is the operation (item, op) whose fill the canvas's
+	// background already painted (see pageFill); {-1, -1} for none.
+	// Only the fill is skipped: its outline, if any, is still drawn.
+	filled [2]int
 }
 
 func newPainter(c surface, d *Drawing) *painter {
-	return &painter{c: c, dx: d.Pad.X - d.BB.Min.X, dy: d.Pad.Y - d.BB.Min.Y}
+	return &painter{c: c, dx: d.Pad.X - d.BB.Min.X, dy: d.Pad.Y - d.BB.Min.Y, filled: [2]int{-1, -1}}
+}
+
+// pageFill finds the page background Graphviz draws first (for bgcolor):
+// an opaque filled rectangle, the first shape of the graph's _draw_,
+// covering the whole page. When the canvas's background already has its
+// colour, skipping it is exact and saves a pass of the rasteriser over
+// every pixel. It returns the colour and the position of the operation.
+func pageFill(d *Drawing) (c color.NRGBA, at [2]int, ok bool) {
+	for i, it := range d.Items {
+		if it.Kind != "graph" || it.Attr != "_draw_" {
+			continue
+		}
+		st := initialState()
+		for j, op := range it.Ops {
+			switch o := op.(type) {
+			case FillColor:
+				st.fill = o.Color
+			case Style:
+				applyStyle(&st, o.Spec)
+			case PenColor, Font, FontChars:
+			case Polygon:
+				if o.Filled && !st.invis && st.fill.A == 255 && coversPage(d, o.Points) {
+					return st.fill, [2]int{i, j}, true
+				}
+				return c, at, false
+			default:
+				return c, at, false
+			}
+		}
+		return c, at, false
+	}
+	return c, at, false
+}
+
+// coversPage reports whether pts is an axis-aligned rectangle covering
+// the page (BB grown by Pad).
+func coversPage(d *Drawing, pts []Point) bool {
+	if len(pts) != 4 {
+		return false
+	}
+	lo, hi := pts[0], pts[0]
+	for _, q := range pts[1:] {
+		lo.X, lo.Y = min(lo.X, q.X), min(lo.Y, q.Y)
+		hi.X, hi.Y = max(hi.X, q.X), max(hi.Y, q.Y)
+	}
+	for _, q := range pts {
+		if (q.X != lo.X && q.X != hi.X) || (q.Y != lo.Y && q.Y != hi.Y) {
+			return false
+		}
+	}
+	return lo.X <= d.BB.Min.X-d.Pad.X && lo.Y <= d.BB.Min.Y-d.Pad.Y &&
+		hi.X >= d.BB.Max.X+d.Pad.X && hi.Y >= d.BB.Max.Y+d.Pad.Y
 }
 
 func (p *painter) pt(q Point) vg.Point {
@@ -48,9 +104,13 @@ func (p *painter) pt(q Point) vg.Point {
 
 // paint draws every item of d in order.
 func (p *painter) paint(d *Drawing) {
-	for _, it := range d.Items {
+	for i, it := range d.Items {
 		st := initialState()
-		for _, op := range it.Ops {
+		for j, op := range it.Ops {
+			if pg, ok := op.(Polygon); ok && p.filled == [2]int{i, j} {
+				pg.Filled = false // the background is this fill
+				op = pg
+			}
 			p.op(&st, op)
 		}
 	}

@@ -34,17 +34,20 @@ const maxPDFPage = 14400
 
 // PDF paints d as a one-page vector PDF the size of the page (BB grown by
 // d.Pad, in points) and writes it to w. Text is real, selectable Unicode
-// text in embedded, subsetted Liberation fonts. The output is
-// deterministic: its dates are fixed to 2000-01-01 and its internal
-// catalogues are sorted. Nothing is written when painting fails.
+// text in embedded, subsetted Liberation fonts. A page larger than 14,400
+// points (200 inches, the limit of PDF viewers) is scaled down to fit,
+// whole: it stays sharp at any zoom. The output is deterministic: its
+// dates are fixed to 2000-01-01 and its internal catalogues are sorted.
+// Nothing is written when painting fails.
 func PDF(d *Drawing, w io.Writer) error {
 	pw, ph := d.Size()
-	if !(pw > 0 && ph > 0) || pw > maxPDFPage || ph > maxPDFPage {
-		return fmt.Errorf("xdot: page %g×%g points is empty or larger than the PDF limit of %d", pw, ph, maxPDFPage)
+	if !(pw > 0 && ph > 0) || math.IsInf(pw, 0) || math.IsInf(ph, 0) {
+		return fmt.Errorf("xdot: empty page (%g×%g points)", pw, ph)
 	}
+	k := math.Min(1, maxPDFPage/math.Max(pw, ph)) // page points per drawing point
 	doc := fpdf.NewCustom(&fpdf.InitType{
 		UnitStr: "pt",
-		Size:    fpdf.SizeType{Wd: pw, Ht: ph},
+		Size:    fpdf.SizeType{Wd: pw * k, Ht: ph * k},
 	})
 	doc.SetCatalogSort(true)
 	doc.SetCreationDate(pdfDate)
@@ -56,7 +59,16 @@ func PDF(d *Drawing, w io.Writer) error {
 	doc.SetLineCapStyle("butt")
 	doc.SetLineJoinStyle("miter")
 	c := &pdfCanvas{doc: doc, h: ph, fonts: make(map[string]bool)}
+	if k < 1 {
+		// Scale about the top-left corner: a drawing y of ph−Y from the
+		// top lands at k(ph−Y) on the page of height k·ph.
+		doc.TransformBegin()
+		doc.TransformScale(100*k, 100*k, 0, 0)
+	}
 	newPainter(c, d).paint(d)
+	if k < 1 {
+		doc.TransformEnd()
+	}
 	if err := doc.Error(); err != nil {
 		return fmt.Errorf("xdot: pdf: %w", err)
 	}

@@ -6,18 +6,9 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
-	"io"
 	"math"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
-	"unicode/utf16"
-
-	"rsc.io/pdf"
 
 	"github.com/ciclo-dev/ciclo/internal/testtool"
 	"github.com/ciclo-dev/ciclo/render/xdot"
@@ -31,16 +22,11 @@ func toPixel(d *xdot.Drawing, img image.Image, scale float64, p xdot.Point) (int
 	return int(math.Floor(x)), int(math.Floor(y))
 }
 
-func luma(c color.Color) float64 {
-	r, g, b, _ := c.RGBA()
-	return (0.2126*float64(r) + 0.7152*float64(g) + 0.0722*float64(b)) / 257
-}
-
 // darkNear reports whether some pixel within r of (x, y) is darker than limit.
 func darkNear(img image.Image, x, y, r int, limit float64) bool {
 	for dy := -r; dy <= r; dy++ {
 		for dx := -r; dx <= r; dx++ {
-			if luma(img.At(x+dx, y+dy)) < limit {
+			if testtool.Luma(img.At(x+dx, y+dy)) < limit {
 				return true
 			}
 		}
@@ -158,133 +144,16 @@ func TestPNGPixels(t *testing.T) {
 	}
 }
 
-// inkFractions returns the fraction of pixels with any ink (luma < 245)
-// and with dark ink (luma < 128).
-func inkFractions(img image.Image) (ink, dark float64) {
-	b := img.Bounds()
-	var ni, nd int
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			l := luma(img.At(x, y))
-			if l < 245 {
-				ni++
-			}
-			if l < 128 {
-				nd++
-			}
-		}
-	}
-	n := float64(b.Dx() * b.Dy())
-	return float64(ni) / n, float64(nd) / n
-}
-
 // TestInkMatchesLibrsvg compares our PNG with librsvg's rasterisation of
 // Graphviz's own SVG of the same graph at the same scale.
 func TestInkMatchesLibrsvg(t *testing.T) {
-	rsvg := testtool.Need(t, "rsvg-convert", "librsvg2-bin")
 	d, out := cycleDrawing(t)
 	ours, err := xdot.Rasterize(d, xdot.PNGOptions{Scale: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	svgPath := filepath.Join(dir, "cycle.svg")
-	pngPath := filepath.Join(dir, "cycle.png")
-	// Graphviz writes font-family="Helvetica,sans-Serif", which
-	// librsvg's font lookup resolves to the generic family (DejaVu Sans
-	// here, wider than Helvetica); keep only the first family so that
-	// fontconfig finds the Helvetica substitute, as a browser would.
-	svg := regexp.MustCompile(`font-family="([^",]+),[^"]*"`).ReplaceAll(out["svg"], []byte(`font-family="$1"`))
-	if err := os.WriteFile(svgPath, svg, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// 144 dpi is 2 pixels per point.
-	cmd := exec.Command(rsvg, "-d", "144", "-p", "144", "-b", "white", "-o", pngPath, svgPath)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("rsvg-convert: %v\n%s", err, msg)
-	}
-	f, err := os.Open(pngPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	theirs, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a, b := ours.Bounds().Size(), theirs.Bounds().Size(); abs(a.X-b.X) > 2 || abs(a.Y-b.Y) > 2 {
-		t.Fatalf("sizes differ: ours %v, librsvg %v", a, b)
-	}
-	oi, od := inkFractions(ours)
-	ti, td := inkFractions(theirs)
-	t.Logf("ink: ours %.4f librsvg %.4f; dark: ours %.4f librsvg %.4f", oi, ti, od, td)
-	// Missing edges or box outlines would move these fractions by 10% or
-	// more; text in another face by about 5%.
-	const hint = " (does `fc-match Helvetica` give Liberation Sans? if not, apt-get install fonts-liberation)"
-	if math.Abs(oi-ti) > 0.03*ti {
-		t.Errorf("ink fraction %.4f differs from librsvg's %.4f by more than 3%%"+hint, oi, ti)
-	}
-	if math.Abs(od-td) > 0.05*td {
-		t.Errorf("dark fraction %.4f differs from librsvg's %.4f by more than 5%%"+hint, od, td)
-	}
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-// pdfText extracts the text of every page with rsc.io/pdf, one line per
-// text-showing operator. fpdf sets Unicode text in Identity-H fonts whose
-// codes are UTF-16BE, with an identity ToUnicode map (which lets viewers
-// copy the text); the map is checked, then the codes decoded.
-func pdfText(t *testing.T, b []byte) string {
-	t.Helper()
-	r, err := pdf.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatalf("read pdf: %v", err)
-	}
-	var sb strings.Builder
-	for i := 1; i <= r.NumPage(); i++ {
-		p := r.Page(i)
-		fonts := p.Resources().Key("Font")
-		for _, name := range fonts.Keys() {
-			f := fonts.Key(name)
-			cmap, err := io.ReadAll(f.Key("ToUnicode").Reader())
-			if err != nil {
-				t.Fatalf("font %s: ToUnicode: %v", name, err)
-			}
-			if enc := f.Key("Encoding").Name(); enc != "Identity-H" || !bytes.Contains(cmap, []byte("<0000> <FFFF> <0000>")) {
-				t.Fatalf("font %s: encoding %q, ToUnicode %q: not the identity map this reader decodes", name, enc, cmap)
-			}
-		}
-		decode := func(raw string) {
-			u := make([]uint16, 0, len(raw)/2)
-			for j := 0; j+1 < len(raw); j += 2 {
-				u = append(u, uint16(raw[j])<<8|uint16(raw[j+1]))
-			}
-			sb.WriteString(string(utf16.Decode(u)))
-		}
-		pdf.Interpret(p.V.Key("Contents"), func(stk *pdf.Stack, op string) {
-			args := make([]pdf.Value, stk.Len())
-			for k := len(args) - 1; k >= 0; k-- {
-				args[k] = stk.Pop()
-			}
-			switch op {
-			case "Tj":
-				decode(args[0].RawString())
-				sb.WriteByte('\n')
-			case "TJ":
-				for k := 0; k < args[0].Len(); k++ {
-					decode(args[0].Index(k).RawString())
-				}
-				sb.WriteByte('\n')
-			}
-		})
-	}
-	return sb.String()
+	theirs := testtool.Rsvg(t, out["svg"], 144) // 144 dpi is 2 pixels per point
+	testtool.SameInk(t, ours, theirs, 0.03, 0.05)
 }
 
 // TestPDFText checks that every label word is real text in the PDF,
@@ -295,7 +164,7 @@ func TestPDFText(t *testing.T) {
 	if err := xdot.PDF(d, &buf); err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, buf.Bytes())
+	text := testtool.PDFText(t, buf.Bytes())
 	for _, w := range cycleWords {
 		if !strings.Contains(text, w) {
 			t.Errorf("PDF text lacks %q; text is:\n%s", w, text)
@@ -441,12 +310,12 @@ func TestStylesPainted(t *testing.T) {
 	if c := at(187, 75); c != (color.RGBA{255, 255, 255, 255}) {
 		t.Errorf("unfilled polygon filled: %v", c)
 	}
-	if c := at(195, 75); luma(c) > 100 {
+	if c := at(195, 75); testtool.Luma(c) > 100 {
 		t.Errorf("bold outline missing: %v", c)
 	}
 	under := 0
 	for x := 31.0; x < 48; x++ {
-		if luma(at(x, 68.8)) < 160 {
+		if testtool.Luma(at(x, 68.8)) < 160 {
 			under++
 		}
 	}
