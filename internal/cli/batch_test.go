@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -227,5 +228,23 @@ func TestRenderProgress(t *testing.T) {
 		if terminal && !strings.HasSuffix(errOut.String(), "\r\033[K") {
 			t.Errorf("progress line not cleared: %q", errOut.String())
 		}
+	}
+}
+
+func TestRenderPNGTooLarge(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title: Huge\nmoments:\n")
+	for i := range 600 {
+		fmt.Fprintf(&b, "  - {id: m%d, name: Moment number %d of a very long cycle, owner: Owner %d}\n", i, i, i%7)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "huge.yaml")
+	writePath(t, in, b.String())
+	code, _, stderr := run(t, "", "render", in, "-f", "png")
+	if code != ExitProblem || !strings.Contains(stderr, in+": error: ") || !strings.Contains(stderr, "draw it as svg or pdf") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "huge.png")); !os.IsNotExist(err) {
+		t.Errorf("a PNG was written")
 	}
 }

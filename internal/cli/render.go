@@ -90,8 +90,9 @@ type renderJob struct {
 
 // renderResult is what became of one job.
 type renderResult struct {
-	err   error // *exitError for misuse, cycle.ErrorList for invalid input
-	stale string
+	err     error
+	problem error // the input cannot be drawn in this format (exit 1) // *exitError for misuse, cycle.ErrorList for invalid input
+	stale   string
 }
 
 func renderRun(ctx context.Context, opts *RenderOptions) error {
@@ -102,7 +103,7 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 	if opts.Scale < 0 || (opts.Scale != 0 && format != "png") {
 		return misuse(fmt.Errorf("--scale takes a positive number and only applies to png"))
 	}
-	ro := render.Options{Format: render.Format(format), Theme: opts.Theme, Lang: opts.Lang, View: opts.View}
+	ro := render.Options{Format: render.Format(format), Theme: opts.Theme, Lang: opts.Lang, View: opts.View, Scale: opts.Scale}
 	if err := ro.Check(); err != nil {
 		return misuse(err)
 	}
@@ -174,6 +175,10 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 		var ee *exitError
 		var list cycle.ErrorList
 		switch {
+		case r.problem != nil:
+			invalid++
+			prog.clear()
+			fmt.Fprintf(opts.IO.ErrOut, "%s: error: %v\n", j.in.Display(), r.problem)
 		case r.err == nil && r.stale != "":
 			stale++
 			prog.clear()
@@ -218,6 +223,9 @@ func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.
 	}
 	data, err := render.Render(ctx, cycle.Analyze(c), ro)
 	if err != nil {
+		if errors.Is(err, render.ErrTooLarge) {
+			return renderResult{problem: err}
+		}
 		if errors.Is(err, render.ErrUnsupported) {
 			return renderResult{err: misuse(fmt.Errorf("%s: %w", j.in.Display(), err))}
 		}

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"image/png"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -112,9 +114,8 @@ func TestRenderMisuse(t *testing.T) {
 	in := filepath.Join(dir, "repair.yaml")
 	writePath(t, in, goodCycle)
 	for _, args := range [][]string{
-		{"render", in, "-f", "png"},
-		{"render", in, "-o", filepath.Join(dir, "x.pdf")},
 		{"render", in, "-f", "gif"},
+		{"render", in, "-f", "png", "--scale", "100"},
 		{"render", in, "--view", "journey"},
 		{"render", in, "--theme", "neon"},
 		{"render", in, "--lang", "fr"},
@@ -131,6 +132,45 @@ func TestRenderMisuse(t *testing.T) {
 		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "repair.png")); err == nil {
-		t.Error("png written although unsupported")
+		t.Error("png written although the scale was refused")
+	}
+}
+
+func TestRenderPNGAndPDF(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "repair.yaml")
+	writePath(t, in, goodCycle)
+	sizes := map[float64]int{}
+	for _, scale := range []string{"1", "2"} {
+		out := filepath.Join(dir, "x"+scale+".png")
+		if code, _, stderr := run(t, "", "render", in, "-o", out, "--scale", scale); code != 0 {
+			t.Fatalf("png: exit %d: %s", code, stderr)
+		}
+		f, err := os.Open(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("png does not decode: %v", err)
+		}
+		s, _ := strconv.ParseFloat(scale, 64)
+		sizes[s] = img.Bounds().Dx()
+	}
+	// --scale 2 doubles the width of --scale 1 (to a pixel of rounding).
+	if d := sizes[2] - 2*sizes[1]; d < -2 || d > 2 {
+		t.Errorf("widths %d at scale 1 and %d at scale 2", sizes[1], sizes[2])
+	}
+	if code, _, stderr := run(t, "", "render", in, "-f", "pdf"); code != 0 {
+		t.Fatalf("pdf: exit %d: %s", code, stderr)
+	}
+	pdf, err := os.ReadFile(filepath.Join(dir, "repair.pdf"))
+	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("no PDF beside the input (err %v)", err)
+	}
+	// --check works on binary formats: the bytes are the same every time.
+	if code, stdout, _ := run(t, "", "render", "--check", in, "-f", "pdf"); code != 0 {
+		t.Errorf("pdf --check: exit %d, stdout %q", code, stdout)
 	}
 }
