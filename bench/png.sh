@@ -5,8 +5,8 @@
 # DOT (every position pinned) and times, as whole processes:
 #   - native at its default 96 dpi:  dot -Kneato -n2 -Tpng X.dot -o n.png
 #   - native at ciclo's resolution:  the same with -Gdpi=<ciclo's dpi>
-#   - ciclo: bench/pngbench (parse, analyse, render.Render(png), write),
-#     which is what `ciclo render -f png` runs.
+#   - ciclo: `ciclo render -f png X.yaml -o o.png` (parse, analyse, lay out,
+#     paint, write), the whole process.
 # -Kneato -n2 keeps ciclo's pinned clock face; a bare `dot -Tpng X.dot`
 # would lay the graph out again as a hierarchy, another picture.
 # Wall time is the median of RUNS runs (default 3), peak RSS the largest.
@@ -33,7 +33,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/ciclo" ./cmd/ciclo
-go build -o "$work/pngbench" ./bench/pngbench
+
 
 # measure OUT CMD...: runs CMD RUNS times; prints "SECONDS KB" (median
 # wall time, largest peak RSS), or "fail SECONDS KB" when CMD fails (the
@@ -77,7 +77,7 @@ for n in $SIZES; do
   native="failed after $nk s"
   [ "$ns" = fail ] || native="$(pngsize "$work/n$n.png"), $ns s, $(mib "$nk")"
 
-  read -r cs ck cf < <(measure "$work/o$n.png" "$work/pngbench" -f png -o "$work/o$n.png" "$work/c$n.yaml")
+  read -r cs ck cf < <(measure "$work/o$n.png" "$work/ciclo" render -f png -o "$work/o$n.png" "$work/c$n.yaml")
   if [ "$cs" = fail ]; then
     why=failed
     grep -q 'too large' "$work/log" && why="refused as too large (svg or pdf advised)"
