@@ -60,6 +60,12 @@ func TestReportFormats(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(data), "<!DOCTYPE html>") {
 		t.Fatalf("-o visit.html did not write html: %v %.40q", err, data)
 	}
+	// The real cycle diagram is inlined, with its pinned ids.
+	for _, w := range []string{`<svg id="cycle-diagram"`, `id="moment-call" class="node moment critical"`, `id="moment-visit" class="node moment"`} {
+		if !strings.Contains(string(data), w) {
+			t.Errorf("html report lacks %s", w)
+		}
+	}
 }
 
 func TestReportToday(t *testing.T) {
