@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"runtime"
 	"sync"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -132,6 +133,15 @@ func discard() {
 	}
 }
 
+// bigLayout is the size of DOT source (about 250 moments) from which a
+// layout runs with GOMAXPROCS 1. Graphviz runs as WebAssembly code that the
+// Go scheduler cannot preempt; while a long call runs, a garbage collection
+// on another processor spins and signals the blocked thread until the call
+// returns. Measured on a 1000-moment cycle: 0.81 s with two processors,
+// 0.60 s with one. Small layouts are short enough not to matter, and a batch
+// keeps painting and writing in parallel between them.
+const bigLayout = 256 << 10
+
 // layout runs Graphviz's neato -n2 (nop2: every position given) on the DOT
 // source and renders it in format.
 func layout(ctx context.Context, src []byte, format Format) ([]byte, error) {
@@ -146,6 +156,9 @@ func layout(ctx context.Context, src []byte, format Format) ([]byte, error) {
 	gv, err := instance(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if len(src) >= bigLayout {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	}
 	g, err := graphviz.ParseBytes(src)
 	if err != nil {
