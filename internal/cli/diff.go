@@ -57,7 +57,7 @@ func diffRun(_ context.Context, opts *DiffOptions) error {
 	invalid := false
 	for i, name := range []string{opts.Old, opts.New} {
 		a, err := loadOne(opts.IO, name)
-		if err == errProblem {
+		if isProblem(err) {
 			invalid = true
 			continue
 		}
@@ -67,7 +67,7 @@ func diffRun(_ context.Context, opts *DiffOptions) error {
 		as[i] = a
 	}
 	if invalid {
-		return errProblem
+		return problem()
 	}
 	d := diff.Compare(as[0], as[1])
 	var data []byte
@@ -83,7 +83,7 @@ func diffRun(_ context.Context, opts *DiffOptions) error {
 		return err
 	}
 	if !d.Empty() {
-		return errProblem
+		return problem()
 	}
 	return nil
 }

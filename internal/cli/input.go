@@ -147,7 +147,7 @@ func loadOne(ios *IOStreams, name string) (*cycle.Analysis, error) {
 			return nil, err
 		}
 		printErrors(ios.ErrOut, err)
-		return nil, errProblem
+		return nil, problem()
 	}
 	return cycle.Analyze(c), nil
 }

@@ -101,7 +101,7 @@ func lintRun(_ context.Context, opts *LintOptions) error {
 			plural(errs, "error"), plural(warnings, "warning"), plural(len(inputs), "file"))
 	}
 	if lint.Failed(findings, opts.Strict) {
-		return errProblem
+		return problem()
 	}
 	return nil
 }

@@ -78,8 +78,11 @@ written (for CI).`,
 	return cmd
 }
 
-// renderFormats are the formats ciclo render knows, by extension.
-var renderFormats = []string{"svg", "png", "pdf", "dot"}
+// isRenderFormat reports whether f is a format ciclo render writes (and
+// an extension it recognises).
+func isRenderFormat(f string) bool {
+	return slices.Contains(render.Formats, render.Format(f))
+}
 
 // renderJob is one input and where its diagram goes.
 type renderJob struct {
@@ -209,7 +212,7 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 	case misused > 0:
 		return &exitError{code: ExitMisuse}
 	case invalid > 0 || stale > 0:
-		return errProblem
+		return problem()
 	}
 	return nil
 }
@@ -335,14 +338,14 @@ func isDir(path string) bool {
 func renderFormat(flag, output string) (string, error) {
 	f := strings.ToLower(flag)
 	if f == "" && output != "" && output != "-" {
-		if ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(output)), "."); slices.Contains(renderFormats, ext) {
+		if ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(output)), "."); isRenderFormat(ext) {
 			f = ext
 		}
 	}
 	if f == "" {
 		f = "svg"
 	}
-	if !slices.Contains(renderFormats, f) {
+	if !isRenderFormat(f) {
 		return "", misuse(fmt.Errorf("unknown format %q; use svg, png, pdf or dot", flag))
 	}
 	return f, nil

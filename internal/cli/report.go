@@ -29,8 +29,6 @@ type ReportOptions struct {
 	Diagram func(ctx context.Context, a *cycle.Analysis, lang string) ([]byte, error)
 }
 
-// reportFormats are the formats of "ciclo report".
-var reportFormats = []string{"json", "md", "html"}
 
 // NewCmdReport builds "ciclo report".
 func NewCmdReport(ios *IOStreams) *cobra.Command {
@@ -74,7 +72,7 @@ func reportFormat(format, output string) (string, error) {
 		}
 		return "json", nil
 	}
-	for _, f := range reportFormats {
+	for _, f := range []string{"json", "md", "html"} {
 		if format == f {
 			return f, nil
 		}

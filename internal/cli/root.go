@@ -62,7 +62,13 @@ func (e *exitError) Unwrap() error { return e.err }
 func misuse(err error) error { return &exitError{code: ExitMisuse, err: err} }
 
 // problem is exit 1 with nothing more to print.
-var errProblem = &exitError{code: ExitProblem}
+func problem() error { return &exitError{code: ExitProblem} }
+
+// isProblem reports whether err is exit 1 with nothing more to print.
+func isProblem(err error) bool {
+	ee, ok := err.(*exitError)
+	return ok && ee.code == ExitProblem && ee.err == nil
+}
 
 // Version is the ciclo version, from the module build info.
 func Version() string {
