@@ -29,7 +29,6 @@ type ReportOptions struct {
 	Diagram func(ctx context.Context, a *cycle.Analysis, lang string) ([]byte, error)
 }
 
-
 // NewCmdReport builds "ciclo report".
 func NewCmdReport(ios *IOStreams) *cobra.Command {
 	opts := &ReportOptions{IO: ios, Now: time.Now, Diagram: reportDiagram}
