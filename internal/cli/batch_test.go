@@ -248,3 +248,22 @@ func TestRenderPNGTooLarge(t *testing.T) {
 		t.Errorf("a PNG was written")
 	}
 }
+
+func TestRenderJobsGiveTheSameOutputs(t *testing.T) {
+	files := map[string]string{}
+	for i := range 6 {
+		files[fmt.Sprintf("c%d.yaml", i)] = strings.Replace(goodCycle, "Phone repair", fmt.Sprintf("Repair %d", i), 1)
+	}
+	in := tree(t, t.TempDir(), files)
+	var got []string
+	for _, jobs := range []string{"1", "4"} {
+		out := t.TempDir()
+		if code, _, stderr := run(t, "", "render", in, "-o", out, "--jobs", jobs); code != 0 {
+			t.Fatalf("--jobs %s: exit %d: %s", jobs, code, stderr)
+		}
+		got = append(got, snapshot(t, out))
+	}
+	if got[0] != got[1] || !strings.Contains(got[0], "Repair 5") {
+		t.Errorf("--jobs 1 and --jobs 4 wrote different outputs")
+	}
+}

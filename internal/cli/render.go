@@ -29,6 +29,7 @@ type RenderOptions struct {
 	Scale  float64
 	Check  bool
 	// Jobs bounds the files in flight at once; 0 means GOMAXPROCS+1.
+	// Graphviz lays out one at a time; the rest overlaps around it.
 	Jobs int
 }
 
@@ -75,6 +76,7 @@ written (for CI).`,
 	f.StringVar(&opts.Lang, "lang", "", "language of the fixed words: en or es (default: the cycle's language)")
 	f.Float64Var(&opts.Scale, "scale", 0, "PNG pixels per point (default 2; large diagrams are scaled down to fit the pixel budget)")
 	f.BoolVar(&opts.Check, "check", false, "write nothing; exit 1 naming every output that is missing or differs")
+	f.IntVar(&opts.Jobs, "jobs", 0, "files drawn at once in a batch (default: processors + 1)")
 	return cmd
 }
 
