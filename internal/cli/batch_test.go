@@ -267,3 +267,20 @@ func TestRenderJobsGiveTheSameOutputs(t *testing.T) {
 		t.Errorf("--jobs 1 and --jobs 4 wrote different outputs")
 	}
 }
+
+func TestLintLanguage(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "es.yaml")
+	writePath(t, in, "title: Visita\nlanguage: es\nmoments:\n  - {id: a, name: Llama, owner: Caja, importance: 3}\n")
+	_, out, _ := run(t, "", "lint", in)
+	if !strings.Contains(out, `el momento "a" no tiene nota de desempeño [unscored]`) {
+		t.Errorf("default follows the file's language: %q", out)
+	}
+	_, out, _ = run(t, "", "lint", "--lang", "en", in)
+	if !strings.Contains(out, `moment "a" has no performance score [unscored]`) {
+		t.Errorf("--lang en: %q", out)
+	}
+	if code, _, stderr := run(t, "", "lint", "--lang", "fr", in); code != ExitMisuse || !strings.Contains(stderr, `unknown language "fr"`) {
+		t.Errorf("--lang fr: exit %d, %q", code, stderr)
+	}
+}

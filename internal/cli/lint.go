@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/internal/lint"
 	"github.com/spf13/cobra"
 )
@@ -20,6 +21,7 @@ type LintOptions struct {
 	Format string // text, json or sarif
 	Strict bool   // warnings fail too
 	Today  string // YYYY-MM-DD for the overdue rule; "" means Now's date
+	Lang   string // language of the messages; "" follows each file
 	// Now is the clock that gives today's date when Today is empty.
 	Now func() time.Time
 }
@@ -54,12 +56,16 @@ silence one on a moment with ignore: [rule-id], are in docs/rules.md.`,
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(lint.Formats, ", "))
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
 	cmd.Flags().StringVar(&opts.Today, "today", "", "date for the overdue rule, YYYY-MM-DD (default: today)")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the messages: en or es (default: each file's language); rule ids never change")
 	return cmd
 }
 
 func lintRun(_ context.Context, opts *LintOptions) error {
 	if !slices.Contains(lint.Formats, opts.Format) {
 		return misuse(fmt.Errorf("unknown lint format %q; use %s", opts.Format, strings.Join(lint.Formats, ", ")))
+	}
+	if opts.Lang != "" && !slices.Contains(cycle.Languages, opts.Lang) {
+		return misuse(fmt.Errorf("unknown language %q; use en or es", opts.Lang))
 	}
 	today, err := lintToday(opts)
 	if err != nil {
@@ -75,7 +81,7 @@ func lintRun(_ context.Context, opts *LintOptions) error {
 		if err != nil {
 			return err
 		}
-		findings = append(findings, lint.Lint(in.Display(), data, lint.Options{Today: today})...)
+		findings = append(findings, lint.Lint(in.Display(), data, lint.Options{Today: today, Lang: opts.Lang})...)
 	}
 	lint.Sort(findings)
 

@@ -17,7 +17,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -40,6 +39,9 @@ type Options struct {
 	// Today is the date the overdue rule compares due dates with; only its
 	// year, month and day count. The zero time disables the overdue rule.
 	Today time.Time
+	// Lang is the language of the messages, "en" or "es"; "" follows each
+	// cycle's own language. Rule ids never change.
+	Lang string
 }
 
 // Lint parses src as the cycle file named file and checks it. A file that
@@ -79,19 +81,21 @@ func InvalidFindings(file string, err error) []Finding {
 // Check applies every service rule to an analysed cycle, honours each
 // moment's ignore list, and returns the findings sorted.
 func Check(a *cycle.Analysis, opts Options) []Finding {
-	ch := &checker{file: a.Cycle.File}
+	lang := opts.Lang
+	if lang == "" {
+		lang = a.Cycle.Language
+	}
+	ch := &checker{file: a.Cycle.File, lang: lang}
 	for _, m := range a.Moments {
 		ch.moment(m, opts)
 	}
 	for _, e := range a.Handoffs {
-		ch.add(e.To, Handoff, e.To.KeyPos("owner"),
-			"the customer is passed from %q to %q on channel %q (moment %q to %q)",
+		ch.add(e.To, Handoff, e.To.KeyPos("owner"), msgHandoff,
 			e.From.Owner, e.To.Owner, e.To.Channel, e.From.ID, e.To.ID)
 	}
 	for _, c := range handoffChains(a) {
 		at := c.walk[len(c.walk)-1]
-		ch.add(at, HandoffChain, at.KeyPos("owner"),
-			"the customer passes through three owners in a row on channel %q: %s",
+		ch.add(at, HandoffChain, at.KeyPos("owner"), msgHandoffChain,
 			at.Channel, describeWalk(c.walk))
 	}
 	Sort(ch.out)
@@ -100,17 +104,19 @@ func Check(a *cycle.Analysis, opts Options) []Finding {
 
 type checker struct {
 	file string
+	lang string
 	out  []Finding
 }
 
-// add records a finding of rule at pos for moment m, unless m ignores rule.
-func (ch *checker) add(m *cycle.Moment, rule string, pos cycle.Pos, format string, args ...any) {
+// add records a finding of rule at pos for moment m, unless m ignores rule;
+// key names the message format.
+func (ch *checker) add(m *cycle.Moment, rule string, pos cycle.Pos, key string, args ...any) {
 	if m.Ignores(rule) {
 		return
 	}
 	ch.out = append(ch.out, Finding{
 		File: ch.file, Line: max(pos.Line, 1), Column: max(pos.Column, 1),
-		Severity: severityOf(rule), Rule: rule, Message: fmt.Sprintf(format, args...), Moment: m.ID,
+		Severity: severityOf(rule), Rule: rule, Message: fmt.Sprintf(format(key, ch.lang), args...), Moment: m.ID,
 	})
 }
 
@@ -118,43 +124,38 @@ func (ch *checker) moment(ma *cycle.MomentAnalysis, opts Options) {
 	m := ma.Moment
 	id := m.KeyPos("id")
 	if ma.Critical {
-		why := because(ma.Reasons)
+		why := because(ma.Reasons, ch.lang)
 		if open := openImprovements(m); open == 0 {
 			pos, detail := id, ""
 			if len(m.Improvements) > 0 {
-				pos, detail = m.KeyPos("improvements"), ": every improvement listed is done"
+				pos, detail = m.KeyPos("improvements"), format(msgAllDone, ch.lang)
 			}
-			ch.add(m, CriticalWithoutImprovement, pos,
-				"critical moment %q has no open improvement%s (critical because %s)", m.ID, detail, why)
+			ch.add(m, CriticalWithoutImprovement, pos, msgNoOpenImprovement, m.ID, detail, why)
 		}
 		if m.Owner == "" {
-			ch.add(m, CriticalWithoutOwner, id,
-				"critical moment %q has no owner: nobody answers for it (critical because %s)", m.ID, why)
+			ch.add(m, CriticalWithoutOwner, id, msgCriticalNoOwner, m.ID, why)
 		}
 		if m.Standard == "" {
-			ch.add(m, MissingStandard, id,
-				"critical moment %q has no service standard (critical because %s)", m.ID, why)
+			ch.add(m, MissingStandard, id, msgNoStandard, m.ID, why)
 		}
 	} else if m.Owner == "" {
-		ch.add(m, MissingOwner, id, "moment %q has no owner: nobody answers for it", m.ID)
+		ch.add(m, MissingOwner, id, msgNoOwner, m.ID)
 	}
 	switch {
 	case m.Importance == 0 && m.Performance == 0:
-		ch.add(m, Unscored, id, "moment %q has no importance or performance score", m.ID)
+		ch.add(m, Unscored, id, msgUnscoredBoth, m.ID)
 	case m.Importance == 0:
-		ch.add(m, Unscored, id, "moment %q has no importance score", m.ID)
+		ch.add(m, Unscored, id, msgUnscoredImportance, m.ID)
 	case m.Performance == 0:
-		ch.add(m, Unscored, id, "moment %q has no performance score", m.ID)
+		ch.add(m, Unscored, id, msgUnscoredPerformance, m.ID)
 	}
 	for _, im := range m.Improvements {
 		if im.Owner == "" {
-			ch.add(m, ImprovementWithoutOwner, im.KeyPos("action"),
-				"improvement %q of moment %q has no owner", im.Action, m.ID)
+			ch.add(m, ImprovementWithoutOwner, im.KeyPos("action"), msgImprovementNoOwner, im.Action, m.ID)
 		}
 		if !opts.Today.IsZero() && !im.Done() && im.HasDue() && im.Due.Before(dateOf(opts.Today)) {
-			ch.add(m, Overdue, im.KeyPos("due"),
-				"improvement %q of moment %q was due %s and is still %s",
-				im.Action, m.ID, im.Due.Format(time.DateOnly), im.Status)
+			ch.add(m, Overdue, im.KeyPos("due"), msgOverdue,
+				im.Action, m.ID, im.Due.Format(time.DateOnly), statusWord(im.Status, ch.lang))
 		}
 	}
 	ch.ignores(m)
@@ -177,12 +178,12 @@ func (ch *checker) ignores(m *cycle.Moment) {
 		switch {
 		case ok && r.Silenceable:
 		case ok:
-			ch.add(m, UnknownRule, pos, "rule %q cannot be silenced with ignore", id)
+			ch.add(m, UnknownRule, pos, msgCannotSilence, id)
 		default:
 			if s := cycle.Suggest(id, known); s != "" {
-				ch.add(m, UnknownRule, pos, "ignore names unknown rule %q; did you mean %q?", id, s)
+				ch.add(m, UnknownRule, pos, msgUnknownRuleHint, id, s)
 			} else {
-				ch.add(m, UnknownRule, pos, "ignore names unknown rule %q", id)
+				ch.add(m, UnknownRule, pos, msgUnknownRule, id)
 			}
 		}
 	}
@@ -196,18 +197,6 @@ func openImprovements(m *cycle.Moment) int {
 		}
 	}
 	return n
-}
-
-// because joins the reasons a moment is critical, in English.
-func because(reasons []cycle.Reason) string {
-	if len(reasons) == 0 {
-		return "marked critical in the file"
-	}
-	parts := make([]string, len(reasons))
-	for i, r := range reasons {
-		parts[i] = r.Text("en")
-	}
-	return strings.Join(parts, "; ")
 }
 
 // dateOf keeps the calendar date of t, as a UTC midnight like parsed due

@@ -615,3 +615,51 @@ func TestRulesDocumented(t *testing.T) {
 		}
 	}
 }
+
+func TestMessagesInBothLanguages(t *testing.T) {
+	for key, m := range messages {
+		if m[0] == "" || m[1] == "" || m[0] == m[1] {
+			t.Errorf("message %q lacks a translation: %q", key, m)
+		}
+		if strings.Count(m[0], "%") != strings.Count(m[1], "%") {
+			t.Errorf("message %q: English and Spanish take different arguments", key)
+		}
+	}
+}
+
+func TestMessagesFollowTheLanguage(t *testing.T) {
+	src := `title: Visita
+language: es
+moments:
+  - id: llamada
+    name: Llama
+    importance: 5
+    performance: 1
+  - id: visita
+    name: Visita
+    owner: Caja
+    importance: 3
+    performance: 3
+`
+	spanish := Lint("v.yaml", []byte(src), Options{})
+	english := Lint("v.yaml", []byte(src), Options{Lang: "en"})
+	if len(spanish) == 0 || len(spanish) != len(english) {
+		t.Fatalf("%d Spanish findings, %d English", len(spanish), len(english))
+	}
+	var es, en []string
+	for i := range spanish {
+		es = append(es, spanish[i].Message)
+		en = append(en, english[i].Message)
+		if spanish[i].Rule != english[i].Rule || spanish[i].Line != english[i].Line {
+			t.Errorf("language changed rule or position: %+v vs %+v", spanish[i], english[i])
+		}
+	}
+	for _, w := range []string{`el momento crítico "llamada" no tiene responsable`, "es crítico porque importancia 5 ≥ 4 y desempeño 1 ≤ 2"} {
+		if !strings.Contains(strings.Join(es, "\n"), w) {
+			t.Errorf("Spanish messages lack %q:\n%s", w, strings.Join(es, "\n"))
+		}
+	}
+	if !strings.Contains(strings.Join(en, "\n"), `critical moment "llamada" has no owner`) {
+		t.Errorf("--lang en not honoured:\n%s", strings.Join(en, "\n"))
+	}
+}
