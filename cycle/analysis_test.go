@@ -3,6 +3,7 @@ package cycle
 import (
 	"reflect"
 	"testing"
+	"time"
 )
 
 // mustParse parses src or fails the test.
@@ -414,5 +415,30 @@ func TestReasonTextSpanishNamesTheDeterminant(t *testing.T) {
 	}
 	if got, want := r.Text("en"), "responsiveness gap: expected 5, perceived 2 (3 ≥ 2)"; got != want {
 		t.Errorf("en: %q, want %q", got, want)
+	}
+}
+
+func TestImprovementOverdue(t *testing.T) {
+	due := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC) // as Parse reads "2026-03-01"
+	late := time.FixedZone("UTC-10", -10*3600)
+	tests := []struct {
+		name   string
+		im     Improvement
+		today  time.Time
+		expect bool
+	}{
+		{"the day after", Improvement{Due: due, Status: "planned"}, time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), true},
+		{"on the day itself", Improvement{Due: due, Status: "doing"}, time.Date(2026, 3, 1, 23, 59, 0, 0, time.UTC), false},
+		// 2026-03-01 23:00 at UTC-10 is already 2026-03-02 in UTC: the
+		// calendar date in today's own zone counts, so not overdue yet.
+		{"today's own zone", Improvement{Due: due, Status: "planned"}, time.Date(2026, 3, 1, 23, 0, 0, 0, late), false},
+		{"done is never overdue", Improvement{Due: due, Status: "done"}, time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), false},
+		{"no due date", Improvement{Status: "planned"}, time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), false},
+		{"zero today", Improvement{Due: due, Status: "planned"}, time.Time{}, false},
+	}
+	for _, tt := range tests {
+		if got := tt.im.Overdue(tt.today); got != tt.expect {
+			t.Errorf("%s: Overdue = %v, want %v", tt.name, got, tt.expect)
+		}
 	}
 }

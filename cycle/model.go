@@ -153,6 +153,17 @@ func (im *Improvement) HasDue() bool { return !im.Due.IsZero() }
 // Done reports whether the improvement is finished.
 func (im *Improvement) Done() bool { return im.Status == "done" }
 
+// Overdue reports whether the improvement is not done and its due date
+// falls before today. Only today's calendar date counts (its year, month
+// and day, in its own zone); a zero today, or no due date, is never overdue.
+func (im *Improvement) Overdue(today time.Time) bool {
+	if today.IsZero() || !im.HasDue() || im.Done() {
+		return false
+	}
+	y, m, d := today.Date()
+	return im.Due.Before(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+}
+
 // KeyPos returns the position of key's value, or the improvement's position.
 func (im *Improvement) KeyPos(key string) Pos {
 	if p, ok := im.Keys[key]; ok {

@@ -153,7 +153,7 @@ func (ch *checker) moment(ma *cycle.MomentAnalysis, opts Options) {
 		if im.Owner == "" {
 			ch.add(m, ImprovementWithoutOwner, im.KeyPos("action"), msgImprovementNoOwner, im.Action, m.ID)
 		}
-		if !opts.Today.IsZero() && !im.Done() && im.HasDue() && im.Due.Before(dateOf(opts.Today)) {
+		if im.Overdue(opts.Today) {
 			ch.add(m, Overdue, im.KeyPos("due"), msgOverdue,
 				im.Action, m.ID, im.Due.Format(time.DateOnly), statusWord(im.Status, ch.lang))
 		}
@@ -197,13 +197,6 @@ func openImprovements(m *cycle.Moment) int {
 		}
 	}
 	return n
-}
-
-// dateOf keeps the calendar date of t, as a UTC midnight like parsed due
-// dates.
-func dateOf(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // Sort orders findings by file, line, column, rule and message.

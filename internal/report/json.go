@@ -122,7 +122,7 @@ func newDoc(a *cycle.Analysis, opts Options) *Doc {
 			ji := Improvement{Action: im.Action, Owner: im.Owner, Pillar: im.Pillar, Status: im.Status}
 			if im.HasDue() {
 				ji.Due = im.Due.Format(dateLayout)
-				ji.Overdue = !opts.Today.IsZero() && !im.Done() && dateBefore(im.Due, opts.Today)
+				ji.Overdue = im.Overdue(opts.Today)
 			}
 			jm.Improvements = append(jm.Improvements, ji)
 		}

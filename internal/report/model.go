@@ -201,7 +201,7 @@ func plan(a *cycle.Analysis, byID map[string]*momentView, lang string, today tim
 			order++
 			if im.HasDue() {
 				it.Due = im.Due.Format(dateLayout)
-				it.Overdue = !today.IsZero() && !im.Done() && dateBefore(im.Due, today)
+				it.Overdue = im.Overdue(today)
 			}
 			g := groups[im.Owner]
 			if g == nil {
@@ -245,19 +245,6 @@ func plan(a *cycle.Analysis, byID map[string]*momentView, lang string, today tim
 		return a < b
 	})
 	return out
-}
-
-// dateBefore compares calendar dates, ignoring time of day and zone.
-func dateBefore(a, b time.Time) bool {
-	ay, am, ad := a.Date()
-	by, bm, bd := b.Date()
-	if ay != by {
-		return ay < by
-	}
-	if am != bm {
-		return am < bm
-	}
-	return ad < bd
 }
 
 // formatMid writes the quadrant midpoint (1 + scale) / 2: "3" or "3.5".
