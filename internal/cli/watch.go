@@ -160,10 +160,15 @@ func buildPreview(ctx context.Context, name string, src []byte, theme string) (*
 	c, err := cycle.Parse(name, src)
 	if err != nil {
 		var list cycle.ErrorList
-		if errors.As(err, &list) {
-			return &watch.Snapshot{Errors: errorFindings(list)}, nil
+		if !errors.As(err, &list) {
+			return nil, err
 		}
-		return nil, err
+		snap := &watch.Snapshot{}
+		for _, f := range lint.InvalidFindings(name, list) {
+			f.Rule = "" // an error in the file, not a rule to silence
+			snap.Errors = append(snap.Errors, pageFinding(f))
+		}
+		return snap, nil
 	}
 	a := cycle.Analyze(c)
 	snap := &watch.Snapshot{Title: c.Title, Lang: c.Language, Critical: criticalMoments(a)}
@@ -173,19 +178,15 @@ func buildPreview(ctx context.Context, name string, src []byte, theme string) (*
 	}
 	snap.SVG = svg
 	for _, f := range lint.Check(a, lint.Options{Today: time.Now()}) {
-		snap.Findings = append(snap.Findings, watch.Finding{File: f.File, Line: f.Line, Column: f.Column,
-			Severity: string(f.Severity), Rule: f.Rule, Message: f.Message})
+		snap.Findings = append(snap.Findings, pageFinding(f))
 	}
 	return snap, nil
 }
 
-// errorFindings turns validation problems into the page's errors.
-func errorFindings(list cycle.ErrorList) []watch.Finding {
-	out := make([]watch.Finding, 0, len(list))
-	for _, e := range list {
-		out = append(out, watch.Finding{File: e.File, Line: max(e.Pos.Line, 1), Column: max(e.Pos.Column, 1), Severity: "error", Message: e.Msg})
-	}
-	return out
+// pageFinding is a lint finding as the preview page shows it.
+func pageFinding(f lint.Finding) watch.Finding {
+	return watch.Finding{File: f.File, Line: f.Line, Column: f.Column,
+		Severity: string(f.Severity), Rule: f.Rule, Message: f.Message}
 }
 
 // criticalMoments lists the critical moments with their reasons in the

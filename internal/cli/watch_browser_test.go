@@ -10,20 +10,15 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/ciclo-dev/ciclo/internal/testtool"
 )
 
-const chromiumPath = "/usr/bin/chromium"
-
 // browser starts headless Chromium for the test. Without Chromium the test
-// skips, except under CI, which must run it for real.
+// skips, except under CI, which must run it for real (testtool.Need).
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing and CI is set: the browser test must run in CI (apt-get install -y chromium)", chromiumPath)
-		}
-		t.Skipf("%s is missing: skipping the browser test (apt-get install -y chromium to run it)", chromiumPath)
-	}
+	chromiumPath := testtool.Need(t, "chromium", "chromium")
 	profile := t.TempDir()
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(chromiumPath),
