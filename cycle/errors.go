@@ -25,13 +25,52 @@ func (p Pos) Before(q Pos) bool {
 }
 
 // Error is one problem found in a cycle file, with its position.
+//
+// Msg is the message in English, whatever the file's language; Error and
+// the sorting of an ErrorList use it. Text gives the message in the file's
+// language, or in another one.
 type Error struct {
 	File string
 	Pos  Pos
 	Msg  string
+	// Lang is the language of the file the problem is in, "en" or "es",
+	// when Parse could read it: from a valid language key, or "en" when the
+	// file has none. It is "" when the language is not known (a YAML
+	// syntax error, a root that is not a mapping, an invalid language
+	// key...); messages are then in English.
+	Lang string
+
+	// format and args are the message before formatting: Msg is format
+	// filled in with args in English. Empty for a problem made by
+	// ErrorList.Add, which has Msg only.
+	format string
+	args   []any
 }
 
-// Error formats the problem as FILE:LINE:COL: MESSAGE.
+// newError makes a problem whose message is format filled in with args.
+// Args may be labels (phrases, raw text), which are translated with it.
+func newError(file string, pos Pos, format string, args ...any) *Error {
+	return &Error{File: file, Pos: pos, Msg: localize("en", format, args), format: format, args: args}
+}
+
+// Text returns the message in lang, "en" or "es"; "" means the file's own
+// language, e.Lang. Keys, ids and values quoted from the file are never
+// translated. English, and any language ciclo does not know, is Msg; so is
+// every language for a problem made by ErrorList.Add.
+func (e *Error) Text(lang string) string {
+	if lang == "" {
+		lang = e.Lang
+	}
+	if lang == "en" || e.format == "" {
+		return e.Msg
+	}
+	if _, ok := catalog[lang]; !ok {
+		return e.Msg
+	}
+	return localize(lang, e.format, e.args)
+}
+
+// Error formats the problem as FILE:LINE:COL: MESSAGE, in English.
 func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.Location(), e.Msg)
 }
@@ -56,7 +95,7 @@ func (e *Error) Location() string {
 // value is an empty list ready to use.
 type ErrorList []*Error
 
-// Add appends a problem at pos.
+// Add appends a problem at pos. Its message is msg in every language.
 func (l *ErrorList) Add(file string, pos Pos, msg string) {
 	*l = append(*l, &Error{File: file, Pos: pos, Msg: msg})
 }
@@ -97,7 +136,7 @@ func (l *ErrorList) Sort() {
 	*l = out
 }
 
-// Error joins every problem, one per line.
+// Error joins every problem, one per line, in English.
 func (l ErrorList) Error() string {
 	switch len(l) {
 	case 0:

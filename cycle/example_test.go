@@ -59,6 +59,31 @@ moments:
 	// repair.yaml:7:5: unknown key "nmae" in moment 2; did you mean "name"?
 }
 
+func ExampleError_Text() {
+	src := []byte(`title: Reparación de teléfonos
+language: es
+moments:
+  - id: llega
+    name: Llega al mostrador
+    importanse: 5
+    performance: 7
+`)
+	_, err := cycle.Parse("reparacion.yaml", src)
+	var list cycle.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			// "" follows the file's language; "en" forces English, as Msg.
+			fmt.Printf("%s: error: %s\n", e.Location(), e.Text(""))
+			fmt.Printf("%s: error: %s\n", e.Location(), e.Text("en"))
+		}
+	}
+	// Output:
+	// reparacion.yaml:6:5: error: clave desconocida "importanse" en el momento 1; ¿quiso decir "importance"?
+	// reparacion.yaml:6:5: error: unknown key "importanse" in moment 1; did you mean "importance"?
+	// reparacion.yaml:7:18: error: performance 7 está fuera de rango: debe ir de 1 a 5 (la escala es de 5)
+	// reparacion.yaml:7:18: error: performance 7 is out of range: it must be from 1 to 5 (the scale is 5)
+}
+
 func ExampleAnalyze() {
 	src := []byte(`title: Phone repair
 moments:

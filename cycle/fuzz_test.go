@@ -69,7 +69,7 @@ func FuzzParse(f *testing.F) {
 
 // checkErrorList asserts that every problem is positioned inside the file
 // (a line past the end is allowed for a problem at its very end) and says
-// something.
+// something, in English and in Spanish (with no fmt verb gone wrong).
 func checkErrorList(t *testing.T, src []byte, err error) {
 	t.Helper()
 	var list ErrorList
@@ -86,6 +86,9 @@ func checkErrorList(t *testing.T, src []byte, err error) {
 		}
 		if strings.TrimSpace(e.Msg) == "" {
 			t.Errorf("problem at %d:%d without a message", e.Pos.Line, e.Pos.Column)
+		}
+		if es := e.Text("es"); strings.TrimSpace(es) == "" || strings.Contains(es, "%!") || strings.Contains(e.Msg, "%!") {
+			t.Errorf("problem at %d:%d: message %q, in Spanish %q", e.Pos.Line, e.Pos.Column, e.Msg, es)
 		}
 		if e.File != "fuzz.yaml" {
 			t.Errorf("problem names file %q", e.File)
@@ -136,8 +139,9 @@ func checkCycle(t *testing.T, c *Cycle) {
 }
 
 // TestSeedFiles parses every seed: the starters and the examples must be
-// valid, and each bad file must fail with the problems in its golden file
-// (testdata/bad/NAME.errors; go test -run TestSeedFiles -update rewrites them).
+// valid, and each bad file must fail with the problems in its golden files,
+// testdata/bad/NAME.errors in English and NAME.es.errors in Spanish (go test
+// -run TestSeedFiles -update rewrites them).
 func TestSeedFiles(t *testing.T) {
 	for _, name := range seedFiles(t) {
 		t.Run(filepath.ToSlash(name), func(t *testing.T) {
@@ -158,20 +162,15 @@ func TestSeedFiles(t *testing.T) {
 				t.Fatal("bad file accepted")
 			}
 			checkErrorList(t, src, errorsAs(t, err, "fuzz.yaml"))
-			golden := strings.TrimSuffix(name, ".yaml") + ".errors"
-			got := []byte(err.Error() + "\n")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
+			var list ErrorList
+			errors.As(err, &list)
+			var es strings.Builder
+			for _, e := range list {
+				es.WriteString(e.Location() + ": " + e.Text("es") + "\n")
 			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("problems differ from %s\ngot:\n%s\nwant:\n%s", golden, got, want)
-			}
+			base := strings.TrimSuffix(name, ".yaml")
+			checkGolden(t, base+".errors", []byte(err.Error()+"\n"))
+			checkGolden(t, base+".es.errors", []byte(es.String()))
 		})
 	}
 }
@@ -191,4 +190,21 @@ func errorsAs(t *testing.T, err error, file string) error {
 		out[i] = &c
 	}
 	return out
+}
+
+// checkGolden compares got with the golden file, which -update rewrites.
+func checkGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("problems differ from %s\ngot:\n%s\nwant:\n%s", golden, got, want)
+	}
 }

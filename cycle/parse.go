@@ -3,7 +3,6 @@ package cycle
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"math"
 	"net/url"
@@ -36,11 +35,15 @@ var errTooMany = errors.New("too many problems")
 
 // Parse reads a cycle file. file names the input in error messages. On
 // failure the error is an ErrorList holding every problem found, sorted by
-// position, and the cycle is nil.
+// position, and the cycle is nil. Each problem's Lang is the language the
+// file declares, when it could be read, so that its Text can follow it.
 func Parse(file string, src []byte) (*Cycle, error) {
 	p := &parser{file: file}
 	c := p.parse(src)
 	clampPositions(p.errs, src)
+	for _, e := range p.errs {
+		e.Lang = p.lang
+	}
 	p.errs.Sort()
 	if err := p.errs.Err(); err != nil {
 		return nil, err
@@ -54,7 +57,8 @@ type parser struct {
 	seen       map[problemKey]bool // problems already reported
 	nodes      int
 	full       bool
-	mergeDepth int // depth of merge keys (<<) being expanded
+	mergeDepth int    // depth of merge keys (<<) being expanded
+	lang       string // the file's language, once read from a valid key (or its absence)
 }
 
 // maxMergeDepth bounds merge keys (<<) nested in the values they merge,
@@ -70,6 +74,9 @@ type problemKey struct {
 	format string
 }
 
+// errorf records a problem at pos. format is in English and must be a
+// string literal with an entry in every catalog (TestCatalogCoversEveryFormat
+// reads the calls); args may be labels, translated with it.
 func (p *parser) errorf(pos Pos, format string, args ...any) {
 	if p.full {
 		return
@@ -83,11 +90,11 @@ func (p *parser) errorf(pos Pos, format string, args ...any) {
 	}
 	p.seen[k] = true
 	if len(p.errs) >= maxErrors {
-		p.errs.Add(p.file, pos, fmt.Sprintf("too many problems; stopped after %d", maxErrors))
+		p.errs = append(p.errs, newError(p.file, pos, "too many problems; stopped after %d", maxErrors))
 		p.full = true
 		return
 	}
-	p.errs.Add(p.file, pos, fmt.Sprintf(format, args...))
+	p.errs = append(p.errs, newError(p.file, pos, format, args...))
 }
 
 func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Column: n.Column} }
@@ -371,19 +378,21 @@ func clip(s string) string {
 	return string([]rune(s)[:limit]) + "…"
 }
 
-func kindName(n *yaml.Node) string {
+// kindName says what a node is, for "found ..." in messages: a value is
+// quoted as it is, the rest is a phrase.
+func kindName(n *yaml.Node) label {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return phrasef("a mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return phrasef("a list")
 	case yaml.ScalarNode:
 		if n.Tag == "!!null" {
-			return "nothing"
+			return phrasef("nothing")
 		}
-		return fmt.Sprintf("%q", clip(n.Value))
+		return raw(strconv.Quote(clip(n.Value)))
 	}
-	return "something else"
+	return phrasef("something else")
 }
 
 // pair is one key of a mapping with its value.
@@ -394,7 +403,7 @@ type pair struct {
 
 // mapping checks that n is a mapping of known keys and returns its pairs,
 // merge keys (<<) expanded, duplicates and unknown keys reported.
-func (p *parser) mapping(n *yaml.Node, what string, known []string) ([]pair, bool) {
+func (p *parser) mapping(n *yaml.Node, what label, known []string) ([]pair, bool) {
 	n, err := p.resolve(n)
 	if err != nil {
 		return nil, false
@@ -441,7 +450,7 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) ([]pair, boo
 }
 
 // merge expands the value of a YAML merge key: a mapping or a list of them.
-func (p *parser) merge(v *yaml.Node, what string, known []string) []pair {
+func (p *parser) merge(v *yaml.Node, what label, known []string) []pair {
 	v, err := p.resolve(v)
 	if err != nil {
 		return nil
@@ -473,7 +482,7 @@ func (p *parser) merge(v *yaml.Node, what string, known []string) []pair {
 	return nil
 }
 
-func (p *parser) unknownKey(k *yaml.Node, what string, known []string) {
+func (p *parser) unknownKey(k *yaml.Node, what label, known []string) {
 	if s := suggest(k.Value, known); s != "" {
 		p.errorf(posOf(k), "unknown key %q in %s; did you mean %q?", clip(k.Value), what, s)
 		return
@@ -547,7 +556,7 @@ func editDistance(a, b string) int {
 }
 
 // text reads a non-empty scalar as text.
-func (p *parser) text(v *yaml.Node, what string) (string, bool) {
+func (p *parser) text(v *yaml.Node, what label) (string, bool) {
 	v, err := p.resolve(v)
 	if err != nil {
 		return "", false
@@ -564,7 +573,7 @@ func (p *parser) text(v *yaml.Node, what string) (string, bool) {
 }
 
 // integer reads a whole number in lo..hi; rangeNote explains the range.
-func (p *parser) integer(v *yaml.Node, what string, lo, hi int, rangeNote string) (int, bool) {
+func (p *parser) integer(v *yaml.Node, what label, lo, hi int, rangeNote label) (int, bool) {
 	v, err := p.resolve(v)
 	if err != nil {
 		return 0, false
@@ -573,7 +582,7 @@ func (p *parser) integer(v *yaml.Node, what string, lo, hi int, rangeNote string
 	if !ok {
 		found := kindName(v)
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!float" {
-			found = clip(v.Value)
+			found = raw(clip(v.Value))
 		}
 		p.errorf(posOf(v), "%s must be a whole number from %d to %d, found %s", what, lo, hi, found)
 		return 0, false
@@ -606,7 +615,7 @@ func wholeNumber(v *yaml.Node) (float64, bool) {
 	return f, true
 }
 
-func (p *parser) boolean(v *yaml.Node, what string) (bool, bool) {
+func (p *parser) boolean(v *yaml.Node, what label) (bool, bool) {
 	v, err := p.resolve(v)
 	if err != nil {
 		return false, false
@@ -620,7 +629,7 @@ func (p *parser) boolean(v *yaml.Node, what string) (bool, bool) {
 }
 
 // choice reads one of a fixed set of words.
-func (p *parser) choice(v *yaml.Node, what string, allowed []string) (string, bool) {
+func (p *parser) choice(v *yaml.Node, what label, allowed []string) (string, bool) {
 	s, ok := p.text(v, what)
 	if !ok {
 		return "", false
@@ -639,7 +648,7 @@ func (p *parser) choice(v *yaml.Node, what string, allowed []string) (string, bo
 
 // list reads a sequence; a single scalar counts as a list of one when
 // single is true.
-func (p *parser) list(v *yaml.Node, what string, single bool) ([]*yaml.Node, bool) {
+func (p *parser) list(v *yaml.Node, what label, single bool) ([]*yaml.Node, bool) {
 	v, err := p.resolve(v)
 	if err != nil {
 		return nil, false
@@ -667,7 +676,7 @@ func (p *parser) cycle(root *yaml.Node) *Cycle {
 		p.errorf(posOf(r), "a cycle file must be a mapping with a title and moments, found %s", kindName(r))
 		return nil
 	}
-	pairs, ok := p.mapping(r, "the cycle", topKeys)
+	pairs, ok := p.mapping(r, phrasef("the cycle"), topKeys)
 	if !ok {
 		return nil
 	}
@@ -679,7 +688,7 @@ func (p *parser) cycle(root *yaml.Node) *Cycle {
 	}
 	// scale first: every score depends on it.
 	if v := get["scale"]; v != nil {
-		if s, ok := p.integer(v, "scale", 3, 10, ""); ok {
+		if s, ok := p.integer(v, raw("scale"), 3, 10, raw("")); ok {
 			c.Scale = s
 		}
 	}
@@ -692,23 +701,26 @@ func (p *parser) cycle(root *yaml.Node) *Cycle {
 		}
 	}
 	if v := get["title"]; v != nil {
-		c.Title, _ = p.text(v, "title")
+		c.Title, _ = p.text(v, raw("title"))
 	} else {
 		p.errorf(posOf(r), "missing required key \"title\": the service whose cycle this is")
 	}
 	if v := get["customer"]; v != nil {
-		c.Customer, _ = p.text(v, "customer")
+		c.Customer, _ = p.text(v, raw("customer"))
 	}
 	if v := get["organization"]; v != nil {
-		c.Organization, _ = p.text(v, "organization")
+		c.Organization, _ = p.text(v, raw("organization"))
 	}
 	if v := get["language"]; v != nil {
-		if s, ok := p.choice(v, "language", Languages); ok {
+		if s, ok := p.choice(v, raw("language"), Languages); ok {
 			c.Language = s
+			p.lang = s
 		}
+	} else {
+		p.lang = c.Language
 	}
 	if v := get["closed"]; v != nil {
-		if b, ok := p.boolean(v, "closed"); ok {
+		if b, ok := p.boolean(v, raw("closed")); ok {
 			c.Closed = b
 		}
 	}
@@ -729,23 +741,23 @@ func (p *parser) cycle(root *yaml.Node) *Cycle {
 }
 
 func (p *parser) thresholds(v *yaml.Node, c *Cycle) {
-	pairs, ok := p.mapping(v, "critical", thresholdKeys)
+	pairs, ok := p.mapping(v, raw("critical"), thresholdKeys)
 	if !ok {
 		return
 	}
-	note := fmt.Sprintf(" (the scale is %d)", c.Scale)
+	note := phrasef(" (the scale is %d)", c.Scale)
 	for _, pr := range pairs {
 		switch pr.key {
 		case "importance":
-			if n, ok := p.integer(pr.v, "critical.importance", 1, c.Scale, note); ok {
+			if n, ok := p.integer(pr.v, raw("critical.importance"), 1, c.Scale, note); ok {
 				c.Thresholds.Importance = n
 			}
 		case "performance":
-			if n, ok := p.integer(pr.v, "critical.performance", 1, c.Scale, note); ok {
+			if n, ok := p.integer(pr.v, raw("critical.performance"), 1, c.Scale, note); ok {
 				c.Thresholds.Performance = n
 			}
 		case "gap":
-			if n, ok := p.integer(pr.v, "critical.gap", 1, c.Scale, note); ok {
+			if n, ok := p.integer(pr.v, raw("critical.gap"), 1, c.Scale, note); ok {
 				c.Thresholds.Gap = n
 			}
 		}
@@ -755,7 +767,7 @@ func (p *parser) thresholds(v *yaml.Node, c *Cycle) {
 // moments reads the list of moments into c. It reports whether every item
 // became a moment, so that indexes match positions in the list.
 func (p *parser) moments(v *yaml.Node, c *Cycle) bool {
-	items, ok := p.list(v, "moments", false)
+	items, ok := p.list(v, raw("moments"), false)
 	if !ok {
 		return false
 	}
@@ -791,7 +803,9 @@ func (p *parser) moments(v *yaml.Node, c *Cycle) bool {
 }
 
 func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
-	what := fmt.Sprintf("moment %d", index+1)
+	what := phrasef("moment %d", index+1)
+	// keyOf names a key of this moment: "moment 3 name".
+	keyOf := func(key string) label { return phrasef("moment %d %s", index+1, raw(key)) }
 	r, err := p.resolve(item)
 	if err != nil {
 		return nil
@@ -801,7 +815,7 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 		return nil
 	}
 	m := &Moment{Index: index, Pos: posOf(r), Keys: map[string]Pos{}}
-	scaleNote := fmt.Sprintf(" (the scale is %d)", c.Scale)
+	scaleNote := phrasef(" (the scale is %d)", c.Scale)
 	for _, pr := range pairs {
 		rv, err := p.resolve(pr.v)
 		if err != nil {
@@ -810,36 +824,36 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 		m.Keys[pr.key] = posOf(rv)
 		switch pr.key {
 		case "id":
-			if s, ok := p.text(pr.v, what+" id"); ok {
+			if s, ok := p.text(pr.v, keyOf("id")); ok {
 				if !idPattern.MatchString(s) {
 					p.errorf(posOf(rv), "moment id %q must use lowercase letters, digits, '-' and '_', starting with a letter or digit", clip(s))
 				}
 				m.ID = s
 			}
 		case "name":
-			m.Name, _ = p.text(pr.v, what+" name")
+			m.Name, _ = p.text(pr.v, keyOf("name"))
 		case "description":
-			m.Description, _ = p.text(pr.v, what+" description")
+			m.Description, _ = p.text(pr.v, keyOf("description"))
 		case "stage":
-			m.Stage, _ = p.text(pr.v, what+" stage")
+			m.Stage, _ = p.text(pr.v, keyOf("stage"))
 		case "channel":
-			m.Channel, _ = p.text(pr.v, what+" channel")
+			m.Channel, _ = p.text(pr.v, keyOf("channel"))
 		case "owner":
-			m.Owner, _ = p.text(pr.v, what+" owner")
+			m.Owner, _ = p.text(pr.v, keyOf("owner"))
 		case "expectation":
-			m.Expectation, _ = p.text(pr.v, what+" expectation")
+			m.Expectation, _ = p.text(pr.v, keyOf("expectation"))
 		case "standard":
-			m.Standard, _ = p.text(pr.v, what+" standard")
+			m.Standard, _ = p.text(pr.v, keyOf("standard"))
 		case "importance":
-			m.Importance, _ = p.integer(pr.v, "importance", 1, c.Scale, scaleNote)
+			m.Importance, _ = p.integer(pr.v, raw("importance"), 1, c.Scale, scaleNote)
 		case "performance":
-			m.Performance, _ = p.integer(pr.v, "performance", 1, c.Scale, scaleNote)
+			m.Performance, _ = p.integer(pr.v, raw("performance"), 1, c.Scale, scaleNote)
 		case "critical":
-			if b, ok := p.boolean(pr.v, "critical"); ok {
+			if b, ok := p.boolean(pr.v, raw("critical")); ok {
 				m.Critical = &b
 			}
 		case "url":
-			if s, ok := p.text(pr.v, "url"); ok {
+			if s, ok := p.text(pr.v, raw("url")); ok {
 				u, err := url.Parse(s)
 				if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 					p.errorf(posOf(rv), "url %q must be an http:// or https:// link", clip(s))
@@ -850,26 +864,26 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 		case "dimensions":
 			m.Dimensions = p.dimensions(pr.v, c, scaleNote)
 		case "pains":
-			if items, ok := p.list(pr.v, "pains", false); ok {
+			if items, ok := p.list(pr.v, raw("pains"), false); ok {
 				for _, it := range items {
-					if s, ok := p.text(it, "a pain"); ok {
+					if s, ok := p.text(it, phrasef("a pain")); ok {
 						m.Pains = append(m.Pains, s)
 					}
 				}
 			}
 		case "improvements":
-			if items, ok := p.list(pr.v, "improvements", false); ok {
+			if items, ok := p.list(pr.v, raw("improvements"), false); ok {
 				for i, it := range items {
-					if im := p.improvement(it, fmt.Sprintf("improvement %d of %s", i+1, what)); im != nil {
+					if im := p.improvement(it, i+1, index+1); im != nil {
 						m.Improvements = append(m.Improvements, im)
 					}
 				}
 			}
 		case "next":
-			if items, ok := p.list(pr.v, "next", true); ok {
+			if items, ok := p.list(pr.v, raw("next"), true); ok {
 				m.Next = []string{}
 				for _, it := range items {
-					if s, ok := p.text(it, "an entry of next"); ok {
+					if s, ok := p.text(it, phrasef("an entry of next")); ok {
 						ri := deref(it)
 						m.Next = append(m.Next, s)
 						m.NextPos = append(m.NextPos, posOf(ri))
@@ -877,9 +891,9 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 				}
 			}
 		case "ignore":
-			if items, ok := p.list(pr.v, "ignore", true); ok {
+			if items, ok := p.list(pr.v, raw("ignore"), true); ok {
 				for _, it := range items {
-					if s, ok := p.text(it, "an entry of ignore"); ok {
+					if s, ok := p.text(it, phrasef("an entry of ignore")); ok {
 						ri, _ := p.resolve(it)
 						m.Ignore = append(m.Ignore, s)
 						m.IgnorePos = append(m.IgnorePos, posOf(ri))
@@ -897,8 +911,8 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 	return m
 }
 
-func (p *parser) dimensions(v *yaml.Node, c *Cycle, scaleNote string) map[string]Score {
-	pairs, ok := p.mapping(v, "dimensions", Dimensions)
+func (p *parser) dimensions(v *yaml.Node, c *Cycle, scaleNote label) map[string]Score {
+	pairs, ok := p.mapping(v, raw("dimensions"), Dimensions)
 	if !ok {
 		return nil
 	}
@@ -910,12 +924,12 @@ func (p *parser) dimensions(v *yaml.Node, c *Cycle, scaleNote string) map[string
 		}
 		s := Score{Pos: posOf(pr.k)}
 		if rv.Kind == yaml.MappingNode {
-			sp, ok := p.mapping(rv, pr.key, scoreKeys)
+			sp, ok := p.mapping(rv, raw(pr.key), scoreKeys)
 			if !ok {
 				continue
 			}
 			for _, q := range sp {
-				n, _ := p.integer(q.v, pr.key+"."+q.key, 1, c.Scale, scaleNote)
+				n, _ := p.integer(q.v, raw(pr.key+"."+q.key), 1, c.Scale, scaleNote)
 				if q.key == "expected" {
 					s.Expected = n
 				} else {
@@ -923,10 +937,10 @@ func (p *parser) dimensions(v *yaml.Node, c *Cycle, scaleNote string) map[string
 				}
 			}
 			if !hasKey(sp, "perceived") {
-				p.errorf(posOf(rv), "%s needs a perceived score", pr.key)
+				p.errorf(posOf(rv), "%s needs a perceived score", raw(pr.key))
 			}
 		} else {
-			s.Perceived, _ = p.integer(rv, pr.key, 1, c.Scale, scaleNote)
+			s.Perceived, _ = p.integer(rv, raw(pr.key), 1, c.Scale, scaleNote)
 		}
 		out[pr.key] = s
 	}
@@ -942,7 +956,11 @@ func hasKey(pairs []pair, key string) bool {
 	return false
 }
 
-func (p *parser) improvement(v *yaml.Node, what string) *Improvement {
+// improvement reads improvement number i of moment number moment (both
+// 1-based).
+func (p *parser) improvement(v *yaml.Node, i, moment int) *Improvement {
+	what := phrasef("improvement %d of moment %d", i, moment)
+	keyOf := func(key string) label { return phrasef("improvement %d of moment %d %s", i, moment, raw(key)) }
 	pairs, ok := p.mapping(v, what, improvementKeys)
 	if !ok {
 		return nil
@@ -957,11 +975,11 @@ func (p *parser) improvement(v *yaml.Node, what string) *Improvement {
 		im.Keys[pr.key] = posOf(rp)
 		switch pr.key {
 		case "action":
-			im.Action, _ = p.text(pr.v, what+" action")
+			im.Action, _ = p.text(pr.v, keyOf("action"))
 		case "owner":
-			im.Owner, _ = p.text(pr.v, what+" owner")
+			im.Owner, _ = p.text(pr.v, keyOf("owner"))
 		case "due":
-			if s, ok := p.text(pr.v, "due"); ok {
+			if s, ok := p.text(pr.v, raw("due")); ok {
 				d, err := time.Parse("2006-01-02", s)
 				if err != nil {
 					p.errorf(posOf(rp), "due %q is not a date; write it as YYYY-MM-DD", clip(s))
@@ -970,9 +988,9 @@ func (p *parser) improvement(v *yaml.Node, what string) *Improvement {
 				}
 			}
 		case "pillar":
-			im.Pillar, _ = p.choice(pr.v, "pillar", Pillars)
+			im.Pillar, _ = p.choice(pr.v, raw("pillar"), Pillars)
 		case "status":
-			if s, ok := p.choice(pr.v, "status", Statuses); ok {
+			if s, ok := p.choice(pr.v, raw("status"), Statuses); ok {
 				im.Status = s
 			}
 		}

@@ -56,7 +56,7 @@ func diffRun(_ context.Context, opts *DiffOptions) error {
 	var as [2]*cycle.Analysis
 	invalid := false
 	for i, name := range []string{opts.Old, opts.New} {
-		a, err := loadOne(opts.IO, name)
+		a, err := loadOne(opts.IO, name, "")
 		if isProblem(err) {
 			invalid = true
 			continue

@@ -117,12 +117,14 @@ func loadCycle(ios *IOStreams, in input) (*cycle.Cycle, error) {
 	return cycle.Parse(in.Display(), data)
 }
 
-// printErrors writes validation problems as FILE:LINE:COL: error: MESSAGE.
-func printErrors(w io.Writer, err error) {
+// printErrors writes validation problems as FILE:LINE:COL: error: MESSAGE,
+// MESSAGE in lang ("en" or "es"; "" follows the file's language, see
+// cycle.Error.Text).
+func printErrors(w io.Writer, err error, lang string) {
 	var list cycle.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
-			fmt.Fprintf(w, "%s: error: %s\n", e.Location(), e.Msg)
+			fmt.Fprintf(w, "%s: error: %s\n", e.Location(), e.Text(lang))
 		}
 		return
 	}
@@ -130,8 +132,9 @@ func printErrors(w io.Writer, err error) {
 }
 
 // loadOne reads, parses and analyses one cycle for commands that take a
-// single FILE; problems are printed to ErrOut and turned into exit codes.
-func loadOne(ios *IOStreams, name string) (*cycle.Analysis, error) {
+// single FILE; problems are printed to ErrOut, in lang ("" follows the
+// file), and turned into exit codes.
+func loadOne(ios *IOStreams, name, lang string) (*cycle.Analysis, error) {
 	in := input{Name: name}
 	if name != "-" {
 		if fi, err := os.Stat(name); err != nil {
@@ -146,7 +149,7 @@ func loadOne(ios *IOStreams, name string) (*cycle.Analysis, error) {
 		if errors.As(err, &ee) {
 			return nil, err
 		}
-		printErrors(ios.ErrOut, err)
+		printErrors(ios.ErrOut, err, lang)
 		return nil, problem()
 	}
 	return cycle.Analyze(c), nil

@@ -73,7 +73,7 @@ written (for CI).`,
 	f.StringVarP(&opts.Output, "output", "o", "", "output file, directory, or - for standard output (default: beside each input)")
 	f.StringVar(&opts.View, "view", "cycle", "diagram view: cycle")
 	f.StringVar(&opts.Theme, "theme", "default", "colour theme: default, print (greyscale) or contrast (colour-blind safe)")
-	f.StringVar(&opts.Lang, "lang", "", "language of the fixed words: en or es (default: the cycle's language)")
+	f.StringVar(&opts.Lang, "lang", "", "language of the fixed words and error messages: en or es (default: the cycle's language)")
 	f.Float64Var(&opts.Scale, "scale", 0, "PNG pixels per point (default 2; large diagrams are scaled down to fit the pixel budget)")
 	f.BoolVar(&opts.Check, "check", false, "write nothing; exit 1 naming every output that is missing or differs")
 	f.IntVar(&opts.Jobs, "jobs", 0, "files drawn at once in a batch (default: processors + 1)")
@@ -192,7 +192,7 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 		case errors.As(r.err, &list):
 			invalid++
 			prog.clear()
-			printErrors(opts.IO.ErrOut, r.err)
+			printErrors(opts.IO.ErrOut, r.err, opts.Lang)
 		case errors.As(r.err, &ee):
 			misused++
 			prog.clear()

@@ -56,7 +56,7 @@ standard input.`,
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "output format: json, md or html (default: from -o's extension, else json)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "output file, or - for standard output")
 	cmd.Flags().StringVar(&opts.Today, "today", "", "the date overdue actions are judged against, YYYY-MM-DD (default: today)")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of fixed words: en or es (default: the cycle's language)")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of fixed words and error messages: en or es (default: the cycle's language)")
 	return cmd
 }
 
@@ -120,7 +120,7 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 	if err := checkLang(opts.Lang); err != nil {
 		return err
 	}
-	a, err := loadOne(opts.IO, opts.File)
+	a, err := loadOne(opts.IO, opts.File, opts.Lang)
 	if err != nil {
 		return err
 	}

@@ -163,8 +163,16 @@ func buildPreview(ctx context.Context, name string, src []byte, theme string) (*
 		if !errors.As(err, &list) {
 			return nil, err
 		}
+		// The errors, and the page's words, in the file's language when it
+		// could be read.
 		snap := &watch.Snapshot{}
-		for _, f := range lint.InvalidFindings(name, list) {
+		for _, e := range list {
+			if e.Lang != "" {
+				snap.Lang = e.Lang
+				break
+			}
+		}
+		for _, f := range lint.InvalidFindings(name, list, "") {
 			f.Rule = "" // an error in the file, not a rule to silence
 			snap.Errors = append(snap.Errors, pageFinding(f))
 		}

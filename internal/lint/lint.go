@@ -40,7 +40,9 @@ type Options struct {
 	// year, month and day count. The zero time disables the overdue rule.
 	Today time.Time
 	// Lang is the language of the messages, "en" or "es"; "" follows each
-	// cycle's own language. Rule ids never change.
+	// cycle's own language. It applies to validation problems (rule
+	// "invalid") too: with "", those of a file whose language could not be
+	// read are in English. Rule ids never change.
 	Lang string
 }
 
@@ -51,14 +53,16 @@ type Options struct {
 func Lint(file string, src []byte, opts Options) []Finding {
 	c, err := cycle.Parse(file, src)
 	if err != nil {
-		return InvalidFindings(file, err)
+		return InvalidFindings(file, err, opts.Lang)
 	}
 	return Check(cycle.Analyze(c), opts)
 }
 
 // InvalidFindings turns a parse error (normally a cycle.ErrorList) into
-// findings of rule "invalid", sorted.
-func InvalidFindings(file string, err error) []Finding {
+// findings of rule "invalid", sorted. Messages are in lang, "en" or "es";
+// "" follows the language each file declares, when the parser could read
+// it, and is English otherwise (see cycle.Error.Text).
+func InvalidFindings(file string, err error, lang string) []Finding {
 	var list cycle.ErrorList
 	if !errors.As(err, &list) {
 		return []Finding{{File: file, Line: 1, Column: 1, Severity: Error, Rule: Invalid, Message: err.Error()}}
@@ -71,7 +75,7 @@ func InvalidFindings(file string, err error) []Finding {
 		}
 		out = append(out, Finding{
 			File: f, Line: max(e.Pos.Line, 1), Column: max(e.Pos.Column, 1),
-			Severity: Error, Rule: Invalid, Message: e.Msg,
+			Severity: Error, Rule: Invalid, Message: e.Text(lang),
 		})
 	}
 	Sort(out)

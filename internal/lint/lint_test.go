@@ -663,3 +663,35 @@ moments:
 		t.Errorf("--lang en not honoured:\n%s", strings.Join(en, "\n"))
 	}
 }
+
+// TestInvalidFollowsTheLanguage: validation problems (rule invalid) are in
+// the language the file declares, unless Options.Lang says otherwise; in
+// English when the file's language cannot be read.
+func TestInvalidFollowsTheLanguage(t *testing.T) {
+	const es = "title: Visita\nlanguage: es\nmoments:\n  - id: a\n    name: A\n    importance: 9\n"
+	const unread = "title: Visita\nlanguage: castellano\nmoments:\n  - id: a\n    name: A\n"
+	cases := []struct {
+		name, src, lang string
+		want            []string
+	}{
+		{"Spanish file", es, "", []string{"6:17: importance 9 está fuera de rango: debe ir de 1 a 5 (la escala es de 5)"}},
+		{"Spanish file, English asked", es, "en", []string{"6:17: importance 9 is out of range: it must be from 1 to 5 (the scale is 5)"}},
+		{"English file, Spanish asked", strings.Replace(es, "language: es", "language: en", 1), "es", []string{"6:17: importance 9 está fuera de rango: debe ir de 1 a 5 (la escala es de 5)"}},
+		{"unreadable language", unread, "", []string{`2:11: language "castellano" is not one of en, es`}},
+		{"unreadable language, Spanish asked", unread, "es", []string{`2:11: language "castellano" no es válido: debe ser uno de en, es`}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range Lint("v.yaml", []byte(tc.src), Options{Today: day, Lang: tc.lang}) {
+				if f.Rule != Invalid {
+					t.Errorf("finding of rule %s", f.Rule)
+				}
+				got = append(got, fmt.Sprintf("%d:%d: %s", f.Line, f.Column, f.Message))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("findings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}

@@ -51,7 +51,7 @@ func validate(t *testing.T, s *jsonschema.Schema, data []byte) error {
 }
 
 // mixed returns findings from a cycle with service problems, an invalid
-// file and a file read from stdin.
+// file, an invalid Spanish file and a file read from stdin.
 func mixed() []Finding {
 	fs := Lint("cycles/shop repair.yaml", []byte(`title: T
 moments:
@@ -63,6 +63,7 @@ moments:
     ignore: [handof]
 `), Options{Today: day})
 	fs = append(fs, Lint("cycles/broken.yaml", []byte("title: [\n"), Options{})...)
+	fs = append(fs, Lint("cycles/garantía.yaml", []byte("title: G\nlanguage: es\nmoments:\n  - {id: a, name: A, performance: 0}\n"), Options{})...)
 	fs = append(fs, Lint("<stdin>", []byte("title: T\nmoments:\n  - {id: a, name: A}\n"), Options{})...)
 	Sort(fs)
 	return fs
@@ -176,10 +177,20 @@ func TestSARIFShape(t *testing.T) {
 	for _, r := range run.Results {
 		uris[r.Locations[0].PhysicalLocation.ArtifactLocation.URI] = true
 	}
-	for _, want := range []string{"cycles/shop%20repair.yaml", "cycles/broken.yaml", "%3Cstdin%3E"} {
+	for _, want := range []string{"cycles/shop%20repair.yaml", "cycles/broken.yaml", "cycles/garant%C3%ADa.yaml", "%3Cstdin%3E"} {
 		if !uris[want] {
 			t.Errorf("no result located at %q; got %v", want, uris)
 		}
+	}
+	// The invalid Spanish file's problem is reported in Spanish.
+	spanish := false
+	for _, r := range run.Results {
+		if r.Locations[0].PhysicalLocation.ArtifactLocation.URI == "cycles/garant%C3%ADa.yaml" {
+			spanish = r.RuleID == Invalid && r.Message.Text == "performance 0 está fuera de rango: debe ir de 1 a 5 (la escala es de 5)"
+		}
+	}
+	if !spanish {
+		t.Error("the Spanish file's validation error is not in Spanish in SARIF")
 	}
 }
 
@@ -234,6 +245,11 @@ func TestJSONOutput(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "→") && !strings.Contains(b.String(), "≥") {
 		t.Errorf("JSON escapes non-ASCII text: %s", b.String())
+	}
+	// The invalid Spanish file's problem, in Spanish.
+	want := `"message": "performance 0 está fuera de rango: debe ir de 1 a 5 (la escala es de 5)"`
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("JSON lacks %s:\n%s", want, b.String())
 	}
 }
 

@@ -19,11 +19,14 @@ import (
 )
 
 // fakeBuild stands in for ciclo's builder: "bad..." files are invalid
-// with an error at 2:3, "boom" fails, "panic" panics, anything else is
-// valid and its first line is the title.
+// with an error at 2:3 ("bad es:..." ones declare Spanish), "boom" fails,
+// "panic" panics, anything else is valid and its first line is the title
+// ("es:..." ones are in Spanish).
 func fakeBuild(_ context.Context, name string, src []byte, theme string) (*Snapshot, error) {
 	text := string(src)
 	switch {
+	case strings.HasPrefix(text, "bad es:"):
+		return &Snapshot{Lang: "es", Errors: []Finding{{File: name, Line: 2, Column: 3, Severity: "error", Message: "roto: " + text}}}, nil
 	case strings.HasPrefix(text, "bad"):
 		return &Snapshot{Errors: []Finding{{File: name, Line: 2, Column: 3, Severity: "error", Message: "broken: " + text}}}, nil
 	case text == "boom":
@@ -535,14 +538,9 @@ func TestMaxSizeBoundsTheRead(t *testing.T) {
 
 func TestPageWordsFollowTheCycleLanguage(t *testing.T) {
 	ts := start(t, []byte("es: Reclamo"))
-	resp, err := http.Get(ts.url + "/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	body := page(t, ts)
 	for _, want := range []string{`<html lang="es">`, "Momentos críticos", "En vivo", "Alto contraste", "advertencia"} {
-		if !strings.Contains(string(body), want) {
+		if !strings.Contains(body, want) {
 			t.Errorf("Spanish page lacks %q", want)
 		}
 	}
@@ -552,4 +550,49 @@ func TestPageWordsFollowTheCycleLanguage(t *testing.T) {
 	if !strings.Contains(ev.Panel, "Critical moments") || ev.Words.Live != "Live" {
 		t.Errorf("panel not back in English: %s", ev.Panel)
 	}
+}
+
+// TestErrorPageFollowsTheFileLanguage: when the current file is invalid,
+// the words around its errors are in the language it declares; when it
+// declares none that could be read, in the last valid version's.
+func TestErrorPageFollowsTheFileLanguage(t *testing.T) {
+	ts := start(t, []byte("bad es: sin versión válida"))
+	body := page(t, ts)
+	for _, want := range []string{`<html lang="es">`, "El archivo tiene errores", "roto: bad es: sin versión válida"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("page of a Spanish invalid file lacks %q", want)
+		}
+	}
+
+	st := openStream(t, ts, "default")
+	write(t, ts.file, "English title")
+	st.waitFor(t, "the valid English version", func(ev event) bool { return ev.State == "ok" && ev.Lang == "en" })
+	write(t, ts.file, "bad es: otra vez")
+	es := st.waitFor(t, "the Spanish errors", func(ev event) bool { return ev.State == "invalid" })
+	if es.Lang != "es" || es.Words.ErrorsHead != "El archivo tiene errores" || !strings.Contains(es.Alerts, "roto: bad es: otra vez") || !es.Stale {
+		t.Errorf("Spanish errors over an English version: lang %q, words %q, alerts %s", es.Lang, es.Words.ErrorsHead, es.Alerts)
+	}
+
+	write(t, ts.file, "es: Reclamo")
+	st.waitFor(t, "the valid Spanish version", func(ev event) bool { return ev.State == "ok" && ev.Lang == "es" })
+	write(t, ts.file, "bad, language unknown")
+	unknown := st.waitFor(t, "errors of unknown language", func(ev event) bool { return ev.State == "invalid" })
+	if unknown.Lang != "es" {
+		t.Errorf("errors of unknown language: page in %q, want the last valid version's es", unknown.Lang)
+	}
+}
+
+// page fetches the preview page and returns its body.
+func page(t *testing.T, ts *testServer) string {
+	t.Helper()
+	resp, err := http.Get(ts.url + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(body)
 }

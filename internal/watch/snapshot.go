@@ -24,6 +24,9 @@ type Snapshot struct {
 	// Title is the cycle's title, shown as the page's heading.
 	Title string
 	// Lang is the language of the page's fixed words: "en" (default) or "es".
+	// A snapshot with Errors may set it too (to the language the file
+	// declares, its errors' language); "" then keeps the last valid
+	// version's language.
 	Lang string
 	// SVG is the diagram, trusted markup from ciclo's renderer.
 	SVG []byte
@@ -32,7 +35,8 @@ type Snapshot struct {
 	// Critical lists the critical moments and why, in file order.
 	Critical []CriticalMoment
 	// Errors, when not empty, say why the file cannot be used; the other
-	// fields are then ignored and the page keeps the last good version.
+	// fields but Lang are then ignored and the page keeps the last good
+	// version.
 	Errors []Finding
 }
 

@@ -37,6 +37,7 @@ func (s *Server) view(ctx context.Context, theme string) view {
 	v := view{Version: cur.version, File: s.opts.File, Theme: theme, Themes: Themes, State: "ok"}
 	var good *Snapshot
 	var goodSrc []byte
+	errLang := "" // the language of the current file's errors, when known
 	switch {
 	case cur.missing:
 		v.State = "missing"
@@ -52,6 +53,7 @@ func (s *Server) view(ctx context.Context, theme string) view {
 		case len(b.snap.Errors) > 0:
 			v.State = "invalid"
 			v.Errors = b.snap.Errors
+			errLang = b.snap.Lang
 		default:
 			good, goodSrc = b.snap, cur.src
 		}
@@ -72,6 +74,9 @@ func (s *Server) view(ctx context.Context, theme string) view {
 		v.DiagramKey = hex.EncodeToString(sum[:8]) + "-" + theme
 		v.Findings = good.Findings
 		v.Critical = good.Critical
+	}
+	if errLang != "" {
+		v.Lang = errLang // the words around the errors speak their language
 	}
 	if v.Lang != "es" {
 		v.Lang = "en"
