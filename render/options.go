@@ -79,6 +79,17 @@ type Options struct {
 // this package does not draw; callers treat it as the user's misuse.
 var ErrUnsupported = errors.New("unsupported")
 
+// unsupportedError is an ErrUnsupported whose text is only its own message,
+// so that users read "unknown theme ..." without a trailing ": unsupported".
+type unsupportedError struct{ msg string }
+
+func (e *unsupportedError) Error() string        { return e.msg }
+func (e *unsupportedError) Is(target error) bool { return target == ErrUnsupported }
+
+func unsupported(format string, args ...any) error {
+	return &unsupportedError{msg: fmt.Sprintf(format, args...)}
+}
+
 // ErrTooLarge is returned (wrapped) when a diagram is too large for PNG:
 // it would exceed MaxPixels even at ShrinkScale (about 400 moments). It is a
 // property of the input, not of the options (a PNG shrinks to fit before
@@ -97,19 +108,19 @@ func (o Options) normalize(cycleLang string) (Options, error) {
 	switch o.Format {
 	case FormatSVG, FormatDOT, FormatXDOT, FormatPNG, FormatPDF:
 	default:
-		return o, fmt.Errorf("unknown format %q; use svg, png, pdf or dot: %w", o.Format, ErrUnsupported)
+		return o, unsupported("unknown format %q; use svg, png, pdf or dot", o.Format)
 	}
 	if o.Scale == 0 {
 		o.Scale = DefaultScale
 	}
 	if !(o.Scale >= MinScale && o.Scale <= MaxScale) { // NaN fails too
-		return o, fmt.Errorf("scale %g is out of range; use %g to %d pixels per point: %w", o.Scale, MinScale, MaxScale, ErrUnsupported)
+		return o, unsupported("scale %g is out of range; use %g to %d pixels per point", o.Scale, MinScale, MaxScale)
 	}
 	if o.Theme == "" {
 		o.Theme = Themes[0]
 	}
 	if !slices.Contains(Themes, o.Theme) {
-		return o, fmt.Errorf("unknown theme %q; use %s: %w", o.Theme, strings.Join(Themes, ", "), ErrUnsupported)
+		return o, unsupported("unknown theme %q; use %s", o.Theme, strings.Join(Themes, ", "))
 	}
 	if o.Lang == "" {
 		o.Lang = cycleLang
@@ -118,13 +129,13 @@ func (o Options) normalize(cycleLang string) (Options, error) {
 		o.Lang = "en"
 	}
 	if _, ok := vocabulary[o.Lang]; !ok {
-		return o, fmt.Errorf("unknown language %q; use en or es: %w", o.Lang, ErrUnsupported)
+		return o, unsupported("unknown language %q; use en or es", o.Lang)
 	}
 	if o.View == "" {
 		o.View = Views[0]
 	}
 	if !slices.Contains(Views, o.View) {
-		return o, fmt.Errorf("view %q is not available yet; use cycle: %w", o.View, ErrUnsupported)
+		return o, unsupported("view %q is not available yet; use cycle", o.View)
 	}
 	return o, nil
 }

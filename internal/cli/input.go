@@ -32,7 +32,9 @@ func (in input) Display() string {
 }
 
 // expandInputs turns FILE|DIR|- arguments into inputs. A directory yields
-// every *.yaml and *.yml file under it, sorted. A missing argument is misuse.
+// every *.yaml and *.yml file under it, sorted. A missing argument, or a
+// directory without cycle files (a CI job pointed at the wrong folder),
+// is misuse.
 func expandInputs(args []string) ([]input, error) {
 	var out []input
 	for _, a := range args {
@@ -67,6 +69,9 @@ func expandInputs(args []string) ([]input, error) {
 		})
 		if err != nil {
 			return nil, misuse(fmt.Errorf("cannot read %s: %w", a, unwrapPath(err)))
+		}
+		if len(found) == 0 {
+			return nil, misuse(fmt.Errorf("no *.yaml or *.yml files under %s", a))
 		}
 		sort.Slice(found, func(i, j int) bool { return found[i].Rel < found[j].Rel })
 		out = append(out, found...)

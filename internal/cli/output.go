@@ -8,10 +8,20 @@ import (
 )
 
 // writeFileAtomic writes data to path whole or not at all: it writes a
-// temporary file in the same directory and renames it over path.
+// temporary file in the same directory and renames it over path. An
+// existing file keeps its permissions, and a symbolic link keeps pointing
+// at the file it names, which is the one replaced.
 func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	target := path
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		target = real
+	}
+	mode := os.FileMode(0o644)
+	if fi, err := os.Stat(target); err == nil && fi.Mode().IsRegular() {
+		mode = fi.Mode().Perm()
+	}
+	dir := filepath.Dir(target)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
@@ -26,13 +36,13 @@ func writeFileAtomic(path string, data []byte) error {
 	if _, err := f.Write(data); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	if err := f.Chmod(0o644); err != nil {
+	if err := f.Chmod(mode); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := os.Rename(tmp, target); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
 	ok = true

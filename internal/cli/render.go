@@ -65,6 +65,12 @@ written (for CI).`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
+			if cmd.Flags().Changed("jobs") && opts.Jobs < 1 {
+				return misuse(fmt.Errorf("--jobs %d: give at least 1", opts.Jobs))
+			}
+			if cmd.Flags().Changed("scale") && opts.Scale <= 0 {
+				return misuse(fmt.Errorf("--scale %g: give a positive number of pixels per point", opts.Scale))
+			}
 			return renderRun(cmd.Context(), opts)
 		},
 	}
@@ -119,10 +125,6 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 	jobs, err := planRender(inputs, opts, format)
 	if err != nil {
 		return err
-	}
-	if len(jobs) == 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "ciclo: no *.yaml or *.yml files in %s\n", strings.Join(opts.Inputs, ", "))
-		return nil
 	}
 	if opts.Check {
 		for _, j := range jobs {
@@ -264,18 +266,25 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 	var jobs []renderJob
 	if single {
 		in := inputs[0]
-		target := ""
+		job := renderJob{in: in}
 		switch {
 		case out == "-" || (out == "" && in.Name == "-"):
-			target = "-"
+			job.target = "-"
 		case out == "":
-			target = besideInput(in.Name, format)
+			job.target = besideInput(in.Name, format)
 		case isDir(out) || strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator)):
-			target = filepath.Join(out, outputName(in, format))
+			job.target = filepath.Join(out, outputName(in, format))
+			job.mkdir = true
 		default:
-			target = out
+			job.target = out
 		}
-		return []renderJob{{in: in, target: target}}, nil
+		if err := notInput(in, job.target); err != nil {
+			return nil, err
+		}
+		if ext := filepath.Ext(job.target); job.target == out && opts.Format == "" && ext != "" && !isRenderFormat(strings.ToLower(ext[1:])) {
+			return nil, misuse(fmt.Errorf("cannot tell the format from %q; use -f svg, png, pdf or dot, or name the output .svg, .png, .pdf or .dot", ext))
+		}
+		return []renderJob{job}, nil
 	}
 	if out == "-" {
 		return nil, misuse(errors.New("several diagrams cannot go to standard output; give -o a directory"))
@@ -303,6 +312,9 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 		if stdout > 1 {
 			return nil, misuse(errors.New("standard input (-) can be read once"))
 		}
+		if err := notInput(in, target); err != nil {
+			return nil, err
+		}
 		if target != "-" {
 			key := filepath.Clean(target)
 			if first, dup := seen[key]; dup {
@@ -313,6 +325,23 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 		jobs = append(jobs, renderJob{in: in, target: target, mkdir: out != ""})
 	}
 	return jobs, nil
+}
+
+// notInput refuses to write an input's output over the input itself, as a
+// slip of -o, or an input with the output format's extension, would.
+func notInput(in input, target string) error {
+	if in.Name == "-" || target == "-" || target == "" {
+		return nil
+	}
+	a, err := os.Stat(in.Name)
+	if err != nil {
+		return nil // reading it will report the problem
+	}
+	b, err := os.Stat(target)
+	if err != nil || !os.SameFile(a, b) {
+		return nil
+	}
+	return misuse(fmt.Errorf("the output %s is the input %s itself; give -o another name", target, in.Display()))
 }
 
 // outputName is the file name of an input's diagram inside an output

@@ -63,13 +63,16 @@ standard input.`,
 // reportFormat decides the format: the flag, else -o's extension, else json.
 func reportFormat(format, output string) (string, error) {
 	if format == "" {
-		switch strings.ToLower(filepath.Ext(output)) {
+		switch ext := strings.ToLower(filepath.Ext(output)); ext {
 		case ".md", ".markdown":
 			return "md", nil
 		case ".html", ".htm":
 			return "html", nil
+		case ".json", "":
+			return "json", nil
+		default:
+			return "", misuse(fmt.Errorf("cannot tell the report format from %q; use -f json, md or html, or name the output .json, .md or .html", ext))
 		}
-		return "json", nil
 	}
 	for _, f := range []string{"json", "md", "html"} {
 		if format == f {
@@ -119,6 +122,11 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 	}
 	if err := checkLang(opts.Lang); err != nil {
 		return err
+	}
+	if opts.File != "-" && opts.Output != "-" {
+		if err := notInput(input{Name: opts.File}, opts.Output); err != nil {
+			return err
+		}
 	}
 	a, err := loadOne(opts.IO, opts.File, opts.Lang)
 	if err != nil {

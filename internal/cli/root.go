@@ -87,9 +87,11 @@ func NewCmdRoot(ios *IOStreams) *cobra.Command {
 customer meets an organisation. Describe the moments in a YAML file; ciclo
 validates it, finds the critical moments and why, draws the clock-face
 diagram, lints it against service principles and writes reports.`,
+		Version:       Version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetVersionTemplate("ciclo {{.Version}}\n")
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)

@@ -266,6 +266,23 @@ func TestHTMLDiagram(t *testing.T) {
 		t.Error("diagram content lost")
 	}
 	checkOffline(t, doc, map[string]bool{"https://example.org/e": true})
+	// A big diagram shrunk to the column is unreadable: a control without
+	// script (the page allows none) shows it at full size, scrolling.
+	zoom := byID(doc, "diagram-zoom")
+	if zoom == nil || zoom.Data != "input" {
+		t.Fatal("no full-size toggle beside the diagram")
+	}
+	if typ, _ := attr(zoom, "type"); typ != "checkbox" {
+		t.Fatalf("full-size toggle is a %q input, want a checkbox", typ)
+	}
+	for _, w := range []string{`<label for="diagram-zoom"`, "Show at full size", "input.zoom:checked ~ .scroll svg { max-width: none;"} {
+		if !bytes.Contains(out, []byte(w)) {
+			t.Errorf("page lacks %q", w)
+		}
+	}
+	if out, _ := renderHTML(t, "testdata/minimal.yaml", HTMLOptions{}); bytes.Contains(out, []byte(`id="diagram-zoom"`)) {
+		t.Error("full-size toggle without a diagram")
+	}
 
 	a := load(t, "testdata/minimal.yaml")
 	for _, bad := range []string{
