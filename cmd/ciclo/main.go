@@ -18,5 +18,11 @@ func main() { os.Exit(run()) }
 func run() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The first signal cancels ctx and ciclo winds down; a second one then
+	// ends the process at once, as it would without ciclo's handler.
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	return cli.Main(ctx, os.Args[1:], cli.System())
 }

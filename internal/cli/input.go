@@ -61,6 +61,14 @@ func expandInputs(args []string) ([]input, error) {
 				}
 				return nil
 			}
+			if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+				return nil // a FIFO or device found in a tree would block or never end
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+					return nil
+				}
+			}
 			if ext := strings.ToLower(filepath.Ext(path)); ext == ".yaml" || ext == ".yml" {
 				rel, _ := filepath.Rel(a, path)
 				found = append(found, input{Name: path, Root: a, Rel: filepath.ToSlash(rel)})

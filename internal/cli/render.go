@@ -82,7 +82,7 @@ written (for CI).`,
 	f.StringVar(&opts.Lang, "lang", "", "language of the fixed words and error messages: en or es (default: the cycle's language)")
 	f.Float64Var(&opts.Scale, "scale", 0, "PNG pixels per point (default 2; large diagrams are scaled down to fit the pixel budget)")
 	f.BoolVar(&opts.Check, "check", false, "write nothing; exit 1 naming every output that is missing or differs")
-	f.IntVar(&opts.Jobs, "jobs", 0, "files drawn at once in a batch (default: processors + 1)")
+	f.IntVar(&opts.Jobs, "jobs", 0, "files drawn at once in a batch (default: processors + 1; at most twice the processors + 1)")
 	return cmd
 }
 
@@ -142,6 +142,10 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0) + 1
 	}
+	// Each file in flight holds its drawing in memory (a large PNG is
+	// hundreds of megabytes) while only one Graphviz layout runs at a time,
+	// so more workers than processors add memory, not speed.
+	n = min(n, 2*runtime.GOMAXPROCS(0)+1)
 	// Workers overlap reading, parsing, analysis, DOT building, painting
 	// and writing; Graphviz itself runs one layout at a time behind
 	// render's lock. Results are reported in input order.
@@ -317,6 +321,9 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 		}
 		if target != "-" {
 			key := filepath.Clean(target)
+			if abs, err := filepath.Abs(target); err == nil {
+				key = abs
+			}
 			if first, dup := seen[key]; dup {
 				return nil, misuse(fmt.Errorf("%s and %s would both be drawn to %s", first, in.Display(), target))
 			}

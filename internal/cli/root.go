@@ -20,6 +20,10 @@ const (
 	ExitOK      = 0 // success
 	ExitProblem = 1 // invalid input, lint errors, stale output, changes found
 	ExitMisuse  = 2 // unknown flag or command, unreadable file, unwritable output
+	// ExitInterrupted ends a command stopped by Ctrl-C or SIGTERM midway, as
+	// shells report a process ended by SIGINT. (watch treats Ctrl-C as its
+	// normal end and exits 0.)
+	ExitInterrupted = 130
 )
 
 // IOStreams are the standard streams a command uses.
@@ -116,6 +120,10 @@ func Main(ctx context.Context, args []string, ios *IOStreams) int {
 	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return ExitOK
+	}
+	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		fmt.Fprintln(ios.ErrOut, "ciclo: interrupted")
+		return ExitInterrupted
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -138,5 +140,28 @@ func TestVersionFlag(t *testing.T) {
 	code, out, _ := run(t, "", "--version")
 	if code != ExitOK || !strings.HasPrefix(out, "ciclo ") {
 		t.Errorf("--version: exit %d, %q", code, out)
+	}
+}
+
+func TestInterruptedExit(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.yaml", validCycle)
+	writeFile(t, dir, "b.yaml", validCycle)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errOut bytes.Buffer
+	code := Main(ctx, []string{"render", dir, "-o", filepath.Join(dir, "out")}, &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut})
+	if code != ExitInterrupted || strings.TrimSpace(errOut.String()) != "ciclo: interrupted" {
+		t.Errorf("exit %d, stderr %q; want 130 and one line", code, errOut.String())
+	}
+}
+
+func TestSameOutputThroughRelativeAndAbsolutePaths(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, dir, "small.yaml", validCycle)
+	code, _, errOut := run(t, "", "render", "small.yaml", filepath.Join(dir, "small.yaml"))
+	if code != ExitMisuse || !strings.Contains(errOut, "would both be drawn") {
+		t.Errorf("exit %d, stderr %q; want 2", code, errOut)
 	}
 }

@@ -245,7 +245,7 @@ func momentChanges(o, n *cycle.Moment) []Change {
 	add("performance", score(o.Performance), score(n.Performance))
 	add("critical", mark(o.Critical), mark(n.Critical))
 	add("url", text(o.URL), text(n.URL))
-	add("next", list(o.Next), list(n.Next))
+	add("next", next(o.Next), next(n.Next))
 	add("pains", list(o.Pains), list(n.Pains))
 	add("ignore", list(o.Ignore), list(n.Ignore))
 	for _, dim := range cycle.Dimensions {
@@ -265,6 +265,15 @@ func mark(b *bool) any {
 }
 
 // list returns nil for an empty list, a copy otherwise.
+// next is a moment's explicit successors: nil when unset (the default
+// successor), an empty list for "next: []" (the cycle ends there).
+func next(s []string) any {
+	if s == nil {
+		return nil
+	}
+	return slices.Clone(s)
+}
+
 func list(s []string) any {
 	if len(s) == 0 {
 		return nil

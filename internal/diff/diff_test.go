@@ -272,3 +272,15 @@ func TestJSONShape(t *testing.T) {
 		t.Errorf("empty diff has null:\n%s", js)
 	}
 }
+
+// "next: []" ends the cycle at a moment: the diagram changes (an end mark
+// instead of the return to moment 1), so the diff must say so.
+func TestExplicitEnd(t *testing.T) {
+	d := compare(t, cycleOf(plain("a", "b")...), cycleOf("{id: a, name: A}", "{id: b, name: B, next: []}"))
+	if d.Empty() || len(d.Changed) != 1 || d.Changed[0].Field != "next" {
+		t.Fatalf("got %+v, want one change of b's next", d)
+	}
+	if got := string(d.Text()); !strings.Contains(got, "b: next: (unset) → []") {
+		t.Errorf("text %q", got)
+	}
+}

@@ -218,6 +218,11 @@ func (s *Server) reload(ctx context.Context) {
 
 // read reads the file, bounded by MaxSize (plus one byte).
 func (s *Server) read() fileState {
+	// A file replaced by a FIFO or device would block the reload, and with
+	// it the server, until something wrote to it.
+	if fi, err := os.Stat(s.path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		return fileState{readErr: "is not a regular file"}
+	}
 	f, err := os.Open(s.path)
 	if errors.Is(err, os.ErrNotExist) {
 		return fileState{missing: true}
@@ -269,7 +274,9 @@ func (s *Server) build(ctx context.Context, src []byte, theme string) (b built) 
 		}
 		s.cache[key] = b
 	}()
-	snap, err := s.opts.Build(ctx, s.opts.File, src, theme)
+	// The build is cached for every client, so the request that asked for
+	// it going away (a tab switching theme midway) must not cut it short.
+	snap, err := s.opts.Build(context.WithoutCancel(ctx), s.opts.File, src, theme)
 	return built{snap: snap, err: err}
 }
 

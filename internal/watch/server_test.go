@@ -596,3 +596,29 @@ func page(t *testing.T, ts *testServer) string {
 	}
 	return string(body)
 }
+
+// A client that goes away while its build runs (a tab switching theme)
+// must not leave a "context canceled" build cached for everyone.
+func TestCancelledRequestDoesNotPoisonTheCache(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "c.yaml")
+	write(t, file, "x")
+	build := func(ctx context.Context, _ string, _ []byte, _ string) (*Snapshot, error) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return &Snapshot{}, nil
+	}
+	s, err := New(context.Background(), Options{File: file, Build: build})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone, cancel := context.WithCancel(context.Background())
+	cancel()
+	if b := s.build(gone, []byte("x"), "print"); b.err != nil {
+		t.Errorf("build for a client that left: %v", b.err)
+	}
+	if b := s.build(context.Background(), []byte("x"), "print"); b.err != nil || b.snap == nil {
+		t.Errorf("next build: %+v", b)
+	}
+}
