@@ -87,7 +87,9 @@ func checkErrorList(t *testing.T, src []byte, err error) {
 		if strings.TrimSpace(e.Msg) == "" {
 			t.Errorf("problem at %d:%d without a message", e.Pos.Line, e.Pos.Column)
 		}
-		if es := e.Text("es"); strings.TrimSpace(es) == "" || strings.Contains(es, "%!") || strings.Contains(e.Msg, "%!") {
+		// "%!" marks a verb gone wrong, unless the file itself holds it.
+		verbWrong := func(s string) bool { return strings.Contains(s, "%!") && !bytes.Contains(src, []byte("%!")) }
+		if es := e.Text("es"); strings.TrimSpace(es) == "" || verbWrong(es) || verbWrong(e.Msg) {
 			t.Errorf("problem at %d:%d: message %q, in Spanish %q", e.Pos.Line, e.Pos.Column, e.Msg, es)
 		}
 		if e.File != "fuzz.yaml" {

@@ -153,8 +153,8 @@ func TestHostileInput(t *testing.T) {
 			problem{2, 1, "invalid YAML: exceeded max depth of 10000"}},
 		{"20,000 nested block lists", "title: x\nmoments:\n" + strings.Repeat("- ", 20_000) + "a\n",
 			// The library names the line where the last simple key could
-			// start: line 2.
-			problem{2, 1, "invalid YAML: exceeded max depth of 10000"}},
+			// start, line 2; the mistake is on line 3.
+			problem{3, 1, "invalid YAML: exceeded max depth of 10000"}},
 		{"merge keys 200 deep", nestedMerges(200) + "title: x\nmoments:\n  - id: a\n    name: b\n    <<: *m199\n",
 			problem{1, 1, `unknown key "m0" in the cycle`}},
 		{"1 MB key", "title: x\nmoments: [{id: a, name: b}]\n" + strings.Repeat("k", 1<<20) + ": 1\n",

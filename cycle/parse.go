@@ -59,6 +59,7 @@ type parser struct {
 	full       bool
 	mergeDepth int    // depth of merge keys (<<) being expanded
 	lang       string // the file's language, once read from a valid key (or its absence)
+	items      int    // the prescan's count of values
 }
 
 // maxMergeDepth bounds merge keys (<<) nested in the values they merge,
@@ -99,8 +100,6 @@ func (p *parser) errorf(pos Pos, format string, args ...any) {
 
 func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Column: n.Column} }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 func (p *parser) parse(src []byte) *Cycle {
 	if len(src) > MaxFileSize {
 		p.errorf(Pos{1, 1}, "file is %d bytes; the limit is %d bytes (8 MiB)", len(src), MaxFileSize)
@@ -109,13 +108,15 @@ func (p *parser) parse(src []byte) *Cycle {
 	if !p.prescan(src) {
 		return nil
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(src))
+	r := bytes.NewReader(src)
+	read := func() int { return int(r.Size()) - r.Len() }
+	dec := yaml.NewDecoder(r)
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			p.errorf(Pos{1, 1}, "file is empty; a cycle needs a title and moments")
 		} else {
-			p.yamlError(src, err)
+			p.yamlError(src, err, read())
 		}
 		return nil
 	}
@@ -123,7 +124,7 @@ func (p *parser) parse(src []byte) *Cycle {
 	if err := dec.Decode(&extra); err == nil {
 		p.errorf(posOf(&extra), "file holds more than one YAML document; a cycle file holds one")
 	} else if !errors.Is(err, io.EOF) {
-		p.yamlError(src, err)
+		p.yamlError(src, err, read())
 	}
 	if len(doc.Content) == 0 {
 		p.errorf(Pos{1, 1}, "file is empty; a cycle needs a title and moments")
@@ -137,34 +138,104 @@ func (p *parser) parse(src []byte) *Cycle {
 }
 
 // yamlError turns a syntax error from the YAML library into positioned
-// problems. The library gives a line only, and for parser errors (as
-// opposed to scanner errors) that line is 0-based: the 1-based line of the
-// construct the parser was in is one more. The column is that of the first
-// character on the line. Errors about anchors carry no line at all; they are
-// placed at the first use of the alias in the source.
-func (p *parser) yamlError(src []byte, err error) {
+// problems. read is how many bytes of src the library had read when it
+// failed. Errors about anchors carry no line at all; they are placed at the
+// first use of the alias in the source. The rest are syntax errors, placed
+// by syntaxError.
+func (p *parser) yamlError(src []byte, err error, read int) {
 	for _, line := range strings.Split(err.Error(), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || line == "yaml: unmarshal errors:" {
 			continue
 		}
-		if m := yamlLine.FindStringSubmatch(line); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			if contains(parserProblems, m[2]) {
-				n++
-			}
-			// At the end of the stream the library counts one line more.
-			n = max(1, min(n, lastLine(src)))
-			p.errorf(Pos{n, firstColumn(src, n)}, "invalid YAML: %s", m[2])
+		msg := strings.TrimPrefix(line, "yaml: ")
+		if m := yamlAnchor.FindStringSubmatch(msg); m != nil {
+			p.errorf(aliasPos(src, m[1]+m[2]), "invalid YAML: %s", msg)
 			continue
 		}
-		msg := strings.TrimPrefix(line, "yaml: ")
-		pos := Pos{1, 1}
-		if m := yamlAnchor.FindStringSubmatch(msg); m != nil {
-			pos = aliasPos(src, m[1]+m[2])
+		if n, msg, ok := splitYAMLError(line); ok {
+			p.syntaxError(src, n, msg, read)
+			continue
 		}
-		p.errorf(pos, "invalid YAML: %s", msg)
+		p.errorf(Pos{1, 1}, "invalid YAML: %s", msg)
 	}
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// splitYAMLError splits one line of a YAML library error into the line it
+// gives and the message. The library leaves the line out when it is the
+// first: as it counts, 1 for a scanner error, 0 for a parser error.
+func splitYAMLError(s string) (line int, msg string, ok bool) {
+	m := yamlLine.FindStringSubmatch(s)
+	if m == nil {
+		return 0, "", false
+	}
+	if m[1] == "" {
+		if contains(parserProblems, m[2]) {
+			return 0, m[2], true
+		}
+		return 1, m[2], true
+	}
+	line, _ = strconv.Atoi(m[1])
+	return line, m[2], true
+}
+
+// syntaxError reports the YAML library's syntax error msg, which it places
+// on line libLine, with a hint for the common mistakes.
+//
+// The library's line is often not where the mistake is: for a parser
+// error (as opposed to a scanner error) it is the 0-based line where the
+// enclosing block starts, far above the culprit when a key deep in a list
+// is misindented; and a quote left open on the first line is reported at
+// the end of the stream. So the line is searched for (see findLine), and
+// the library's is kept only when the search does not succeed.
+func (p *parser) syntaxError(src []byte, libLine int, msg string, read int) {
+	s := &search{src: src, msg: msg, libLine: libLine, items: p.items}
+	line, ok := s.findLine(read)
+	if !ok {
+		line = libLine
+		if contains(parserProblems, msg) {
+			line++
+		}
+		// At the end of the stream the library counts one line more.
+		line = max(1, min(line, lastLine(src)))
+	}
+	text := lineText(src, line)
+	col := firstColumn(src, line)
+	switch {
+	case contains(tabProblems, msg) || (msg == "found character that cannot start any token" && tabColumn(text) > 0):
+		if c := tabColumn(text); c > 0 {
+			p.errorf(Pos{line, c}, "invalid YAML: %s; use spaces, not tabs, to indent", msg)
+			return
+		}
+	case msg == "mapping values are not allowed in this context":
+		c, key := s.colonColumn(line, text)
+		if c == 0 {
+			break
+		}
+		if !key {
+			// The line continues the value above: a key indented too far,
+			// or text that runs on, unquoted, from the line before.
+			p.errorf(Pos{line, col}, "invalid YAML: %s; check the indentation: keys of one mapping, and items of one list, start in the same column", msg)
+			return
+		}
+		if ex, ok := quotedExample(text); ok {
+			p.errorf(Pos{line, c}, "invalid YAML: %s; quote text that contains \": \", e.g. %s", msg, raw(ex))
+		} else {
+			p.errorf(Pos{line, c}, "invalid YAML: %s; quote text that contains \": \", e.g. %s", msg, phrasef("name: \"Told: no receipt\""))
+		}
+		return
+	case contains(quoteProblems, msg):
+		if c := s.quoteColumn(line, text); c > 0 {
+			p.errorf(Pos{line, c}, "invalid YAML: %s; close the quote", msg)
+			return
+		}
+	case contains(indentProblems, msg):
+		p.errorf(Pos{line, col}, "invalid YAML: %s; check the indentation: keys of one mapping, and items of one list, start in the same column", msg)
+		return
+	}
+	p.errorf(Pos{line, col}, "invalid YAML: %s", msg)
 }
 
 // parserProblems are the problems the YAML library's parser (rather than
@@ -183,7 +254,171 @@ var parserProblems = []string{
 	"found undefined tag handle",
 }
 
+// The problems that get a hint, besides "mapping values are not allowed in
+// this context" and, on a line indented with a tab, "found character that
+// cannot start any token".
+var (
+	tabProblems = []string{
+		"found a tab character that violates indentation",
+		"found a tab character where an indentation space is expected",
+	}
+	quoteProblems  = []string{"found unexpected end of stream"}
+	indentProblems = []string{
+		"did not find expected key",
+		"did not find expected '-' indicator",
+	}
+)
+
 var yamlAnchor = regexp.MustCompile(`^(?:unknown anchor '(.*)' referenced|anchor '(.*)' value contains itself)$`)
+
+// Searching for the line of a syntax error parses prefixes of the file
+// again, so it is bounded: files over searchLimit bytes keep the library's
+// line, and the prefixes parsed for one file hold at most searchItems
+// values in all (estimated from the prescan's count), as many as the
+// library may build for one file; the search does not start unless that
+// leaves room for three prefixes as long as the one the library read.
+const (
+	searchLimit  = 1 << 20
+	searchItems  = maxItems
+	searchProbes = 64
+)
+
+// search finds where in src a syntax error is, by parsing prefixes of src
+// and checking that they fail with the same error.
+type search struct {
+	src     []byte
+	msg     string // the library's message
+	libLine int    // the line the library gives, as it gives it
+	items   int    // the prescan's count of values in src
+	spent   int    // values parsed so far, estimated
+	probes  int
+	starts  []int // starts[k-1] is the offset of line k; computed once
+}
+
+// lineStarts returns the offset at which each line of src starts.
+func (s *search) lineStarts() []int {
+	if s.starts == nil {
+		s.starts = []int{0}
+		for i, b := range s.src {
+			if b == '\n' && i+1 < len(s.src) {
+				s.starts = append(s.starts, i+1)
+			}
+		}
+	}
+	return s.starts
+}
+
+// fails reports whether src[:end] fails with the error being searched
+// for: the same message, on the same line as the library gives it, unless
+// both lines are at the end of their input (where the line is that of the
+// end, not of the mistake). ok is false when the budget is spent.
+func (s *search) fails(end int) (fails, ok bool) {
+	if end <= 0 {
+		return false, true // nothing parses
+	}
+	if len(s.src) > searchLimit || s.probes >= searchProbes {
+		return false, false
+	}
+	cost := s.cost(end)
+	if s.spent+cost > searchItems {
+		return false, false
+	}
+	s.spent += cost
+	s.probes++
+	prefix := s.src[:end]
+	line, msg, failed := firstYAMLError(prefix)
+	if !failed || msg != s.msg {
+		return false, true
+	}
+	if line == s.libLine {
+		return true, true
+	}
+	return line >= lastLine(prefix) && s.libLine >= lastLine(s.src), true
+}
+
+// cost estimates the values in src[:end] from the prescan's count.
+func (s *search) cost(end int) int {
+	return 1 + int(int64(s.items)*int64(end)/int64(max(len(s.src), 1)))
+}
+
+// firstYAMLError parses every document of src and returns the first
+// syntax error, with the line the library gives.
+func firstYAMLError(src []byte) (line int, msg string, failed bool) {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	for {
+		var n yaml.Node
+		err := dec.Decode(&n)
+		if err == nil {
+			continue
+		}
+		if errors.Is(err, io.EOF) {
+			return 0, "", false
+		}
+		line, msg, ok := splitYAMLError(strings.TrimSpace(strings.SplitN(err.Error(), "\n", 2)[0]))
+		if !ok {
+			return 0, err.Error(), true
+		}
+		return line, msg, true
+	}
+}
+
+// findLine returns the 1-based line of the mistake: the first line k such
+// that the lines up to k fail with the library's error while the lines up
+// to k-1 do not. The library read read bytes before failing, so the
+// mistake is on the line of the last of them or before: the search walks
+// up from there in growing steps, then bisects. ok is false when the
+// search could not establish such a line within its budget.
+func (s *search) findLine(read int) (line int, ok bool) {
+	if len(s.src) > searchLimit || read <= 0 {
+		return 0, false
+	}
+	starts := s.lineStarts()
+	end := func(k int) int { // the offset just past line k
+		if k < len(starts) {
+			return starts[k]
+		}
+		return len(s.src)
+	}
+	hi := offsetPos(s.src, min(read, len(s.src))-1).Line
+	// A parser error's line is where its enclosing block starts: the
+	// mistake is not above it.
+	floor := 0
+	if contains(parserProblems, s.msg) {
+		floor = min(s.libLine, hi)
+	}
+	if 3*s.cost(end(hi)) > searchItems {
+		return 0, false
+	}
+	if f, ok := s.fails(end(hi)); !f || !ok {
+		return 0, false
+	}
+	var lo int // the highest line known not to fail
+	for step := 1; ; step *= 2 {
+		k := max(hi-step, floor)
+		f, ok := s.fails(end(k))
+		if !ok || (f && k == floor) {
+			return 0, false
+		}
+		if !f {
+			lo = k
+			break
+		}
+		hi = k
+	}
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		f, ok := s.fails(end(mid))
+		if !ok {
+			return 0, false
+		}
+		if f {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi, true
+}
 
 // firstColumn returns the column of the first non-blank character on the
 // 1-based line of src, or 1.
@@ -209,6 +444,119 @@ func firstColumn(src []byte, line int) int {
 		return col
 	}
 	return 1
+}
+
+// lineText returns the 1-based line of src without its line break.
+func lineText(src []byte, line int) string {
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			return ""
+		}
+		src = src[i+1:]
+	}
+	if i := bytes.IndexByte(src, '\n'); i >= 0 {
+		src = src[:i]
+	}
+	return string(bytes.TrimSuffix(src, []byte("\r")))
+}
+
+// tabColumn returns the column of the first tab in the indentation of a
+// line (blanks and the dashes of list items), or 0.
+func tabColumn(text string) int {
+	for i, r := range []rune(text) {
+		switch r {
+		case '\t':
+			return i + 1
+		case ' ', '-':
+			continue
+		}
+		return 0
+	}
+	return 0
+}
+
+// maxCandidates bounds the characters of one line tried as the place of a
+// syntax error.
+const maxCandidates = 16
+
+// colonColumn returns the column of the ": " on line that the YAML library
+// refuses as "mapping values are not allowed in this context", and
+// whether another ": " comes before it on the line (so that it is text
+// after a key, to be quoted, rather than a key of its own). Each ": " in
+// turn ends a prefix of the file; the first whose prefix fails with the
+// error is the one. When the search cannot tell, it guesses: the second
+// ": " when there is one (name: Told: no receipt), the first otherwise.
+// col is 0 when the line holds no ": ".
+func (s *search) colonColumn(line int, text string) (col int, key bool) {
+	var cands []int // byte offsets in text
+	for i := 0; i < len(text) && len(cands) < maxCandidates; i++ {
+		if text[i] == ':' && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\t') {
+			cands = append(cands, i)
+		}
+	}
+	if len(cands) == 0 {
+		return 0, false
+	}
+	if line-1 < len(s.lineStarts()) {
+		start := s.lineStarts()[line-1]
+		for j, i := range cands {
+			f, ok := s.fails(start + i + 1)
+			if !ok {
+				break
+			}
+			if f {
+				return 1 + utf8.RuneCountInString(text[:i]), j > 0
+			}
+		}
+	}
+	j := min(1, len(cands)-1)
+	return 1 + utf8.RuneCountInString(text[:cands[j]]), j > 0
+}
+
+// quoteColumn returns the column of the quote on line that opens the
+// quoted text the YAML library found unterminated: the first quote that
+// ends a prefix of the file failing with the error. It is 0 when there is
+// none, or the search cannot tell.
+func (s *search) quoteColumn(line int, text string) int {
+	if line-1 >= len(s.lineStarts()) {
+		return 0
+	}
+	start := s.lineStarts()[line-1]
+	n := 0
+	for i := 0; i < len(text) && n < maxCandidates; i++ {
+		if text[i] != '"' && text[i] != '\'' {
+			continue
+		}
+		n++
+		f, ok := s.fails(start + i + 1)
+		if !ok {
+			return 0
+		}
+		if f {
+			return 1 + utf8.RuneCountInString(text[:i])
+		}
+	}
+	return 0
+}
+
+// quotedExample rewrites a "key: text: more" line with its text quoted,
+// for the hint; ok is false when the line is not that simple.
+func quotedExample(text string) (string, bool) {
+	t := strings.TrimLeft(text, " ")
+	for strings.HasPrefix(t, "- ") {
+		t = strings.TrimLeft(t[2:], " ")
+	}
+	key, value, found := strings.Cut(t, ": ")
+	if i := strings.Index(value, " #"); i >= 0 {
+		value = value[:i]
+	}
+	value = strings.TrimSpace(value)
+	if !found || key == "" || value == "" || utf8.RuneCountInString(value) > 60 ||
+		strings.ContainsAny(key, "\"'{}[],&*!|>%@`#\t") || strings.ContainsAny(value, "\"\\\t") {
+		return "", false
+	}
+	return key + ": \"" + value + "\"", true
 }
 
 // clampPositions moves problems the YAML library places past the end of
@@ -324,6 +672,7 @@ func (p *parser) prescan(src []byte) bool {
 		}
 		i += size
 	}
+	p.items = items
 	return true
 }
 
@@ -580,6 +929,10 @@ func (p *parser) integer(v *yaml.Node, what label, lo, hi int, rangeNote label) 
 	}
 	n, ok := wholeNumber(v)
 	if !ok {
+		if quotedAs(v, "!!int", "!!float") {
+			p.errorf(posOf(v), "%s must be a whole number from %d to %d, found the text %q; remove the quotes", what, lo, hi, clip(v.Value))
+			return 0, false
+		}
 		found := kindName(v)
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!float" {
 			found = raw(clip(v.Value))
@@ -615,9 +968,28 @@ func wholeNumber(v *yaml.Node) (float64, bool) {
 	return f, true
 }
 
+// quotedAs reports whether v is quoted text that, without its quotes,
+// YAML would read with one of tags: "true" for true, "4" for 4. Long text
+// is neither: the check parses the text, and an alias may repeat it.
+func quotedAs(v *yaml.Node, tags ...string) bool {
+	if v.Kind != yaml.ScalarNode || v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 || len(v.Value) > 32 {
+		return false
+	}
+	var plain yaml.Node
+	if err := yaml.Unmarshal([]byte(v.Value), &plain); err != nil || len(plain.Content) != 1 {
+		return false
+	}
+	n := plain.Content[0]
+	return n.Kind == yaml.ScalarNode && n.Style == 0 && contains(tags, n.Tag)
+}
+
 func (p *parser) boolean(v *yaml.Node, what label) (bool, bool) {
 	v, err := p.resolve(v)
 	if err != nil {
+		return false, false
+	}
+	if quotedAs(v, "!!bool") {
+		p.errorf(posOf(v), "%s must be true or false, found the text %q; remove the quotes", what, clip(v.Value))
 		return false, false
 	}
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
@@ -695,7 +1067,9 @@ func (p *parser) cycle(root *yaml.Node) *Cycle {
 	c.Thresholds = DefaultThresholds(c.Scale)
 	if v := get["version"]; v != nil {
 		if rv, err := p.resolve(v); err == nil {
-			if n, ok := wholeNumber(rv); !ok || n != FormatVersion {
+			if n, ok := wholeNumber(rv); quotedAs(rv, "!!int", "!!float") {
+				p.errorf(posOf(rv), "version must be a number, found the text %q; remove the quotes", clip(rv.Value))
+			} else if !ok || n != FormatVersion {
 				p.errorf(posOf(rv), "unsupported version %s; this ciclo reads version %d", kindName(rv), FormatVersion)
 			}
 		}
