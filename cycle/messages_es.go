@@ -53,6 +53,8 @@ var messagesES = map[string]string{
 	// Values.
 	"%s must be text, found %s":                                                     "%s debe ser texto, pero se encontró %s",
 	"%s must not be empty":                                                          "%s no puede estar en blanco",
+	"%s is %d characters long; the limit is %d":                                     "%s tiene %d caracteres; el límite es %d",
+	"%s leads to %d moments; the limit is %d":                                       "%s lleva a %d momentos; el límite es %d",
 	"%s must be a whole number from %d to %d, found %s":                             "%s debe ser un número entero de %d a %d, pero se encontró %s",
 	"%s %s is out of range: it must be from %d to %d%s":                             "%s %s está fuera de rango: debe ir de %d a %d%s",
 	"%s must be true or false, found %s":                                            "%s debe ser true o false, pero se encontró %s",

@@ -11,6 +11,13 @@ const (
 	MaxFileSize = 8 << 20
 	// MaxMoments is the largest number of moments in one cycle.
 	MaxMoments = 5000
+	// MaxText is the longest text value, in characters: a name or an action
+	// is a line, a description a paragraph. Longer text only makes drawings
+	// unreadable and slow.
+	MaxText = 2000
+	// MaxNext is the most moments one moment may lead to; a step of a
+	// service offers a few ways on, and each is drawn as a curve.
+	MaxNext = 20
 	// maxNodes bounds the YAML nodes visited, aliases expanded.
 	maxNodes = 1_000_000
 )

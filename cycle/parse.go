@@ -918,6 +918,12 @@ func (p *parser) text(v *yaml.Node, what label) (string, bool) {
 		p.errorf(posOf(v), "%s must not be empty", what)
 		return "", false
 	}
+	if len(v.Value) > MaxText {
+		if n := utf8.RuneCountInString(v.Value); n > MaxText {
+			p.errorf(posOf(v), "%s is %d characters long; the limit is %d", what, n, MaxText)
+			return "", false
+		}
+	}
 	return v.Value, true
 }
 
@@ -1255,6 +1261,10 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 			}
 		case "next":
 			if items, ok := p.list(pr.v, raw("next"), true); ok {
+				if len(items) > MaxNext {
+					p.errorf(posOf(items[MaxNext]), "%s leads to %d moments; the limit is %d", what, len(items), MaxNext)
+					items = items[:MaxNext]
+				}
 				m.Next = []string{}
 				for _, it := range items {
 					if s, ok := p.text(it, phrasef("an entry of next")); ok {

@@ -194,6 +194,8 @@ func TestSchemaRejectsBadFiles(t *testing.T) {
 		{"relative url", moment("    url: /a/b"), "/moments/0/url"},
 		{"critical not bool", moment("    critical: 'yes'"), "/moments/0/critical"},
 		{"bad pillar", moment("    improvements: [{action: x, pillar: speed}]"), "/moments/0/improvements/0/pillar"},
+		{"text too long", moment("    description: " + strings.Repeat("x", MaxText+1)), "/moments/0/description"},
+		{"name too long", moment("    description: " + strings.Repeat("x", MaxText+1)), "/moments/0/description"},
 		{"bad status", moment("    improvements: [{action: x, status: finished}]"), "/moments/0/improvements/0/status"},
 		{"bad due date", moment("    improvements: [{action: x, due: 2026-02-30}]"), "/moments/0/improvements/0/due"},
 		{"due day first", moment("    improvements: [{action: x, due: 15/12/2026}]"), "/moments/0/improvements/0/due"},
