@@ -178,7 +178,11 @@ func (d *diagram) branchRoute(b *branch) ([]pt, pt) {
 		c := pt{bx.X, bx.Y}
 		u := unit(d.theta[k])
 		q := c.add(tangent(d.theta[k], -1).mul(off))
-		p := rayExit(bx, q, u.mul(-1))
+		rad := cornerRadius
+		if d.moments[k].ma.Critical {
+			rad = 0 // square corners
+		}
+		p := roundedExit(bx, rad, q, u.mul(-1))
 		return p, math.Atan2(p.Y, p.X)
 	}
 	ps, as := face(i, b.offFrom)
@@ -324,7 +328,7 @@ func (d *diagram) writePanel(w *dotWriter) {
 			{"shape", "circle"}, {"style", q("filled")}, {"color", q(th.Mark)}, {"fillcolor", q(th.Mark)},
 			posAttr(pt{left - 17, top - 11}), {"fixedsize", "true"},
 			{"label", html(fmt.Sprintf(`<FONT POINT-SIZE="10" COLOR="#FFFFFF"><B>%d</B></FONT>`, r.callout))},
-		}, sizeAttrs(22, 22)...))
+		}, sizeAttrs(discSize(r.callout), discSize(r.callout))...))
 		w.stmt(q("_panel_"+id), append([]attr{
 			{"id", q("panel-" + id)}, {"class", q("note panel-row")},
 			{"shape", "box"}, {"style", q("rounded,filled")}, {"color", q(th.NoteBorder)}, {"fillcolor", q(th.NoteFill)},
@@ -351,14 +355,14 @@ func (d *diagram) writeLegend(w *dotWriter) {
 		posAttr(pt{left + titleW/2, d.legendTitle.Y}),
 		{"label", html(`<FONT POINT-SIZE="11"><B>` + htmlText(d.w.Legend) + `</B></FONT>`)},
 	}, sizeAttrs(titleW, 11*lineSpacing)...))
-	sx := left + legendSampleW/2
+	sx := left + d.legendSampleW/2
 	for k, r := range d.legend {
 		name := fmt.Sprintf("_legend_%d", k)
 		base := []attr{{"class", q("legend")}}
 		sample := func(extra ...attr) {
 			w.stmt(q(name+"_s"), append(append(base, posAttr(pt{sx, r.y})), extra...))
 		}
-		edge := func(style, color string, bend bool) {
+		edge := func(branch, handoff bool) {
 			a, b := pt{sx - 24, r.y}, pt{sx + 24, r.y}
 			for _, p := range []struct {
 				n string
@@ -369,14 +373,10 @@ func (d *diagram) writeLegend(w *dotWriter) {
 			}
 			tip := b
 			pts := line(a, b.sub(pt{arrowLen, 0}))
-			if bend {
+			if branch {
 				pts = []pt{a, a.add(pt{10, -9}), b.sub(pt{arrowLen + 10, 9}), b.sub(pt{arrowLen, 0})}
 			}
-			attrs := append(base, attr{"color", q(color)}, splinePos(pts, &tip))
-			if style != "" {
-				attrs = append(attrs, attr{"style", style})
-			}
-			w.stmt(q(name+"_a")+" -> "+q(name+"_b"), attrs)
+			w.stmt(q(name+"_a")+" -> "+q(name+"_b"), append(append(base, d.edgeLook(branch, handoff)...), splinePos(pts, &tip)))
 		}
 		switch r.kind {
 		case "moment":
@@ -389,15 +389,16 @@ func (d *diagram) writeLegend(w *dotWriter) {
 				attr{"width", "0.6"}, attr{"height", "0.26"},
 				attr{"label", html(`<FONT COLOR="` + th.CritText + `"><B>!</B></FONT>`)})
 		case "performance":
-			dots := strings.Repeat("●", 2) + strings.Repeat("○", 3)
-			sample(attr{"shape", "plaintext"}, attr{"width", "0.7"}, attr{"height", "0.2"},
-				attr{"label", html(`<FONT POINT-SIZE="9">` + dots + `</FONT>`)})
+			sample(attr{"shape", "plaintext"}, attr{"width", num(max(0.7, textWidth(d.performanceSample(), legendText, false)*slack/72))}, attr{"height", "0.2"},
+				attr{"label", html(`<FONT POINT-SIZE="9">` + d.performanceSample() + `</FONT>`)})
 		case "flow":
-			edge("", th.Flow, false)
+			edge(false, false)
 		case "handoff":
-			edge("dashed", th.Handoff, false)
+			edge(false, true)
 		case "branch":
-			edge("", th.Branch, true)
+			edge(true, false)
+		case "branch-handoff":
+			edge(true, true)
 		case "end":
 			sample(attr{"shape", "box"}, attr{"style", q("rounded,filled")}, attr{"color", q(th.Mark)},
 				attr{"fillcolor", q(th.Mark)}, attr{"fixedsize", "true"}, attr{"width", "0.5"}, attr{"height", "0.25"},
@@ -412,7 +413,7 @@ func (d *diagram) writeLegend(w *dotWriter) {
 				attr{"label", html(`<FONT POINT-SIZE="10" COLOR="#FFFFFF"><B>1</B></FONT>`)})
 		}
 		tw := textWidth(r.text, legendText, false)
-		x := left + legendSampleW + 10 + tw/2
+		x := left + d.legendSampleW + 10 + tw/2
 		w.stmt(q(name+"_t"), append(append(base, posAttr(pt{x, r.y}), attr{"shape", "plaintext"}),
 			append(sizeAttrs(tw, legendText*lineSpacing),
 				attr{"label", html(`<FONT POINT-SIZE="9">` + htmlText(r.text) + `</FONT>`)})...))
@@ -426,49 +427,17 @@ func (d *diagram) writeEdges(w *dotWriter) {
 		k++
 		w.stmt(q(from)+" -> "+q(to), append([]attr{{"id", q(fmt.Sprintf("edge-%d", k))}, {"class", q(class)}}, attrs...))
 	}
-	style := func(e cycle.Edge, color string) []attr {
-		if e.Handoff {
-			return []attr{{"color", q(th.Handoff)}, {"style", "dashed"}, {"penwidth", "2"}}
-		}
-		return []attr{{"color", q(color)}}
-	}
 	for _, e := range d.a.Edges {
-		i, j := e.From.Index, e.To.Index
 		class := "edge " + e.Kind.String()
 		if e.Handoff {
 			class += " handoff"
 		}
-		var pts []pt
-		var tip pt
-		if e.Kind == cycle.Branch {
-			pts, tip = d.branchRoute(d.branchOf(e))
-			edge(e.From.ID, e.To.ID, class, append(style(e, th.Branch), splinePos(pts, &tip)))
-			continue
-		}
-		aj := d.theta[j]
-		if aj >= d.theta[i] {
-			aj -= 2 * math.Pi
-		}
-		pts, tip = ringEdge(d.R, d.moments[i].box, d.theta[i], d.moments[j].box, aj)
-		edge(e.From.ID, e.To.ID, class, append(style(e, th.Flow), splinePos(pts, &tip)))
+		pts, tip := d.edgeRoute(e)
+		edge(e.From.ID, e.To.ID, class, append(d.edgeLook(e.Kind == cycle.Branch, e.Handoff), splinePos(pts, &tip)))
 	}
 	for _, p := range d.pills {
 		id := d.a.Moments[p.moment].ID
-		m := d.moments[p.moment]
-		var pts []pt
-		var tip pt
-		if p.gap {
-			pa := math.Atan2(p.box.Y, p.box.X)
-			for pa >= d.theta[p.moment] {
-				pa -= 2 * math.Pi
-			}
-			pts, tip = ringEdge(d.R, m.box, d.theta[p.moment], p.box, pa)
-		} else {
-			u := unit(d.theta[p.moment])
-			s := rayExit(m.box, pt{m.box.X, m.box.Y}, u.mul(-1))
-			tip = rayExit(p.box, pt{p.box.X, p.box.Y}, u)
-			pts = line(s, tip.add(u.mul(arrowLen)))
-		}
+		pts, tip := d.pillRoute(p)
 		edge(id, "_end_"+id, "edge end", []attr{splinePos(pts, &tip)})
 	}
 	for _, at := range d.attach {
@@ -482,6 +451,55 @@ func (d *diagram) writeEdges(w *dotWriter) {
 			splinePos(line(s, e), nil),
 		})
 	}
+}
+
+// edgeLook is the colour, dash and width of an edge: a handoff is dashed
+// and heavier in its own colour, whether on the ring or a branch (which
+// bends along its lane); a plain branch has its colour and, in themes
+// without hue (print), a dash of its own; the other edges are plain.
+// The legend draws its samples with it, so they match the drawing.
+func (d *diagram) edgeLook(branch, handoff bool) []attr {
+	th := d.th
+	switch {
+	case handoff:
+		return []attr{{"color", q(th.Handoff)}, {"style", "dashed"}, {"penwidth", "2"}}
+	case branch && th.BranchStyle != "":
+		return []attr{{"color", q(th.Branch)}, {"style", th.BranchStyle}, {"penwidth", "2"}}
+	case branch:
+		return []attr{{"color", q(th.Branch)}}
+	}
+	return []attr{{"color", q(th.Flow)}}
+}
+
+// edgeRoute is the spline of an edge of the cycle and its arrow tip: a
+// branch along its lane, any other edge along the ring.
+func (d *diagram) edgeRoute(e cycle.Edge) ([]pt, pt) {
+	if e.Kind == cycle.Branch {
+		return d.branchRoute(d.branchOf(e))
+	}
+	i, j := e.From.Index, e.To.Index
+	aj := d.theta[j]
+	if aj >= d.theta[i] {
+		aj -= 2 * math.Pi
+	}
+	return ringEdge(d.R, d.moments[i].box, d.theta[i], d.moments[j].box, aj)
+}
+
+// pillRoute is the spline of the arrow from a moment to its end marker
+// and its tip.
+func (d *diagram) pillRoute(p *pill) ([]pt, pt) {
+	m := d.moments[p.moment]
+	if p.gap {
+		pa := math.Atan2(p.box.Y, p.box.X)
+		for pa >= d.theta[p.moment] {
+			pa -= 2 * math.Pi
+		}
+		return ringEdge(d.R, m.box, d.theta[p.moment], p.box, pa)
+	}
+	u := unit(d.theta[p.moment])
+	s := rayExit(m.box, pt{m.box.X, m.box.Y}, u.mul(-1))
+	tip := rayExit(p.box, pt{p.box.X, p.box.Y}, u)
+	return line(s, tip.add(u.mul(arrowLen))), tip
 }
 
 // branchOf finds the layout of a branch edge.

@@ -29,7 +29,8 @@ var engine struct {
 // PNG and PDF are painted from the xdot of the very layout the SVG comes
 // from, so they show the same edges, outlines and words, set in the
 // Liberation fonts embedded in the binary (metric-compatible with the
-// Helvetica that Graphviz sizes labels for). Only the layout holds the
+// Helvetica that Graphviz sizes labels for); characters those fonts lack
+// are painted as xdot.Replacement (see MissingGlyphs). Only the layout holds the
 // Graphviz lock; painting runs outside it, so in a batch the painting of
 // one diagram overlaps the layout of the next. A PNG larger than
 // MaxPixels at opts.Scale is drawn at the largest scale that fits; one

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 const hostile = `title: 'T \N \G "quoted" {brace} <b>bold</b> & <script>alert(1)</script>'
@@ -109,5 +110,36 @@ func TestWrap(t *testing.T) {
 	}
 	if got := wrap("", 50, 10, false); len(got) != 1 {
 		t.Errorf("wrap of empty text: %q", got)
+	}
+}
+
+// TestWrapNoOrphans: at any width, a broken long word leaves no lone
+// letter (nor two) on its last line, a bullet is never left alone on a
+// line, and nothing is lost or overflows.
+func TestWrapNoOrphans(t *testing.T) {
+	texts := []string{
+		"Supercalifragilisticoespialidosoextraordinariamentelargo",
+		"• Simplificarelcontratomarcoeliminandoanexostécnicosredundantesquenadielee https://intranet.example.com/contratos/marco/v3.pdf",
+		"Firma el contrato marco de servicios profesionales",
+	}
+	for _, text := range texts {
+		for maxW := 30.0; maxW <= 220; maxW++ {
+			lines := wrap(text, maxW, 9, true)
+			for i, l := range lines {
+				if w := textWidth(l, 9, true); w > maxW {
+					t.Errorf("width %g: line %q is %.1f pt wide", maxW, l, w)
+				}
+				if l == "•" {
+					t.Errorf("width %g: a lone bullet on line %d of %q", maxW, i+1, lines)
+				}
+			}
+			last := lines[len(lines)-1]
+			if f := strings.Fields(last); len(lines) > 1 && len(f) == 1 && utf8.RuneCountInString(f[0]) < 3 {
+				t.Errorf("width %g: %q ends on the fragment %q", maxW, lines, last)
+			}
+			if strings.ReplaceAll(strings.Join(lines, ""), " ", "") != strings.ReplaceAll(text, " ", "") {
+				t.Errorf("width %g: wrap lost text: %q", maxW, lines)
+			}
+		}
 	}
 }

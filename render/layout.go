@@ -16,6 +16,7 @@ const (
 	laneFirst   = 20.0 // from the inner edge of the ring to the first branch lane
 	laneStep    = 14.0 // between branch lanes
 	titleMargin = 18.0 // between the title block and the innermost lane
+	titleGap    = 10.0 // between the title block and a box
 	arrowLen    = 9.0  // arrowhead length at arrowsize 0.9
 	padX        = 10.0 // text padding inside a moment box
 	padY        = 7.0
@@ -74,6 +75,38 @@ func rayExit(r rect, q, d pt) pt {
 	return q.add(d.mul(t))
 }
 
+// cornerRadius is the radius with which Graphviz rounds the corners of a
+// box with style "rounded" (as large boxes as ciclo's).
+const cornerRadius = 12.0
+
+// roundedDist is the signed distance from p to the outline of box r with
+// corners rounded to radius rad: negative inside.
+func roundedDist(r rect, rad float64, p pt) float64 {
+	qx := math.Abs(p.X-r.X) - (r.W/2 - rad)
+	qy := math.Abs(p.Y-r.Y) - (r.H/2 - rad)
+	return math.Hypot(max(qx, 0), max(qy, 0)) + min(max(qx, qy), 0) - rad
+}
+
+// roundedExit returns the point where the ray from q (inside r) in
+// direction d crosses the outline of r with corners rounded to radius
+// rad.
+func roundedExit(r rect, rad float64, q, d pt) pt {
+	out := rayExit(r, q, d)
+	if rad <= 0 || roundedDist(r, rad, out) <= 1e-9 {
+		return out
+	}
+	in := q
+	for range 40 {
+		mid := in.add(out).mul(0.5)
+		if roundedDist(r, rad, mid) <= 0 {
+			in = mid
+		} else {
+			out = mid
+		}
+	}
+	return in
+}
+
 // mnode is a moment box.
 type mnode struct {
 	ma    *cycle.MomentAnalysis
@@ -89,7 +122,7 @@ type attachment struct {
 	label   block
 	w, h    float64
 	box     rect
-	callout int // callout number (panel mode), 0 for an inline note
+	callout int // callout number (panel mode): the moment's number; 0 for an inline note
 }
 
 // pill is the end marker after a moment from which the customer leaves.
@@ -121,14 +154,14 @@ func (b *branch) overlaps(o *branch, n float64) bool {
 // panelRow is one entry of the notes panel.
 type panelRow struct {
 	moment  int
-	callout int
+	callout int // the number on its disc: the moment's number
 	label   block
 	box     rect
 }
 
 // legendRow is one entry of the legend.
 type legendRow struct {
-	kind string // moment, critical, performance, flow, handoff, branch, end, note, callout
+	kind string // moment, critical, performance, flow, handoff, branch, branch-handoff, end, note, callout
 	text string
 	y    float64
 }
@@ -154,9 +187,10 @@ type diagram struct {
 	title     block
 	titleBox  rect
 
-	legend      []legendRow
-	legendBox   rect
-	legendTitle rect
+	legend        []legendRow
+	legendSampleW float64 // width of the legend's sample column
+	legendBox     rect
+	legendTitle   rect
 }
 
 // contentWidth is the text width of a moment box: narrower boxes for
@@ -221,39 +255,106 @@ func (d *diagram) buildMoments() {
 	}
 }
 
-func (d *diagram) buildTitle() { d.setTitle(18, 230) }
+func (d *diagram) buildTitle() { d.setTitle(18, 230, 230) }
 
 // setTitle lays out the title block with the title at size points,
-// wrapped at width.
-func (d *diagram) setTitle(size, width float64) {
+// wrapped at width, and the customer and organisation wrapped at sub.
+func (d *diagram) setTitle(size, width, sub float64) {
 	c := d.a.Cycle
 	d.title = block{}
 	d.title.add(oneLine(c.Title), width, span{size: size, bold: true, color: d.th.Ink})
 	small := max(11, math.Round(size*0.5))
 	if c.Customer != "" {
-		d.title.add(d.w.Customer+": "+oneLine(c.Customer), width, span{size: small, color: d.th.Muted})
+		d.title.add(d.w.Customer+": "+oneLine(c.Customer), sub, span{size: small, color: d.th.Muted})
 	}
 	if c.Organization != "" {
-		d.title.add(oneLine(c.Organization), width, span{size: small - 1, italic: true, color: d.th.Muted})
+		d.title.add(oneLine(c.Organization), sub, span{size: small - 1, italic: true, color: d.th.Muted})
 	}
 	w, h := d.title.size()
 	d.titleBox = rect{0, 0, w + 8, h + 8}
 }
 
-// growTitle sets the title as large as the space inside the ring allows
-// (up to 32 points).
-func (d *diagram) growTitle() {
-	inner := d.R - d.halfDiag() - d.innerBand() - titleMargin
-	if d.lanes > 0 {
-		inner = d.laneRadius(d.lanes-1) - titleMargin
+// titleFits reports whether the title block, at the centre, keeps
+// titleGap from the moments and the end markers inside the ring, and
+// titleMargin from the ring itself and every branch's lane.
+func (d *diagram) titleFits() bool {
+	reach := math.Hypot(d.titleBox.W/2, d.titleBox.H/2)
+	room := d.R - titleMargin
+	for _, b := range d.branches {
+		room = min(room, d.branchRadius(b)-titleMargin)
 	}
-	for size := 32.0; size > 18; size -= 2 {
-		d.setTitle(size, min(1.5*inner, 460))
-		if math.Hypot(d.titleBox.W/2, d.titleBox.H/2) <= inner {
-			return
+	if reach > room {
+		return false
+	}
+	for _, m := range d.moments {
+		if d.titleBox.sep(m.box) < titleGap {
+			return false
 		}
 	}
-	d.buildTitle()
+	for _, p := range d.pills {
+		if d.titleBox.sep(p.box) < titleGap {
+			return false
+		}
+	}
+	return true
+}
+
+// growTitle sets the title as large (up to 32 points) and on as few lines
+// as the space inside the ring allows (see titleFits): at each size the
+// widest wrap that fits is taken (up to the ring's diameter), and a title
+// on fewer lines wins over a larger one down to 80% of the largest size
+// that fits.
+func (d *diagram) growTitle() {
+	type choice struct {
+		size, width, sub float64
+		lines            int
+	}
+	title := oneLine(d.a.Cycle.Title)
+	const broken = 100
+	var best *choice
+	largest := 0.0 // the largest size that fits
+	for size := 32.0; size > 18; size -= 2 {
+		// the widest fitting wrap has the fewest lines at this size; the
+		// narrowest with as few lines balances them
+		var c *choice
+		for k := 0; k <= 30; k++ {
+			width := min(2*d.R, 520) * (1 - 0.03*float64(k))
+			wrapped := wrap(title, width, size, true)
+			lines := len(wrapped)
+			if strings.Join(wrapped, " ") != strings.Join(strings.Fields(title), " ") {
+				lines += broken // a word broken in two: only when nothing else fits
+			}
+			if c != nil && lines > c.lines {
+				break
+			}
+			sub := width
+			if c != nil {
+				sub = c.sub // the lines below keep the widest width that fits
+			}
+			d.setTitle(size, width, sub)
+			if !d.titleFits() && sub > width {
+				sub = width
+				d.setTitle(size, width, sub)
+			}
+			if d.titleFits() {
+				c = &choice{size, width, sub, lines}
+			}
+		}
+		switch {
+		case c == nil:
+		case best == nil:
+			best, largest = c, size
+		case best.lines >= broken && c.lines < broken:
+			best, largest = c, size // whole words first
+		case c.lines < best.lines && size >= 0.8*largest:
+			best = c
+		}
+	}
+	if best == nil {
+		d.buildTitle()
+		return
+	}
+	d.setTitle(best.size, best.width, best.sub)
 }
 
 // panelMode reports whether notes go to a numbered panel.
@@ -291,19 +392,19 @@ func (d *diagram) improvementLines(b *block, im *cycle.Improvement, width float6
 
 func (d *diagram) buildNotes() {
 	panel := d.panelMode()
-	k := 0
 	for i, ma := range d.a.Moments {
 		if len(ma.Improvements) == 0 {
 			continue
 		}
-		k++
 		at := &attachment{moment: i}
 		if panel {
-			at.callout = k
-			at.w, at.h = 22, 22
-			row := &panelRow{moment: i, callout: k}
+			// the callout and its panel row carry the moment's number
+			at.callout = ma.Number()
+			at.w = discSize(at.callout)
+			at.h = at.w
+			row := &panelRow{moment: i, callout: at.callout}
 			row.label.left = true
-			row.label.add(fmt.Sprintf("%d · %s", ma.Number(), oneLine(ma.Name)), 230, span{size: 9, bold: true, color: d.th.Ink})
+			row.label.add(oneLine(ma.Name), 230, span{size: 9, bold: true, color: d.th.Ink})
 			for _, im := range ma.Improvements {
 				d.improvementLines(&row.label, im, 230)
 			}
@@ -318,6 +419,11 @@ func (d *diagram) buildNotes() {
 		}
 		d.attach = append(d.attach, at)
 	}
+}
+
+// discSize is the diameter of a callout disc showing the number n.
+func discSize(n int) float64 {
+	return max(22, textWidth(fmt.Sprint(n), 10, true)*slack+6)
 }
 
 func (d *diagram) buildPills() {
@@ -417,11 +523,6 @@ func (d *diagram) innerBand() float64 {
 
 // halfDiag is the largest reach of a moment box from its centre.
 func (d *diagram) halfDiag() float64 { return math.Hypot(d.W/2, d.H/2) }
-
-// laneRadius is the least radius of branch lane k.
-func (d *diagram) laneRadius(k int) float64 {
-	return d.R - d.halfDiag() - d.innerBand() - laneFirst - float64(k)*laneStep
-}
 
 // placeRing puts the moments and end markers on the ring of radius d.R.
 func (d *diagram) placeRing() {
@@ -560,7 +661,8 @@ func (d *diagram) solveRadius() {
 	d.fits()
 }
 
-// ringBounds is the bounding box of the ring and everything around it.
+// ringBounds is the bounding box of the ring and everything around it,
+// edges included.
 func (d *diagram) ringBounds() (lo, hi pt) {
 	lo = pt{d.titleBox.X - d.titleBox.W/2, d.titleBox.Y - d.titleBox.H/2}
 	hi = pt{d.titleBox.X + d.titleBox.W/2, d.titleBox.Y + d.titleBox.H/2}
@@ -577,7 +679,40 @@ func (d *diagram) ringBounds() (lo, hi pt) {
 	for _, p := range d.pills {
 		grow(p.box)
 	}
+	// the edges: ring arcs bulge beyond the boxes they join, most in
+	// small cycles
+	curve := func(pts []pt, tip pt) {
+		grow(rect{tip.X, tip.Y, 2 * arrowLen, 2 * arrowLen})
+		for _, p := range bezierSamples(pts, 16) {
+			grow(rect{p.X, p.Y, 0, 0})
+		}
+	}
+	for _, e := range d.a.Edges {
+		curve(d.edgeRoute(e))
+	}
+	for _, p := range d.pills {
+		curve(d.pillRoute(p))
+	}
 	return lo, hi
+}
+
+// bezierSamples returns k points along each cubic segment of a spline
+// (the first point and every third point after it are on the curve),
+// both ends included.
+func bezierSamples(pts []pt, k int) []pt {
+	if len(pts) == 0 {
+		return nil
+	}
+	out := []pt{pts[0]}
+	for i := 0; i+3 < len(pts); i += 3 {
+		for s := 1; s <= k; s++ {
+			t := float64(s) / float64(k)
+			u := 1 - t
+			p := pts[i].mul(u * u * u).add(pts[i+1].mul(3 * u * u * t)).add(pts[i+2].mul(3 * u * t * t)).add(pts[i+3].mul(t * t * t))
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // legend layout
@@ -589,21 +724,28 @@ const (
 )
 
 func (d *diagram) buildLegend() {
-	var critical, plain, scored, flow, handoff bool
+	var critical, plain, scored bool
 	for _, m := range d.a.Moments {
 		critical = critical || m.Critical
 		plain = plain || !m.Critical
 		scored = scored || m.Performance > 0
 	}
+	// one row per look of edge drawn (see edgeLook)
+	var flow, handoff, branch, branchHandoff bool
 	for _, e := range d.a.Edges {
-		if e.Handoff {
+		switch isBranch := e.Kind == cycle.Branch; {
+		case isBranch && e.Handoff:
+			branchHandoff = true
+		case isBranch:
+			branch = true
+		case e.Handoff:
 			handoff = true
-		} else if e.Kind != cycle.Branch {
+		default:
 			flow = true
 		}
 	}
-	if len(d.pills) > 0 && len(d.pills) != d.n {
-		flow = true // the arc into the end marker
+	if len(d.pills) > 0 {
+		flow = true // the arrow into an end marker
 	}
 	add := func(ok bool, kind, text string) {
 		if ok {
@@ -615,16 +757,21 @@ func (d *diagram) buildLegend() {
 	add(scored, "performance", d.w.LegPerformance)
 	add(flow, "flow", d.w.LegFlow)
 	add(handoff, "handoff", d.w.LegHandoff)
-	add(len(d.branches) > 0, "branch", d.w.LegBranch)
+	add(branch, "branch", d.w.LegBranch)
+	add(branchHandoff, "branch-handoff", d.w.LegBranchHandoff)
 	add(len(d.pills) > 0, "end", d.w.LegEnd)
 	add(len(d.attach) > 0 && len(d.panel) == 0, "note", d.w.LegNote)
 	add(len(d.panel) > 0, "callout", d.w.LegCallout)
 
+	d.legendSampleW = legendSampleW
+	if scored {
+		d.legendSampleW = max(legendSampleW, textWidth(d.performanceSample(), legendText, false)*slack)
+	}
 	textW := textWidth(d.w.Legend, 11, true)
 	for _, r := range d.legend {
 		textW = max(textW, textWidth(r.text, legendText, false))
 	}
-	width := legendPad*2 + legendSampleW + 10 + textW*slack
+	width := legendPad*2 + d.legendSampleW + 10 + textW*slack
 	height := legendPad*2 + 11*lineSpacing + 6 + float64(len(d.legend))*legendRowH
 	lo, _ := d.ringBounds()
 	top := lo.Y - 36
@@ -635,6 +782,14 @@ func (d *diagram) buildLegend() {
 		d.legend[i].y = y
 		y -= legendRowH
 	}
+}
+
+// performanceSample is the legend's sample score: two fifths of the
+// cycle's scale, as dots.
+func (d *diagram) performanceSample() string {
+	scale := d.a.Cycle.Scale
+	on := int(math.Round(float64(scale) * 2 / 5))
+	return strings.Repeat("●", on) + strings.Repeat("○", max(scale-on, 0))
 }
 
 // placePanel stacks the notes panel to the right of the ring.

@@ -74,7 +74,9 @@ func textWidth(s string, size float64, bold bool) float64 {
 
 // wrap breaks s into lines no wider than maxW points at size points: words
 // are kept whole where they fit and broken between characters where they
-// do not. Line breaks in s are kept. It never returns an empty slice.
+// do not, leaving at least minTail characters on the last line of a
+// broken word; a one-character word (a bullet) stays with the next. Line
+// breaks in s are kept. It never returns an empty slice.
 func wrap(s string, maxW, size float64, bold bool) []string {
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
@@ -94,12 +96,21 @@ func wrap(s string, maxW, size float64, bold bool) []string {
 				continue
 			}
 			if line != "" {
-				out = append(out, line)
+				if utf8.RuneCountInString(line) == 1 {
+					// a bullet or a one-letter word: keep it with the
+					// word rather than alone on its line
+					w = line + " " + w
+				} else {
+					out = append(out, line)
+				}
 				line = ""
 			}
 			// the word alone: break it if it does not fit
 			for textWidth(w, size, bold) > maxW {
 				cut := fitPrefix(w, maxW, size, bold)
+				if rest := w[cut:]; textWidth(rest, size, bold) <= maxW && utf8.RuneCountInString(rest) < minTail {
+					cut = tailCut(w, cut)
+				}
 				out = append(out, w[:cut])
 				w = w[cut:]
 			}
@@ -108,6 +119,25 @@ func wrap(s string, maxW, size float64, bold bool) []string {
 		out = append(out, line)
 	}
 	return out
+}
+
+// minTail is the fewest characters a broken word leaves on its last line.
+const minTail = 3
+
+// tailCut moves cut (the end of the last piece of w that fits but one)
+// back so that the last piece has minTail characters, keeping at least
+// two in the piece before it; it returns cut unchanged when w is too
+// short for that.
+func tailCut(w string, cut int) int {
+	runes := []int{} // byte offset of every rune
+	for i := range w {
+		runes = append(runes, i)
+	}
+	k := len(runes) - minTail // the last piece starts at rune k
+	if k < 2 {
+		return cut
+	}
+	return min(cut, runes[k])
 }
 
 // fitPrefix returns the byte length of the longest prefix of w (whole runes,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -65,6 +66,92 @@ func TestNoOverlapProperty(t *testing.T) {
 					t.Fatal("not an SVG")
 				}
 			})
+		}
+	}
+}
+
+// smallCycle writes a cycle of n moments with names of several lengths;
+// with branches, the first moment may skip to the middle one and the last
+// but one may go back to the second; open cycles end at the last moment.
+func smallCycle(n int, branches, open bool) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "title: Cycle of %d\ncustomer: Somebody\nclosed: %v\nmoments:\n", n, !open)
+	for i := range n {
+		fmt.Fprintf(&b, "  - id: m%d\n    name: %s\n    owner: Team %d\n    performance: 3\n", i+1,
+			strings.Join(genWords[:2+(i*5)%9], " "), i%3)
+		switch {
+		case branches && i == 0 && n > 3:
+			fmt.Fprintf(&b, "    next: [m2, m%d]\n", n/2+1)
+		case branches && i == n-2 && n > 4:
+			fmt.Fprintf(&b, "    next: [m%d, m2]\n", n)
+		}
+	}
+	return []byte(b.String())
+}
+
+// svgCurves returns the points of every cubic Bézier path drawn for the
+// edges of the diagram (class "edge", not the legend's samples), sampled
+// densely, in SVG coordinates.
+func svgCurves(root *svgNode) map[string][][2]float64 {
+	out := map[string][][2]float64{}
+	for id, g := range groups(root, "edge") {
+		if strings.Contains(g.attr("class"), "legend") {
+			continue
+		}
+		g.walk(func(n *svgNode) {
+			if n.XMLName.Local != "path" {
+				return
+			}
+			var v []float64
+			for _, s := range numRE.FindAllString(n.attr("d"), -1) {
+				f, _ := strconv.ParseFloat(s, 64)
+				v = append(v, f)
+			}
+			for i := 0; i+7 < len(v); i += 6 {
+				for k := 0; k <= 32; k++ {
+					t := float64(k) / 32
+					u := 1 - t
+					c := [4]float64{u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t}
+					x := c[0]*v[i] + c[1]*v[i+2] + c[2]*v[i+4] + c[3]*v[i+6]
+					y := c[0]*v[i+1] + c[1]*v[i+3] + c[2]*v[i+5] + c[3]*v[i+7]
+					out[id] = append(out[id], [2]float64{x, y})
+				}
+			}
+		})
+	}
+	return out
+}
+
+// TestLegendClearOfEdges draws cycles of 2 to 8 moments, with and without
+// branches, closed and open, and wants every edge curve (ring arcs,
+// branches, arrows to end markers) at least 8 points away from the legend
+// box below the ring and from the notes panel.
+func TestLegendClearOfEdges(t *testing.T) {
+	for n := 2; n <= 8; n++ {
+		for _, branches := range []bool{false, true} {
+			for _, open := range []bool{false, true} {
+				t.Run(fmt.Sprintf("n%d-branches%v-open%v", n, branches, open), func(t *testing.T) {
+					a := analyse(t, "small.yaml", smallCycle(n, branches, open))
+					svg, err := Render(context.Background(), a, Options{})
+					if err != nil {
+						t.Fatal(err)
+					}
+					root := parseSVG(t, svg)
+					legend, ok := shapeBox(groups(root, "legend")["legend"])
+					if !ok {
+						t.Fatal("no legend box")
+					}
+					const margin = 8
+					for id, pts := range svgCurves(root) {
+						for _, p := range pts {
+							if p[0] > legend.x0-margin && p[0] < legend.x1+margin && p[1] > legend.y0-margin && p[1] < legend.y1+margin {
+								t.Errorf("%s passes through the legend %v at (%.1f, %.1f)", id, legend, p[0], p[1])
+								break
+							}
+						}
+					}
+				})
+			}
 		}
 	}
 }

@@ -13,10 +13,13 @@ type theme struct {
 	Flow       string // ring edges
 	Handoff    string
 	Branch     string
-	NoteFill   string
-	NoteBorder string
-	Mark       string // end marker and callout badges (white text on it)
-	Frame      string // legend frame
+	// BranchStyle is the dash of a branch (a Graphviz style): empty
+	// (solid) where hue tells branches apart, dotted where it cannot.
+	BranchStyle string
+	NoteFill    string
+	NoteBorder  string
+	Mark        string // end marker and callout badges (white text on it)
+	Frame       string // legend frame
 }
 
 var themes = map[string]*theme{
@@ -34,7 +37,7 @@ var themes = map[string]*theme{
 		Background: "#FFFFFF", Ink: "#000000", Muted: "#404040",
 		Fill: "#FFFFFF", Border: "#404040",
 		CritFill: "#E0E0E0", CritBorder: "#000000", CritText: "#000000",
-		Flow: "#404040", Handoff: "#000000", Branch: "#606060",
+		Flow: "#404040", Handoff: "#000000", Branch: "#404040", BranchStyle: "dotted",
 		NoteFill: "#FFFFFF", NoteBorder: "#808080",
 		Mark: "#000000", Frame: "#A0A0A0",
 	},

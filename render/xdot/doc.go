@@ -25,5 +25,8 @@
 //
 // Limits: external images (the I operation) are not painted; gradients are
 // painted in their first colour; characters the Liberation fonts lack
-// (emoji, CJK) show as empty boxes.
+// (emoji, CJK) are painted as [Replacement] (□), invisible format
+// characters (joiners, variation selectors) are dropped, and
+// [MissingGlyphs] lists them beforehand. A fault while painting is
+// returned as an error, never a panic.
 package xdot

@@ -50,7 +50,9 @@ type PNGOptions struct {
 
 // Rasterize paints d on a white RGBA image, following opts (see
 // [PNGOptions] for the size rules). Pixel (0,0) is the top-left corner of
-// the page: BB grown by d.Pad.
+// the page: BB grown by d.Pad. Characters the fonts lack are painted as
+// [Replacement]; a fault while painting is returned as an error, never a
+// panic.
 func Rasterize(d *Drawing, opts PNGOptions) (*image.RGBA, error) {
 	w, h := d.Size()
 	if !(w > 0 && h > 0) || math.IsInf(w, 0) || math.IsInf(h, 0) {
@@ -119,7 +121,9 @@ func Rasterize(d *Drawing, opts PNGOptions) (*image.RGBA, error) {
 	if bg, at, ok := pageFill(d); ok && bg == (color.NRGBA{255, 255, 255, 255}) {
 		p.filled = at // a white page: the background already painted it
 	}
-	p.paint(d)
+	if err := safely("png", func() error { p.paint(d); return nil }); err != nil {
+		return nil, err
+	}
 	return img, nil
 }
 

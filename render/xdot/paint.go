@@ -40,6 +40,7 @@ type painter struct {
 	// background already painted (see pageFill); {-1, -1} for none.
 	// Only the fill is skipped: its outline, if any, is still drawn.
 	filled [2]int
+	glyphs glyphs // which characters the faces can draw
 }
 
 func newPainter(c surface, d *Drawing) *painter {
@@ -250,7 +251,10 @@ func (p *painter) text(st *state, t Text) {
 		return
 	}
 	fc := face(fontKey(st.fontName, st.flags), st.fontSize)
-	w := float64(fc.Width(t.Text))
+	// A character the face lacks becomes Replacement: a PDF font cannot
+	// even embed one above U+FFFF.
+	s := p.glyphs.drawable(fc.Face, t.Text)
+	w := float64(fc.Width(s))
 	x := t.Pos.X
 	switch t.Align {
 	case AlignCenter:
@@ -267,7 +271,7 @@ func (p *painter) text(st *state, t Text) {
 		y -= size / 5
 	}
 	p.c.SetColor(st.pen)
-	p.c.FillString(fc, p.pt(Point{x, y}), t.Text)
+	p.c.FillString(fc, p.pt(Point{x, y}), s)
 
 	// Decorations, at the usual Helvetica offsets.
 	lw := math.Max(size/18, 0.5)

@@ -38,7 +38,9 @@ const maxPDFPage = 14400
 // points (200 inches, the limit of PDF viewers) is scaled down to fit,
 // whole: it stays sharp at any zoom. The output is deterministic: its
 // dates are fixed to 2000-01-01 and its internal catalogues are sorted.
-// Nothing is written when painting fails.
+// Characters the fonts lack are painted as [Replacement]. Nothing is
+// written when painting fails, and a fault while painting is returned as
+// an error, never a panic.
 func PDF(d *Drawing, w io.Writer) error {
 	pw, ph := d.Size()
 	if !(pw > 0 && ph > 0) || math.IsInf(pw, 0) || math.IsInf(ph, 0) {
@@ -58,23 +60,29 @@ func PDF(d *Drawing, w io.Writer) error {
 	doc.AddPage()
 	doc.SetLineCapStyle("butt")
 	doc.SetLineJoinStyle("miter")
-	c := &pdfCanvas{doc: doc, h: ph, fonts: make(map[string]bool)}
-	if k < 1 {
-		// Scale about the top-left corner: a drawing y of ph−Y from the
-		// top lands at k(ph−Y) on the page of height k·ph.
-		doc.TransformBegin()
-		doc.TransformScale(100*k, 100*k, 0, 0)
-	}
-	newPainter(c, d).paint(d)
-	if k < 1 {
-		doc.TransformEnd()
-	}
-	if err := doc.Error(); err != nil {
-		return fmt.Errorf("xdot: pdf: %w", err)
-	}
 	var buf bytes.Buffer
-	if err := doc.Output(&buf); err != nil {
-		return fmt.Errorf("xdot: pdf: %w", err)
+	err := safely("pdf", func() error {
+		c := &pdfCanvas{doc: doc, h: ph, fonts: make(map[string]bool)}
+		if k < 1 {
+			// Scale about the top-left corner: a drawing y of ph−Y from the
+			// top lands at k(ph−Y) on the page of height k·ph.
+			doc.TransformBegin()
+			doc.TransformScale(100*k, 100*k, 0, 0)
+		}
+		newPainter(c, d).paint(d)
+		if k < 1 {
+			doc.TransformEnd()
+		}
+		if err := doc.Error(); err != nil {
+			return fmt.Errorf("xdot: pdf: %w", err)
+		}
+		if err := doc.Output(&buf); err != nil {
+			return fmt.Errorf("xdot: pdf: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if _, err := buf.WriteTo(w); err != nil {
 		return fmt.Errorf("xdot: write pdf: %w", err)
