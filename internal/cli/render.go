@@ -101,6 +101,7 @@ type renderJob struct {
 
 // renderResult is what became of one job.
 type renderResult struct {
+	warning string // printed on stderr, the output written all the same
 	err     error
 	problem error // the input cannot be drawn in this format (exit 1) // *exitError for misuse, cycle.ErrorList for invalid input
 	stale   string
@@ -183,6 +184,10 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 			return ctx.Err()
 		}
 		prog.step()
+		if r.warning != "" {
+			prog.clear()
+			fmt.Fprintln(opts.IO.ErrOut, r.warning)
+		}
 		var ee *exitError
 		var list cycle.ErrorList
 		switch {
@@ -232,7 +237,8 @@ func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.
 	if err != nil {
 		return renderResult{err: err}
 	}
-	data, err := render.Render(ctx, cycle.Analyze(c), ro)
+	a := cycle.Analyze(c)
+	data, err := render.Render(ctx, a, ro)
 	if err != nil {
 		if errors.Is(err, render.ErrTooLarge) {
 			return renderResult{problem: err}
@@ -241,6 +247,10 @@ func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.
 			return renderResult{err: misuse(fmt.Errorf("%s: %w", j.in.Display(), err))}
 		}
 		return renderResult{err: fmt.Errorf("drawing: %w", err)}
+	}
+	warning := ""
+	if ro.Format == render.FormatPNG || ro.Format == render.FormatPDF {
+		warning = glyphWarning(j.in.Display(), string(ro.Format), render.MissingGlyphs(a, ro))
 	}
 	if opts.Check {
 		old, err := os.ReadFile(j.target)
@@ -259,7 +269,25 @@ func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.
 			return renderResult{err: misuse(fmt.Errorf("cannot write %s: %w", j.target, unwrapPath(err)))}
 		}
 	}
-	return renderResult{err: writeOutput(opts.IO.Out, j.target, data)}
+	return renderResult{err: writeOutput(opts.IO.Out, j.target, data), warning: warning}
+}
+
+// glyphWarning tells which characters the PNG and PDF fonts lack (they are
+// drawn as □), so that nobody discovers it in front of a client.
+func glyphWarning(name, format string, missing []rune) string {
+	if len(missing) == 0 {
+		return ""
+	}
+	const most = 8
+	var chars []string
+	for i, r := range missing {
+		if i == most {
+			chars = append(chars, fmt.Sprintf("and %d more", len(missing)-most))
+			break
+		}
+		chars = append(chars, fmt.Sprintf("%c (U+%04X)", r, r))
+	}
+	return fmt.Sprintf("%s: warning: the %s fonts have no glyph for %s; they are drawn as □ (svg shows them)", name, format, strings.Join(chars, ", "))
 }
 
 // planRender decides where each input's diagram goes, and refuses plans

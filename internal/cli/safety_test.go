@@ -165,3 +165,23 @@ func TestSameOutputThroughRelativeAndAbsolutePaths(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 2", code, errOut)
 	}
 }
+
+// PNG and PDF fonts lack emoji and CJK: ciclo says so rather than let a
+// consultant find □ on a slide; SVG leaves them to the viewer's fonts.
+func TestMissingGlyphWarning(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "e.yaml", "title: Emoji 🙂\nmoments:\n  - id: a\n    name: Smiles 你\n")
+	for _, f := range []string{"png", "pdf"} {
+		code, _, errOut := run(t, "", "render", in, "-f", f)
+		want := "e.yaml: warning: the " + f + " fonts have no glyph for 你 (U+4F60), 🙂 (U+1F642); they are drawn as □ (svg shows them)"
+		if code != ExitOK || !strings.Contains(errOut, want) {
+			t.Errorf("%s: exit %d, stderr %q; want 0 and %q", f, code, errOut, want)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "e."+f)); err != nil {
+			t.Errorf("%s not written: %v", f, err)
+		}
+	}
+	if code, _, errOut := run(t, "", "render", in, "-f", "svg"); code != ExitOK || errOut != "" {
+		t.Errorf("svg: exit %d, stderr %q; want 0 and nothing", code, errOut)
+	}
+}
