@@ -42,7 +42,7 @@ func TestCalloutsCarryMomentNumbers(t *testing.T) {
 		if got := strings.Join(texts(keys["panel-key-"+m.ID]), " "); got != want {
 			t.Errorf("panel key of moment %s reads %q, want %q", m.ID, got, want)
 		}
-		if row := strings.Join(texts(rows["panel-"+m.ID]), " "); !strings.Contains(row, strings.Fields(m.Name)[0]) {
+		if row := strings.Join(texts(rows["panel-row-"+m.ID]), " "); !strings.Contains(row, strings.Fields(m.Name)[0]) {
 			t.Errorf("panel row of moment %s reads %q, without the moment's name", m.ID, row)
 		}
 		if m.Number() != numbered+1 {

@@ -158,12 +158,15 @@ func ringEdge(r float64, a rect, aa float64, b rect, ab float64) ([]pt, pt) {
 // laneStep per lane) inside the deepest inner face of the moments it
 // passes.
 func (d *diagram) branchRadius(b *branch) float64 {
-	deepest := 0.0
-	for k := 0.0; k <= b.length; k++ {
-		m := int(math.Mod(b.start+k, float64(d.n)))
-		deepest = max(deepest, extent(d.W, d.H, d.theta[m]))
+	if b.deepFor != [2]float64{d.W, d.H} {
+		b.deepest = 0
+		for k := 0.0; k <= b.length; k++ {
+			m := int(math.Mod(b.start+k, float64(d.n)))
+			b.deepest = max(b.deepest, extent(d.W, d.H, d.theta[m]))
+		}
+		b.deepFor = [2]float64{d.W, d.H}
 	}
-	return d.R - deepest - d.innerBand() - laneFirst - float64(b.lane)*laneStep
+	return d.R - b.deepest - d.innerBand() - laneFirst - float64(b.lane)*laneStep
 }
 
 // branchRoute routes a branch the shorter way round: inward from the
@@ -330,7 +333,7 @@ func (d *diagram) writePanel(w *dotWriter) {
 			{"label", html(fmt.Sprintf(`<FONT POINT-SIZE="10" COLOR="#FFFFFF"><B>%d</B></FONT>`, r.callout))},
 		}, sizeAttrs(discSize(r.callout), discSize(r.callout))...))
 		w.stmt(q("_panel_"+id), append([]attr{
-			{"id", q("panel-" + id)}, {"class", q("note panel-row")},
+			{"id", q("panel-row-" + id)}, {"class", q("note panel-row")},
 			{"shape", "box"}, {"style", q("rounded,filled")}, {"color", q(th.NoteBorder)}, {"fillcolor", q(th.NoteFill)},
 			posAttr(pt{r.box.X, r.box.Y}), {"label", html(r.label.html())},
 		}, sizeAttrs(r.box.W, r.box.H)...))
@@ -504,10 +507,8 @@ func (d *diagram) pillRoute(p *pill) ([]pt, pt) {
 
 // branchOf finds the layout of a branch edge.
 func (d *diagram) branchOf(e cycle.Edge) *branch {
-	for _, b := range d.branches {
-		if b.edge.From == e.From && b.edge.To == e.To {
-			return b
-		}
+	if b := d.branchAt[[2]*cycle.Moment{e.From, e.To}]; b != nil {
+		return b
 	}
 	return &branch{edge: e}
 }

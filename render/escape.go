@@ -49,12 +49,13 @@ func quoted(s string) string { return `"` + quoteEscaper.Replace(s) + `"` }
 
 var (
 	quoteEscaper   = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", " ")
-	tooltipEscaper = strings.NewReplacer(`\`, `\\\\`, `"`, `\"`)
+	tooltipEscaper = strings.NewReplacer(`\`, `\\\\`, `"`, `\"`, "&", "&amp;")
 )
 
 // tooltipQuoted returns s as a DOT quoted string for a tooltip, shown
 // literally: Graphviz unescapes tooltips twice, so each backslash is
-// written as four.
+// written as four, and its XML writer keeps an & that starts an entity
+// (&lt;) as it is, so every & is written as &amp;.
 func tooltipQuoted(s string) string {
 	return `"` + tooltipEscaper.Replace(oneLine(s)) + `"`
 }

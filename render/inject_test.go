@@ -20,7 +20,7 @@ moments:
       - action: 'Act \N <script>alert(4)</script> {a|b} "x"'
         owner: 'Who \G'
   - id: evil2
-    name: 'N2 ]] > <svg onload=alert(5)> %s %d'
+    name: 'N2 &lt;b&gt; &amp; ]] > <svg onload=alert(5)> %s %d'
     url: 'https://example.com/a\b"c<d>{e}'
   - id: evil3
     name: 'N3 data'
@@ -70,6 +70,23 @@ func TestInjection(t *testing.T) {
 			}
 		}
 	})
+	// the tooltip of a linked moment shows its name literally too
+	var tips []string
+	root.walk(func(n *svgNode) {
+		for _, at := range n.Attrs {
+			if at.Name.Local == "title" && strings.HasPrefix(at.Value, "N2 ") {
+				tips = append(tips, at.Value)
+			}
+		}
+	})
+	if len(tips) == 0 {
+		t.Error("no tooltip on the linked moment")
+	}
+	for _, tip := range tips {
+		if tip != `N2 &lt;b&gt; &amp; ]] > <svg onload=alert(5)> %s %d` {
+			t.Errorf("tooltip %q is not the name", tip)
+		}
+	}
 	if !strings.Contains(string(svg), `https://example.com/a%5Cb%22c%3Cd%3E%7Be%7D`) {
 		t.Error("the https link is missing or not percent-encoded")
 	}

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -143,7 +145,16 @@ type branch struct {
 	dir            float64
 	start, length  float64
 	offFrom, offTo float64
+	// deepest caches how far the boxes it passes reach inwards, for the
+	// box size in deepFor (layout asks again and again while it fits the
+	// title).
+	deepest float64
+	deepFor [2]float64
 }
+
+// maxLanes bounds the lanes of branches inside the ring; a readable cycle
+// needs a handful.
+const maxLanes = 48
 
 // overlaps reports whether two branches cover a common stretch of the ring.
 func (b *branch) overlaps(o *branch, n float64) bool {
@@ -181,6 +192,7 @@ type diagram struct {
 	attach    []*attachment
 	pills     []*pill
 	branches  []*branch
+	branchAt  map[[2]*cycle.Moment]*branch // by the edge's ends
 	lanes     int
 	panel     []*panelRow
 	panelHead rect
@@ -454,34 +466,56 @@ func (d *diagram) buildBranches() {
 			b.dir, b.start, b.length = 1, j, n-cw
 		}
 		d.branches = append(d.branches, b)
-	}
-	// lane assignment, shortest first (stable, by file order)
-	order := make([]*branch, len(d.branches))
-	copy(order, d.branches)
-	for i := 1; i < len(order); i++ { // insertion sort: stable and small
-		for j := i; j > 0 && order[j].length < order[j-1].length; j-- {
-			order[j], order[j-1] = order[j-1], order[j]
+		if d.branchAt == nil {
+			d.branchAt = map[[2]*cycle.Moment]*branch{}
+		}
+		if k := [2]*cycle.Moment{e.From, e.To}; d.branchAt[k] == nil {
+			d.branchAt[k] = b
 		}
 	}
-	var used [][]*branch
+	// lane assignment, shortest first (stable, by file order): each branch
+	// takes the outermost lane where no branch covers a common stretch of
+	// the ring. A lane is a bitmap of the ring's half positions (branch
+	// ends are whole positions, a moment's branch to itself half of one),
+	// so that a cycle with thousands of branches is assigned in
+	// milliseconds; past maxLanes, branches share the innermost lane.
+	order := slices.Clone(d.branches)
+	slices.SortStableFunc(order, func(a, b *branch) int { return cmp.Compare(a.length, b.length) })
+	half := 2 * d.n
+	words := (half + 63) / 64
+	mask := make([]uint64, words)
+	var used [][]uint64
 	for _, b := range order {
-		lane := 0
-		for ; lane < len(used); lane++ {
+		clear(mask)
+		from, span := int(math.Round(2*b.start)), int(math.Round(2*b.length))
+		for k := 0; k <= span; k++ {
+			p := (from + k) % half
+			mask[p/64] |= 1 << (p % 64)
+		}
+		lane := len(used)
+		for l, bits := range used {
 			free := true
-			for _, o := range used[lane] {
-				if b.overlaps(o, float64(d.n)) {
+			for w, m := range mask {
+				if bits[w]&m != 0 {
 					free = false
 					break
 				}
 			}
 			if free {
+				lane = l
 				break
 			}
 		}
 		if lane == len(used) {
-			used = append(used, nil)
+			if len(used) < maxLanes {
+				used = append(used, make([]uint64, words))
+			} else {
+				lane = maxLanes - 1
+			}
 		}
-		used[lane] = append(used[lane], b)
+		for w, m := range mask {
+			used[lane][w] |= m
+		}
 		b.lane = lane
 	}
 	d.lanes = len(used)
