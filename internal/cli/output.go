@@ -9,16 +9,24 @@ import (
 
 // writeFileAtomic writes data to path whole or not at all: it writes a
 // temporary file in the same directory and renames it over path. An
-// existing file keeps its permissions, and a symbolic link keeps pointing
-// at the file it names, which is the one replaced.
+// existing file keeps its permissions, a symbolic link keeps pointing at
+// the file it names, which is the one replaced, and a device or FIFO is
+// written into, not replaced.
 func writeFileAtomic(path string, data []byte) error {
 	target := path
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		target = real
 	}
 	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(target); err == nil && fi.Mode().IsRegular() {
-		mode = fi.Mode().Perm()
+	if fi, err := os.Stat(target); err == nil {
+		switch {
+		case fi.Mode().IsRegular():
+			mode = fi.Mode().Perm()
+		case !fi.IsDir():
+			// a device or FIFO (-o /dev/null, -o /dev/stdout): write into
+			// it; renaming over it would replace the device with a file
+			return writeInto(target, data)
+		}
 	}
 	dir := filepath.Dir(target)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
@@ -46,6 +54,22 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
 	ok = true
+	return nil
+}
+
+// writeInto writes data into an existing special file.
+func writeInto(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
 	return nil
 }
 
