@@ -335,9 +335,15 @@ func (d *diagram) writePanel(w *dotWriter) {
 		w.stmt(q("_panel_"+id), append([]attr{
 			{"id", q("panel-row-" + id)}, {"class", q("note panel-row")},
 			{"shape", "box"}, {"style", q("rounded,filled")}, {"color", q(th.NoteBorder)}, {"fillcolor", q(th.NoteFill)},
-			posAttr(pt{r.box.X, r.box.Y}), {"label", html(r.label.html())},
+			posAttr(pt{r.box.X, r.box.Y}), {"label", html(flushLeft(r.label.html(), r.box.W-16))},
 		}, sizeAttrs(r.box.W, r.box.H)...))
 	}
+}
+
+// flushLeft puts a label's body in a table cell width points wide, its
+// lines flush left: Graphviz centres a label narrower than its node.
+func flushLeft(body string, width float64) string {
+	return fmt.Sprintf(`<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0" WIDTH="%d"><TR><TD ALIGN="LEFT" BALIGN="LEFT">%s</TD></TR></TABLE>`, int(width), body)
 }
 
 func (d *diagram) writeLegend(w *dotWriter) {

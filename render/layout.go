@@ -837,11 +837,17 @@ func (d *diagram) placePanel() {
 	headW := textWidth(d.w.Improvements, 12, true)
 	d.panelHead = rect{left + headW/2, hi.Y - headH/2, headW, headH}
 	y := hi.Y - headH - 10
+	// every row as wide as the widest, its text flush left, so that the
+	// panel reads as one column
+	rowW := 0.0
 	for _, r := range d.panel {
-		w, h := r.label.size()
-		w += 16
+		w, _ := r.label.size()
+		rowW = max(rowW, w+16)
+	}
+	for _, r := range d.panel {
+		_, h := r.label.size()
 		h += 12
-		r.box = rect{left + 28 + w/2, y - h/2, w, h}
+		r.box = rect{left + 28 + rowW/2, y - h/2, rowW, h}
 		y -= h + 8
 	}
 }
