@@ -260,7 +260,8 @@ func TestMessagesInSpanish(t *testing.T) {
 
 // TestErrorLang checks which language Parse records on its problems: the
 // file's when a valid language key (or none) could be read, even with
-// problems elsewhere and before it; none otherwise.
+// problems elsewhere and before it, and for a file that is not valid YAML
+// a top-level "language:" line; none otherwise.
 func TestErrorLang(t *testing.T) {
 	tests := []struct {
 		name, src, want string
@@ -270,7 +271,10 @@ func TestErrorLang(t *testing.T) {
 		{"no language key", y("title: x", "moments: [{id: a}]"), "en"},
 		{"invalid language", y("title: x", "language: esp", "moments: [{id: a}]"), ""},
 		{"language of the wrong kind", y("title: x", "language: [es]", "moments: [{id: a}]"), ""},
-		{"YAML syntax error", y("title: x", "language: es", "moments: [{id: a"), ""},
+		{"YAML syntax error", y("title: x", "language: es", "moments: [{id: a"), "es"},
+		{"YAML syntax error, quoted language with a comment", y("title: x", "language: 'es' # Spanish", "moments: [{id: a"), "es"},
+		{"YAML syntax error, nested language", y("title: x", "moments:", "  - language: es", "    id: [a"), ""},
+		{"YAML syntax error without language", y("title: x", "moments: [{id: a"), ""},
 		{"root not a mapping", y("- language: es"), ""},
 	}
 	for _, tt := range tests {

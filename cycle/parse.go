@@ -143,6 +143,9 @@ func (p *parser) parse(src []byte) *Cycle {
 // first use of the alias in the source. The rest are syntax errors, placed
 // by syntaxError.
 func (p *parser) yamlError(src []byte, err error, read int) {
+	if p.lang == "" {
+		p.lang = sniffLanguage(src)
+	}
 	for _, line := range strings.Split(err.Error(), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || line == "yaml: unmarshal errors:" {
@@ -159,6 +162,21 @@ func (p *parser) yamlError(src []byte, err error, read int) {
 		}
 		p.errorf(Pos{1, 1}, "invalid YAML: %s", msg)
 	}
+}
+
+// topLanguage matches a top-level "language: es" line, quoted or not,
+// with or without a comment.
+var topLanguage = regexp.MustCompile(`(?m)^language:[ \t]*(?:"(en|es)"|'(en|es)'|(en|es))[ \t]*(?:#.*)?\r?$`)
+
+// sniffLanguage finds the file's language when the YAML cannot be parsed,
+// so that the syntax errors of a Spanish file are in Spanish too: the
+// first top-level "language:" line, if it names en or es.
+func sniffLanguage(src []byte) string {
+	m := topLanguage.FindSubmatch(src)
+	if m == nil {
+		return ""
+	}
+	return string(m[1]) + string(m[2]) + string(m[3])
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
