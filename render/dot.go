@@ -437,7 +437,7 @@ func (d *diagram) writeEdges(w *dotWriter) {
 		w.stmt(q(from)+" -> "+q(to), append([]attr{{"id", q(fmt.Sprintf("edge-%d", k))}, {"class", q(class)}}, attrs...))
 	}
 	for _, e := range d.a.Edges {
-		class := "edge " + e.Kind.String()
+		class := e.Kind.String() // Graphviz puts "edge" before it in the SVG
 		if e.Handoff {
 			class += " handoff"
 		}
@@ -447,7 +447,7 @@ func (d *diagram) writeEdges(w *dotWriter) {
 	for _, p := range d.pills {
 		id := d.a.Moments[p.moment].ID
 		pts, tip := d.pillRoute(p)
-		edge(id, "_end_"+id, "edge end", []attr{splinePos(pts, &tip)})
+		edge(id, "_end_"+id, "end", []attr{splinePos(pts, &tip)})
 	}
 	for _, at := range d.attach {
 		id := d.a.Moments[at.moment].ID

@@ -73,7 +73,7 @@ func edgeLooks(t *testing.T, dot string, th *theme) (drawn, legend []edgeLook) {
 			}
 			l.bent = len(ys) > 1
 			legend = append(legend, l)
-		case strings.HasPrefix(class, "edge"):
+		case slices.Contains([]string{"sequence", "return", "branch", "end"}, strings.SplitN(class, " ", 2)[0]):
 			l.bent = strings.Contains(class, "branch")
 			drawn = append(drawn, l)
 		}

@@ -193,11 +193,11 @@ func TestLanguageAndLegend(t *testing.T) {
 	if !strings.Contains(string(open), `class="end"`) || !strings.Contains(string(open), vocabulary["en"].LegEnd) {
 		t.Error("open cycle: no end marker or no legend entry for it")
 	}
-	if strings.Contains(string(open), `class="edge return`) {
+	if strings.Contains(string(open), `class="return`) {
 		t.Error("open cycle has a return edge")
 	}
 	br, _ := DOT(load(t, "testdata/branches.yaml"), Options{})
-	for _, w := range []string{`class="edge branch`, vocabulary["en"].LegBranch, `class="edge sequence handoff"`, "style=dashed"} {
+	for _, w := range []string{`class="branch`, vocabulary["en"].LegBranch, `class="sequence handoff"`, "style=dashed"} {
 		if !strings.Contains(string(br), w) {
 			t.Errorf("branches: missing %q", w)
 		}

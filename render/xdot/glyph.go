@@ -75,9 +75,9 @@ func (g *glyphs) drawable(f *opentype.Font, s string) string {
 	b.Grow(len(s))
 	for _, r := range s {
 		switch {
+		case invisible(r): // before has: the fonts draw some as a visible mark
 		case g.has(f, r):
 			b.WriteRune(r)
-		case invisible(r):
 		default:
 			b.WriteRune(Replacement)
 		}

@@ -17,7 +17,7 @@ import (
 func TestUnicodeBeyondTheFonts(t *testing.T) {
 	names := []string{
 		"Emoji test 🙂", "Café ☕️ pronto", "Familia 👨‍👩‍👧", "注文する", "Crème brûlée", "Ñandú",
-		"combining e\u0301 a\u0300", "Diagnóstico",
+		"combining e\u0301 a\u0300", "Diagnóstico", "join\u200ded mark\u200eed soft\u00adhyphen",
 	}
 	out := layout(t, circleDOT(names, "Ciclo 🙂"), "xdot")
 	d, err := xdot.FromXDOT(out["xdot"])
@@ -37,7 +37,10 @@ func TestUnicodeBeyondTheFonts(t *testing.T) {
 			t.Errorf("PDF text lacks %q; text is:\n%s", w, text)
 		}
 	}
-	for _, r := range []rune{'🙂', '注', '👨', '\ufe0f'} {
+	if !strings.Contains(text, "joined marked softhyphen") {
+		t.Errorf("invisible characters were not dropped (the fonts draw some of them as marks); text is:\n%s", text)
+	}
+	for _, r := range []rune{'🙂', '注', '👨', '\ufe0f', '\u200d', '\u200e', '\u00ad'} {
 		if strings.ContainsRune(text, r) {
 			t.Errorf("PDF text has %q (%U), which the fonts cannot draw", r, r)
 		}
