@@ -15,6 +15,9 @@ const (
 	// is a line, a description a paragraph. Longer text only makes drawings
 	// unreadable and slow.
 	MaxText = 2000
+	// MaxLongText is the longest text that is not drawn (a description,
+	// an expectation, a standard, a pain), in characters.
+	MaxLongText = 20000
 	// MaxNext is the most moments one moment may lead to; a step of a
 	// service offers a few ways on, and each is drawn as a curve.
 	MaxNext = 20

@@ -924,6 +924,16 @@ func editDistance(a, b string) int {
 
 // text reads a non-empty scalar as text.
 func (p *parser) text(v *yaml.Node, what label) (string, bool) {
+	return p.textUpTo(v, what, MaxText)
+}
+
+// longText reads a text value that is shown in reports but not drawn (a
+// description, an expectation, a standard, a pain): it may be longer.
+func (p *parser) longText(v *yaml.Node, what label) (string, bool) {
+	return p.textUpTo(v, what, MaxLongText)
+}
+
+func (p *parser) textUpTo(v *yaml.Node, what label, limit int) (string, bool) {
 	v, err := p.resolve(v)
 	if err != nil {
 		return "", false
@@ -936,9 +946,9 @@ func (p *parser) text(v *yaml.Node, what label) (string, bool) {
 		p.errorf(posOf(v), "%s must not be empty", what)
 		return "", false
 	}
-	if len(v.Value) > MaxText {
-		if n := utf8.RuneCountInString(v.Value); n > MaxText {
-			p.errorf(posOf(v), "%s is %d characters long; the limit is %d", what, n, MaxText)
+	if len(v.Value) > limit {
+		if n := utf8.RuneCountInString(v.Value); n > limit {
+			p.errorf(posOf(v), "%s is %d characters long; the limit is %d", what, n, limit)
 			return "", false
 		}
 	}
@@ -1231,7 +1241,7 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 		case "name":
 			m.Name, _ = p.text(pr.v, keyOf("name"))
 		case "description":
-			m.Description, _ = p.text(pr.v, keyOf("description"))
+			m.Description, _ = p.longText(pr.v, keyOf("description"))
 		case "stage":
 			m.Stage, _ = p.text(pr.v, keyOf("stage"))
 		case "channel":
@@ -1239,9 +1249,9 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 		case "owner":
 			m.Owner, _ = p.text(pr.v, keyOf("owner"))
 		case "expectation":
-			m.Expectation, _ = p.text(pr.v, keyOf("expectation"))
+			m.Expectation, _ = p.longText(pr.v, keyOf("expectation"))
 		case "standard":
-			m.Standard, _ = p.text(pr.v, keyOf("standard"))
+			m.Standard, _ = p.longText(pr.v, keyOf("standard"))
 		case "importance":
 			m.Importance, _ = p.integer(pr.v, raw("importance"), 1, c.Scale, scaleNote)
 		case "performance":
@@ -1264,7 +1274,7 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 		case "pains":
 			if items, ok := p.list(pr.v, raw("pains"), false); ok {
 				for _, it := range items {
-					if s, ok := p.text(it, phrasef("a pain")); ok {
+					if s, ok := p.longText(it, phrasef("a pain")); ok {
 						m.Pains = append(m.Pains, s)
 					}
 				}
