@@ -21,6 +21,9 @@ type input struct {
 	Name string // as given, or the path found under a directory; "-" for stdin
 	Root string // the directory argument it was found under, "" for a file argument
 	Rel  string // path relative to Root (slash-separated), for mirroring
+	// Empty marks a directory argument without cycle files: reading it
+	// fails, so that it is reported like an unreadable file.
+	Empty bool
 }
 
 // Display is the name used in messages.
@@ -32,9 +35,9 @@ func (in input) Display() string {
 }
 
 // expandInputs turns FILE|DIR|- arguments into inputs. A directory yields
-// every *.yaml and *.yml file under it, sorted. A missing argument, or a
-// directory without cycle files (a CI job pointed at the wrong folder),
-// is misuse.
+// every *.yaml and *.yml file under it, sorted; one without any gives an
+// Empty input, which reading reports (a CI job pointed at the wrong folder
+// must not pass). A missing argument is misuse.
 func expandInputs(args []string) ([]input, error) {
 	var out []input
 	for _, a := range args {
@@ -79,7 +82,8 @@ func expandInputs(args []string) ([]input, error) {
 			return nil, misuse(fmt.Errorf("cannot read %s: %w", a, unwrapPath(err)))
 		}
 		if len(found) == 0 {
-			return nil, misuse(fmt.Errorf("no *.yaml or *.yml files under %s", a))
+			out = append(out, input{Name: a, Empty: true})
+			continue
 		}
 		sort.Slice(found, func(i, j int) bool { return found[i].Rel < found[j].Rel })
 		out = append(out, found...)
@@ -99,6 +103,9 @@ func unwrapPath(err error) error {
 // readInput reads one input, bounded by cycle.MaxFileSize (one byte more
 // is read so the parser can report the size).
 func readInput(ios *IOStreams, in input) ([]byte, error) {
+	if in.Empty {
+		return nil, misuse(fmt.Errorf("no *.yaml or *.yml files under %s", in.Name))
+	}
 	var r io.Reader
 	if in.Name == "-" {
 		r = ios.In

@@ -296,6 +296,9 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 	out := opts.Output
 	single := len(opts.Inputs) == 1 && len(inputs) == 1 && inputs[0].Root == ""
 	var jobs []renderJob
+	if single && inputs[0].Empty {
+		return []renderJob{{in: inputs[0]}}, nil // reported when read
+	}
 	if single {
 		in := inputs[0]
 		job := renderJob{in: in}
@@ -329,6 +332,10 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 	seen := map[string]string{}
 	stdout := 0
 	for _, in := range inputs {
+		if in.Empty {
+			jobs = append(jobs, renderJob{in: in}) // reported when read
+			continue
+		}
 		var target string
 		switch {
 		case out != "" && in.Root != "":

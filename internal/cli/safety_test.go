@@ -84,6 +84,29 @@ func TestDirectoryWithoutCycles(t *testing.T) {
 	}
 }
 
+// An empty folder among others is reported like an unreadable file: the
+// rest are drawn, and the exit status says something was wrong.
+func TestEmptyFolderInABatch(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	maps := filepath.Join(dir, "maps")
+	if err := os.Mkdir(maps, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, maps, "a.yaml", validCycle)
+	out := filepath.Join(dir, "out")
+	code, _, errOut := run(t, "", "render", empty, maps, "-o", out)
+	if code != ExitMisuse || !strings.Contains(errOut, "no *.yaml or *.yml files under "+empty) {
+		t.Errorf("exit %d, stderr %q; want 2 naming the empty folder", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(out, "a.svg")); err != nil {
+		t.Errorf("the other folder was not drawn: %v", err)
+	}
+}
+
 func TestRenderFlagValues(t *testing.T) {
 	dir := t.TempDir()
 	in := writeFile(t, dir, "cycle.yaml", validCycle)
