@@ -235,7 +235,7 @@ func (p *parser) syntaxError(src []byte, libLine int, msg string, read int) {
 		if !key {
 			// The line continues the value above: a key indented too far,
 			// or text that runs on, unquoted, from the line before.
-			p.errorf(Pos{line, col}, "invalid YAML: %s; check the indentation: keys of one mapping, and items of one list, start in the same column", msg)
+			p.errorf(Pos{line, col}, "invalid YAML: %s; check the indentation (keys of one mapping, and items of one list, start in the same column) and that every quote and bracket above is closed", msg)
 			return
 		}
 		if ex, ok := quotedExample(text); ok {
@@ -249,8 +249,11 @@ func (p *parser) syntaxError(src []byte, libLine int, msg string, read int) {
 			p.errorf(Pos{line, c}, "invalid YAML: %s; close the quote", msg)
 			return
 		}
+	case contains(bracketProblems, msg):
+		p.errorf(Pos{line, col}, "invalid YAML: %s; close the brackets: every [ needs a ] and every { a }, on the same line or the lines after", msg)
+		return
 	case contains(indentProblems, msg):
-		p.errorf(Pos{line, col}, "invalid YAML: %s; check the indentation: keys of one mapping, and items of one list, start in the same column", msg)
+		p.errorf(Pos{line, col}, "invalid YAML: %s; check the indentation (keys of one mapping, and items of one list, start in the same column) and that every quote and bracket above is closed", msg)
 		return
 	}
 	p.errorf(Pos{line, col}, "invalid YAML: %s", msg)
@@ -280,7 +283,11 @@ var (
 		"found a tab character that violates indentation",
 		"found a tab character where an indentation space is expected",
 	}
-	quoteProblems  = []string{"found unexpected end of stream"}
+	quoteProblems   = []string{"found unexpected end of stream"}
+	bracketProblems = []string{
+		"did not find expected ',' or ']'",
+		"did not find expected ',' or '}'",
+	}
 	indentProblems = []string{
 		"did not find expected key",
 		"did not find expected '-' indicator",

@@ -25,8 +25,8 @@ func with(lines []string, n int, s string) []string {
 	return out
 }
 
-const indentHint = "check the indentation: keys of one mapping, and items of one list, start in the same column"
-const indentHintES = "revise la sangría: las claves de un mismo mapeo, y los elementos de una misma lista, empiezan en la misma columna"
+const indentHint = "check the indentation (keys of one mapping, and items of one list, start in the same column) and that every quote and bracket above is closed"
+const indentHintES = "revise la sangría (las claves de un mismo mapeo, y los elementos de una misma lista, empiezan en la misma columna) y que toda comilla y todo corchete anteriores estén cerrados"
 
 // TestYAMLSyntaxErrors checks where YAML syntax errors are placed, and
 // their hints, exactly, in English and in Spanish.
@@ -98,8 +98,8 @@ func TestYAMLSyntaxErrors(t *testing.T) {
 
 		// No hint: the message is the library's, at the start of the line.
 		{"unclosed flow list", y("title: x", "moments:", "  - id: a", "    next: [b, c", "  - id: b"), "4:5",
-			"invalid YAML: did not find expected ',' or ']'",
-			"YAML no válido: did not find expected ',' or ']'"},
+			"invalid YAML: did not find expected ',' or ']'; close the brackets: every [ needs a ] and every { a }, on the same line or the lines after",
+			"YAML no válido: did not find expected ',' or ']'; cierre los corchetes: cada [ necesita un ] y cada { un }, en la misma línea o en las siguientes"},
 		{"key without a colon", y("title: x", "moments: []", "owner"), "3:1",
 			"invalid YAML: could not find expected ':'",
 			"YAML no válido: could not find expected ':'"},
