@@ -52,7 +52,8 @@ var messagesES = map[string]string{
 	"unknown key %q in %s; known keys: %s":                                       "clave desconocida %q en %s; claves conocidas: %s",
 
 	// Values.
-	"%s must be text, found %s":                                                     "%s debe ser texto, pero se encontró %s",
+	"%s must be text, found %s": "%s debe ser texto, pero se encontró %s",
+	"%s must be text, found a mapping; quote text that contains \": \", e.g. %s": "%s debe ser texto, pero se encontró un mapeo; ponga entre comillas el texto que contiene \": \", p. ej. %s",
 	"%s must not be empty":                                                          "%s no puede estar en blanco",
 	"%s is %d characters long; the limit is %d":                                     "%s tiene %d caracteres; el límite es %d",
 	"%s leads to %d moments; the limit is %d":                                       "%s lleva a %d momentos; el límite es %d",

@@ -946,6 +946,11 @@ func (p *parser) textUpTo(v *yaml.Node, what label, limit int) (string, bool) {
 		return "", false
 	}
 	if v.Kind != yaml.ScalarNode {
+		if k, val, ok := colonPair(v); ok {
+			// "- Told: no receipt" reads as a key and a value
+			p.errorf(posOf(v), "%s must be text, found a mapping; quote text that contains \": \", e.g. %s", what, raw(strconv.Quote(k+": "+val)))
+			return "", false
+		}
 		p.errorf(posOf(v), "%s must be text, found %s", what, kindName(v))
 		return "", false
 	}
@@ -960,6 +965,20 @@ func (p *parser) textUpTo(v *yaml.Node, what label, limit int) (string, bool) {
 		}
 	}
 	return v.Value, true
+}
+
+// colonPair reports whether v is a one-line "key: value" mapping, which is
+// how YAML reads unquoted text that contains ": ".
+func colonPair(v *yaml.Node) (key, value string, ok bool) {
+	if v.Kind != yaml.MappingNode || v.Style&yaml.FlowStyle != 0 || len(v.Content) != 2 {
+		return "", "", false
+	}
+	k, val := v.Content[0], v.Content[1]
+	if k.Kind != yaml.ScalarNode || val.Kind != yaml.ScalarNode || k.Line != val.Line ||
+		k.Style != 0 || val.Style != 0 || len(k.Value)+len(val.Value) > 60 {
+		return "", "", false
+	}
+	return k.Value, val.Value, true
 }
 
 // integer reads a whole number in lo..hi; rangeNote explains the range.

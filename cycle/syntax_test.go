@@ -183,6 +183,12 @@ func TestQuotedValues(t *testing.T) {
 		want problem
 		es   string
 	}{
+		{"text with ': ' in a list", y("title: x", "moments:", "  - id: a", "    name: A", "    pains:", "      - Told: no receipt"),
+			problem{6, 9, `a pain must be text, found a mapping; quote text that contains ": ", e.g. "Told: no receipt"`},
+			`un dolor debe ser texto, pero se encontró un mapeo; ponga entre comillas el texto que contiene ": ", p. ej. "Told: no receipt"`},
+		{"a real mapping where text goes", y("title: x", "moments:", "  - id: a", "    name:", "      first: A", "      second: B"),
+			problem{5, 7, `moment 1 name must be text, found a mapping`},
+			`name del momento 1 debe ser texto, pero se encontró un mapeo`},
 		{"quoted critical", y("title: x", "moments:", "  - {id: a, name: A, critical: \"true\"}"),
 			problem{3, 32, `critical must be true or false, found the text "true"; remove the quotes`},
 			`critical debe ser true o false, pero se encontró el texto "true"; quite las comillas`},
