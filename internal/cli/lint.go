@@ -39,7 +39,8 @@ within one contact; improvements need owners and should not be overdue.
 
 Findings go to standard output, in the --format chosen; a file that is not
 a valid cycle is reported there too, as errors of rule "invalid". A directory
-means every *.yaml and *.yml file under it; - reads standard input.
+means every *.yaml and *.yml file under it (one without any is misuse, so a
+CI job pointed at the wrong folder fails); - reads standard input.
 
 Exit status: 0 when clean (warnings allowed unless --strict), 1 when there
 are errors (or warnings with --strict), 2 on misuse. The rules, and how to

@@ -52,11 +52,16 @@ a directory, created if needed, and the outputs mirror the input tree;
 without -o each output goes beside its input. A bad file is reported and
 skipped while the rest are drawn; the exit status then says so.
 
-The format comes from -f, else from -o's extension, else svg. Outputs are
-written whole or not at all: an invalid input leaves an existing output as
-it was. With --check nothing is written: the exit status is 1 and every
-missing or stale output is named when any output differs from what would be
-written (for CI).`,
+The format comes from -f, else from -o's extension, else svg; an -o
+extension that names no format needs -f. Outputs are written whole or not
+at all: an invalid input leaves an existing output as it was, and no
+output is ever written over an input. A directory without cycle files is
+reported like an unreadable file. PNG and PDF draw characters their
+embedded fonts lack (emoji, Chinese...) as a box, with a warning.
+
+With --check nothing is written: the exit status is 1 and every missing or
+stale output is named when any output differs from what would be written
+(for CI).`,
 		Example: `  ciclo render examples/airline.yaml
   ciclo render cycle.yaml -o diagram.png --scale 3
   ciclo render - --theme print < cycle.yaml > cycle.svg

@@ -42,8 +42,9 @@ overdue actions flagged (not done and due before --today).
 
 Formats: json (the analysis, for programs), md (Markdown) and html (one
 self-contained page with inline SVG charts, printable). Without -f the
-format comes from -o's extension, else json. FILE may be - to read
-standard input.`,
+format comes from -o's extension (.json, .md, .html; another extension
+needs -f), else json. FILE may be - to read standard input. The report is
+written whole or not at all, and never over FILE itself.`,
 		Example: `  ciclo report examples/airline.yaml -f json
   ciclo report cycle.yaml -o report.html
   ciclo report cycle.yaml -f md --today 2026-09-01 --lang es`,
