@@ -18,7 +18,7 @@ func DOT(a *cycle.Analysis, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return buildDOT(a, o), nil
+	return newDiagram(a, o).dot(), nil
 }
 
 // checkInput validates the analysis and the options.
@@ -32,8 +32,8 @@ func checkInput(a *cycle.Analysis, opts Options) (Options, error) {
 	return opts.normalize(a.Cycle.Language)
 }
 
-func buildDOT(a *cycle.Analysis, o Options) []byte {
-	d := newDiagram(a, o)
+// dot writes the diagram as DOT, every position pinned.
+func (d *diagram) dot() []byte {
 	var w dotWriter
 	d.write(&w)
 	return []byte(w.String())
@@ -158,15 +158,18 @@ func ringEdge(r float64, a rect, aa float64, b rect, ab float64) ([]pt, pt) {
 // laneStep per lane) inside the deepest inner face of the moments it
 // passes.
 func (d *diagram) branchRadius(b *branch) float64 {
-	if b.deepFor != [2]float64{d.W, d.H} {
-		b.deepest = 0
-		for k := 0.0; k <= b.length; k++ {
-			m := int(math.Mod(b.start+k, float64(d.n)))
-			b.deepest = max(b.deepest, extent(d.W, d.H, d.theta[m]))
-		}
-		b.deepFor = [2]float64{d.W, d.H}
-	}
 	return d.R - b.deepest - d.innerBand() - laneFirst - float64(b.lane)*laneStep
+}
+
+// reach is how far, from their centres towards the ring's centre, the
+// boxes at the positions from start, clockwise, over length reach.
+func (d *diagram) reach(start, length float64) float64 {
+	deepest := 0.0
+	for k := 0.0; k <= length; k++ {
+		m := int(math.Mod(start+k, float64(d.n)))
+		deepest = max(deepest, extent(d.W, d.H, d.theta[m]))
+	}
+	return deepest
 }
 
 // branchRoute routes a branch the shorter way round: inward from the
@@ -516,5 +519,5 @@ func (d *diagram) branchOf(e cycle.Edge) *branch {
 	if b := d.branchAt[[2]*cycle.Moment{e.From, e.To}]; b != nil {
 		return b
 	}
-	return &branch{edge: e}
+	return &branch{edge: e, deepest: d.reach(0, 0)}
 }

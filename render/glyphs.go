@@ -16,13 +16,18 @@ import (
 // result is sorted and has no duplicates; it is empty when every
 // character can be drawn, and when Render would refuse a or opts.
 // Invisible format characters (zero-width joiners, variation selectors,
-// skin-tone modifiers) are never listed: PNG and PDF drop them.
+// skin-tone modifiers) are never listed: PNG and PDF drop them. Draw
+// gives the same list with the drawing, without laying it out twice.
 func MissingGlyphs(a *cycle.Analysis, opts Options) []rune {
 	o, err := checkInput(a, opts)
 	if err != nil {
 		return nil
 	}
-	d := newDiagram(a, o)
+	return newDiagram(a, o).missingGlyphs()
+}
+
+// missingGlyphs is MissingGlyphs of a diagram already laid out.
+func (d *diagram) missingGlyphs() []rune {
 	var sb strings.Builder
 	d.eachText(func(s string) { sb.WriteString(s) })
 	missing := xdot.MissingGlyphs(sb.String())

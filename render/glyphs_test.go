@@ -59,6 +59,21 @@ func TestRenderUnicodeBeyondTheFonts(t *testing.T) {
 	if got := MissingGlyphs(a, Options{Theme: "no such theme"}); got != nil {
 		t.Errorf("MissingGlyphs with invalid options = %q, want nil", got)
 	}
+	// Draw tells the same from the one layout it paints, and nothing for
+	// formats that do not paint with the embedded fonts.
+	for _, f := range []Format{FormatPNG, FormatPDF, FormatSVG, FormatDOT} {
+		dr, err := Draw(context.Background(), a, Options{Format: f, Scale: 1})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		wantDraw := want
+		if f == FormatSVG || f == FormatDOT {
+			wantDraw = nil
+		}
+		if !slices.Equal(dr.Missing, wantDraw) || len(dr.Data) == 0 {
+			t.Errorf("Draw %s: Missing = %q, %d bytes; want %q and a drawing", f, dr.Missing, len(dr.Data), wantDraw)
+		}
+	}
 }
 
 func ExampleMissingGlyphs() {

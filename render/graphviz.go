@@ -42,25 +42,53 @@ var engine struct {
 // Layout cannot be cancelled once started; ctx is checked before layout
 // and before painting. The input is bounded by cycle.MaxMoments.
 func Render(ctx context.Context, a *cycle.Analysis, opts Options) ([]byte, error) {
+	dr, err := Draw(ctx, a, opts)
+	return dr.Data, err
+}
+
+// Drawing is a rendered diagram with what its caller may want to tell the
+// user about it.
+type Drawing struct {
+	Data []byte
+	// Missing lists, for PNG and PDF, the characters painted as
+	// xdot.Replacement because the embedded fonts lack them (as
+	// MissingGlyphs, from the same layout); nil for other formats.
+	Missing []rune
+}
+
+// Draw is Render, also telling which characters a PNG or PDF could not
+// draw, from the one layout it makes.
+func Draw(ctx context.Context, a *cycle.Analysis, opts Options) (Drawing, error) {
 	o, err := checkInput(a, opts)
 	if err != nil {
-		return nil, err
+		return Drawing{}, err
 	}
-	src := buildDOT(a, o)
+	d := newDiagram(a, o)
+	src := d.dot()
+	var dr Drawing
 	switch o.Format {
 	case FormatDOT:
-		return src, nil
+		dr.Data = src
 	case FormatPNG, FormatPDF:
+		dr.Missing = d.missingGlyphs()
 		xd, err := layout(ctx, src, FormatXDOT)
 		if err != nil {
-			return nil, err
+			return Drawing{}, err
 		}
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return Drawing{}, err
 		}
-		return paint(xd, o)
+		dr.Data, err = paint(xd, o)
+		if err != nil {
+			return Drawing{}, err
+		}
+	default:
+		dr.Data, err = layout(ctx, src, o.Format)
+		if err != nil {
+			return Drawing{}, err
+		}
 	}
-	return layout(ctx, src, o.Format)
+	return dr, nil
 }
 
 // maxPixels is MaxPixels, lowered by tests of the shrinking.

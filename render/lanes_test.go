@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -85,4 +86,11 @@ func TestLanes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// overlaps reports whether two branches cover a common stretch of the
+// ring: the definition the lane bitmaps of buildBranches implement.
+func (b *branch) overlaps(o *branch, n float64) bool {
+	in := func(x, s, l float64) bool { return math.Mod(x-s+2*n, n) <= l }
+	return in(b.start, o.start, o.length) || in(o.start, b.start, b.length)
 }

@@ -145,22 +145,14 @@ type branch struct {
 	dir            float64
 	start, length  float64
 	offFrom, offTo float64
-	// deepest caches how far the boxes it passes reach inwards, for the
-	// box size in deepFor (layout asks again and again while it fits the
-	// title).
+	// deepest is how far the boxes it passes reach inwards (see reach);
+	// the boxes are sized before branches are built.
 	deepest float64
-	deepFor [2]float64
 }
 
 // maxLanes bounds the lanes of branches inside the ring; a readable cycle
 // needs a handful.
 const maxLanes = 48
-
-// overlaps reports whether two branches cover a common stretch of the ring.
-func (b *branch) overlaps(o *branch, n float64) bool {
-	in := func(x, s, l float64) bool { return math.Mod(x-s+2*n, n) <= l }
-	return in(b.start, o.start, o.length) || in(o.start, b.start, b.length)
-}
 
 // panelRow is one entry of the notes panel.
 type panelRow struct {
@@ -465,6 +457,7 @@ func (d *diagram) buildBranches() {
 		case cw > n/2 || (cw == n/2 && j < i):
 			b.dir, b.start, b.length = 1, j, n-cw
 		}
+		b.deepest = d.reach(b.start, b.length)
 		d.branches = append(d.branches, b)
 		if d.branchAt == nil {
 			d.branchAt = map[[2]*cycle.Moment]*branch{}

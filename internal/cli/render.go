@@ -242,8 +242,7 @@ func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.
 	if err != nil {
 		return renderResult{err: err}
 	}
-	a := cycle.Analyze(c)
-	data, err := render.Render(ctx, a, ro)
+	dr, err := render.Draw(ctx, cycle.Analyze(c), ro)
 	if err != nil {
 		if errors.Is(err, render.ErrTooLarge) {
 			return renderResult{problem: err}
@@ -253,10 +252,8 @@ func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.
 		}
 		return renderResult{err: fmt.Errorf("drawing: %w", err)}
 	}
-	warning := ""
-	if ro.Format == render.FormatPNG || ro.Format == render.FormatPDF {
-		warning = glyphWarning(j.in.Display(), string(ro.Format), render.MissingGlyphs(a, ro))
-	}
+	data := dr.Data
+	warning := glyphWarning(j.in.Display(), string(ro.Format), dr.Missing)
 	if opts.Check {
 		old, err := os.ReadFile(j.target)
 		switch {

@@ -283,4 +283,19 @@ func TestExplicitEnd(t *testing.T) {
 	if got := string(d.Text()); !strings.Contains(got, "b: next: (unset) → []") {
 		t.Errorf("text %q", got)
 	}
+	// SPEC: changed is [{"id", "field", "old", "new"}]; unset and empty stay apart
+	js, err := d.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Changed []map[string]any `json:"changed"`
+	}
+	if err := json.Unmarshal(js, &got); err != nil {
+		t.Fatal(err)
+	}
+	want := []map[string]any{{"id": "b", "field": "next", "old": nil, "new": []any{}}}
+	if !reflect.DeepEqual(got.Changed, want) {
+		t.Errorf("JSON changed = %#v, want %#v", got.Changed, want)
+	}
 }
