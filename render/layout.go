@@ -221,8 +221,9 @@ func newDiagram(a *cycle.Analysis, o Options) *diagram {
 	d.buildBranches()
 	d.solveRadius()
 	d.growTitle()
-	d.buildLegend()
-	d.placePanel()
+	lo, hi := d.ringBounds() // the ring is placed; legend and panel go around it
+	d.buildLegend(lo)
+	d.placePanel(hi)
 	return d
 }
 
@@ -750,7 +751,9 @@ const (
 	legendText    = 9.0
 )
 
-func (d *diagram) buildLegend() {
+// buildLegend lists the marks the diagram uses and places the legend
+// below lo, the lowest corner of the ring and all that is drawn on it.
+func (d *diagram) buildLegend(lo pt) {
 	var critical, plain, scored bool
 	for _, m := range d.a.Moments {
 		critical = critical || m.Critical
@@ -800,7 +803,6 @@ func (d *diagram) buildLegend() {
 	}
 	width := legendPad*2 + d.legendSampleW + 10 + textW*slack
 	height := legendPad*2 + 11*lineSpacing + 6 + float64(len(d.legend))*legendRowH
-	lo, _ := d.ringBounds()
 	top := lo.Y - 36
 	d.legendBox = rect{0, top - height/2, width, height}
 	d.legendTitle = rect{0, top - legendPad - 11*lineSpacing/2, 0, 0}
@@ -819,12 +821,12 @@ func (d *diagram) performanceSample() string {
 	return strings.Repeat("●", on) + strings.Repeat("○", max(scale-on, 0))
 }
 
-// placePanel stacks the notes panel to the right of the ring.
-func (d *diagram) placePanel() {
+// placePanel stacks the notes panel to the right of hi, the highest
+// corner of the ring and all that is drawn on it, and of the legend.
+func (d *diagram) placePanel(hi pt) {
 	if len(d.panel) == 0 {
 		return
 	}
-	_, hi := d.ringBounds()
 	left := max(hi.X, d.legendBox.X+d.legendBox.W/2) + 48
 	headH := 12 * lineSpacing
 	headW := textWidth(d.w.Improvements, 12, true)
