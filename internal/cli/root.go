@@ -109,6 +109,8 @@ diagram, lints it against service principles and writes reports.`,
 		NewCmdDiff(ios),
 		NewCmdWatch(ios),
 		NewCmdRender(ios),
+		NewCmdImport(ios, nil),
+		NewCmdExport(ios, nil),
 	)
 	return root
 }
