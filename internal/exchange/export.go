@@ -125,7 +125,9 @@ func sheetRows(c *cycle.Cycle, lang string) ([][]any, []column) {
 		return false
 	}
 	var cols []column
-	addCol := func(key string, score bool) { cols = append(cols, column{Key: key, Label: label(key, lang), Score: score}) }
+	addCol := func(key string, score bool) {
+		cols = append(cols, column{Key: key, Label: label(key, lang), Score: score})
+	}
 	for _, f := range []struct {
 		key    string
 		always bool
