@@ -212,11 +212,7 @@ func (rd *reader) above(row []cell) {
 		}
 		return
 	}
-	same := true
-	for _, c := range cells[1:] {
-		same = same && c.Text == cells[0].Text
-	}
-	if same && rd.d.Title == "" {
+	if allSame(cells) && rd.d.Title == "" {
 		rd.d.Title = oneLine(cells[0].Text)
 		rd.note(cells[0], "title taken from this cell: %q", rd.d.Title)
 		return
@@ -224,11 +220,24 @@ func (rd *reader) above(row []cell) {
 	rd.keepRow(cells)
 }
 
+// allSame reports whether the cells all hold one text, as a merged cell
+// read back does.
+func allSame(cells []cell) bool {
+	for _, c := range cells {
+		if c.Text != cells[0].Text {
+			return false
+		}
+	}
+	return len(cells) > 0
+}
+
 // keepRow keeps cells that map to nothing as a comment at the top of the file.
 func (rd *reader) keepRow(cells []cell) {
 	var texts []string
-	for _, c := range cells {
-		texts = append(texts, oneLine(c.Text))
+	for i, c := range cells {
+		if i == 0 || c.Text != cells[i-1].Text { // a merged cell once
+			texts = append(texts, oneLine(c.Text))
+		}
 	}
 	line := strings.Join(texts, " | ")
 	rd.d.Comments = append(rd.d.Comments, tr(rd.lang, "%s: %s", rd.t.where(cells[0]), line))
@@ -345,8 +354,8 @@ func (rd *reader) readLanes(lc int) {
 			}
 			rows = append(rows, r)
 			slots = append(slots, slot{Field: f, Label: oneLine(lab.Text), At: lab})
-		case len(rest) == 0:
-			rd.above(row) // a title, or a note on its own
+		case len(rest) == 0 || allSame(nonBlank(row)):
+			rd.above(row) // a title (often merged across), or a note on its own
 		default:
 			rows = append(rows, r)
 			slots = append(slots, slot{Label: oneLine(lab.Text), At: lab})

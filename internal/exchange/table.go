@@ -101,21 +101,20 @@ func cleanText(s string) string {
 }
 
 // looksBinary reports whether data cannot be a text sheet: a NUL byte or
-// bytes that are not UTF-8 in its first 8 KiB.
+// other control characters in its first 8 KiB. (Text in another encoding
+// than UTF-8 is reported separately.)
 func looksBinary(data []byte) bool {
 	head := data[:min(len(data), 8192)]
-	if bytes.IndexByte(head, 0) >= 0 {
-		return true
-	}
-	// a multi-byte character cut at the end of head is fine
-	for i := 0; i < len(head); {
-		r, n := utf8.DecodeRune(head[i:])
-		if r == utf8.RuneError && n == 1 && len(head)-i > 3 {
+	control := 0
+	for _, b := range head {
+		if b == 0 {
 			return true
 		}
-		i += n
+		if b < 0x09 || (b > 0x0d && b < 0x20) {
+			control++
+		}
 	}
-	return false
+	return control > len(head)/100
 }
 
 // readCSV reads a CSV file: UTF-8 (a BOM is dropped), the separator
@@ -262,14 +261,21 @@ func readSheet(f *excelize.File, name, sheet string, sheets []string, lang strin
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	// formulas: refuse any, naming the first
-	for _, row := range t.Rows {
-		for _, c := range row {
-			if c.Text == "" && c.Raw == "" {
-				continue
+	// formulas: refuse any, naming the first. A formula whose value was
+	// never computed reads as a blank cell, so every cell of the sheet's
+	// used range is asked, not only those with a value.
+	rowsN, colsN := len(t.Rows), t.width()
+	if dim, err := f.GetSheetDimension(sheet); err == nil {
+		if _, end, ok := strings.Cut(dim, ":"); ok {
+			if c, r, err := excelize.CellNameToCoordinates(end); err == nil && r*c <= MaxCells {
+				rowsN, colsN = max(rowsN, r), max(colsN, c)
 			}
-			if fx, _ := f.GetCellFormula(sheet, cellName(c.Line, c.Col)); fx != "" {
-				return nil, fmt.Errorf("%s: %s", t.where(c), tr(lang, "the cell holds a formula (=%s); ciclo reads values only: copy the sheet and paste it as values", fx))
+		}
+	}
+	for r := 1; r <= rowsN; r++ {
+		for c := 1; c <= colsN; c++ {
+			if fx, _ := f.GetCellFormula(sheet, cellName(r, c)); fx != "" {
+				return nil, fmt.Errorf("%s: %s", t.where(cell{Line: r, Col: c}), tr(lang, "the cell holds a formula (=%s); ciclo reads values only: copy the sheet and paste it as values", fx))
 			}
 		}
 	}

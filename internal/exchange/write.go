@@ -139,7 +139,11 @@ func yamlOf(d *draft, lang string) ([]byte, error) {
 	root := mapping()
 	var head []string
 	head = append(head, tr(lang, "Imported by ciclo import from %s.", d.Source))
-	head = append(head, tr(lang, "Check what the data lacks with: ciclo lint %s", d.Output))
+	out := d.Output
+	if out == "" {
+		out = tr(lang, "FILE")
+	}
+	head = append(head, tr(lang, "Check what the data lacks with: ciclo lint %s", out))
 	if len(d.Comments) > 0 {
 		head = append(head, "", tr(lang, "Cells that map to no key, kept here:"))
 		head = append(head, d.Comments...)
