@@ -17,6 +17,9 @@ import (
 type ReportOptions struct {
 	IO     *IOStreams
 	File   string
+	// Inputs are the arguments; more than one, or a directory, make a
+	// portfolio report (see portfolioRun).
+	Inputs []string
 	Format string // json, md or html; "" means from Output's extension, else json
 	Output string
 	Today  string // YYYY-MM-DD; "" means Now's date
@@ -33,8 +36,8 @@ type ReportOptions struct {
 func NewCmdReport(ios *IOStreams) *cobra.Command {
 	opts := &ReportOptions{IO: ios, Now: time.Now, Diagram: reportDiagram}
 	cmd := &cobra.Command{
-		Use:   "report FILE",
-		Short: "Write the analysis of a cycle",
+		Use:   "report FILE|DIR...",
+		Short: "Write the analysis of a cycle, or the portfolio of many",
 		Long: `Write the analysis of a cycle: its moments and scores, the critical moments
 and why, the importance-performance quadrants, SERVQUAL gaps per determinant,
 handoffs, and the action plan grouped by owner and ordered by due date, with
@@ -44,13 +47,28 @@ Formats: json (the analysis, for programs), md (Markdown) and html (one
 self-contained page with inline SVG charts, printable). Without -f the
 format comes from -o's extension (.json, .md, .html; another extension
 needs -f), else json. FILE may be - to read standard input. The report is
-written whole or not at all, and never over FILE itself.`,
+written whole or not at all, and never over FILE itself.
+
+With several files or a directory (every *.yaml and *.yml under it), the
+report is a portfolio: each cycle's weakest moment, lowest and mean
+performance and critical count side by side, weakest cycle first; owners
+ranked by the critical moments they answer for across cycles; the open
+actions of every cycle by owner and due date; SERVQUAL gaps across cycles.
+The HTML portfolio shows each cycle's diagram small; Markdown and HTML link
+each cycle to its diagram (NAME.svg beside the file, when there is one) or
+to its file. Invalid files are reported, listed in the report as not
+included, and the exit status is 1.`,
 		Example: `  ciclo report examples/airline.yaml -f json
   ciclo report cycle.yaml -o report.html
-  ciclo report cycle.yaml -f md --today 2026-09-01 --lang es`,
-		Args: cobra.ExactArgs(1),
+  ciclo report cycle.yaml -f md --today 2026-09-01 --lang es
+  ciclo report cycles/ -o portfolio.html
+  ciclo report onboarding.yaml card-loss.yaml -f md`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File = args[0]
+			opts.File, opts.Inputs = args[0], args
+			if isPortfolio(args) {
+				return portfolioRun(cmd.Context(), opts)
+			}
 			return reportRun(cmd.Context(), opts)
 		},
 	}

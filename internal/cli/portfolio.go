@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/report"
+)
+
+// isPortfolio reports whether report's arguments ask for a portfolio:
+// more than one, or a directory.
+func isPortfolio(args []string) bool {
+	if len(args) > 1 {
+		return true
+	}
+	fi, err := os.Stat(args[0])
+	return err == nil && fi.IsDir()
+}
+
+// portfolioRun writes the portfolio report of many cycles. Inputs that
+// cannot be read or are invalid are reported on stderr, listed in the
+// report as not included, and make the exit status 1; the report of the
+// others is still written. With no valid cycle nothing is written.
+func portfolioRun(ctx context.Context, opts *ReportOptions) error {
+	format, err := reportFormat(opts.Format, opts.Output)
+	if err != nil {
+		return err
+	}
+	today, err := parseToday(opts.Today, opts.Now)
+	if err != nil {
+		return err
+	}
+	if err := checkLang(opts.Lang); err != nil {
+		return err
+	}
+	inputs, err := expandInputs(opts.Inputs)
+	if err != nil {
+		return err
+	}
+	for _, in := range inputs {
+		if err := notInput(in, opts.Output); err != nil {
+			return err
+		}
+	}
+	var cycles []report.PortfolioCycle
+	var skipped []report.Skipped
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		c, err := loadCycle(opts.IO, in)
+		if err != nil {
+			var ee *exitError
+			if errors.As(err, &ee) {
+				fmt.Fprintf(opts.IO.ErrOut, "ciclo: %v\n", ee.err)
+				skipped = append(skipped, report.Skipped{File: in.Display(), Reason: ee.err.Error()})
+				continue
+			}
+			printErrors(opts.IO.ErrOut, err, opts.Lang)
+			skipped = append(skipped, report.Skipped{File: in.Display(), Reason: firstProblem(err, opts.Lang)})
+			continue
+		}
+		a := cycle.Analyze(c)
+		pc := report.PortfolioCycle{File: in.Display(), Analysis: a}
+		if format != "json" {
+			pc.Link = diagramLink(in, opts.Output)
+		}
+		if format == "html" && opts.Diagram != nil {
+			lang := opts.Lang
+			if lang == "" {
+				lang = c.Language
+			}
+			if pc.Diagram, err = opts.Diagram(ctx, a, lang); err != nil {
+				return fmt.Errorf("drawing the diagram of %s: %w", in.Display(), err)
+			}
+		}
+		cycles = append(cycles, pc)
+	}
+	if len(cycles) == 0 {
+		return problem()
+	}
+	po := report.PortfolioOptions{Lang: opts.Lang, Today: today, Skipped: skipped}
+	var data []byte
+	switch format {
+	case "json":
+		data, err = report.PortfolioJSON(cycles, po)
+	case "md":
+		data = report.PortfolioMarkdown(cycles, po)
+	case "html":
+		data, err = report.PortfolioHTML(cycles, po)
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s portfolio: %w", format, err)
+	}
+	if err := writeOutput(opts.IO.Out, opts.Output, data); err != nil {
+		return err
+	}
+	if len(skipped) > 0 {
+		return problem()
+	}
+	return nil
+}
+
+// firstProblem is the first validation problem of an invalid file, and
+// how many more there are, for the report's list of inputs left out.
+func firstProblem(err error, lang string) string {
+	var list cycle.ErrorList
+	if !errors.As(err, &list) || len(list) == 0 {
+		return err.Error()
+	}
+	s := list[0].Location() + ": " + list[0].Text(lang)
+	if n := len(list) - 1; n > 0 {
+		s += fmt.Sprintf(" (+%d)", n)
+	}
+	return s
+}
+
+// diagramLink is where a cycle's diagram is, relative to the report: the
+// SVG beside the file (as ciclo render writes it) when there is one, else
+// the file itself. Standard input links nothing.
+func diagramLink(in input, output string) string {
+	if in.Name == "-" {
+		return ""
+	}
+	target := in.Name
+	if svg := besideInput(in.Name, "svg"); fileExists(svg) {
+		target = svg
+	}
+	base := "."
+	if output != "" && output != "-" {
+		base = filepath.Dir(output)
+	}
+	absBase, err1 := filepath.Abs(base)
+	absTarget, err2 := filepath.Abs(target)
+	if err1 != nil || err2 != nil {
+		return filepath.ToSlash(target)
+	}
+	rel, err := filepath.Rel(absBase, absTarget)
+	if err != nil {
+		return filepath.ToSlash(absTarget)
+	}
+	return strings.Join(strings.Split(filepath.ToSlash(rel), "/"), "/")
+}
+
+func fileExists(name string) bool {
+	fi, err := os.Stat(name)
+	return err == nil && fi.Mode().IsRegular()
+}
