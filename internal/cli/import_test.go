@@ -78,7 +78,7 @@ func TestImportWritesNothingOnError(t *testing.T) {
 	out := writeFile(t, dir, "c.yaml", "keep me\n")
 	for _, tc := range []struct {
 		name, content, want string
-		code              int
+		code                int
 	}{
 		{"noheader.csv", "a,b\n1,2\n", "no recognisable header", 1},
 		{"binary.csv", "\x00\x01\x02PNG", "not a text CSV file", 1},

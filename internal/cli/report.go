@@ -15,8 +15,8 @@ import (
 
 // ReportOptions are the options of "ciclo report".
 type ReportOptions struct {
-	IO     *IOStreams
-	File   string
+	IO   *IOStreams
+	File string
 	// Inputs are the arguments; more than one, or a directory, make a
 	// portfolio report (see portfolioRun).
 	Inputs []string
