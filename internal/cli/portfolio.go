@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/internal/report"
@@ -70,19 +72,15 @@ func portfolioRun(ctx context.Context, opts *ReportOptions) error {
 		if format != "json" {
 			pc.Link = diagramLink(in, opts.Output)
 		}
-		if format == "html" && opts.Diagram != nil {
-			lang := opts.Lang
-			if lang == "" {
-				lang = c.Language
-			}
-			if pc.Diagram, err = opts.Diagram(ctx, a, lang); err != nil {
-				return fmt.Errorf("drawing the diagram of %s: %w", in.Display(), err)
-			}
-		}
 		cycles = append(cycles, pc)
 	}
 	if len(cycles) == 0 {
 		return problem()
+	}
+	if format == "html" && opts.Diagram != nil {
+		if err := drawAll(ctx, opts, cycles); err != nil {
+			return err
+		}
 	}
 	po := report.PortfolioOptions{Lang: opts.Lang, Today: today, Skipped: skipped}
 	var data []byte
@@ -104,6 +102,46 @@ func portfolioRun(ctx context.Context, opts *ReportOptions) error {
 		return problem()
 	}
 	return nil
+}
+
+// drawAll draws the diagrams of a portfolio, a few at once (the layouts
+// themselves take turns inside render; the rest overlaps), as render does
+// for a batch: GOMAXPROCS+1 workers.
+func drawAll(ctx context.Context, opts *ReportOptions, cycles []report.PortfolioCycle) error {
+	errs := make([]error, len(cycles))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0)+1, len(cycles)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				pc := &cycles[i]
+				lang := opts.Lang
+				if lang == "" {
+					lang = pc.Analysis.Cycle.Language
+				}
+				d, err := opts.Diagram(ctx, pc.Analysis, lang)
+				if err != nil {
+					errs[i] = fmt.Errorf("drawing the diagram of %s: %w", pc.File, err)
+					continue
+				}
+				pc.Diagram = d
+			}
+		}()
+	}
+	for i := range cycles {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return errors.Join(errs...)
 }
 
 // firstProblem is the first validation problem of an invalid file, and
