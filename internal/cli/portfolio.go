@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/internal/report"
@@ -29,15 +30,8 @@ func isPortfolio(args []string) bool {
 // report as not included, and make the exit status 1; the report of the
 // others is still written. With no valid cycle nothing is written.
 func portfolioRun(ctx context.Context, opts *ReportOptions) error {
-	format, err := reportFormat(opts.Format, opts.Output)
+	format, today, err := reportSettings(opts)
 	if err != nil {
-		return err
-	}
-	today, err := parseToday(opts.Today, opts.Now)
-	if err != nil {
-		return err
-	}
-	if err := checkLang(opts.Lang); err != nil {
 		return err
 	}
 	inputs, err := expandInputs(opts.Inputs)
@@ -102,6 +96,20 @@ func portfolioRun(ctx context.Context, opts *ReportOptions) error {
 		return problem()
 	}
 	return nil
+}
+
+// reportSettings checks the flags every report shares and returns the
+// format and the date overdue actions are judged against.
+func reportSettings(opts *ReportOptions) (string, time.Time, error) {
+	format, err := reportFormat(opts.Format, opts.Output)
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	today, err := parseToday(opts.Today, opts.Now)
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	return format, today, checkLang(opts.Lang)
 }
 
 // drawAll draws the diagrams of a portfolio, a few at once (the layouts

@@ -131,15 +131,8 @@ func checkLang(lang string) error {
 }
 
 func reportRun(ctx context.Context, opts *ReportOptions) error {
-	format, err := reportFormat(opts.Format, opts.Output)
+	format, today, err := reportSettings(opts)
 	if err != nil {
-		return err
-	}
-	today, err := parseToday(opts.Today, opts.Now)
-	if err != nil {
-		return err
-	}
-	if err := checkLang(opts.Lang); err != nil {
 		return err
 	}
 	if opts.File != "-" && opts.Output != "-" {

@@ -224,26 +224,11 @@ func plan(a *cycle.Analysis, byID map[string]*momentView, lang string, today tim
 	for _, g := range groups {
 		sort.SliceStable(g.Items, func(i, j int) bool {
 			a, b := g.Items[i], g.Items[j]
-			if a.due.IsZero() != b.due.IsZero() {
-				return !a.due.IsZero()
-			}
-			if !a.due.Equal(b.due) {
-				return a.due.Before(b.due)
-			}
-			return a.order < b.order
+			return dueBefore(a.due, b.due, a.order, b.order)
 		})
 		out = append(out, g)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i].Owner, out[j].Owner
-		if (a == "") != (b == "") {
-			return b == ""
-		}
-		if la, lb := strings.ToLower(a), strings.ToLower(b); la != lb {
-			return la < lb
-		}
-		return a < b
-	})
+	sort.Slice(out, func(i, j int) bool { return ownerBefore(out[i].Owner, out[j].Owner) })
 	return out
 }
 

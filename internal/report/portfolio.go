@@ -266,23 +266,11 @@ func NewPortfolio(cycles []PortfolioCycle, opts PortfolioOptions) *Portfolio {
 	for _, g := range groups {
 		sort.SliceStable(g.Items, func(i, j int) bool {
 			a, b := g.Items[i], g.Items[j]
-			if a.due.IsZero() != b.due.IsZero() {
-				return !a.due.IsZero()
-			}
-			if !a.due.Equal(b.due) {
-				return a.due.Before(b.due)
-			}
-			return a.order < b.order
+			return dueBefore(a.due, b.due, a.order, b.order)
 		})
 		p.Plan = append(p.Plan, *g)
 	}
-	sort.Slice(p.Plan, func(i, j int) bool {
-		a, b := p.Plan[i].Owner, p.Plan[j].Owner
-		if (a == "") != (b == "") {
-			return b == ""
-		}
-		return strings.ToLower(a) < strings.ToLower(b)
-	})
+	sort.Slice(p.Plan, func(i, j int) bool { return ownerBefore(p.Plan[i].Owner, p.Plan[j].Owner) })
 	for _, d := range cycle.Dimensions {
 		if acc := dims[d]; acc != nil {
 			p.Dimensions = append(p.Dimensions, PortfolioDimension{Dimension: d, Average: round2(acc.sum / float64(acc.n)), Moments: acc.n, Cycles: len(acc.cycles), Worst: round2(acc.worst)})
@@ -291,6 +279,30 @@ func NewPortfolio(cycles []PortfolioCycle, opts PortfolioOptions) *Portfolio {
 	// largest shortfall first
 	sort.SliceStable(p.Dimensions, func(i, j int) bool { return p.Dimensions[i].Average < p.Dimensions[j].Average })
 	return p
+}
+
+// dueBefore orders actions by due date, undated last, then by their
+// order in the files.
+func dueBefore(a, b time.Time, orderA, orderB int) bool {
+	if a.IsZero() != b.IsZero() {
+		return !a.IsZero()
+	}
+	if !a.Equal(b) {
+		return a.Before(b)
+	}
+	return orderA < orderB
+}
+
+// ownerBefore orders owners alphabetically ignoring case, exact spelling
+// breaking ties, and the unassigned ("") last.
+func ownerBefore(a, b string) bool {
+	if (a == "") != (b == "") {
+		return b == ""
+	}
+	if la, lb := strings.ToLower(a), strings.ToLower(b); la != lb {
+		return la < lb
+	}
+	return a < b
 }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
