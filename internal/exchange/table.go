@@ -132,6 +132,14 @@ func readCSV(name string, data []byte, lang string) (*table, error) {
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	t := &table{File: name}
+	lines := bytes.Split(data, []byte("\n"))
+	// charCol turns the reader's byte column into a character column
+	charCol := func(line, col int) int {
+		if line < 1 || line > len(lines) || col < 1 || col-1 > len(lines[line-1]) {
+			return col
+		}
+		return utf8.RuneCount(lines[line-1][:col-1]) + 1
+	}
 	cells := 0
 	for {
 		rec, err := r.Read()
@@ -141,7 +149,7 @@ func readCSV(name string, data []byte, lang string) (*table, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s:%d:%d: %s", name, pe.Line, pe.Column, tr(lang, "not a valid CSV line: %v", pe.Err))
+				return nil, fmt.Errorf("%s:%d:%d: %s", name, pe.Line, charCol(pe.Line, pe.Column), tr(lang, "not a valid CSV line: %v", pe.Err))
 			}
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
@@ -153,7 +161,7 @@ func readCSV(name string, data []byte, lang string) (*table, error) {
 		for i, s := range rec {
 			l, c := r.FieldPos(i)
 			text := cleanText(s)
-			row[i] = cell{Text: text, Raw: text, Line: l, Col: i + 1, Char: c}
+			row[i] = cell{Text: text, Raw: text, Line: l, Col: i + 1, Char: charCol(l, c)}
 		}
 		cells += len(row)
 		if cells > MaxCells {

@@ -134,21 +134,39 @@ func add(m *yaml.Node, key string, v *yaml.Node, comment string) *yaml.Node {
 	return k
 }
 
-// yamlOf writes the draft as a commented cycle file.
-func yamlOf(d *draft, lang string) ([]byte, error) {
+// commentText makes text safe for a YAML comment: valid UTF-8, no control
+// characters (a file name or a cell may hold either).
+func commentText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\n' || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// yamlOf writes the draft as a commented cycle file. The YAML library
+// panics on some input it cannot write; that is an error here.
+func yamlOf(d *draft, lang string) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("cannot write the cycle file: %v", r)
+		}
+	}()
 	root := mapping()
 	var head []string
 	head = append(head, tr(lang, "Imported by ciclo import from %s.", d.Source))
-	out := d.Output
-	if out == "" {
-		out = tr(lang, "FILE")
+	target := d.Output
+	if target == "" {
+		target = tr(lang, "FILE")
 	}
-	head = append(head, tr(lang, "Check what the data lacks with: ciclo lint %s", out))
+	head = append(head, tr(lang, "Check what the data lacks with: ciclo lint %s", target))
 	if len(d.Comments) > 0 {
 		head = append(head, "", tr(lang, "Cells that map to no key, kept here:"))
 		head = append(head, d.Comments...)
 	}
-	add(root, "version", num(1), "").HeadComment = strings.Join(head, "\n")
+	add(root, "version", num(1), "").HeadComment = commentText(strings.Join(head, "\n"))
 	add(root, "title", str(d.Title), "")
 	if d.Customer != "" {
 		add(root, "customer", str(d.Customer), "")
@@ -195,7 +213,7 @@ func yamlOf(d *draft, lang string) ([]byte, error) {
 // momentNode writes one moment; its origin in the sheet is its comment.
 func momentNode(m *draftMoment, lang string) *yaml.Node {
 	n := mapping()
-	n.HeadComment = m.Origin
+	n.HeadComment = commentText(m.Origin)
 	add(n, "id", str(m.ID), "")
 	add(n, "name", str(m.Name), "")
 	desc := m.Description
