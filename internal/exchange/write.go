@@ -32,8 +32,9 @@ func slug(name string) string {
 		s = strings.ReplaceAll(s, "--", "-")
 	}
 	if len(s) > maxID {
+		whole := s[maxID] == '-' // the cut falls between words
 		s = s[:maxID]
-		if i := strings.LastIndexByte(s, '-'); i > maxID/2 {
+		if i := strings.LastIndexByte(s, '-'); !whole && i > maxID/2 {
 			s = s[:i]
 		}
 		s = strings.Trim(s, "-")
