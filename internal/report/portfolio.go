@@ -231,7 +231,8 @@ func NewPortfolio(cycles []PortfolioCycle, opts PortfolioOptions) *Portfolio {
 		}
 		p.Cycles = append(p.Cycles, s)
 	}
-	// weakest first: lowest normalised minimum, then most critical, then title
+	// weakest first: lowest normalised minimum, then most critical, then
+	// lowest normalised mean, then title
 	sort.SliceStable(p.Cycles, func(i, j int) bool {
 		a, b := p.Cycles[i], p.Cycles[j]
 		if (a.MinNormalized == nil) != (b.MinNormalized == nil) {
@@ -242,6 +243,9 @@ func NewPortfolio(cycles []PortfolioCycle, opts PortfolioOptions) *Portfolio {
 		}
 		if a.Critical != b.Critical {
 			return a.Critical > b.Critical
+		}
+		if a.MeanNormalized != nil && *a.MeanNormalized != *b.MeanNormalized {
+			return *a.MeanNormalized < *b.MeanNormalized
 		}
 		return a.Title < b.Title
 	})
