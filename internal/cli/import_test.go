@@ -93,6 +93,35 @@ func TestImportWritesNothingOnError(t *testing.T) {
 			t.Errorf("%s: the output was touched: %q", tc.name, data)
 		}
 	}
+	// a workbook with a formula, and a file over the size limit
+	formula, err := os.ReadFile("../exchange/testdata/import/formula.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := make([]byte, 10<<20+1)
+	for i := range big {
+		big[i] = 'a'
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"formula.xlsx", formula, "formula.xlsx:Sheet1!C2: the cell holds a formula"},
+		{"big.csv", big, "big.csv is larger than 10 MiB"},
+	} {
+		in := filepath.Join(dir, tc.name)
+		if err := os.WriteFile(in, tc.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := run(t, "", "import", in, "-o", out)
+		if code != 1 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%s: exit %d, stderr %q", tc.name, code, stderr)
+		}
+		if data, _ := os.ReadFile(out); string(data) != "keep me\n" {
+			t.Errorf("%s: the output was touched", tc.name)
+		}
+	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		if strings.HasSuffix(e.Name(), ".tmp") {
