@@ -64,6 +64,10 @@ func DecimalOf(f float64) Decimal {
 // decimal places than DecimalPlaces (other than trailing zeros).
 var ErrDecimalPlaces = errors.New("more than two decimal places")
 
+// ErrDecimalRange is returned by ParseDecimal for a number of more than
+// fifteen whole digits, far beyond any scale.
+var ErrDecimalRange = errors.New("number too large")
+
 // errNotDecimal is returned by ParseDecimal for text that is not a plain
 // decimal number.
 var errNotDecimal = errors.New("not a decimal number")
@@ -89,8 +93,8 @@ func ParseDecimal(s string) (Decimal, error) {
 		frac = frac[:DecimalPlaces]
 	}
 	frac += strings.Repeat("0", DecimalPlaces-len(frac))
-	if len(whole) > 15 {
-		return Decimal{}, errNotDecimal // far beyond any scale; keeps h in range
+	if len(strings.TrimLeft(whole, "0")) > 15 {
+		return Decimal{}, ErrDecimalRange
 	}
 	w, _ := strconv.ParseInt(whole, 10, 64)
 	f, _ := strconv.ParseInt(frac, 10, 64)
