@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ciclo-dev/ciclo/cycle"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -47,13 +49,13 @@ func TestApplyGolden(t *testing.T) {
 				Expected: map[string]string{"access": "5"}, Perceived: map[string]string{"courtesy": "4"}},
 		}},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			out, err := Apply(src, c.updates)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out, err := Apply(src, tc.updates)
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "taller."+c.name+".golden.yaml")
+			golden := filepath.Join("testdata", "taller."+tc.name+".golden.yaml")
 			if *update {
 				if err := os.WriteFile(golden, out, 0o644); err != nil {
 					t.Fatal(err)
@@ -65,6 +67,35 @@ func TestApplyGolden(t *testing.T) {
 			}
 			if !bytes.Equal(out, want) {
 				t.Errorf("output differs from %s:\n%s", golden, out)
+			}
+			// the result is a valid cycle with the new values
+			c, err := cycle.Parse("taller.yaml", out)
+			if err != nil {
+				t.Fatalf("the rewritten file is not a valid cycle: %v", err)
+			}
+			for id, u := range tc.updates {
+				m := c.Moment(id)
+				for _, v := range []struct {
+					got  cycle.Decimal
+					want string
+				}{{m.Importance, u.Importance}, {m.Performance, u.Performance}} {
+					if v.want != "" && v.got.String() != v.want {
+						t.Errorf("%s: read %s, wrote %s", id, v.got, v.want)
+					}
+				}
+				for d, want := range u.Perceived {
+					if got := m.Dimensions[d].Perceived.String(); got != want {
+						t.Errorf("%s.%s.perceived: read %s, wrote %s", id, d, got, want)
+					}
+				}
+				for d, want := range u.Expected {
+					if got := m.Dimensions[d].Expected.String(); got != want {
+						t.Errorf("%s.%s.expected: read %s, wrote %s", id, d, got, want)
+					}
+				}
+				if u.Sample > 0 && m.Sample != u.Sample {
+					t.Errorf("%s: sample %d, wrote %d", id, m.Sample, u.Sample)
+				}
 			}
 			// every comment line of the source is kept
 			for _, l := range strings.Split(string(src), "\n") {
@@ -88,6 +119,20 @@ func TestApplyNoChange(t *testing.T) {
 		if !bytes.Equal(out, src) {
 			t.Errorf("Apply(%v) changed the file:\n%s", u, out)
 		}
+	}
+}
+
+// TestApplyQuoted replaces a quoted value with a plain number, quotes and
+// all, and an alias with the number (the anchored value stays).
+func TestApplyQuoted(t *testing.T) {
+	src := []byte("title: T\nmoments:\n  - {id: a, name: A, importance: '5', performance: \"2\"}\n")
+	out, err := Apply(src, map[string]Update{"a": {Importance: "4.5", Performance: "2.25"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "title: T\nmoments:\n  - {id: a, name: A, importance: 4.5, performance: 2.25}\n"
+	if string(out) != want {
+		t.Errorf("got %q, want %q", out, want)
 	}
 }
 
