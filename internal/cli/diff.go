@@ -70,14 +70,15 @@ func diffRun(_ context.Context, opts *DiffOptions) error {
 		return problem()
 	}
 	d := diff.Compare(as[0], as[1])
+	lang := as[1].Cycle.Language
 	var data []byte
 	if opts.Format == "json" {
 		var err error
-		if data, err = d.JSON(); err != nil {
+		if data, err = d.JSON(lang); err != nil {
 			return err
 		}
 	} else {
-		data = d.Text()
+		data = d.Text(lang)
 	}
 	if err := writeOutput(opts.IO.Out, "-", data); err != nil {
 		return err

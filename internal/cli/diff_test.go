@@ -18,7 +18,9 @@ func TestDiffExitCodes(t *testing.T) {
 		t.Errorf("no changes: exit %d, out %q, err %q", code, out, errOut)
 	}
 	code, out, _ = run(t, "", "diff", old, new)
-	want := "added: c\nmoved: b: 2 → 1\nchanged: a: performance: 4 → 1\nbecame critical: a\n"
+	want := "added: #3 c \"C\"\nmoved: #1 b \"B\": 2 → 1, was: after #1 a, now: first\n" +
+		"changed: #2 a \"A\": performance: 4 → 1 (down)\n" +
+		"became critical: #2 a \"A\": was: not critical; now: importance 5 ≥ 4 and performance 1 ≤ 2\n"
 	if code != 1 || out != want {
 		t.Errorf("changes: exit %d, out:\n%s\nwant:\n%s", code, out, want)
 	}
