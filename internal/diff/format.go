@@ -163,7 +163,8 @@ func jsonHandoffs(hs []Handoff) []jsonHandoff {
 	return out
 }
 
-// direction names a change's direction for JSON: "up", "down" or "".
+// direction names a change's direction for JSON and row marks: "up",
+// "down" or "".
 func direction(c Change) string {
 	switch c.Direction() {
 	case 1:
@@ -261,11 +262,8 @@ func reasons(rs []cycle.Reason, markedNot bool, l string) string {
 // scoreChange writes old → new, with the direction in words for a score.
 func scoreChange(c Change, l string) string {
 	s := value(c.Old, l) + " → " + value(c.New, l)
-	switch c.Direction() {
-	case 1:
-		s += " (" + word(l, "up") + ")"
-	case -1:
-		s += " (" + word(l, "down") + ")"
+	if dir := direction(c); dir != "" {
+		s += " (" + word(l, dir) + ")"
 	}
 	return s
 }

@@ -82,24 +82,13 @@ func newTable(l, title string, cols ...string) *table {
 // so that it reads without colour: 4 → 2 ▼ down.
 func arrow(c Change, l string) string {
 	s := value(c.Old, l) + " → " + value(c.New, l)
-	switch c.Direction() {
-	case 1:
-		s += " ▲ " + word(l, "up")
-	case -1:
-		s += " ▼ " + word(l, "down")
+	switch dir := direction(c); dir {
+	case "up":
+		s += " ▲ " + word(l, dir)
+	case "down":
+		s += " ▼ " + word(l, dir)
 	}
 	return s
-}
-
-// dirMark is the row mark of a score change.
-func dirMark(c Change) string {
-	switch c.Direction() {
-	case 1:
-		return "up"
-	case -1:
-		return "down"
-	}
-	return ""
 }
 
 func yesNo(b bool, l string) string {
@@ -180,7 +169,7 @@ func (d *Diff) tables(l string) []*table {
 	for _, c := range d.Changed {
 		r := d.Ref(c.ID)
 		if c.IsScore() {
-			scores.add(dirMark(c), num(r.Number), one(r.ID), one(r.Name), one(c.Field), one(arrow(c, l)))
+			scores.add(direction(c), num(r.Number), one(r.ID), one(r.Name), one(c.Field), one(arrow(c, l)))
 			continue
 		}
 		fields.add("", num(r.Number), one(r.ID), one(r.Name), one(c.Field), one(value(c.Old, l)), one(value(c.New, l)))
