@@ -24,7 +24,9 @@ const (
 
 // DOT writes the drawing as DOT for Graphviz's neato -n2, every node and
 // edge pinned where the drawing puts it, and two invisible points at the
-// page's corners so that the laid-out bounding box is the page. The
+// page's corners so that the laid-out bounding box is the page. Graphviz
+// moves the page's lower-left corner to (0, 0): its output is the
+// drawing translated by −Page.Min(). The
 // writer adds no geometry of its own: a box's label is stacked and
 // centred by Graphviz as Label.Place says. The same drawing always gives
 // the same bytes.
@@ -40,7 +42,7 @@ func (d *Drawing) DOT() []byte {
 	})
 	w.stmt("node", []attr{
 		{"fontname", FontName}, {"fontsize", "10"}, {"fontcolor", Quoted(ink)},
-		{"margin", `"0,0"`}, {"penwidth", num(boxPen)}, {"fixedsize", "true"},
+		{"margin", `"0,0"`}, {"penwidth", num(boxPen)},
 	})
 	w.stmt("edge", []attr{
 		{"fontname", FontName}, {"arrowsize", "0.9"}, {"penwidth", num(routePen)}, {"color", Quoted(ink)},
@@ -204,6 +206,9 @@ func (w *dotWriter) box(b *Box) {
 		attrs = append(attrs, attr{"peripheries", "2"})
 	}
 	attrs = append(attrs, posAttr(b.Rect.Centre()))
+	if b.Shape != Plain {
+		attrs = append(attrs, attr{"fixedsize", "true"})
+	}
 	attrs = append(attrs, sizeAttrs(b.Rect.W, b.Rect.H)...)
 	attrs = append(attrs, attr{"label", "<" + labelHTML(&b.Label, b.Rect.W) + ">"})
 	w.stmt(Quoted(w.name(b, b.Name)), attrs)
@@ -248,7 +253,7 @@ func (w *dotWriter) marker(m *Marker) {
 		}
 		attrs = append(attrs, attr{"label", lbl})
 	}
-	attrs = append(attrs, posAttr(m.At))
+	attrs = append(attrs, posAttr(m.At), attr{"fixedsize", "true"})
 	attrs = append(attrs, sizeAttrs(m.Size, m.Size)...)
 	w.stmt(Quoted(w.name(m, "")), attrs)
 }

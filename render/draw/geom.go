@@ -143,9 +143,9 @@ func RayExit(r Rect, q, d Pt) Pt {
 	return q.Add(d.Mul(t))
 }
 
-// roundedDist is the signed distance from p to the outline of r with
+// RoundedDist is the signed distance from p to the outline of r with
 // corners rounded to radius rad: negative inside.
-func roundedDist(r Rect, rad float64, p Pt) float64 {
+func RoundedDist(r Rect, rad float64, p Pt) float64 {
 	qx := math.Abs(p.X-r.X) - (r.W/2 - rad)
 	qy := math.Abs(p.Y-r.Y) - (r.H/2 - rad)
 	return math.Hypot(max(qx, 0), max(qy, 0)) + min(max(qx, qy), 0) - rad
@@ -156,13 +156,13 @@ func roundedDist(r Rect, rad float64, p Pt) float64 {
 // rad (see CornerRadius).
 func RoundedExit(r Rect, rad float64, q, d Pt) Pt {
 	out := RayExit(r, q, d)
-	if rad <= 0 || roundedDist(r, rad, out) <= 1e-9 {
+	if rad <= 0 || RoundedDist(r, rad, out) <= 1e-9 {
 		return out
 	}
 	in := q
 	for range 40 {
 		mid := in.Add(out).Mul(0.5)
-		if roundedDist(r, rad, mid) <= 0 {
+		if RoundedDist(r, rad, mid) <= 0 {
 			in = mid
 		} else {
 			out = mid
