@@ -107,15 +107,15 @@ type diagram struct {
 	R     float64
 	theta []float64
 
-	moments   []*mnode
-	attach    []*attachment
-	pills     []*pill
-	branches  []*branch
-	branchAt  map[[2]*cycle.Moment]*branch // by the edge's ends
-	lanes     int
-	panel     []*panelRow
-	title     draw.Label
-	titleBox  rect
+	moments  []*mnode
+	attach   []*attachment
+	pills    []*pill
+	branches []*branch
+	branchAt map[[2]*cycle.Moment]*branch // by the edge's ends
+	lanes    int
+	panel    []*panelRow
+	title    draw.Label
+	titleBox rect
 
 	// the legend and the notes panel, placed (legend.go)
 	legendDrawing *draw.Legend
@@ -646,4 +646,3 @@ func (d *diagram) ringBounds() (lo, hi pt) {
 	}
 	return lo, hi
 }
-
