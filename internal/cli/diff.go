@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -9,11 +10,15 @@ import (
 
 	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/internal/diff"
+	"github.com/ciclo-dev/ciclo/render"
 	"github.com/spf13/cobra"
 )
 
 // diffFormats are the formats of "ciclo diff", in help order.
-var diffFormats = []string{"text", "json", "md", "html"}
+var diffFormats = []string{"text", "json", "md", "html", "svg", "png", "pdf"}
+
+// isPicture tells the formats that draw the new version.
+func isPicture(format string) bool { return format == "svg" || format == "png" || format == "pdf" }
 
 // DiffOptions are the options of "ciclo diff".
 type DiffOptions struct {
@@ -25,9 +30,7 @@ type DiffOptions struct {
 	Format string   // one of diffFormats; "" picks from Output's extension, else text
 	Output string   // "" or "-" is standard output
 	Lang   string   // "" follows the (new) file's language
-	// Diagram draws the picture of the new version for html; nil uses the
-	// clock face.
-	Diagram func(ctx context.Context, a *cycle.Analysis, lang string) ([]byte, error)
+	Theme  string   // colours of the picture (svg, png, pdf, html)
 }
 
 // NewCmdDiff builds "ciclo diff".
@@ -58,8 +61,12 @@ tree, new and deleted files included; ciclo runs the git program for it.
 
 Formats: text (one change per line), json (see README), md (a summary line
 and tables, for a pull-request comment; kept under GitHub's 65,536
-characters, with a note when rows had to be left out), html (one
-self-contained page with the diagram of the new version and the tables).
+characters, with a note when rows had to be left out), svg, png and pdf
+(the clock face of the new version with the changes marked: NEW moments
+in a dashed outline, tags with old → new scores and ▲/▼, moves and
+criticality, a panel of the removed moments), html (one self-contained
+page with that picture and the tables). With --git, svg, png and pdf
+draw one file: name it.
 
 Either file may be - to read standard input. Exit status 0 when nothing
 changed, 1 when something did or an input is invalid, 2 on misuse (also
@@ -87,6 +94,7 @@ outside a git repository or for an unknown revision with --git).`,
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
 	cmd.Flags().StringVar(&opts.Git, "git", "", "compare the cycle files as committed at this revision with the working tree")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the words: en or es (default: the new file's language)")
+	cmd.Flags().StringVar(&opts.Theme, "theme", "", "colours of the picture: "+strings.Join(render.Themes, ", "))
 	return cmd
 }
 
@@ -173,12 +181,14 @@ func writeDiffs(ctx context.Context, opts *DiffOptions, format string, files []d
 	anyChange := slices.ContainsFunc(files, diffFile.changed)
 	var data []byte
 	var err error
-	switch format {
-	case "json":
+	switch {
+	case isPicture(format):
+		data, err = pictureOnly(ctx, opts, files, format, lang)
+	case format == "json":
 		data, err = diffJSON(files, rev, lang)
-	case "md":
+	case format == "md":
 		data = diff.Markdown(docFiles(files), diff.MDOptions{Lang: lang, Since: rev})
-	case "html":
+	case format == "html":
 		var df []diff.File
 		if df, err = pictured(ctx, opts, files, lang); err == nil {
 			data, err = diff.HTML(df, diff.HTMLOptions{Lang: lang, Since: rev})
@@ -230,24 +240,63 @@ func docFiles(files []diffFile) []diff.File {
 	return out
 }
 
-// pictured is docFiles with the diagram of each new version.
+// pictured is docFiles with the picture of each changed new version.
 func pictured(ctx context.Context, opts *DiffOptions, files []diffFile, lang string) ([]diff.File, error) {
-	draw := opts.Diagram
-	if draw == nil {
-		draw = reportDiagram
-	}
 	out := docFiles(files)
 	for i, f := range files {
 		if f.new == nil || !f.changed() {
 			continue
 		}
-		svg, err := draw(ctx, f.new, lang)
+		dr, err := diffPicture(ctx, opts, f, render.FormatSVG, lang)
 		if err != nil {
-			return nil, fmt.Errorf("drawing %s: %w", f.new.Cycle.File, err)
+			return nil, err
 		}
-		out[i].Picture = svg
+		out[i].Picture = dr.Data
 	}
 	return out, nil
+}
+
+// diffPicture draws the clock face of f's new version with f's changes
+// marked (diff.Decorate).
+func diffPicture(ctx context.Context, opts *DiffOptions, f diffFile, format render.Format, lang string) (render.Drawing, error) {
+	dr, ro, err := render.ViewDrawing(f.new, render.Options{Format: format, Lang: lang, Theme: opts.Theme})
+	if errors.Is(err, render.ErrUnsupported) {
+		return render.Drawing{}, misuse(err)
+	}
+	if err != nil {
+		return render.Drawing{}, fmt.Errorf("drawing %s: %w", f.new.Cycle.File, err)
+	}
+	diff.Decorate(dr, f.diff, ro.Lang)
+	out, err := render.Write(ctx, dr, ro)
+	if err != nil {
+		return render.Drawing{}, fmt.Errorf("drawing %s: %w", f.new.Cycle.File, err)
+	}
+	return out, nil
+}
+
+// pictureOnly draws the one compared file (svg, png or pdf), warning
+// about characters the PNG and PDF fonts lack.
+func pictureOnly(ctx context.Context, opts *DiffOptions, files []diffFile, format, lang string) ([]byte, error) {
+	var one []diffFile
+	for _, f := range files {
+		if f.changed() || len(files) == 1 {
+			one = append(one, f)
+		}
+	}
+	if len(one) != 1 {
+		return nil, misuse(fmt.Errorf("-f %s draws one cycle and %d files changed; name one of them after --git REV, or use -f html for all", format, len(one)))
+	}
+	if one[0].new == nil {
+		return nil, misuse(fmt.Errorf("%s was deleted: there is no new version to draw", one[0].path))
+	}
+	dr, err := diffPicture(ctx, opts, one[0], render.Format(format), lang)
+	if err != nil {
+		return nil, err
+	}
+	if w := glyphWarning(one[0].new.Cycle.File, format, dr.Missing); w != "" {
+		fmt.Fprintln(opts.IO.ErrOut, w)
+	}
+	return dr.Data, nil
 }
 
 // diffText writes one comparison as the diff's text; with --git, each
