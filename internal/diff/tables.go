@@ -55,11 +55,46 @@ type table struct {
 	// marks says, per row, what the row reports, for styles: "added",
 	// "removed", "up", "down", "critical", "calm" or "".
 	marks []string
+	last  string // the moment of the last row added with addFor
 }
 
 func (t *table) add(mark string, cells ...[]string) {
 	t.rows = append(t.rows, cells)
 	t.marks = append(t.marks, mark)
+}
+
+// addFor adds a row about moment id whose first three cells name the
+// moment (number, id, name); in a run of rows about the same moment only
+// the first names it, so a moment with seven changes reads as a group.
+func (t *table) addFor(id, mark string, cells ...[]string) {
+	if id == t.last {
+		for i := range 3 {
+			cells[i] = one("")
+		}
+	}
+	t.last = id
+	t.add(mark, cells...)
+}
+
+// cellValue writes a changed value for a table: text as it is (one
+// line), lists joined, an improvement's status in words, unset as
+// (unset); numbers and the rest as JSON literals.
+func cellValue(field string, v any, l string) string {
+	switch x := v.(type) {
+	case nil:
+		return word(l, "unset")
+	case string:
+		if field == "status" {
+			return word(l, x)
+		}
+		return strings.Join(strings.Fields(x), " ")
+	case []string:
+		if len(x) == 0 {
+			return "[]"
+		}
+		return strings.Join(x, "; ")
+	}
+	return value(v, l)
 }
 
 // one is a cell of one line.
@@ -169,10 +204,10 @@ func (d *Diff) tables(l string) []*table {
 	for _, c := range d.Changed {
 		r := d.Ref(c.ID)
 		if c.IsScore() {
-			scores.add(direction(c), num(r.Number), one(r.ID), one(r.Name), one(c.Field), one(arrow(c, l)))
+			scores.addFor(c.ID, direction(c), num(r.Number), one(r.ID), one(r.Name), one(c.Field), one(arrow(c, l)))
 			continue
 		}
-		fields.add("", num(r.Number), one(r.ID), one(r.Name), one(c.Field), one(value(c.Old, l)), one(value(c.New, l)))
+		fields.addFor(c.ID, "", num(r.Number), one(r.ID), one(r.Name), one(c.Field), one(cellValue(c.Field, c.Old, l)), one(cellValue(c.Field, c.New, l)))
 	}
 	keep(scores)
 	t = newTable(l, "sec_critical", "col_number", "col_id", "col_moment", "col_change", "col_before", "col_after")
@@ -200,7 +235,7 @@ func (d *Diff) tables(l string) []*table {
 		old, new := word(l, "none"), word(l, "none")
 		if im.Field != "" {
 			what += " (" + im.Field + ")"
-			old, new = value(im.Old, l), value(im.New, l)
+			old, new = cellValue(im.Field, im.Old, l), cellValue(im.Field, im.New, l)
 		}
 		mark := ""
 		switch im.Kind {
@@ -210,11 +245,15 @@ func (d *Diff) tables(l string) []*table {
 			mark = "removed"
 		}
 		t.add(mark, num(r.Number), one(r.ID), one(im.Action), one(what), one(old), one(new))
+		if len(t.rows) > 1 && t.last == im.Moment {
+			t.rows[len(t.rows)-1][0], t.rows[len(t.rows)-1][1] = one(""), one("")
+		}
+		t.last = im.Moment
 	}
 	keep(t)
 	t = newTable(l, "sec_cycle", "col_setting", "col_old", "col_new")
 	for _, c := range d.Cycle {
-		t.add("", one(c.Field), one(value(c.Old, l)), one(value(c.New, l)))
+		t.add("", one(c.Field), one(cellValue(c.Field, c.Old, l)), one(cellValue(c.Field, c.New, l)))
 	}
 	keep(t)
 	return out
