@@ -64,6 +64,9 @@ func HTML(files []File, opts HTMLOptions) ([]byte, error) {
 		p.Heading = fmt.Sprintf(word(l, "since"), opts.Since)
 	}
 	several := len(files) > 1 || (len(files) == 1 && files[0].Path != "")
+	if !several {
+		p.Summary = "" // the file's own line says it, with the title
+	}
 	for i, f := range files {
 		if several && f.unchanged() {
 			continue
