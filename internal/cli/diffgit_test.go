@@ -131,6 +131,16 @@ func TestDiffGit(t *testing.T) {
 			t.Errorf("md (exit %d) lacks %q:\n%s", code, s, out)
 		}
 	}
+	// A picture draws one file: three changed files are misuse, one is fine.
+	if code, _, errOut := run(t, "", "diff", "--git", "v2", ".", "-f", "svg"); code != 2 || !strings.Contains(errOut, "-f svg draws one cycle and 3 files changed") {
+		t.Errorf("svg of three files: exit %d, err %q", code, errOut)
+	}
+	if code, out, _ := run(t, "", "diff", "--git", "v2", "a.yaml", "-f", "svg"); code != 1 || !strings.Contains(out, `id="diff-tag-call"`) {
+		t.Errorf("svg of one file: exit %d, %.200s", code, out)
+	}
+	if code, _, errOut := run(t, "", "diff", "--git", "v2", "b.yaml", "-f", "png"); code != 2 || !strings.Contains(errOut, "b.yaml was deleted") {
+		t.Errorf("png of a deleted file: exit %d, err %q", code, errOut)
+	}
 	// One file by name.
 	if code, out, _ := run(t, "", "diff", "--git", "v2", "c.yaml"); code != 1 || out != "== c.yaml (archivo nuevo)\nañadido: #1 y \"Y\"\n" {
 		t.Errorf("one new file: exit %d, out %q", code, out)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/ciclo-dev/ciclo/cycle"
 )
 
 // bigCycle is a cycle of n moments with long names and owners, scored
@@ -101,4 +103,31 @@ func TestHTMLEscapesAndChecksPicture(t *testing.T) {
 	if _, err := HTML([]File{{Diff: d, Picture: []byte(`<svg onload="x()"></svg>`)}}, HTMLOptions{}); err == nil {
 		t.Errorf("a picture with an event handler was inlined")
 	}
+}
+
+// BenchmarkCompare compares two 100-moment and two 1,000-moment cycles
+// (every moment rescored, half renamed) and writes the Markdown.
+func BenchmarkCompare(b *testing.B) {
+	for _, n := range []int{100, 1000} {
+		old, new := benchPair(b, n)
+		b.Run(fmt.Sprintf("moments=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				d := Compare(old, new)
+				Markdown([]File{{Diff: d}}, MDOptions{})
+			}
+		})
+	}
+}
+
+func benchPair(b *testing.B, n int) (*cycle.Analysis, *cycle.Analysis) {
+	parse := func(src string) *cycle.Analysis {
+		c, err := cycle.Parse("bench.yaml", []byte(src))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return cycle.Analyze(c)
+	}
+	src := bigCycle(n/2, 1, "m") + strings.SplitN(bigCycle(n, 1, "n"), "moments:\n", 2)[1]
+	return parse(bigCycle(n, 4, "m")), parse(src)
 }
