@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/render/draw"
@@ -99,6 +100,7 @@ func Decorate(dr *draw.Drawing, d *Diff, l string) {
 		}
 	}
 
+	obs := newObstacles(dr)
 	for _, id := range order {
 		b := boxes[id]
 		if b == nil {
@@ -109,6 +111,7 @@ func Decorate(dr *draw.Drawing, d *Diff, l string) {
 				Rect: b.Bounds().Grow(5), Shape: draw.Rectangle,
 				Stroke: draw.Stroke{Color: markAdded, Width: 2.4, Dash: draw.Dashed}}
 			dr.Add(outline)
+			obs.add(outline, outline.Rect)
 		}
 		tag := &draw.Box{Meta: draw.Meta{ID: "diff-tag-" + id, Class: "diff-tag"}, Shape: draw.Rectangle,
 			Fill: markTagFill, Stroke: draw.Stroke{Color: markInk, Width: 1}}
@@ -126,7 +129,8 @@ func Decorate(dr *draw.Drawing, d *Diff, l string) {
 		if added[id] {
 			outer = outer.Grow(5)
 		}
-		tag.Rect = placeTag(dr, b, outer, tag.Rect, b.Rect.Y >= cy)
+		tag.Rect = placeTag(obs, b, outer, tag.Rect, b.Rect.Y >= cy)
+		obs.add(tag, tag.Rect)
 		dr.Add(tag)
 	}
 
@@ -142,10 +146,9 @@ func Decorate(dr *draw.Drawing, d *Diff, l string) {
 // (outer: its outline with any mark around it): on the inner side of the
 // ring first (below a moment of the upper half), then the outer side,
 // centred or at the box's corners, then beside it. It takes the first
-// place that covers nothing, or else the one that covers least: other
-// boxes (notes, titles, the legend, other tags) by area, routes by
-// their sampled points, arrowheads most of all.
-func placeTag(dr *draw.Drawing, self *draw.Box, outer, r draw.Rect, upper bool) draw.Rect {
+// place that covers nothing, or else the one that covers least (see
+// obstacles.covered).
+func placeTag(obs *obstacles, self *draw.Box, outer, r draw.Rect, upper bool) draw.Rect {
 	gapY := outer.H/2 + r.H/2 + 3
 	gapX := outer.W/2 + r.W/2 + 4
 	inner, outerSide := -gapY, gapY // y grows upwards
@@ -163,7 +166,7 @@ func placeTag(dr *draw.Drawing, self *draw.Box, outer, r draw.Rect, upper bool) 
 	}
 	best, bestScore := cands[0], -1.0
 	for i, c := range cands {
-		score := covered(dr, self, c) + 0.01*float64(i)
+		score := obs.covered(self, c) + 0.01*float64(i)
 		if bestScore < 0 || score < bestScore {
 			best, bestScore = c, score
 		}
@@ -171,28 +174,113 @@ func placeTag(dr *draw.Drawing, self *draw.Box, outer, r draw.Rect, upper bool) 
 	return best
 }
 
-// covered scores what a tag at r would hide.
-func covered(dr *draw.Drawing, self *draw.Box, r draw.Rect) float64 {
-	g := r.Grow(2)
-	score := 0.0
+// obstacles indexes what a tag must not hide, in a grid of cells, so
+// that placing every tag costs time linear in the drawing's items: the
+// sampled points of routes, their arrowheads, and boxes and markers.
+type obstacles struct {
+	cells map[[2]int]*cell
+	rects []obstacle
+	seen  []int // per rect: the query that last counted it
+	stamp int
+}
+
+type cell struct {
+	points []draw.Pt // route samples
+	tips   []draw.Pt // arrowheads
+	rects  []int     // indexes into obstacles.rects
+}
+
+type obstacle struct {
+	box  *draw.Box // nil for a marker
+	rect draw.Rect
+}
+
+const cellSize = 48.0
+
+func cellOf(p draw.Pt) [2]int {
+	return [2]int{int(math.Floor(p.X / cellSize)), int(math.Floor(p.Y / cellSize))}
+}
+
+func (o *obstacles) at(k [2]int) *cell {
+	c := o.cells[k]
+	if c == nil {
+		c = &cell{}
+		o.cells[k] = c
+	}
+	return c
+}
+
+// eachCell calls f with every cell key r touches.
+func eachCell(r draw.Rect, f func([2]int)) {
+	lo, hi := cellOf(r.Min()), cellOf(r.Max())
+	for x := lo[0]; x <= hi[0]; x++ {
+		for y := lo[1]; y <= hi[1]; y++ {
+			f([2]int{x, y})
+		}
+	}
+}
+
+func newObstacles(dr *draw.Drawing) *obstacles {
+	o := &obstacles{cells: map[[2]int]*cell{}}
 	dr.Each(func(it draw.Item) {
 		switch x := it.(type) {
 		case *draw.Route:
 			for _, p := range draw.Samples(x.Path, 24) {
-				if g.Contains(p) {
-					score += 3
-				}
+				c := o.at(cellOf(p))
+				c.points = append(c.points, p)
 			}
-			if x.Head != draw.NoArrow && g.Grow(draw.ArrowLen).Contains(x.Tip) {
-				score += 60
+			if x.Head != draw.NoArrow {
+				c := o.at(cellOf(x.Tip))
+				c.tips = append(c.tips, x.Tip)
 			}
 		case *draw.Box:
-			if x == self || x.Shape == draw.Plain && len(x.Label.Lines) == 0 {
+			if x.Shape == draw.Plain && len(x.Label.Lines) == 0 {
 				return
 			}
-			score += 100 * overlap(g, x.Bounds()) / (g.W * g.H)
+			o.add(x, x.Bounds())
 		case *draw.Marker:
-			score += 100 * overlap(g, x.Bounds()) / (g.W * g.H)
+			o.add(nil, x.Bounds())
+		}
+	})
+	return o
+}
+
+// add indexes a box (or, with b nil, a marker's square).
+func (o *obstacles) add(b *draw.Box, r draw.Rect) {
+	i := len(o.rects)
+	o.rects = append(o.rects, obstacle{box: b, rect: r})
+	o.seen = append(o.seen, 0)
+	eachCell(r, func(k [2]int) { o.at(k).rects = append(o.at(k).rects, i) })
+}
+
+// covered scores what a tag at r would hide: other boxes and markers by
+// the share of the tag they overlap, route samples 3 each, an arrowhead
+// 60.
+func (o *obstacles) covered(self *draw.Box, r draw.Rect) float64 {
+	g := r.Grow(2)
+	o.stamp++
+	score := 0.0
+	eachCell(g.Grow(draw.ArrowLen), func(k [2]int) {
+		c := o.cells[k]
+		if c == nil {
+			return
+		}
+		for _, p := range c.points {
+			if g.Contains(p) {
+				score += 3
+			}
+		}
+		for _, p := range c.tips {
+			if g.Grow(draw.ArrowLen).Contains(p) {
+				score += 60
+			}
+		}
+		for _, i := range c.rects {
+			if o.seen[i] == o.stamp || o.rects[i].box == self {
+				continue
+			}
+			o.seen[i] = o.stamp
+			score += 100 * overlap(g, o.rects[i].rect) / (g.W * g.H)
 		}
 	})
 	return score

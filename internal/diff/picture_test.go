@@ -127,3 +127,19 @@ func TestDecorate(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkDecorate marks 200 rescored and 100 removed moments on the
+// clock face of a 300-moment cycle.
+func BenchmarkDecorate(b *testing.B) {
+	old, new := benchPair(b, 200)
+	d := Compare(old, new)
+	for b.Loop() {
+		b.StopTimer()
+		dr, _, err := render.ViewDrawing(new, render.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		Decorate(dr, d, "en")
+	}
+}
