@@ -24,6 +24,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -241,6 +242,19 @@ func diffGitRun(ctx context.Context, opts *DiffOptions, format string) error {
 		}
 	}
 	sort.Strings(all)
+	// A PATH with no cycle file on either side is misuse, as a folder
+	// without any is for lint and render: a CI job pointed at the wrong
+	// folder must not pass.
+	for i, spec := range specs {
+		rel := strings.TrimPrefix(spec, ":(literal)")
+		if !slices.ContainsFunc(all, func(p string) bool { return rel == "." || p == rel || strings.HasPrefix(p, rel+"/") }) {
+			name := "."
+			if i < len(opts.Paths) {
+				name = opts.Paths[i]
+			}
+			return misuse(fmt.Errorf("--git: no *.yaml or *.yml files under %s, neither at %s nor in the working tree", name, opts.Git))
+		}
+	}
 
 	var files []diffFile
 	invalid := false

@@ -167,6 +167,7 @@ func TestDiffGitErrors(t *testing.T) {
 		{[]string{"diff", "--git", "--all"}, 2, `unknown revision "--all"`},
 		{[]string{"diff", "--git", "HEAD", "/"}, 2, "/ is outside the repository"},
 		{[]string{"diff", "--git", "HEAD", "-f", "xml"}, 2, "unknown diff format"},
+		{[]string{"diff", "--git", "HEAD", "docs"}, 2, "no *.yaml or *.yml files under docs, neither at HEAD nor in the working tree"},
 		// the committed side is invalid: its errors name REV:PATH
 		{[]string{"diff", "--git", "HEAD", "bad.yaml"}, 1, "HEAD:bad.yaml:3:22: error: unknown key"},
 	} {
