@@ -41,7 +41,7 @@ func NewCmdDiff(ios *IOStreams) *cobra.Command { return newCmdDiff(ios, diffRun)
 func newCmdDiff(ios *IOStreams, runF func(context.Context, *DiffOptions) error) *cobra.Command {
 	opts := &DiffOptions{IO: ios}
 	cmd := &cobra.Command{
-		Use:   "diff OLD NEW | diff --git REV [PATH]...",
+		Use:   "diff (OLD NEW | --git REV [PATH]...)",
 		Short: "Show what changed between two versions of a cycle",
 		Long: `Show what changed between two versions of a cycle: moments added (with
 their number, id and name), removed (with the improvements that go with
