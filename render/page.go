@@ -189,7 +189,7 @@ func (d *diagram) fitPage(out *draw.Drawing) {
 // pageWarnings tells what the page could not keep: names below
 // draw.MinNameSize, notes moved off the page.
 func (d *diagram) pageWarnings(out *draw.Drawing, k float64, paper draw.Paper) {
-	if got := nameSize * k; got < draw.MinNameSize-0.01 {
+	if got := math.Floor(nameSize*k + 0.01); got < draw.MinNameSize-0.01 {
 		out.Warnings = append(out.Warnings, fmt.Sprintf(d.w.WarnSmall, paper.Name, d.n, got, draw.MinNameSize))
 	}
 	if c := out.Continued; c != nil {

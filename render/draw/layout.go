@@ -185,7 +185,8 @@ func DiscSize(text string, size float64) float64 {
 	return math.Max(2.2*size, TextWidth(text, size, true)*Slack+0.6*size)
 }
 
-// Scale multiplies every position, size, font size and stroke width of
+// Scale multiplies every position, size, font size (rounded down to whole
+// points) and stroke width of
 // the drawing by k about the origin, then moves it by v: a view lays out
 // at its design size and fits the result to a page. The page is not
 // changed; Continued is scaled alike.
@@ -200,7 +201,7 @@ func scaleLabel(l *Label, k float64) {
 	for i := range l.Lines {
 		spans := make([]Span, len(l.Lines[i].Spans))
 		for j, s := range l.Lines[i].Spans {
-			s.Font.Size *= k
+			s.Font.Size = wholeSize(s.Font.Size * k)
 			spans[j] = s
 		}
 		l.Lines[i].Spans = spans
@@ -225,9 +226,14 @@ func scaleItem(it Item, k float64, v Pt) {
 		x.Stroke.Width = cmpWidth(x.Stroke.Width, routePen) * k
 		x.ArrowScale = cmpWidth(x.ArrowScale, 1) * k
 	case *Marker:
-		x.At, x.Size, x.Font.Size = p(x.At), x.Size*k, x.Font.Size*k
+		x.At, x.Size, x.Font.Size = p(x.At), x.Size*k, wholeSize(x.Font.Size*k)
 	}
 }
+
+// wholeSize rounds a scaled font size down to whole points, at least 1:
+// Graphviz reads the sizes of its HTML-like labels as whole points, and
+// rounding down keeps text inside the boxes measured for it.
+func wholeSize(s float64) float64 { return max(1, math.Floor(s+0.01)) }
 
 func cmpWidth(w, def float64) float64 {
 	if w == 0 {
