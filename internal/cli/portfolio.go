@@ -13,6 +13,7 @@ import (
 
 	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/internal/report"
+	"github.com/ciclo-dev/ciclo/render/draw"
 )
 
 // isPortfolio reports whether report's arguments ask for a portfolio:
@@ -109,7 +110,13 @@ func reportSettings(opts *ReportOptions) (string, time.Time, error) {
 	if err != nil {
 		return "", time.Time{}, err
 	}
-	return format, today, checkLang(opts.Lang)
+	if err := checkLang(opts.Lang); err != nil {
+		return "", time.Time{}, err
+	}
+	if err := draw.CheckPage(opts.Page, opts.Orientation); err != nil {
+		return "", time.Time{}, misuse(err)
+	}
+	return format, today, nil
 }
 
 // drawAll draws the diagrams of a portfolio, a few at once (the layouts

@@ -28,6 +28,8 @@ type draftMoment struct {
 	ID, Name, Description, Stage, Channel, Owner string
 	Expectation, Standard, URL                   string
 	Importance, Performance                      float64 // 0 when unset
+	Sample                                       int     // 0 when unset
+	NoStage                                      bool    // the stage cell says "-": none, not the stage above
 	Critical                                     *bool
 	Dimensions                                   map[string]*draftScore
 	Pains, Evidence, Backstage, Support          []string

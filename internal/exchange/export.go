@@ -25,7 +25,7 @@ type column struct {
 var headerES = map[string]string{
 	"id": "id", "name": "momento", "description": "descripción", "stage": "etapa",
 	"channel": "canal", "owner": "responsable", "expectation": "expectativa",
-	"standard": "norma", "importance": "importancia", "performance": "desempeño",
+	"standard": "norma", "importance": "importancia", "performance": "desempeño", "sample": "muestra",
 	"critical": "crítico", "url": "enlace", "pains": "dolores",
 	fImprovement: "mejora", fImpOwner: "responsable de la mejora", fDue: "fecha límite",
 	fPillar: "pilar", fStatus: "estado", "next": "siguiente", "ignore": "ignorar",
@@ -106,9 +106,9 @@ func sheetRows(c *cycle.Cycle, lang string) ([][]any, []column) {
 		key  string
 		v, d float64
 	}{
-		{"critical.importance", float64(c.Thresholds.Importance), float64(def.Importance)},
-		{"critical.performance", float64(c.Thresholds.Performance), float64(def.Performance)},
-		{"critical.gap", float64(c.Thresholds.Gap), float64(def.Gap)},
+		{"critical.importance", c.Thresholds.Importance.Float64(), def.Importance.Float64()},
+		{"critical.performance", c.Thresholds.Performance.Float64(), def.Performance.Float64()},
+		{"critical.gap", c.Thresholds.Gap.Float64(), def.Gap.Float64()},
 	} {
 		if th.v != th.d {
 			meta(th.key, th.v)
@@ -143,6 +143,7 @@ func sheetRows(c *cycle.Cycle, lang string) ([][]any, []column) {
 		{"standard", true, nil},
 		{"importance", true, nil},
 		{"performance", true, nil},
+		{"sample", false, func(m *cycle.Moment) bool { return m.Sample > 0 }},
 		{"critical", false, func(m *cycle.Moment) bool { return m.Critical != nil }},
 		{"url", false, func(m *cycle.Moment) bool { return m.URL != "" }},
 		{"pains", true, nil},
@@ -166,6 +167,7 @@ func sheetRows(c *cycle.Cycle, lang string) ([][]any, []column) {
 	if uses(func(m *cycle.Moment) bool { return len(m.Ignore) > 0 }) {
 		addCol("ignore", false)
 	}
+	staged := uses(func(m *cycle.Moment) bool { return m.Stage != "" })
 	header := make([]any, len(cols))
 	for i, col := range cols {
 		header[i] = col.Label
@@ -200,6 +202,9 @@ func sheetRows(c *cycle.Cycle, lang string) ([][]any, []column) {
 					row[i] = m.Description
 				case "stage":
 					row[i] = m.Stage
+					if m.Stage == "" && staged {
+						row[i] = "-" // blank would read as the stage above
+					}
 				case "channel":
 					row[i] = m.Channel
 				case "owner":
@@ -209,9 +214,13 @@ func sheetRows(c *cycle.Cycle, lang string) ([][]any, []column) {
 				case "standard":
 					row[i] = m.Standard
 				case "importance":
-					row[i] = score(float64(m.Importance))
+					row[i] = score(m.Importance.Float64())
 				case "performance":
-					row[i] = score(float64(m.Performance))
+					row[i] = score(m.Performance.Float64())
+				case "sample":
+					if m.Sample > 0 {
+						row[i] = float64(m.Sample)
+					}
 				case "critical":
 					if m.Critical != nil {
 						row[i] = map[bool]string{true: yes, false: no}[*m.Critical]
@@ -237,9 +246,9 @@ func sheetRows(c *cycle.Cycle, lang string) ([][]any, []column) {
 					parts := strings.Split(strings.TrimPrefix(col.Key, dimPrefix), ".")
 					if s, ok := m.Dimensions[parts[0]]; ok {
 						if parts[1] == "expected" {
-							row[i] = score(float64(s.Expected))
+							row[i] = score(s.Expected.Float64())
 						} else {
-							row[i] = score(float64(s.Perceived))
+							row[i] = score(s.Perceived.Float64())
 						}
 					}
 				}

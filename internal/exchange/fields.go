@@ -25,6 +25,7 @@ const (
 	kPillar               // one of cycle.Pillars
 	kStatus               // one of cycle.Statuses
 	kMeta                 // a top-level key, read from the cell beside its label
+	kCount                // a whole number of at least 1 (a sample)
 )
 
 // field is one thing a column (moments as rows) or a row label (lanes as
@@ -64,6 +65,7 @@ var momentFields = []field{
 	{Key: "standard", Kind: kLongText, Names: []string{"standard", "service standard", "norm"}, ES: []string{"norma", "estandar", "norma de servicio", "estandar de servicio"}},
 	{Key: "importance", Kind: kScore, Names: []string{"importance", "emotional impact", "impact", "weight"}, ES: []string{"importancia", "impacto emocional", "impacto", "peso"}},
 	{Key: "performance", Kind: kScore, Names: []string{"performance", "current experience", "satisfaction", "score", "rating", "experience"}, ES: []string{"desempeno", "satisfaccion", "experiencia actual", "experiencia", "puntaje", "calificacion"}},
+	{Key: "sample", Kind: kCount, Names: []string{"sample", "sample size", "ratings", "respondents"}, ES: []string{"muestra", "tamano de muestra", "encuestados"}},
 	{Key: "critical", Kind: kBool, Names: []string{"critical", "critical moment"}, ES: []string{"critico", "critica", "momento critico"}},
 	{Key: "url", Kind: kText, Names: []string{"url", "link", "evidence link"}, ES: []string{"enlace", "vinculo"}},
 	{Key: "pains", Kind: kList, Names: []string{"pains", "pain", "pain points", "pain point", "problems"}, ES: []string{"dolores", "dolor", "puntos de dolor", "problemas"}},

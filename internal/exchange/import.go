@@ -254,17 +254,11 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 		if errors.As(err, &list) {
 			var ps Problems
 			for _, e := range list {
-				if decimalPending(e, d) {
-					continue
-				}
 				ps = append(ps, Note{Where: momentOrigin(d, out, e.Pos.Line), Text: tr(lang, "the imported cycle would be invalid: %s", e.Text(lang))})
 			}
-			if len(ps) > 0 {
-				return nil, ps
-			}
-		} else {
-			return nil, err
+			return nil, ps
 		}
+		return nil, err
 	}
 	res.YAML, res.Notes, res.Language, res.Moments = out, rd.notes, lang, len(d.Moments)
 	return res, nil
@@ -315,8 +309,9 @@ func (rd *reader) sheetScale(layout string, at int) int {
 	return 5
 }
 
-// fillStages gives a moment without a stage the stage of the moment before
-// it, as a merged stage cell (or a CSV saved from one) means.
+// fillStages gives a moment whose stage cell is blank the stage of the
+// moment before it, as a merged stage cell (or a CSV saved from one)
+// means; a stage cell "-" says the moment has none.
 func fillStages(d *draft) {
 	staged := false
 	for _, m := range d.Moments {
@@ -326,7 +321,7 @@ func fillStages(d *draft) {
 		return
 	}
 	for i, m := range d.Moments {
-		if m.Stage == "" && i > 0 {
+		if m.Stage == "" && !m.NoStage && i > 0 && !d.Moments[i-1].NoStage {
 			m.Stage = d.Moments[i-1].Stage
 		}
 	}
@@ -360,29 +355,4 @@ func momentOrigin(d *draft, yamlText []byte, line int) string {
 		return d.Source + ", " + d.Moments[n].Origin
 	}
 	return d.Source
-}
-
-// decimalPending reports whether e only says that a score converted to a
-// decimal is not a whole number. Scores accept decimals within 1..scale
-// (docs/format.md); a parser that still wants whole numbers must not stop
-// an import that wrote them on purpose. This goes once every parser ciclo
-// is built with reads decimals.
-func decimalPending(e *cycle.Error, d *draft) bool {
-	return d.hasDecimals() && strings.Contains(e.Msg, "must be a whole number") && !strings.Contains(e.Msg, "the text")
-}
-
-// hasDecimals reports whether any score of the draft is not a whole number.
-func (d *draft) hasDecimals() bool {
-	frac := func(v float64) bool { return v != float64(int64(v)) }
-	for _, m := range d.Moments {
-		if frac(m.Importance) || frac(m.Performance) {
-			return true
-		}
-		for _, s := range m.Dimensions {
-			if frac(s.Expected) || frac(s.Perceived) {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -27,16 +27,13 @@ func TestImportGoldens(t *testing.T) {
 	for _, tc := range []struct {
 		file string
 		opts Options
-		// decimals marks a cycle with decimal scores (a --from-scale
-		// conversion); see checkValid.
-		decimals bool
 	}{
 		{file: "apertura.csv"}, // BOM, ";", Spanish headers with accents, blank rows, trailing spaces, merged stages, a continuation row
 		{file: "lanes.csv"},    // lanes as rows, blueprint lanes, an unknown label
 		{file: "scale-2.tsv", opts: Options{FromScale: mustRange("-2..2")}},
-		{file: "percent.csv", opts: Options{FromScale: mustRange("%")}, decimals: true},
-		{file: "journey.xlsx", decimals: true}, // lanes in a second sheet, merged title and stage cells, numbers stored as text
-		{file: "momentos.xlsx"},                // two-row merged header, date cells, a column mapped with --map and one left out
+		{file: "percent.csv", opts: Options{FromScale: mustRange("%")}}, // decimals
+		{file: "journey.xlsx"},  // lanes in a second sheet, merged title and stage cells, numbers stored as text
+		{file: "momentos.xlsx"}, // two-row merged header, date cells, a column mapped with --map and one left out
 		{file: "momentos.xlsx", opts: Options{Sheet: "Momentos", Map: map[string]string{"nota del cliente": "performance", "codigo interno": "-"}}},
 		{file: "day.mmd"},
 	} {
@@ -59,30 +56,17 @@ func TestImportGoldens(t *testing.T) {
 			}
 			golden(t, name+".yaml", res.YAML)
 			golden(t, name+".notes", []byte(notes.String()))
-			checkValid(t, res.YAML, tc.decimals)
+			checkValid(t, res.YAML)
 		})
 	}
 }
 
-// checkValid parses an imported cycle. A cycle with decimal scores is
-// valid once the parser accepts decimals (docs/format.md); until then the
-// only errors allowed are scores that are not whole numbers.
-func checkValid(t *testing.T, yml []byte, decimals bool) {
+// checkValid parses an imported cycle.
+func checkValid(t *testing.T, yml []byte) {
 	t.Helper()
-	_, err := cycle.Parse("imported.yaml", yml)
-	if err == nil {
-		return
+	if _, err := cycle.Parse("imported.yaml", yml); err != nil {
+		t.Errorf("the imported cycle is not valid: %v", err)
 	}
-	if decimals {
-		all := true
-		for _, line := range strings.Split(err.Error(), "\n") {
-			all = all && strings.Contains(line, "whole number")
-		}
-		if all {
-			return
-		}
-	}
-	t.Errorf("the imported cycle is not valid: %v", err)
 }
 
 func mustRange(s string) *scoreRange {
@@ -283,7 +267,7 @@ func TestMermaidRoundTrip(t *testing.T) {
 	if out := Mermaid(c); !bytes.Equal(out, in) {
 		t.Errorf("Mermaid out differs from Mermaid in:\n%s\nwant\n%s", out, in)
 	}
-	if c.Title != "My working day" || len(c.Moments) != 5 || c.Moments[2].Owner != "Me, Cat" || c.Moments[2].Performance != 1 || c.Moments[3].Stage != "Go home" {
+	if c.Title != "My working day" || len(c.Moments) != 5 || c.Moments[2].Owner != "Me, Cat" || c.Moments[2].Performance != cycle.Whole(1) || c.Moments[3].Stage != "Go home" {
 		t.Errorf("cycle read wrong: %+v", c.Moments[2])
 	}
 }

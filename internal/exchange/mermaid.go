@@ -149,8 +149,8 @@ func Mermaid(c *cycle.Cycle) []byte {
 			fmt.Fprintf(&b, "    section %s\n", mermaidText(name, true))
 		}
 		score := ""
-		if m.Performance != 0 {
-			v := float64(m.Performance)
+		if !m.Performance.IsZero() {
+			v := m.Performance.Float64()
 			if c.Scale != 5 {
 				v = 1 + (v-1)*4/float64(c.Scale-1)
 			}

@@ -74,6 +74,7 @@ var messagesES = map[string]string{
 	"%s: no recognisable header: no row and no first column names the moments (moment, step, touchpoint, momento, paso...); name that column, or use --map COLUMN=name": "%s: no hay un encabezado reconocible: ninguna fila ni la primera columna nombra los momentos (momento, paso, punto de contacto, moment, step...); nombre esa columna, o use --map COLUMNA=name",
 	"%s: the header is there but no moment below it has a name":                                                     "%s: el encabezado está, pero ningún momento debajo tiene nombre",
 	"an improvement's owner, date, pillar or status without its action; write the action in the improvement column": "responsable, fecha, pilar o estado de una mejora sin su acción; escriba la acción en la columna de la mejora",
+	"%s %q: a whole number of ratings, at least 1":                                                                  "%s %q: un número entero de valoraciones, al menos 1",
 	"closed %q: yes or no":                "cerrado %q: sí o no",
 	"due date %q: write it as YYYY-MM-DD": "fecha límite %q: escríbala como AAAA-MM-DD",
 	"language %q: use en or es":           "idioma %q: use en o es",

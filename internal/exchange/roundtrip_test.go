@@ -111,6 +111,7 @@ func TestRoundTripExamples(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no examples found")
 	}
+	files = append(files, "testdata/roundtrip.yaml") // every key, decimals, formula-like text
 	for _, f := range files {
 		for _, format := range []string{FormatCSV, FormatXLSX} {
 			t.Run(filepath.Base(f)+"/"+format, func(t *testing.T) {

@@ -3,6 +3,8 @@ package exchange
 import (
 	"fmt"
 	"strings"
+
+	"github.com/ciclo-dev/ciclo/cycle"
 )
 
 // Layouts of a sheet.
@@ -434,6 +436,10 @@ func (rd *reader) fill(m *draftMoment, slots []slot, cells []cell, cont bool) {
 				}
 				continue
 			}
+			if key == "stage" && v == "-" {
+				m.NoStage = true // not a merged cell: this moment has no stage
+				continue
+			}
 			p := m.text(key)
 			switch {
 			case *p == "":
@@ -467,6 +473,13 @@ func (rd *reader) fill(m *draftMoment, slots []slot, cells []cell, cont bool) {
 			} else {
 				m.Performance = v
 			}
+		case kCount:
+			v, ok := parseNumber(c.Text)
+			if !ok || v < 1 || v != float64(int64(v)) || v > cycle.MaxSample {
+				rd.problem(c, "%s %q: a whole number of ratings, at least 1", s.Label, oneLine(c.Text))
+				continue
+			}
+			m.Sample = int(v)
 		case kBool:
 			b, ok := yesNo(c.Text)
 			if !ok {

@@ -250,6 +250,9 @@ func momentNode(m *draftMoment, lang string) *yaml.Node {
 	if m.Performance > 0 {
 		add(n, "performance", num(m.Performance), "")
 	}
+	if m.Sample > 0 {
+		add(n, "sample", num(float64(m.Sample)), "")
+	}
 	if m.Critical != nil {
 		add(n, "critical", boolean(*m.Critical), "")
 	}

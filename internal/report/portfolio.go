@@ -165,11 +165,11 @@ func NewPortfolio(cycles []PortfolioCycle, opts PortfolioOptions) *Portfolio {
 			if m.Critical {
 				s.Critical++
 			}
-			if perf := float64(m.Performance); perf > 0 {
+			if perf := m.Performance.Float64(); perf > 0 {
 				s.Scored++
 				sum += perf
-				if weakest == nil || perf < float64(weakest.Performance) ||
-					(perf == float64(weakest.Performance) && float64(m.Importance) > float64(weakest.Importance)) {
+				if weakest == nil || perf < weakest.Performance.Float64() ||
+					(perf == weakest.Performance.Float64() && m.Importance.Float64() > weakest.Importance.Float64()) {
 					weakest = m
 				}
 			}
@@ -215,7 +215,7 @@ func NewPortfolio(cycles []PortfolioCycle, opts PortfolioOptions) *Portfolio {
 					acc = &dimAcc{cycles: map[string]bool{}}
 					dims[d] = acc
 				}
-				g := float64(gap) * 4 / float64(c.Scale-1)
+				g := gap.Float64() * 4 / float64(c.Scale-1)
 				acc.sum += g
 				acc.n++
 				acc.cycles[pc.File] = true
@@ -223,7 +223,7 @@ func NewPortfolio(cycles []PortfolioCycle, opts PortfolioOptions) *Portfolio {
 			}
 		}
 		if weakest != nil {
-			perf := float64(weakest.Performance)
+			perf := weakest.Performance.Float64()
 			s.Weakest = &PortfolioMoment{File: pc.File, Cycle: c.Title, ID: weakest.ID, Name: weakest.Name, Owner: weakest.Owner, Performance: &perf}
 			mean := round2(sum / float64(s.Scored))
 			mn, mnn, men := perf, norm(perf), norm(sum/float64(s.Scored))
