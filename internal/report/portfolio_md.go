@@ -144,9 +144,6 @@ func PortfolioMarkdown(cycles []PortfolioCycle, opts PortfolioOptions) []byte {
 	return []byte(b.String())
 }
 
-// num writes a score: whole numbers bare, others with up to two decimals.
-func num(v float64) string {
-	s := fmt.Sprintf("%.2f", v)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	return s
-}
+// num writes a score or a mean for people as the reports do: whole
+// numbers bare, others with one decimal (the JSON keeps two).
+func num(v float64) string { return cycle.DecimalOf(v).Short() }
