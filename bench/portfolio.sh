@@ -32,7 +32,7 @@ run() {
 
 echo "| portfolio | time | peak memory | output |"
 echo "| --- | ---: | ---: | ---: |"
-run "examples (5 cycles), html" "$work/ex.html" report examples
+run "examples ($(find examples -name '*.yaml' | wc -l) cycles), html" "$work/ex.html" report examples
 run "$count cycles, json" "$work/p.json" report "$work/many" --today 2026-12-01
 run "$count cycles, md" "$work/p.md" report "$work/many" --today 2026-12-01
 run "$count cycles, html (diagrams drawn)" "$work/p.html" report "$work/many" --today 2026-12-01
