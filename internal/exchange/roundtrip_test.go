@@ -108,13 +108,15 @@ func sameCycle(t *testing.T, what string, want, got *cycle.Cycle) {
 // back and compares the parsed cycles.
 func TestRoundTripExamples(t *testing.T) {
 	files, _ := filepath.Glob("../../examples/*.yaml")
+	deeper, _ := filepath.Glob("../../examples/*/*.yaml")
+	files = append(files, deeper...)
 	if len(files) == 0 {
 		t.Fatal("no examples found")
 	}
 	files = append(files, "testdata/roundtrip.yaml") // every key, decimals, formula-like text
 	for _, f := range files {
 		for _, format := range []string{FormatCSV, FormatXLSX} {
-			t.Run(filepath.Base(f)+"/"+format, func(t *testing.T) {
+			t.Run(strings.TrimPrefix(f, "../../")+"/"+format, func(t *testing.T) {
 				c := parseFile(t, f)
 				var sheet []byte
 				var err error
