@@ -81,7 +81,9 @@ type PortfolioSummary struct {
 	diagram []byte
 }
 
-// PortfolioMoment names a moment of a cycle of the portfolio.
+// PortfolioMoment names a moment of a cycle of the portfolio. Cycle is
+// the cycle's title, followed by its file in brackets when another cycle
+// of the portfolio has the same title.
 type PortfolioMoment struct {
 	File        string   `json:"file"`
 	Cycle       string   `json:"cycle"`
@@ -154,14 +156,24 @@ func NewPortfolio(cycles []PortfolioCycle, opts PortfolioOptions) *Portfolio {
 	}
 	dims := map[string]*dimAcc{}
 	order := 0
+	titles := map[string]int{}
+	for _, pc := range cycles {
+		titles[pc.Analysis.Cycle.Title]++
+	}
 	for _, pc := range cycles {
 		a, c := pc.Analysis, pc.Analysis.Cycle
+		// the cycle as lists name it: its title, and its file when
+		// another cycle has the same title (an as-is and a to-be map)
+		name := c.Title
+		if titles[name] > 1 {
+			name += " (" + pc.File + ")"
+		}
 		s := PortfolioSummary{File: pc.File, Title: c.Title, Language: c.Language, Scale: c.Scale, Moments: len(a.Moments), Link: pc.Link, diagram: pc.Diagram}
 		norm := func(v float64) float64 { return round3((v - 1) / float64(c.Scale-1)) }
 		var sum float64
 		var weakest *cycle.MomentAnalysis
 		for _, m := range a.Moments {
-			ref := PortfolioMoment{File: pc.File, Cycle: c.Title, ID: m.ID, Name: m.Name, Owner: m.Owner}
+			ref := PortfolioMoment{File: pc.File, Cycle: name, ID: m.ID, Name: m.Name, Owner: m.Owner}
 			if m.Critical {
 				s.Critical++
 			}
@@ -224,7 +236,7 @@ func NewPortfolio(cycles []PortfolioCycle, opts PortfolioOptions) *Portfolio {
 		}
 		if weakest != nil {
 			perf := weakest.Performance.Float64()
-			s.Weakest = &PortfolioMoment{File: pc.File, Cycle: c.Title, ID: weakest.ID, Name: weakest.Name, Owner: weakest.Owner, Performance: &perf}
+			s.Weakest = &PortfolioMoment{File: pc.File, Cycle: name, ID: weakest.ID, Name: weakest.Name, Owner: weakest.Owner, Performance: &perf}
 			mean := round2(sum / float64(s.Scored))
 			mn, mnn, men := perf, norm(perf), norm(sum/float64(s.Scored))
 			s.MinPerformance, s.MeanPerformance, s.MinNormalized, s.MeanNormalized = &mn, &mean, &mnn, &men

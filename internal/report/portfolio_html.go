@@ -31,6 +31,7 @@ var portfolioTemplate = template.Must(template.New("portfolio").Funcs(template.F
 	"inc":      func(i int) int { return i + 1 },
 	"num":      func(p *float64) string { return num(*p) },
 	"rangebar": rangeBar,
+	"crit":     func(int) string { return "" },
 }).Parse(portfolioSource))
 
 // portfolioData is what the portfolio template sees.
@@ -47,9 +48,9 @@ type portfolioData struct {
 
 // thumb is one cycle's small diagram.
 type thumb struct {
-	Title, Caption, Link string
-	Src                  template.URL
-	Critical             int
+	Title, File, Caption, Link string
+	Src                        template.URL
+	Critical                   int
 }
 
 // PortfolioHTML writes the portfolio as one self-contained page: the
@@ -85,7 +86,7 @@ func PortfolioHTML(cycles []PortfolioCycle, opts PortfolioOptions) ([]byte, erro
 			caption = fmt.Sprintf("%s %s/%d · %s %s/%d", pword(lang, "lowest"), num(*c.MinPerformance), c.Scale, pword(lang, "mean"), num(*c.MeanPerformance), c.Scale)
 		}
 		d.Thumbs = append(d.Thumbs, thumb{
-			Title: c.Title, Caption: caption, Link: c.Link, Critical: c.Critical,
+			Title: c.Title, File: c.File, Caption: caption, Link: c.Link, Critical: c.Critical,
 			Src: template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(svg)),
 		})
 	}
@@ -97,6 +98,12 @@ func PortfolioHTML(cycles []PortfolioCycle, opts PortfolioOptions) ([]byte, erro
 		"t":      func(k string) string { return pword(lang, k) },
 		"status": func(s string) string { return word(lang, s) },
 		"dim":    func(s string) string { return cycle.DimensionName(s, lang) },
+		"crit": func(n int) string {
+			if n == 1 {
+				return "1 " + pword(lang, "critical_one")
+			}
+			return fmt.Sprintf("%d %s", n, pword(lang, "critical_count"))
+		},
 	})
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, d); err != nil {

@@ -39,6 +39,7 @@ var portfolioWords = map[string]map[string]string{
 		"col_overdue":        "Overdue",
 		"col_cycles":         "Cycles",
 		"calm_owners":        "No critical moment (moments owned):",
+		"critical_one":       "critical",
 	},
 	"es": {
 		"portfolio":          "Cartera de ciclos de servicio",
@@ -75,6 +76,7 @@ var portfolioWords = map[string]map[string]string{
 		"col_overdue":        "Vencidas",
 		"col_cycles":         "Ciclos",
 		"calm_owners":        "Sin momentos críticos (momentos a cargo):",
+		"critical_one":       "crítico",
 	},
 }
 

@@ -209,3 +209,17 @@ func TestPortfolioJSONShape(t *testing.T) {
 		t.Error("today without a date")
 	}
 }
+
+// TestPortfolioSameTitle: an as-is and a to-be map of one service share a
+// title; lists name each with its file.
+func TestPortfolioSameTitle(t *testing.T) {
+	src := "title: Visit\nmoments:\n  - {id: a, name: A, owner: Desk, importance: 5, performance: 1}\n"
+	p := NewPortfolio([]PortfolioCycle{cyc(t, "as-is.yaml", src), cyc(t, "to-be/visit.yaml", src)}, PortfolioOptions{})
+	if l := p.Owners[0].List; len(l) != 2 || l[0].Cycle != "Visit (as-is.yaml)" || l[1].Cycle != "Visit (to-be/visit.yaml)" {
+		t.Errorf("got %+v", l)
+	}
+	one := NewPortfolio([]PortfolioCycle{cyc(t, "as-is.yaml", src)}, PortfolioOptions{})
+	if one.Owners[0].List[0].Cycle != "Visit" {
+		t.Errorf("a unique title is named alone: %+v", one.Owners[0].List[0])
+	}
+}
