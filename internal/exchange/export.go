@@ -47,12 +47,12 @@ var headerEN = map[string]string{
 func label(key, lang string) string {
 	if strings.HasPrefix(key, dimPrefix) {
 		parts := strings.Split(strings.TrimPrefix(key, dimPrefix), ".")
-		if lang == "es" {
-			side := "esperada"
+		if lang == "es" { // nouns, which agree with every determinant
+			side := "expectativa"
 			if parts[1] == "perceived" {
-				side = "percibida"
+				side = "percepción"
 			}
-			return cycle.DimensionName(parts[0], "es") + " " + side
+			return cycle.DimensionName(parts[0], "es") + ": " + side
 		}
 		return parts[0] + " " + parts[1]
 	}
@@ -199,7 +199,7 @@ func sheetRows(c *cycle.Cycle, lang string) ([][]any, []column) {
 				case "name":
 					row[i] = m.Name
 				case "description":
-					row[i] = m.Description
+					row[i] = strings.TrimRight(m.Description, " \n") // a folded paragraph's line break
 				case "stage":
 					row[i] = m.Stage
 					if m.Stage == "" && staged {
