@@ -260,6 +260,9 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 		}
 		return nil, err
 	}
+	if rd.t.Encoding != "" {
+		rd.notes = append([]Note{{Where: name, Text: tr(lang, "read as %s text, not UTF-8; check the accents", rd.t.Encoding)}}, rd.notes...)
+	}
 	res.YAML, res.Notes, res.Language, res.Moments = out, rd.notes, lang, len(d.Moments)
 	return res, nil
 }

@@ -197,7 +197,7 @@ func TestImportBadInput(t *testing.T) {
 		{"formula.xlsx", nil, "formula.xlsx:Sheet1!C2: the cell holds a formula (=AVERAGE(E2:E9))"},
 		{"bomb.xlsx", bomb, "bomb.xlsx unpacks to more than 64 MiB"},
 		{"big.xlsx", big, "big.xlsx is larger than 10 MiB"},
-		{"latin1.csv", []byte("momento,responsable\nRecepci\xf3n,Caja\n"), "latin1.csv is not UTF-8 text"},
+
 		{"notjourney.mmd", []byte("graph TD\n  A-->B\n"), "notjourney.mmd is not a Mermaid journey"},
 		{"mermaid.mmd", []byte("journey\n  title X\n  Make tea: lots: Me\n"), "mermaid.mmd:3:13: score \"lots\" is not a number"},
 		{"outofrange.csv", []byte("moment,performance\nArrives,7\n"), "outofrange.csv:2:9: performance 7 is outside 1..5; give --scale N"},
@@ -222,6 +222,43 @@ func TestImportBadInput(t *testing.T) {
 				t.Errorf("error %q\nwant it to contain %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestImportEncodings: what spreadsheet programs save as plain "CSV"
+// (Windows-1252), as "Unicode text" (UTF-16) and Excel's "sep=" line.
+func TestImportEncodings(t *testing.T) {
+	utf16 := []byte{0xff, 0xfe}
+	for _, r := range "momento\tresponsable\r\nRecepción\tCaja\r\n" {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+		note string
+	}{
+		{"latin1.csv", []byte("momento;responsable\nRecepci\xf3n;Caja\n"), "latin1.csv: leído como texto Windows-1252, no UTF-8; revise los acentos"},
+		{"unicode.csv", utf16, "unicode.csv: leído como texto UTF-16, no UTF-8; revise los acentos"},
+		{"sep.csv", []byte("sep=|\nmomento|responsable\nRecepción|Caja, turno 2\n"), ""},
+	} {
+		res, err := Import(tc.name, tc.data, Options{})
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		c, err := cycle.Parse("x.yaml", res.YAML)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if m := c.Moments[0]; m.Name != "Recepción" || !strings.HasPrefix(m.Owner, "Caja") {
+			t.Errorf("%s: read %q / %q", tc.name, m.Name, m.Owner)
+		}
+		if tc.note != "" && (len(res.Notes) == 0 || res.Notes[0].String() != tc.note) {
+			t.Errorf("%s: notes %v, want first %q", tc.name, res.Notes, tc.note)
+		}
+		if tc.name == "sep.csv" && (c.Moments[0].Owner != "Caja, turno 2" || !bytes.Contains(res.YAML, []byte("# fila 3"))) {
+			t.Errorf("sep= line: %s", res.YAML)
+		}
 	}
 }
 

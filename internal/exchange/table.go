@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Limits on what a sheet may hold, so a hostile file fails fast.
@@ -41,6 +43,9 @@ type table struct {
 	Rows  [][]cell // Rows[i][j] is row i+1, column j+1
 	// Sheets lists the workbook's sheets, for messages.
 	Sheets []string
+	// Encoding names the encoding a CSV file was read in when it was not
+	// UTF-8 ("UTF-16", "Windows-1252"), for a note.
+	Encoding string
 }
 
 // at returns the cell at 0-based row r and column c, or a blank one.
@@ -117,21 +122,43 @@ func looksBinary(data []byte) bool {
 	return control > len(head)/100
 }
 
-// readCSV reads a CSV file: UTF-8 (a BOM is dropped), the separator
-// (comma, semicolon or tab) found from the first lines.
+// readCSV reads a CSV file: UTF-8 (a BOM is dropped), UTF-16 with a BOM,
+// or Windows-1252 (what spreadsheet programs save as plain "CSV" in
+// Western Europe and the Americas) when it is not UTF-8; the separator
+// (comma, semicolon or tab) from Excel's "sep=" first line, else found from
+// the first lines.
 func readCSV(name string, data []byte, lang string) (*table, error) {
+	encoding := ""
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		decoded, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s", tr(lang, "%s is not a text CSV file (it holds binary data); save the sheet as \"CSV UTF-8\"", name))
+		}
+		data, encoding = decoded, "UTF-16"
+	}
 	if looksBinary(data) {
 		return nil, fmt.Errorf("%s", tr(lang, "%s is not a text CSV file (it holds binary data); save the sheet as \"CSV UTF-8\"", name))
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
-		return nil, fmt.Errorf("%s", tr(lang, "%s is not UTF-8 text; save the sheet as \"CSV UTF-8\"", name))
+		decoded, err := charmap.Windows1252.NewDecoder().Bytes(data)
+		if err != nil || !utf8.Valid(decoded) {
+			return nil, fmt.Errorf("%s", tr(lang, "%s is not UTF-8 text; save the sheet as \"CSV UTF-8\"", name))
+		}
+		data, encoding = decoded, "Windows-1252"
+	}
+	comma := sniffSeparator(data)
+	if first, _, _ := bytes.Cut(data, []byte("\n")); bytes.HasPrefix(first, []byte("sep=")) {
+		if sep := []rune(strings.TrimSpace(string(first[4:]))); len(sep) == 1 && sep[0] != '"' && sep[0] != '\n' {
+			comma = sep[0]
+			data = data[len(first):] // line 1 becomes blank: line numbers stay true
+		}
 	}
 	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = sniffSeparator(data)
+	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	t := &table{File: name}
+	t := &table{File: name, Encoding: encoding}
 	lines := bytes.Split(data, []byte("\n"))
 	// charCol turns the reader's byte column into a character column
 	charCol := func(line, col int) int {
