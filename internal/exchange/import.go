@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -169,6 +170,9 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 		}
 		rd.lang = lang
 		readMermaid(name, data, rd)
+		if len(opts.Map) > 0 || opts.Sheet != "" {
+			rd.notes = append(rd.notes, Note{Where: name, Text: tr(lang, "--map and --sheet are for sheets; a Mermaid journey has neither")})
+		}
 		res.Layout = FormatMermaid
 		d.Source = filepath.Base(name) + " (Mermaid journey)"
 	case FormatCSV, FormatXLSX:
@@ -208,6 +212,11 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 			rd.readRows(at)
 		} else {
 			rd.readLanes(at)
+		}
+		for _, label := range sortedKeys(opts.Map) {
+			if !rd.mapped[label] {
+				rd.notes = append(rd.notes, Note{Where: name, Text: tr(lang, "--map %q: no column or row label is called that", label)})
+			}
 		}
 		res.Layout, res.Sheet = layout, t.Sheet
 		d.Source = filepath.Base(name)
@@ -265,6 +274,15 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 	}
 	res.YAML, res.Notes, res.Language, res.Moments = out, rd.notes, lang, len(d.Moments)
 	return res, nil
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // layoutWord names a layout in the header comment.

@@ -34,7 +34,7 @@ func TestImportGoldens(t *testing.T) {
 		{file: "percent.csv", opts: Options{FromScale: mustRange("%")}}, // decimals
 		{file: "journey.xlsx"},  // lanes in a second sheet, merged title and stage cells, numbers stored as text
 		{file: "momentos.xlsx"}, // two-row merged header, date cells, a column mapped with --map and one left out
-		{file: "momentos.xlsx", opts: Options{Sheet: "Momentos", Map: map[string]string{"nota del cliente": "performance", "codigo interno": "-"}}},
+		{file: "momentos.xlsx", opts: Options{Sheet: "Momentos", Map: map[string]string{"nota del cliente": "performance", "codigo interno": "-", "no such column": "stage"}}},
 		{file: "day.mmd"},
 	} {
 		name := tc.file

@@ -51,6 +51,8 @@ var messagesES = map[string]string{
 	"a second %s for the moment above (%s); kept in its description":                                       "un segundo valor de %s para el momento de arriba (%s); se guarda en su descripción",
 	"the sheet says scale %d; --scale %d is used":                                                          "la hoja dice escala %d; se usa --scale %d",
 	"read as %s text, not UTF-8; check the accents":                                                        "leído como texto %s, no UTF-8; revise los acentos",
+	"--map %q: no column or row label is called that":                                                      "--map %q: ninguna columna ni rótulo de fila se llama así",
+	"--map and --sheet are for sheets; a Mermaid journey has neither":                                      "--map y --sheet son para hojas; un journey de Mermaid no tiene ninguno de los dos",
 	"accessibility text kept as a comment":                                                                 "texto de accesibilidad guardado como comentario",
 	"no title in the sheet; the file name %q is the title":                                                 "la hoja no tiene título; el nombre del archivo %q es el título",
 	"evidence, backstage and support are kept in each moment's description until ciclo reads them as keys": "la evidencia, lo que ocurre tras bambalinas y el soporte se guardan en la descripción de cada momento hasta que ciclo los lea como claves",

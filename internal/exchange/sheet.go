@@ -27,6 +27,7 @@ type reader struct {
 	problems []Note
 	esVotes  int // recognised words only Spanish sheets use
 	enVotes  int
+	mapped   map[string]bool // --map labels met in the sheet
 }
 
 // resolve finds the field a header or row label names: --map first, then
@@ -37,6 +38,10 @@ func (rd *reader) resolve(label string) (f *field, skip bool) {
 		return nil, false
 	}
 	if key, ok := rd.opts.Map[n]; ok {
+		if rd.mapped == nil {
+			rd.mapped = map[string]bool{}
+		}
+		rd.mapped[n] = true
 		if key == "-" {
 			return nil, true
 		}
