@@ -213,6 +213,9 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 		} else {
 			rd.readLanes(at)
 		}
+		if format == FormatCSV && opts.Sheet != "" {
+			rd.notes = append(rd.notes, Note{Where: name, Text: tr(lang, "--sheet is for workbooks; a CSV file has one sheet")})
+		}
 		for _, label := range sortedKeys(opts.Map) {
 			if !rd.mapped[label] {
 				rd.notes = append(rd.notes, Note{Where: name, Text: tr(lang, "--map %q: no column or row label is called that", label)})

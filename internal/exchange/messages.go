@@ -53,6 +53,7 @@ var messagesES = map[string]string{
 	"read as %s text, not UTF-8; check the accents":                                                        "leído como texto %s, no UTF-8; revise los acentos",
 	"--map %q: no column or row label is called that":                                                      "--map %q: ninguna columna ni rótulo de fila se llama así",
 	"--map and --sheet are for sheets; a Mermaid journey has neither":                                      "--map y --sheet son para hojas; un journey de Mermaid no tiene ninguno de los dos",
+	"--sheet is for workbooks; a CSV file has one sheet":                                                   "--sheet es para libros; un archivo CSV tiene una sola hoja",
 	"accessibility text kept as a comment":                                                                 "texto de accesibilidad guardado como comentario",
 	"no title in the sheet; the file name %q is the title":                                                 "la hoja no tiene título; el nombre del archivo %q es el título",
 	"evidence, backstage and support are kept in each moment's description until ciclo reads them as keys": "la evidencia, lo que ocurre tras bambalinas y el soporte se guardan en la descripción de cada momento hasta que ciclo los lea como claves",
