@@ -21,6 +21,9 @@ type ImportOptions struct {
 	FromScale string   // LOW..HIGH or %: convert scores from that range
 	Map       []string // COLUMN=FIELD
 	Lang      string   // en or es; "" follows the sheet
+	// Responses is a CSV of raw survey answers; when set, FILE is the
+	// cycle file whose scores are rewritten from them (importResponsesRun).
+	Responses string
 }
 
 // NewCmdImport builds "ciclo import". runF replaces importRun in tests of
@@ -28,7 +31,7 @@ type ImportOptions struct {
 func NewCmdImport(ios *IOStreams, runF func(context.Context, *ImportOptions) error) *cobra.Command {
 	opts := &ImportOptions{IO: ios}
 	cmd := &cobra.Command{
-		Use:   "import FILE",
+		Use:   "import FILE | import --responses ANSWERS.csv CYCLE.yaml",
 		Short: "Make a cycle file from a spreadsheet (CSV, XLSX) or a Mermaid journey",
 		Long: `Make a cycle file from a spreadsheet (CSV or XLSX) or a Mermaid journey.
 
@@ -51,16 +54,32 @@ The result is a commented, valid cycle file; run ciclo lint on it to see
 what the data lacks. Anything the import cannot read faithfully (no
 recognisable header, a binary file, a workbook over the size limits, a
 formula, a score that is not a number) is an error and nothing is written.
-The output is written whole or not at all, and never over FILE.`,
+The output is written whole or not at all, and never over FILE.
+
+With --responses ANSWERS.csv, FILE is an existing cycle file instead: the
+raw answers (one row per respondent, one column per moment and measure,
+such as counter.importance or counter.courtesy.perceived) become means
+with their sample, written into FILE in place, keeping its comments, order
+and layout. Blank answers are skipped; answers outside 1..scale are
+reported with their row and column and not counted; a column that names an
+unknown moment or measure stops the import and nothing is written
+(docs/format.md, "Survey responses").`,
 		Example: `  ciclo import journey.xlsx -o journey.yaml
   ciclo import momentos.csv --from-scale -2..2 -o momentos.yaml
   ciclo import survey.xlsx --sheet Results --scale 10 --map "Nota=performance"
-  ciclo import README.md -o day.yaml          # the first mermaid journey block`,
+  ciclo import README.md -o day.yaml          # the first mermaid journey block
+  ciclo import --responses survey.csv cycle.yaml   # means and samples into the file`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
 			if runF != nil {
 				return runF(cmd.Context(), opts)
+			}
+			if opts.Responses != "" {
+				if cmd.Flags().Changed("output") || opts.Sheet != "" || opts.Scale != 0 || opts.FromScale != "" || len(opts.Map) > 0 {
+					return misuse(errors.New("--responses rewrites CYCLE in place and takes only --lang"))
+				}
+				return importResponsesRun(cmd.Context(), &ImportResponsesOptions{IO: opts.IO, Responses: opts.Responses, Cycle: opts.File, Lang: opts.Lang})
 			}
 			return importRun(cmd.Context(), opts)
 		},
@@ -70,6 +89,7 @@ The output is written whole or not at all, and never over FILE.`,
 	cmd.Flags().IntVar(&opts.Scale, "scale", 0, "the cycle's scale, 3..10: scores run 1..N (default: the sheet's scale row, else 5)")
 	cmd.Flags().StringVar(&opts.FromScale, "from-scale", "", "convert scores from this range onto 1..scale: -2..2, 1..10, 0..100 or %")
 	cmd.Flags().StringArrayVar(&opts.Map, "map", nil, "COLUMN=FIELD: read a column (or row label) as a field, e.g. \"Nota=performance\"; FIELD - leaves it out (repeatable)")
+	cmd.Flags().StringVar(&opts.Responses, "responses", "", "a CSV of raw survey answers: write their means and samples into the cycle FILE")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "the cycle's language, en or es, also of messages and comments (default: the sheet's)")
 	return cmd
 }

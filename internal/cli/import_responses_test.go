@@ -143,3 +143,42 @@ ciclo: ` + cyc + ` left unchanged
 		}
 	}
 }
+
+// TestImportResponsesCommand: "ciclo import --responses ANSWERS CYCLE"
+// reaches importResponsesRun through the command line and rewrites the
+// cycle file as the golden says; options of the sheet import are refused
+// with it, and nothing is written then.
+func TestImportResponsesCommand(t *testing.T) {
+	dir := t.TempDir()
+	cyc := copyTestdata(t, dir, "sucursal.yaml", 0o644)
+	csv := copyTestdata(t, dir, "respuestas.csv", 0o644)
+	before, err := os.ReadFile(cyc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, extra := range [][]string{{"-o", filepath.Join(dir, "x.yaml")}, {"--scale", "5"}, {"--from-scale", "%"}} {
+		args := append([]string{"import", "--responses", csv, cyc}, extra...)
+		code, _, errOut := run(t, "", args...)
+		if code != ExitMisuse || !strings.Contains(errOut, "--responses") {
+			t.Errorf("%v: exit %d, stderr %q; want %d naming --responses", extra, code, errOut, ExitMisuse)
+		}
+		if after, _ := os.ReadFile(cyc); !bytes.Equal(after, before) {
+			t.Fatalf("%v: the cycle file changed on a refused call", extra)
+		}
+	}
+	code, _, errOut := run(t, "", "import", "--responses", csv, cyc)
+	if code != ExitOK {
+		t.Fatalf("exit %d, stderr:\n%s", code, errOut)
+	}
+	got, err := os.ReadFile(cyc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join(responsesTestdata, "sucursal.golden.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("rewritten file differs from the golden:\n%s", got)
+	}
+}
