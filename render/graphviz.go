@@ -194,13 +194,15 @@ func layout(ctx context.Context, src []byte, format Format) ([]byte, error) {
 		discard()
 		return nil, fmt.Errorf("graphviz: parsing the diagram: %w", err)
 	}
-	defer g.Close()
 	var buf bytes.Buffer
 	gv.SetLayout(graphviz.NOP2)
 	if err := gv.Render(ctx, g, graphviz.Format(format), &buf); err != nil {
+		g.Close()
 		discard()
 		return nil, fmt.Errorf("graphviz: drawing %s: %w", format, err)
 	}
+	g.Close()
+	recycle()
 	if buf.Len() == 0 {
 		return nil, errors.New("graphviz: drawing " + string(format) + ": empty output")
 	}

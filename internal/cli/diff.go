@@ -52,6 +52,9 @@ func diffRun(_ context.Context, opts *DiffOptions) error {
 	if opts.Old == "-" && opts.New == "-" {
 		return misuse(fmt.Errorf("only one of OLD and NEW can be - (standard input)"))
 	}
+	if err := newGuard(opts.IO, []input{{Name: opts.Old}, {Name: opts.New}}).check("", "-", ""); err != nil {
+		return err
+	}
 	// Load both before giving up, so every problem in either file is shown.
 	var as [2]*cycle.Analysis
 	invalid := false

@@ -54,12 +54,20 @@ func expandInputs(args []string) ([]input, error) {
 			continue
 		}
 		var found []input
-		err = filepath.WalkDir(a, func(path string, d fs.DirEntry, err error) error {
+		// A folder argument that is a symbolic link is read like the
+		// folder it names (a trailing separator makes the walk follow
+		// it); links to folders inside the tree are not followed, so a
+		// loop cannot make the walk endless.
+		root := a
+		if li, err := os.Lstat(a); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			root = a + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
 			if d.IsDir() {
-				if path != a && strings.HasPrefix(d.Name(), ".") {
+				if path != root && strings.HasPrefix(d.Name(), ".") {
 					return filepath.SkipDir
 				}
 				return nil

@@ -76,6 +76,9 @@ func lintRun(_ context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := newGuard(opts.IO, inputs).check("", "-", ""); err != nil {
+		return err
+	}
 	var findings []lint.Finding
 	for _, in := range inputs {
 		data, err := readInput(opts.IO, in)

@@ -298,6 +298,9 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 	out := opts.Output
 	single := len(opts.Inputs) == 1 && len(inputs) == 1 && inputs[0].Root == ""
 	var jobs []renderJob
+	// Every output is checked against every input before anything is
+	// written.
+	g := newGuard(opts.IO, inputs)
 	if single && inputs[0].Empty {
 		return []renderJob{{in: inputs[0]}}, nil // reported when read
 	}
@@ -315,7 +318,14 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 		default:
 			job.target = out
 		}
-		if err := notInput(in, job.target); err != nil {
+		within := "" // -o FILE: the user's own choice, its link followed
+		switch {
+		case out == "":
+			within = filepath.Dir(in.Name)
+		case job.mkdir:
+			within = out
+		}
+		if err := g.check(in.Display(), job.target, within); err != nil {
 			return nil, err
 		}
 		if ext := filepath.Ext(job.target); job.target == out && opts.Format == "" && ext != "" && !isRenderFormat(strings.ToLower(ext[1:])) {
@@ -353,13 +363,21 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 		if stdout > 1 {
 			return nil, misuse(errors.New("standard input (-) can be read once"))
 		}
-		if err := notInput(in, target); err != nil {
+		within := out
+		switch {
+		case out != "":
+		case in.Root != "":
+			within = in.Root
+		default:
+			within = filepath.Dir(in.Name)
+		}
+		if err := g.check(in.Display(), target, within); err != nil {
 			return nil, err
 		}
 		if target != "-" {
-			key := filepath.Clean(target)
-			if abs, err := filepath.Abs(target); err == nil {
-				key = abs
+			key, err := finalPath(target)
+			if err != nil {
+				return nil, misuse(err)
 			}
 			if first, dup := seen[key]; dup {
 				return nil, misuse(fmt.Errorf("%s and %s would both be drawn to %s", first, in.Display(), target))
@@ -369,23 +387,6 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 		jobs = append(jobs, renderJob{in: in, target: target, mkdir: out != ""})
 	}
 	return jobs, nil
-}
-
-// notInput refuses to write an input's output over the input itself, as a
-// slip of -o, or an input with the output format's extension, would.
-func notInput(in input, target string) error {
-	if in.Name == "-" || target == "-" || target == "" {
-		return nil
-	}
-	a, err := os.Stat(in.Name)
-	if err != nil {
-		return nil // reading it will report the problem
-	}
-	b, err := os.Stat(target)
-	if err != nil || !os.SameFile(a, b) {
-		return nil
-	}
-	return misuse(fmt.Errorf("the output %s is the input %s itself; give -o another name", target, in.Display()))
 }
 
 // outputName is the file name of an input's diagram inside an output
