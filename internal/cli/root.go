@@ -22,8 +22,17 @@ const (
 	ExitMisuse  = 2 // unknown flag or command, unreadable file, unwritable output
 	// ExitInterrupted ends a command stopped by Ctrl-C or SIGTERM midway, as
 	// shells report a process ended by SIGINT. (watch treats Ctrl-C as its
-	// normal end and exits 0.)
+	// normal end and exits 0; SIGTERM ends it with 130.)
 	ExitInterrupted = 130
+)
+
+// The causes a caller gives the context it cancels on a signal (see
+// context.WithCancelCause): watch ends with ExitOK when interrupted by
+// Ctrl-C, its usual way to stop, and with ExitInterrupted when
+// terminated.
+var (
+	ErrInterrupted = errors.New("interrupted")
+	ErrTerminated  = errors.New("terminated")
 )
 
 // IOStreams are the standard streams a command uses.

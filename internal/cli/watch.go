@@ -45,7 +45,8 @@ above the last valid diagram; it recovers as soon as the file is fixed.
 
 The preview listens on 127.0.0.1:8080 by default and answers only requests
 addressed to it (localhost, 127.0.0.1 or [::1] and its port). --addr with
-port 0 picks a free port. The URL is printed on standard error. Ctrl-C stops.`,
+port 0 picks a free port. The URL is printed on standard error. Ctrl-C stops
+it (exit status 0); SIGTERM stops it with exit status 130.`,
 		Example: `  ciclo watch cycle.yaml --open
   ciclo watch cycle.yaml --addr 127.0.0.1:0 --theme contrast`,
 		Args: cobra.ExactArgs(1),
@@ -106,7 +107,13 @@ func watchRun(ctx context.Context, opts *WatchOptions) error {
 			fmt.Fprintf(opts.IO.ErrOut, "ciclo: warning: cannot open a browser: %v; open %s yourself\n", err, url)
 		}
 	}
-	return s.Serve(ctx, ln)
+	if err := s.Serve(ctx, ln); err != nil {
+		return err
+	}
+	if errors.Is(context.Cause(ctx), ErrTerminated) {
+		return ctx.Err() // 130: stopped from outside, not by the user's Ctrl-C
+	}
+	return nil
 }
 
 // loopbackAddr reports whether addr's host is a loopback address or

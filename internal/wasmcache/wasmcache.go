@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -134,10 +135,14 @@ func prepare() (string, error) {
 	}
 	top := filepath.Join(base, Sub)
 	gv := filepath.Join(top, "go-graphviz")
-	if err := os.MkdirAll(gv, 0o700); err != nil {
+	if err := os.MkdirAll(base, 0o700); err != nil {
 		return "", err
 	}
+	// Each folder is checked before anything is made inside it.
 	for _, d := range []string{top, gv} {
+		if err := os.Mkdir(d, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+			return "", err
+		}
 		if err := private(d); err != nil {
 			return "", err
 		}

@@ -21,7 +21,8 @@ const DefaultDebounce = 100 * time.Millisecond
 
 // Options configure a Server.
 type Options struct {
-	// File is the cycle file to watch. It need not exist yet.
+	// File is the cycle file to watch. It need not exist yet. A symbolic
+	// link is followed, when the server starts, to the file it names.
 	File string
 	// Build turns the file into what the page shows. Required.
 	Build Builder
@@ -86,6 +87,11 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	path, err := filepath.Abs(opts.File)
 	if err != nil {
 		return nil, fmt.Errorf("resolving %s: %w", opts.File, err)
+	}
+	// A link is followed to the file it names, whose folder is the one
+	// an editor saves into; a link made later is not.
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
 	}
 	if opts.Debounce <= 0 {
 		opts.Debounce = DefaultDebounce
