@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/bidi"
 	"github.com/ciclo-dev/ciclo/internal/diff"
 	"github.com/spf13/cobra"
 )
@@ -79,8 +80,9 @@ func diffRun(_ context.Context, opts *DiffOptions) error {
 		if data, err = d.JSON(); err != nil {
 			return err
 		}
+		data = bidi.EscapeJSON(data)
 	} else {
-		data = d.Text()
+		data = bidi.StripBytes(d.Text())
 	}
 	if err := writeOutput(opts.IO.Out, "-", data); err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/bidi"
 )
 
 // stdinName is how standard input is named in messages.
@@ -152,7 +153,7 @@ func printErrors(w io.Writer, err error, lang string) {
 	var list cycle.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
-			fmt.Fprintf(w, "%s: error: %s\n", e.Location(), e.Text(lang))
+			fmt.Fprintf(w, "%s: error: %s\n", e.Location(), bidi.Strip(e.Text(lang)))
 		}
 		return
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/bidi"
 	"github.com/ciclo-dev/ciclo/internal/lint"
 	"github.com/spf13/cobra"
 )
@@ -102,7 +103,11 @@ func lintRun(_ context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(opts.IO.Out, "-", out.Bytes()); err != nil {
+	data := bidi.StripBytes(out.Bytes()) // text: the controls are named by bidi-control, not obeyed
+	if opts.Format != "text" {
+		data = bidi.EscapeJSON(out.Bytes())
+	}
+	if err := writeOutput(opts.IO.Out, "-", data); err != nil {
 		return err
 	}
 	if opts.Format == "text" && len(findings) > 0 {

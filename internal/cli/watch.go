@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/bidi"
 	"github.com/ciclo-dev/ciclo/internal/lint"
 	"github.com/ciclo-dev/ciclo/internal/watch"
 	"github.com/ciclo-dev/ciclo/render"
@@ -186,7 +187,7 @@ func buildPreview(ctx context.Context, name string, src []byte, theme string) (*
 		return snap, nil
 	}
 	a := cycle.Analyze(c)
-	snap := &watch.Snapshot{Title: c.Title, Lang: c.Language, Critical: criticalMoments(a)}
+	snap := &watch.Snapshot{Title: bidi.Strip(c.Title), Lang: c.Language, Critical: criticalMoments(a)}
 	svg, err := render.Render(ctx, a, render.Options{Format: render.FormatSVG, Theme: theme})
 	if err != nil {
 		return nil, fmt.Errorf("drawing %s: %w", name, err)
@@ -201,7 +202,7 @@ func buildPreview(ctx context.Context, name string, src []byte, theme string) (*
 // pageFinding is a lint finding as the preview page shows it.
 func pageFinding(f lint.Finding) watch.Finding {
 	return watch.Finding{File: f.File, Line: f.Line, Column: f.Column,
-		Severity: string(f.Severity), Rule: f.Rule, Message: f.Message}
+		Severity: string(f.Severity), Rule: f.Rule, Message: bidi.Strip(f.Message)}
 }
 
 // criticalMoments lists the critical moments with their reasons in the
@@ -209,9 +210,9 @@ func pageFinding(f lint.Finding) watch.Finding {
 func criticalMoments(a *cycle.Analysis) []watch.CriticalMoment {
 	var out []watch.CriticalMoment
 	for _, m := range a.Critical() {
-		cm := watch.CriticalMoment{Number: m.Number(), ID: m.ID, Name: m.Name, Owner: m.Owner}
+		cm := watch.CriticalMoment{Number: m.Number(), ID: m.ID, Name: bidi.Strip(m.Name), Owner: bidi.Strip(m.Owner)}
 		for _, r := range m.Reasons {
-			cm.Reasons = append(cm.Reasons, r.Text(a.Cycle.Language))
+			cm.Reasons = append(cm.Reasons, bidi.Strip(r.Text(a.Cycle.Language)))
 		}
 		out = append(out, cm)
 	}
