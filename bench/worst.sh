@@ -24,11 +24,12 @@ args() {
 	arrows) echo "-kind names -moments 5000 -next 2 -text 12" ;;          # most moments, most arrows
 	notes) echo "-kind notes -moments 1000 -notes 14 -text 60" ;;         # most notes
 	long-names) echo "-kind names -moments 800 -next 19 -text 1000" ;;    # long names, many branches
+	rich) echo "-kind rich -moments 5000" ;;                              # every field, 5,000 moments
 	*) echo "unknown case $1" >&2; exit 2 ;;
 	esac
 }
 CASES=("$@")
-[[ ${#CASES[@]} -gt 0 ]] || CASES=(issue-alias issue-names moments arrows notes long-names)
+[[ ${#CASES[@]} -gt 0 ]] || CASES=(issue-alias issue-names moments arrows notes long-names rich)
 printf '| case | bytes | command | exit | wall | CPU | peak |\n| --- | ---: | --- | ---: | ---: | ---: | ---: |\n'
 for c in "${CASES[@]}"; do
 	f="$DIR/$c.yaml"

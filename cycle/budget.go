@@ -59,7 +59,7 @@ func (p *parser) budget(c *Cycle) {
 			t := chars(im.Action) + chars(im.Owner)
 			drawnText += t
 			all += t
-			if over(m.KeyPos("improvements")) {
+			if over(m.Pos) { // the moment, not the anchor an alias names
 				return
 			}
 		}
@@ -68,3 +68,15 @@ func (p *parser) budget(c *Cycle) {
 
 // chars counts the characters of s.
 func chars(s string) int { return utf8.RuneCountInString(s) }
+
+// SizeError is the problem Parse reports for a file over MaxFileSize, with
+// the file's real size: a reader stops after MaxFileSize+1 bytes, so it
+// learns the size elsewhere (the file's length, or by counting the rest of
+// a stream). more says the size is only a lower bound.
+func SizeError(file string, size int64, more bool) error {
+	format := "file is %d bytes; the limit is %d bytes (8 MiB)"
+	if more {
+		format = "file is more than %d bytes; the limit is %d bytes (8 MiB)"
+	}
+	return ErrorList{newError(file, Pos{1, 1}, format, size, MaxFileSize)}
+}

@@ -11,6 +11,8 @@
 //	        (the issue's 6 MB file: -moments 1500 -next 20 -text 2000)
 //	notes   moments, each with -notes improvements of -text characters,
 //	        written out (no aliases)
+//	rich    moments with every field filled in, one improvement each
+//	        (the 5,000 moments cycle/hostile_test.go keeps accepted)
 package main
 
 import (
@@ -22,7 +24,7 @@ import (
 )
 
 func main() {
-	kind := flag.String("kind", "alias", "alias, names or notes")
+	kind := flag.String("kind", "alias", "alias, names, notes or rich")
 	moments := flag.Int("moments", 1000, "moments")
 	notes := flag.Int("notes", 150, "improvements per moment")
 	next := flag.Int("next", 20, "next entries per moment (names)")
@@ -64,6 +66,26 @@ func main() {
 			for i := range *notes {
 				fmt.Fprintf(w, "      - action: %s\n        owner: Manager\n", long(m*1000+i))
 			}
+		case "rich":
+			fmt.Fprintf(w, `    name: Moment number %d, where the customer meets us
+    description: What happens here, told in a sentence or two, with commas, like this.
+    stage: during
+    channel: in person
+    expectation: Be attended quickly, kindly and by someone who knows
+    standard: Greet within 2 minutes, solve in one contact
+    url: https://example.org/evidence/%d
+    dimensions:
+      responsiveness: 2
+      courtesy: {expected: 5, perceived: 3}
+    pains:
+      - Waits, without knowing for how long
+      - Has to repeat the story twice
+    improvements:
+      - action: Give every customer a time, and keep it
+        owner: Store manager
+        due: 2027-01-31
+        status: planned
+`, m, m)
 		default:
 			fmt.Fprintln(os.Stderr, "unknown kind", *kind)
 			os.Exit(2)

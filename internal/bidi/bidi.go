@@ -98,4 +98,3 @@ func Find(s string) (found []rune, offsets []int) {
 	}
 	return found, offsets
 }
-

@@ -109,8 +109,13 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// readInput reads one input, bounded by cycle.MaxFileSize (one byte more
-// is read so the parser can report the size).
+// countCap bounds what is counted of a stream over the size limit, so
+// that an endless one (ciclo lint - < /dev/zero) still ends.
+const countCap = 512 << 20
+
+// readInput reads one input, bounded by cycle.MaxFileSize. A larger one is
+// a cycle.ErrorList giving its real size: the file's length, or what a
+// stream holds (counted up to countCap).
 func readInput(ios *IOStreams, in input) ([]byte, error) {
 	if in.Empty {
 		return nil, misuse(fmt.Errorf("no *.yaml or *.yml files under %s", in.Name))
@@ -133,7 +138,20 @@ func readInput(ios *IOStreams, in input) ([]byte, error) {
 	if err != nil {
 		return nil, misuse(fmt.Errorf("cannot read %s: %w", in.Display(), unwrapPath(err)))
 	}
-	return data, nil
+	if len(data) <= cycle.MaxFileSize {
+		return data, nil
+	}
+	if f, ok := r.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > cycle.MaxFileSize {
+			return nil, cycle.SizeError(in.Display(), fi.Size(), false)
+		}
+	}
+	rest, err := io.Copy(io.Discard, io.LimitReader(r, countCap))
+	if err != nil {
+		return nil, misuse(fmt.Errorf("cannot read %s: %w", in.Display(), unwrapPath(err)))
+	}
+	size := int64(len(data)) + rest
+	return nil, cycle.SizeError(in.Display(), size, rest == countCap)
 }
 
 // loadCycle reads and parses one input. Validation problems come back as a

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -83,6 +84,11 @@ func lintRun(_ context.Context, opts *LintOptions) error {
 	var findings []lint.Finding
 	for _, in := range inputs {
 		data, err := readInput(opts.IO, in)
+		var tooLarge cycle.ErrorList
+		if errors.As(err, &tooLarge) {
+			findings = append(findings, lint.InvalidFindings(in.Display(), err, opts.Lang)...)
+			continue
+		}
 		if err != nil {
 			return err
 		}

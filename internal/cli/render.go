@@ -28,6 +28,9 @@ type RenderOptions struct {
 	Lang   string
 	Scale  float64
 	Check  bool
+	// Force writes PNG and PDF to standard output even when it is a
+	// terminal.
+	Force bool
 	// Jobs bounds the files in flight at once; 0 means GOMAXPROCS+1.
 	// Graphviz lays out one at a time; the rest overlaps around it.
 	Jobs int
@@ -61,7 +64,10 @@ embedded fonts lack (emoji, Chinese...) as a box, with a warning.
 
 With --check nothing is written: the exit status is 1 and every missing or
 stale output is named when any output differs from what would be written
-(for CI).`,
+(for CI).
+
+PNG and PDF are not written to standard output when it is a terminal
+(the bytes would garble it) unless --force is given.`,
 		Example: `  ciclo render examples/airline.yaml
   ciclo render cycle.yaml -o diagram.png --scale 3
   ciclo render - --theme print < cycle.yaml > cycle.svg
@@ -87,6 +93,7 @@ stale output is named when any output differs from what would be written
 	f.StringVar(&opts.Lang, "lang", "", "language of the fixed words and error messages: en or es (default: the cycle's language)")
 	f.Float64Var(&opts.Scale, "scale", 0, "PNG pixels per point (default 2; large diagrams are scaled down to fit the pixel budget)")
 	f.BoolVar(&opts.Check, "check", false, "write nothing; exit 1 naming every output that is missing or differs")
+	f.BoolVar(&opts.Force, "force", false, "write png or pdf to standard output even when it is a terminal")
 	f.IntVar(&opts.Jobs, "jobs", 0, "files drawn at once in a batch (default: processors + 1; at most twice the processors + 1)")
 	return cmd
 }
@@ -131,6 +138,13 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 	jobs, err := planRender(inputs, opts, format)
 	if err != nil {
 		return err
+	}
+	if format == "png" || format == "pdf" {
+		for _, j := range jobs {
+			if err := notOnTerminal(opts.IO, j.target, format, opts.Force); err != nil {
+				return err
+			}
+		}
 	}
 	if opts.Check {
 		for _, j := range jobs {

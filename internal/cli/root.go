@@ -43,11 +43,15 @@ type IOStreams struct {
 	// ErrIsTerminal tells whether ErrOut is an interactive terminal, for
 	// progress displays.
 	ErrIsTerminal bool
+	// OutIsTerminal tells whether Out is an interactive terminal, where
+	// binary formats are not written unless forced.
+	OutIsTerminal bool
 }
 
 // System returns the process's own streams.
 func System() *IOStreams {
-	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, ErrIsTerminal: isTerminal(os.Stderr)}
+	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		ErrIsTerminal: isTerminal(os.Stderr), OutIsTerminal: isTerminal(os.Stdout)}
 }
 
 func isTerminal(f *os.File) bool {
