@@ -53,7 +53,8 @@ func TestBudgetStopsExpansion(t *testing.T) {
 	for _, c := range []struct {
 		name, src, want string
 	}{
-		{"the issue's alias file", aliasBomb(1000, 150, 1900), // the fourth moment (line 162) crosses "x.yaml:162:5: the diagram would draw more than 1000000 characters of text"},
+		// the fourth moment (line 162) crosses
+		{"the issue's alias file", aliasBomb(1000, 150, 1900), "x.yaml:162:5: the diagram would draw more than 1000000 characters of text"},
 		{"long names, many arrows", names.String(), ":5: the diagram would draw more than 1000000 characters of text"},
 		{"many arrows", arrows.String(), ":5: the diagram would draw more than 16000 moments, arrows and improvement notes"},
 		{"a long description reused", desc.String(), ":5: the cycle holds more than 8388608 characters of text once aliases are expanded"},
