@@ -74,9 +74,8 @@ func chars(s string) int { return utf8.RuneCountInString(s) }
 // learns the size elsewhere (the file's length, or by counting the rest of
 // a stream). more says the size is only a lower bound.
 func SizeError(file string, size int64, more bool) error {
-	format := "file is %d bytes; the limit is %d bytes (8 MiB)"
 	if more {
-		format = "file is more than %d bytes; the limit is %d bytes (8 MiB)"
+		return ErrorList{newError(file, Pos{1, 1}, "file is more than %d bytes; the limit is %d bytes (8 MiB)", size, MaxFileSize)}
 	}
-	return ErrorList{newError(file, Pos{1, 1}, format, size, MaxFileSize)}
+	return ErrorList{newError(file, Pos{1, 1}, "file is %d bytes; the limit is %d bytes (8 MiB)", size, MaxFileSize)}
 }
