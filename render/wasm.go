@@ -19,7 +19,7 @@ func init() { wasmcache.Restore() }
 // frees the output of a drawing inside that heap, and a WebAssembly heap
 // never shrinks, so a long-lived process (ciclo watch, a workshop server,
 // a big batch) would grow by about one drawing's size per drawing.
-const MaxWasmMemory = 64 << 20
+const MaxWasmMemory = 16 << 20
 
 // Re-instantiating the module means running go-graphviz's package inits
 // again: the wasm package's builds a new runtime and module from the
