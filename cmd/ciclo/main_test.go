@@ -231,3 +231,42 @@ func TestWatchSignalsAndChildEnvironment(t *testing.T) {
 		}
 	}
 }
+
+// After ciclo ran as root, another user sharing the temporary folder runs
+// it without trouble: nothing of root's is shared (go-graphviz alone left
+// a root-owned, 0755 go-graphviz folder there, and every command of the
+// next user panicked with "permission denied").
+func TestAnotherUserAfterRoot(t *testing.T) {
+	needRoot(t)
+	tmp := t.TempDir()
+	os.Chmod(tmp, 0o1777)
+	rootHome := t.TempDir()
+	draw(t, env(rootHome, tmp), rootHome)
+	// The binary and the example must be readable by nobody.
+	bin := filepath.Dir(ciclo)
+	os.Chmod(bin, 0o755)
+	home := t.TempDir()
+	os.Chmod(filepath.Dir(home), 0o755)
+	if err := os.Chown(home, nobody, nobody); err != nil {
+		t.Fatal(err)
+	}
+	src, _ := os.ReadFile("../../examples/airline.yaml")
+	in := filepath.Join(home, "a.yaml")
+	os.WriteFile(in, src, 0o644)
+	os.Chown(in, nobody, nobody)
+	for _, args := range [][]string{{"version"}, {"render", in}} {
+		cmd := exec.Command(ciclo, args...)
+		cmd.Env = env(home, tmp)
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
+		out, err := cmd.CombinedOutput()
+		if err != nil || strings.Contains(string(out), "panic") {
+			t.Errorf("%v as nobody: %v\n%s", args, err, out)
+		}
+	}
+	if fi, err := os.Stat(filepath.Join(home, "a.svg")); err != nil || fi.Size() == 0 {
+		t.Errorf("nobody's drawing: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(tmp, "go-graphviz")); err == nil {
+		t.Error("a go-graphviz folder was left in the shared temporary folder")
+	}
+}

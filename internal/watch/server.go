@@ -32,8 +32,9 @@ type Options struct {
 	// Debounce is the quiet time after the last file event before the file
 	// is read again; 0 means DefaultDebounce.
 	Debounce time.Duration
-	// MaxSize bounds the bytes read from the file; one more byte is read,
-	// so the Builder can report the file as too large. 0 means no bound.
+	// MaxSize bounds the bytes read from the file; a larger file is
+	// reported with its size, as a file that cannot be read. 0 means no
+	// bound.
 	MaxSize int64
 	// Log receives one line per change of state and warnings; nil discards.
 	Log io.Writer
@@ -247,6 +248,12 @@ func (s *Server) read() fileState {
 	src, err := io.ReadAll(r)
 	if err != nil {
 		return fileState{readErr: unwrapPath(err).Error()}
+	}
+	if s.opts.MaxSize > 0 && int64(len(src)) > s.opts.MaxSize {
+		// Say how large it really is, not how much was read.
+		if fi, err := f.Stat(); err == nil && fi.Size() > s.opts.MaxSize {
+			return fileState{readErr: fmt.Sprintf("it is %d bytes; the limit is %d bytes", fi.Size(), s.opts.MaxSize)}
+		}
 	}
 	if src == nil {
 		src = []byte{}

@@ -534,11 +534,14 @@ func TestMaxSizeBoundsTheRead(t *testing.T) {
 		got = len(src)
 		return &Snapshot{}, nil
 	}
-	if _, err := New(context.Background(), Options{File: file, Build: build, MaxSize: 10}); err != nil {
+	s, err := New(context.Background(), Options{File: file, Build: build, MaxSize: 10})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got != 11 {
-		t.Errorf("builder got %d bytes, want MaxSize+1 = 11", got)
+	// Too large: not built, reported with its real size.
+	cur, _, _ := s.state()
+	if got != 0 || cur.readErr != "it is 100 bytes; the limit is 10 bytes" {
+		t.Errorf("builder got %d bytes, state %q; want no build and the real size", got, cur.readErr)
 	}
 }
 
