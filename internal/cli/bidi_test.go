@@ -65,9 +65,9 @@ func TestBidiControlsNeverReachOutputs(t *testing.T) {
 	}
 	_, out, _ := run(t, "", "lint", in)
 	for _, want := range []string{
-		"trojan.yaml:1:8: warning: the title holds U+202E RIGHT-TO-LEFT OVERRIDE, U+202C POP DIRECTIONAL FORMATTING",
-		`trojan.yaml:4:11: warning: the name of moment "ask" holds U+2067 RIGHT-TO-LEFT ISOLATE, U+2069 POP DIRECTIONAL ISOLATE`,
-		`trojan.yaml:9:17: warning: improvement 1 of moment "ask" holds U+202E RIGHT-TO-LEFT OVERRIDE`,
+		"trojan.yaml:1:8: warning: the title holds invisible bidirectional controls, which can make text display in another order than it is written (U+202E RIGHT-TO-LEFT OVERRIDE, U+202C POP DIRECTIONAL FORMATTING)",
+		`trojan.yaml:4:11: warning: the name of moment "ask" holds invisible bidirectional controls, which can make text display in another order than it is written (U+2067 RIGHT-TO-LEFT ISOLATE, U+2069 POP DIRECTIONAL ISOLATE)`,
+		`trojan.yaml:9:17: warning: improvement 1 of moment "ask" holds invisible bidirectional controls, which can make text display in another order than it is written (U+202E RIGHT-TO-LEFT OVERRIDE)`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("lint lacks %q:\n%s", want, out)

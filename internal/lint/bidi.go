@@ -32,8 +32,8 @@ func init() {
 	i := slices.IndexFunc(rules, func(r Rule) bool { return r.ID == UnknownRule })
 	rules = slices.Insert(rules, i, r)
 	messages[msgBidi] = [2]string{
-		"%s holds %s, an invisible character that can make text display in another order; ciclo's outputs leave it out",
-		"%s contiene %s, un carácter invisible que puede hacer que el texto se vea en otro orden; las salidas de ciclo lo omiten",
+		"%s holds invisible bidirectional controls, which can make text display in another order than it is written (%s); ciclo's outputs leave them out",
+		"%s contiene caracteres de control bidireccional invisibles, que pueden hacer que el texto se vea en otro orden que el escrito (%s); las salidas de ciclo los omiten",
 	}
 }
 
