@@ -270,3 +270,14 @@ func TestAnotherUserAfterRoot(t *testing.T) {
 		t.Error("a go-graphviz folder was left in the shared temporary folder")
 	}
 }
+
+// -o /dev/stdout is a link only the kernel follows (to a pipe here): it is
+// written into, not refused as a link that leads nowhere.
+func TestOutputToDevStdout(t *testing.T) {
+	cmd := exec.Command(ciclo, "render", "../../examples/airline.yaml", "-o", "/dev/stdout")
+	cmd.Env = env(t.TempDir(), t.TempDir())
+	out, err := cmd.Output()
+	if err != nil || !bytes.HasPrefix(out, []byte("<?xml")) {
+		t.Errorf("%v: %.60q", err, out)
+	}
+}

@@ -125,6 +125,11 @@ func finalPath(path string) (string, error) {
 		if err == nil {
 			return real, nil
 		}
+		if _, serr := os.Stat(abs); serr == nil {
+			// A link only the kernel can follow, such as /dev/stdout to
+			// /proc/self/fd/1 to "pipe:[...]": it leads to something.
+			return abs, nil
+		}
 		if errors.Is(err, fs.ErrNotExist) {
 			dest, _ := os.Readlink(abs)
 			return "", fmt.Errorf("the output %s is a symbolic link to %s, which does not exist; create that file or remove the link", path, dest)
