@@ -182,6 +182,7 @@ func layout(ctx context.Context, src []byte, format Format) ([]byte, error) {
 	ctx = context.WithoutCancel(ctx)
 	engine.mu.Lock()
 	defer engine.mu.Unlock()
+	recycle() // wasm.go: a heap grown past MaxWasmMemory starts afresh
 	gv, err := instance(ctx)
 	if err != nil {
 		return nil, err
@@ -202,7 +203,6 @@ func layout(ctx context.Context, src []byte, format Format) ([]byte, error) {
 		return nil, fmt.Errorf("graphviz: drawing %s: %w", format, err)
 	}
 	g.Close()
-	recycle()
 	if buf.Len() == 0 {
 		return nil, errors.New("graphviz: drawing " + string(format) + ": empty output")
 	}

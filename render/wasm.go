@@ -15,7 +15,7 @@ import (
 func init() { wasmcache.Restore() }
 
 // MaxWasmMemory is the size of Graphviz's WebAssembly heap past which the
-// module is started afresh after a drawing. go-graphviz v0.2.10 never
+// module is started afresh before the next drawing. go-graphviz v0.2.10 never
 // frees the output of a drawing inside that heap, and a WebAssembly heap
 // never shrinks, so a long-lived process (ciclo watch, a workshop server,
 // a big batch) would grow by about one drawing's size per drawing.
@@ -60,15 +60,15 @@ var engineStats struct {
 	recycled int // times the module was started afresh
 }
 
-// recycle starts Graphviz's module afresh when its heap has grown past
-// MaxWasmMemory; engine.mu must be held. It costs about as much as the
-// start of a process (the compiled code comes from the cache).
+// recycle starts Graphviz's module afresh, before a layout, when its heap
+// has grown past MaxWasmMemory; engine.mu must be held. It costs about as
+// much as the start of a process (the compiled code comes from the
+// cache); a process that draws once never pays it.
 func recycle() {
-	engineStats.drawings++
-	if wasmMemory() <= maxWasmMemory {
-		return
+	if wasmMemory() > maxWasmMemory {
+		restart()
 	}
-	restart()
+	engineStats.drawings++
 }
 
 // maxWasmMemory is MaxWasmMemory, lowered by tests.

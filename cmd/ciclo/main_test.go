@@ -281,3 +281,30 @@ func TestOutputToDevStdout(t *testing.T) {
 		t.Errorf("%v: %.60q", err, out)
 	}
 }
+
+// Several ciclo processes starting together on an empty cache (make -j)
+// all finish: none removes the module another is writing.
+func TestConcurrentFirstRuns(t *testing.T) {
+	home, tmp := t.TempDir(), t.TempDir()
+	errs := make(chan string, 4)
+	for i := range 4 {
+		go func() {
+			cmd := exec.Command(ciclo, "render", "../../examples/airline.yaml", "-o", filepath.Join(home, fmt.Sprintf("%d.svg", i)))
+			cmd.Env = env(home, tmp)
+			out, err := cmd.CombinedOutput()
+			if err != nil || strings.Contains(string(out), "panic") {
+				errs <- fmt.Sprintf("run %d: %v\n%s", i, err, out)
+				return
+			}
+			errs <- ""
+		}()
+	}
+	for range 4 {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
+	if files := cacheFiles(t, home); len(files) != 1 {
+		t.Errorf("cache files: %v", files)
+	}
+}

@@ -34,6 +34,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Sub is the directory, under the user cache directory, that holds
@@ -212,6 +213,9 @@ func clean(gv string) (int, error) {
 				good++
 				continue
 			}
+			if inFlight(fp) {
+				continue // another ciclo starting now is writing it
+			}
 			if err := os.RemoveAll(fp); err != nil {
 				return 0, err
 			}
@@ -248,6 +252,17 @@ func validFile(path, version string) bool {
 	}
 	defer f.Close()
 	return validModule(f, fi.Size(), version)
+}
+
+// inFlight reports whether path is a recent temporary file, which wazero
+// writes and then renames into place: removing it under another process
+// starting at the same moment would make that process's init panic.
+func inFlight(path string) bool {
+	if !strings.HasSuffix(path, ".tmp") {
+		return false
+	}
+	fi, err := os.Lstat(path)
+	return err == nil && fi.Mode().IsRegular() && time.Since(fi.ModTime()) < 10*time.Minute
 }
 
 var (

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 )
 
 // module builds a compiled module as wazero v1.10 writes it.
@@ -81,13 +82,21 @@ func TestPrepare(t *testing.T) {
 	os.WriteFile(bad, []byte("WAZEVO"), 0o600)
 	link := filepath.Join(ver, "link")
 	os.Symlink(good, link)
+	writing := filepath.Join(ver, "good.123.tmp") // another process's write under way
+	os.WriteFile(writing, []byte("WAZ"), 0o600)
+	stale := filepath.Join(ver, "old.456.tmp") // left by a crash long ago
+	os.WriteFile(stale, []byte("WAZ"), 0o600)
+	os.Chtimes(stale, time.Now().Add(-time.Hour), time.Now().Add(-time.Hour))
 	stray := filepath.Join(top, "go-graphviz", "stray-file")
 	os.WriteFile(stray, nil, 0o600)
 	os.Chmod(top, 0o755)
 	if _, err := prepare(); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{bad, link, stray} {
+	if _, err := os.Stat(writing); err != nil {
+		t.Errorf("a write under way was removed: %v", err)
+	}
+	for _, p := range []string{bad, link, stray, stale} {
 		if _, err := os.Lstat(p); err == nil {
 			t.Errorf("%s was kept", filepath.Base(p))
 		}
