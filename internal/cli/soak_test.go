@@ -50,8 +50,8 @@ func rssMiB() float64 {
 
 // BenchmarkWatchSoak saves a cycle 1,000 times under ciclo watch (the
 // real builder: parse, analyse, draw, lint), each save a different
-// version, and reports the process's memory after the first save and
-// after the last. Run it once: go test ./internal/cli -run '^$'
+// version, and reports the process's memory after the first save, the
+// 500th and the last. Run it once: go test ./internal/cli -run '^$'
 // -bench WatchSoak -benchtime 1x.
 func BenchmarkWatchSoak(b *testing.B) {
 	const saves = 1000
@@ -96,9 +96,14 @@ func BenchmarkWatchSoak(b *testing.B) {
 		wait(1, func() { save(1) })
 		runtime.GC()
 		before := rssMiB()
+		var half float64
 		for i := 2; i <= saves; i++ {
 			save(i)
 			wait(i, nil)
+			if i == saves/2 {
+				runtime.GC()
+				half = rssMiB()
+			}
 		}
 		runtime.GC()
 		after := rssMiB()
@@ -109,6 +114,7 @@ func BenchmarkWatchSoak(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.ReportMetric(before, "rss-first-MiB")
+		b.ReportMetric(half, "rss-500th-MiB")
 		b.ReportMetric(after, "rss-last-MiB")
 		b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-last-MiB")
 	}
