@@ -308,3 +308,20 @@ func TestConcurrentFirstRuns(t *testing.T) {
 		t.Errorf("cache files: %v", files)
 	}
 }
+
+// A cache folder that cannot be created costs a compilation, not the run.
+func TestCacheCannotBeCreated(t *testing.T) {
+	dir := t.TempDir()
+	home := filepath.Join(dir, "not-a-folder")
+	if err := os.WriteFile(home, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.svg")
+	code, errOut := runCiclo(t, env(home, t.TempDir()), "render", "../../examples/airline.yaml", "-o", out)
+	if code != 0 || strings.Contains(errOut, "panic") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if fi, err := os.Stat(out); err != nil || fi.Size() == 0 {
+		t.Errorf("no drawing: %v", err)
+	}
+}

@@ -42,8 +42,9 @@ import (
 const Sub = "ciclo"
 
 // minFree is the free space, in bytes, a first run needs to write the
-// compiled module (about 6 MB) without running out midway.
-const minFree = 64 << 20
+// compiled module (about 6 MB) without running out midway (a variable for
+// tests).
+var minFree uint64 = 64 << 20
 
 var (
 	mu       sync.Mutex

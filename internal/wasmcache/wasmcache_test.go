@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -114,5 +115,19 @@ func TestPrepare(t *testing.T) {
 	os.Symlink(t.TempDir(), top)
 	if _, err := prepare(); err == nil {
 		t.Error("a linked cache folder was used")
+	}
+}
+
+// A disk too full for the first write means no cache, not a panic midway.
+func TestFullDiskMeansNoCache(t *testing.T) {
+	if _, ok := freeSpace(os.TempDir()); !ok {
+		t.Skip("free space is not known on this system")
+	}
+	t.Setenv("HOME", t.TempDir())
+	t.Setenv("XDG_CACHE_HOME", "")
+	defer func(m uint64) { minFree = m }(minFree)
+	minFree = 1 << 62
+	if _, err := prepare(); err == nil || !strings.Contains(err.Error(), "MiB free") {
+		t.Errorf("prepare on a full disk: %v", err)
 	}
 }
