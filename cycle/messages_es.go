@@ -88,4 +88,10 @@ var messagesES = map[string]string{
 	"moment %q cannot be its own next moment":                                    "el momento %q no puede ser el siguiente de sí mismo",
 	"next names %q twice":                                                        "next nombra %q dos veces",
 	"moment %q cannot be reached from the first moment %q: check the next lists": "no se puede llegar al momento %q desde el primer momento %q: revise las listas next",
+
+	// Limits after aliases (budget.go).
+	"the diagram would draw more than %d moments, arrows and improvement notes (aliases expanded); split the cycle":                 "el diagrama dibujaría más de %d momentos, flechas y notas de mejora (con los alias expandidos); divida el ciclo",
+	"the diagram would draw more than %d characters of text (aliases expanded); shorten names and improvements, or split the cycle": "el diagrama dibujaría más de %d caracteres de texto (con los alias expandidos); acorte nombres y mejoras, o divida el ciclo",
+	"the cycle holds more than %d characters of text once aliases are expanded; a file can hold at most that many":                  "el ciclo tiene más de %d caracteres de texto con los alias expandidos; un archivo puede tener a lo sumo esa cantidad",
+	"file is more than %d bytes; the limit is %d bytes (8 MiB)":                                                                     "el archivo tiene más de %d bytes; el límite es de %d bytes (8 MiB)",
 }

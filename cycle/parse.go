@@ -131,6 +131,9 @@ func (p *parser) parse(src []byte) *Cycle {
 		return nil
 	}
 	c := p.cycle(doc.Content[0])
+	if len(p.errs) == 0 {
+		p.budget(c) // budget.go: limits after aliases
+	}
 	if len(p.errs) > 0 {
 		return nil
 	}

@@ -127,6 +127,7 @@ func layout(ctx context.Context, src []byte, format Format) ([]byte, error) {
 	ctx = context.WithoutCancel(ctx)
 	engine.mu.Lock()
 	defer engine.mu.Unlock()
+	recycle() // wasm.go: a heap grown past MaxWasmMemory starts afresh
 	gv, err := instance(ctx)
 	if err != nil {
 		return nil, err
@@ -139,13 +140,14 @@ func layout(ctx context.Context, src []byte, format Format) ([]byte, error) {
 		discard()
 		return nil, fmt.Errorf("graphviz: parsing the diagram: %w", err)
 	}
-	defer g.Close()
 	var buf bytes.Buffer
 	gv.SetLayout(graphviz.NOP2)
 	if err := gv.Render(ctx, g, graphviz.Format(format), &buf); err != nil {
+		g.Close()
 		discard()
 		return nil, fmt.Errorf("graphviz: drawing %s: %w", format, err)
 	}
+	g.Close()
 	if buf.Len() == 0 {
 		return nil, errors.New("graphviz: drawing " + string(format) + ": empty output")
 	}

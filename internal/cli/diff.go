@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/bidi"
 	"github.com/ciclo-dev/ciclo/internal/diff"
 	"github.com/ciclo-dev/ciclo/render"
 	"github.com/spf13/cobra"
@@ -31,6 +32,9 @@ type DiffOptions struct {
 	Output string   // "" or "-" is standard output
 	Lang   string   // "" follows the (new) file's language
 	Theme  string   // colours of the picture (svg, png, pdf, html)
+	// Force writes png or pdf to standard output even when it is a
+	// terminal.
+	Force bool
 }
 
 // NewCmdDiff builds "ciclo diff".
@@ -95,6 +99,7 @@ outside a git repository or for an unknown revision with --git).`,
 	cmd.Flags().StringVar(&opts.Git, "git", "", "compare the cycle files as committed at this revision with the working tree")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the words: en or es (default: the new file's language)")
 	cmd.Flags().StringVar(&opts.Theme, "theme", "", "colours of the picture: "+strings.Join(render.Themes, ", "))
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "write png or pdf to standard output even when it is a terminal")
 	return cmd
 }
 
@@ -133,10 +138,12 @@ func diffRun(ctx context.Context, opts *DiffOptions) error {
 	if opts.Old == "-" && opts.New == "-" {
 		return misuse(fmt.Errorf("only one of OLD and NEW can be - (standard input)"))
 	}
-	for _, name := range []string{opts.Old, opts.New} {
-		if err := notInput(input{Name: name}, opts.Output); err != nil {
-			return err
-		}
+	out := opts.Output
+	if out == "" {
+		out = "-"
+	}
+	if err := newGuard(opts.IO, []input{{Name: opts.Old}, {Name: opts.New}}).check("", out, ""); err != nil {
+		return err
 	}
 	// Load both before giving up, so every problem in either file is shown.
 	var as [2]*cycle.Analysis
@@ -179,22 +186,33 @@ func writeDiffs(ctx context.Context, opts *DiffOptions, format string, files []d
 		lang = diffLang(files)
 	}
 	anyChange := slices.ContainsFunc(files, diffFile.changed)
+	out := opts.Output
+	if out == "" {
+		out = "-"
+	}
+	if format == "png" || format == "pdf" {
+		if err := notOnTerminal(opts.IO, out, format, opts.Force); err != nil {
+			return err
+		}
+	}
 	var data []byte
 	var err error
 	switch {
 	case isPicture(format):
 		data, err = pictureOnly(ctx, opts, files, format, lang)
 	case format == "json":
-		data, err = diffJSON(files, rev, lang)
+		if data, err = diffJSON(files, rev, lang); err == nil {
+			data = bidi.EscapeJSON(data)
+		}
 	case format == "md":
-		data = diff.Markdown(docFiles(files), diff.MDOptions{Lang: lang, Since: rev})
+		data = bidi.StripBytes(diff.Markdown(docFiles(files), diff.MDOptions{Lang: lang, Since: rev}))
 	case format == "html":
 		var df []diff.File
 		if df, err = pictured(ctx, opts, files, lang); err == nil {
 			data, err = diff.HTML(df, diff.HTMLOptions{Lang: lang, Since: rev})
 		}
 	default:
-		data = diffText(files, rev, lang)
+		data = bidi.StripBytes(diffText(files, rev, lang))
 	}
 	if err != nil {
 		return err

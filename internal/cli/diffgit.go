@@ -256,6 +256,17 @@ func diffGitRun(ctx context.Context, opts *DiffOptions, format string) error {
 		}
 	}
 
+	ins := make([]input, len(all))
+	for i, p := range all {
+		ins[i] = input{Name: filepath.Join(repo.top, filepath.FromSlash(p))}
+	}
+	out := opts.Output
+	if out == "" {
+		out = "-"
+	}
+	if err := newGuard(opts.IO, ins).check("", out, ""); err != nil {
+		return err
+	}
 	var files []diffFile
 	invalid := false
 	for _, p := range all {
@@ -263,9 +274,6 @@ func diffGitRun(ctx context.Context, opts *DiffOptions, format string) error {
 		shown := abs
 		if rel, err := filepath.Rel(resolveExisting(cwd), abs); err == nil {
 			shown = rel
-		}
-		if err := notInput(input{Name: abs}, opts.Output); err != nil {
-			return err
 		}
 		f := diffFile{path: filepath.ToSlash(shown), status: diff.FileChanged}
 		if before[p] {

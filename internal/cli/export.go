@@ -117,7 +117,7 @@ func exportRun(_ context.Context, opts *ExportOptions) error {
 			out = strings.TrimSuffix(opts.File, filepath.Ext(opts.File)) + ext
 		}
 	}
-	if err := notInput(input{Name: opts.File}, out); err != nil {
+	if err := newGuard(opts.IO, []input{{Name: opts.File}}).check("", out, ""); err != nil {
 		return err
 	}
 	a, err := loadOne(opts.IO, opts.File, opts.Lang)

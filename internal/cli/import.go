@@ -114,7 +114,7 @@ func importRun(_ context.Context, opts *ImportOptions) error {
 		return misuse(err)
 	}
 	xo.Map = m
-	if err := notInput(input{Name: opts.File}, opts.Output); err != nil {
+	if err := newGuard(opts.IO, []input{{Name: opts.File}}).check("", opts.Output, ""); err != nil {
 		return err
 	}
 	data, err := readSheet(opts.IO, opts.File)

@@ -39,10 +39,8 @@ func portfolioRun(ctx context.Context, opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, in := range inputs {
-		if err := notInput(in, opts.Output); err != nil {
-			return err
-		}
+	if err := newGuard(opts.IO, inputs).check("", opts.Output, ""); err != nil {
+		return err
 	}
 	var cycles []report.PortfolioCycle
 	var skipped []report.Skipped

@@ -144,10 +144,8 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.File != "-" && opts.Output != "-" {
-		if err := notInput(input{Name: opts.File}, opts.Output); err != nil {
-			return err
-		}
+	if err := newGuard(opts.IO, []input{{Name: opts.File}}).check("", opts.Output, ""); err != nil {
+		return err
 	}
 	a, err := loadOne(opts.IO, opts.File, opts.Lang)
 	if err != nil {

@@ -97,6 +97,7 @@ func Check(a *cycle.Analysis, opts Options) []Finding {
 		ch.add(e.To, Handoff, e.To.KeyPos("owner"), msgHandoff,
 			e.From.Owner, e.To.Owner, e.To.Channel, e.From.ID, e.To.ID)
 	}
+	ch.bidiControls(a.Cycle) // bidi.go
 	for _, c := range handoffChains(a) {
 		at := c.walk[len(c.walk)-1]
 		ch.add(at, HandoffChain, at.KeyPos("owner"), msgHandoffChain,

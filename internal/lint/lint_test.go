@@ -508,6 +508,7 @@ moments:
     performance: 1
   - id: d
     name: D
+    stage: "after\u202Ecare"
     importance: 3
     performance: 3
 `
@@ -529,7 +530,7 @@ moments:
 		"    name: A\n", "    name: A\n    ignore: [critical-without-improvement, missing-standard, overdue, improvement-without-owner]\n",
 		"    name: B\n", "    name: B\n    ignore: [handoff, unscored]\n",
 		"    name: C\n", "    name: C\n    ignore: [handoff, handoff-chain, critical-without-improvement, critical-without-owner, missing-standard]\n",
-		"    name: D\n", "    name: D\n    ignore: [missing-owner]\n",
+		"    name: D\n", "    name: D\n    ignore: [missing-owner, bidi-control]\n",
 	).Replace(src)
 	for _, s := range []string{silenced, noOwner(silenced)} {
 		if fs := Lint("c.yaml", []byte(s), Options{Today: day}); len(fs) != 0 {

@@ -10,6 +10,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/ciclo-dev/ciclo/internal/bidi"
 	"math"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -154,5 +155,6 @@ func JSONWith(a *cycle.Analysis, opts Options) ([]byte, error) {
 	if err := enc.Encode(newDoc(a, opts)); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	// Exact text for programs, the bidirectional controls visible to people.
+	return bidi.EscapeJSON(buf.Bytes()), nil
 }

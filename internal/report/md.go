@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/ciclo-dev/ciclo/internal/bidi"
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -280,6 +281,8 @@ func md(s string) string {
 		switch {
 		case r == '\n' || r == '\r' || r == '\t':
 			b.WriteByte(' ')
+		case bidi.Is(r):
+			// left out: it would make the text display in another order
 		case r < 0x80 && strings.ContainsRune(mdSpecial, r):
 			b.WriteByte('\\')
 			b.WriteRune(r)

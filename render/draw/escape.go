@@ -3,18 +3,24 @@ package draw
 import (
 	"net/url"
 	"strings"
+
+	"github.com/ciclo-dev/ciclo/internal/bidi"
 )
 
 // Clean makes text from a cycle file safe to place anywhere in the output:
 // control characters (which XML forbids) become spaces, tabs and carriage
 // returns too; line feeds are kept for wrap to honour; invalid UTF-8 is
-// replaced.
+// replaced; bidirectional formatting characters, which would make a name
+// display in another order than it is written, are left out (see
+// internal/bidi and the bidi-control lint rule).
 func Clean(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n':
 			return r
+		case bidi.Is(r):
+			return -1
 		case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
 			return ' '
 		case r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
