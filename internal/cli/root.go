@@ -109,6 +109,7 @@ diagram, lints it against service principles and writes reports.`,
 		NewCmdDiff(ios),
 		NewCmdWatch(ios),
 		NewCmdRender(ios),
+		NewCmdWorkshop(ios, nil),
 	)
 	return root
 }

@@ -1,0 +1,254 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/ciclo-dev/ciclo/internal/workshop"
+	"github.com/spf13/cobra"
+)
+
+// WorkshopOptions are the options of "ciclo workshop".
+type WorkshopOptions struct {
+	IO              *IOStreams
+	File            string
+	Addr            string // host:port; the host is loopback unless LAN
+	LAN             bool   // let the room's phones in, on the LAN address
+	Journal         string // "" means beside the file
+	Dots            int
+	MaxParticipants int
+	Open            bool
+	// OpenURL opens a URL in a browser; nil means the system's. Tests
+	// replace it.
+	OpenURL func(url string) error
+	// LANAddr finds this machine's address on the room's network; nil
+	// means the first up, non-loopback IPv4 interface. Tests replace it.
+	LANAddr func() (net.IP, error)
+}
+
+// NewCmdWorkshop builds "ciclo workshop". runF, when not nil, runs instead
+// of workshopRun (tests check flag parsing with it).
+func NewCmdWorkshop(ios *IOStreams, runF func(context.Context, *WorkshopOptions) error) *cobra.Command {
+	opts := &WorkshopOptions{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "workshop FILE",
+		Short: "Run a live scoring workshop: the room rates the moments from their phones",
+		Long: `Run an improvement workshop on a cycle file. The facilitator's screen (for
+the projector) shows the diagram redrawn live from the room's scores, and for
+each moment how many rated it, the median and the range, and the moments
+whose criticality changes under the room's scores. The facilitator opens the
+rounds (scoring, then dot voting on the file's improvements) and reveals the
+results when ready.
+
+Participants join from their phones with the address and join code shown on
+the projector (also as a QR code) and printed here. Every asset is served by
+ciclo: no internet, no account, no install.
+
+Every accepted rating and vote is written to a journal beside the file
+(FILE without its extension, plus .workshop.jsonl; --journal to choose) and
+synced to disk before the phone is told it was saved. Running the command
+again on the same journal resumes the session.
+
+By default the workshop listens on loopback only (127.0.0.1:8080), which
+phones cannot reach: --lan listens on this machine's address on the room's
+network and prints it; it never listens on every interface. The
+facilitator's screen works only from this computer, through the address with
+the secret printed here. The traffic is plain HTTP: see docs/workshop.md for
+what people on the same Wi-Fi can and cannot do. Ctrl-C stops.`,
+		Example: `  ciclo workshop cycle.yaml --open              # try it on this computer
+  ciclo workshop cycle.yaml --lan --dots 5      # let the room's phones in
+  ciclo workshop cycle.yaml --lan --addr 192.168.1.20:8080 --journal day1.jsonl`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = args[0]
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return workshopRun(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one); with --lan the host may name this machine's LAN address")
+	f.BoolVar(&opts.LAN, "lan", false, "let phones on the room's network join: listen on this machine's LAN address (printed)")
+	f.StringVar(&opts.Journal, "journal", "", "journal file (default: beside FILE, FILE's base name + .workshop.jsonl)")
+	f.IntVar(&opts.Dots, "dots", workshop.DefaultDots, "dots each participant places when voting on improvements")
+	f.IntVar(&opts.MaxParticipants, "max-participants", workshop.DefaultMaxParticipants, "most participants who may join")
+	f.BoolVar(&opts.Open, "open", false, "open the facilitator's screen in the default browser")
+	return cmd
+}
+
+// defaultJournal is FILE's base name without its extension plus
+// .workshop.jsonl, in FILE's directory.
+func defaultJournal(file string) string {
+	return strings.TrimSuffix(file, filepath.Ext(file)) + ".workshop.jsonl"
+}
+
+func workshopRun(ctx context.Context, opts *WorkshopOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if opts.Dots < 1 || opts.Dots > 20 {
+		return misuse(fmt.Errorf("--dots must be 1..20, not %d", opts.Dots))
+	}
+	if opts.MaxParticipants < 1 || opts.MaxParticipants > 10000 {
+		return misuse(fmt.Errorf("--max-participants must be 1..10000, not %d", opts.MaxParticipants))
+	}
+	if opts.File == "-" {
+		return misuse(errors.New("workshop needs a file, not standard input: the results are written beside it"))
+	}
+	facAddr, lanAddr, err := workshopAddrs(opts)
+	if err != nil {
+		return misuse(err)
+	}
+	a, err := loadOne(opts.IO, opts.File, "")
+	if err != nil {
+		return err
+	}
+	src, err := os.ReadFile(opts.File)
+	if err != nil {
+		return misuse(fmt.Errorf("cannot read %s: %w", opts.File, unwrapPath(err)))
+	}
+	journal := opts.Journal
+	if journal == "" {
+		journal = defaultJournal(opts.File)
+	}
+	s, err := workshop.New(ctx, workshop.Options{
+		File: opts.File, Src: src, Cycle: a.Cycle, Journal: journal,
+		Dots: opts.Dots, MaxParticipants: opts.MaxParticipants, Log: opts.IO.ErrOut,
+	})
+	if err != nil {
+		return misuse(err)
+	}
+	ls, err := listenWorkshop(facAddr, lanAddr)
+	if err != nil {
+		s.Close()
+		return misuse(err)
+	}
+	w := opts.IO.ErrOut
+	r := s.Resumed
+	if r.Participants+r.Ratings+r.Votes > 0 {
+		fmt.Fprintf(w, "ciclo: workshop on %s, resuming %s: %d participants, %d ratings, %d votes\n", opts.File, journal, r.Participants, r.Ratings, r.Votes)
+	} else {
+		fmt.Fprintf(w, "ciclo: workshop on %s, journal %s\n", opts.File, journal)
+	}
+	if r.FileChanged {
+		fmt.Fprintf(w, "ciclo: warning: %s changed since this workshop began\n", opts.File)
+	}
+	join := s.JoinURL(ls)
+	fmt.Fprintf(w, "ciclo: facilitator's screen (this computer only; keep the address private):\n  %s\n", s.FacilitatorURL(ls))
+	fmt.Fprintf(w, "ciclo: participants open %s and type the code %s\n", s.ParticipantURL(ls), s.Code())
+	if qr, err := workshop.QRText(join); err == nil {
+		fmt.Fprint(w, qr)
+	}
+	if ls.Participants == nil {
+		fmt.Fprintln(w, "ciclo: listening on loopback only: phones cannot reach it; run with --lan to let the room in")
+	} else {
+		fmt.Fprintln(w, "ciclo: plain HTTP on the room's network: anyone on it can read the traffic (see docs/workshop.md)")
+	}
+	fmt.Fprintln(w, "ciclo: Ctrl-C to stop; every answer is in the journal")
+	if opts.Open {
+		open := opts.OpenURL
+		if open == nil {
+			open = openBrowser
+		}
+		if err := open(s.FacilitatorURL(ls)); err != nil {
+			fmt.Fprintf(w, "ciclo: warning: cannot open a browser: %v; open the facilitator's address yourself\n", err)
+		}
+	}
+	return s.Serve(ctx, ls)
+}
+
+// workshopAddrs decides where to listen: the facilitator always on
+// loopback; with --lan the participants on the machine's LAN address.
+// Listening on every interface is refused: the address must be named.
+func workshopAddrs(opts *WorkshopOptions) (fac, lan string, err error) {
+	host, port, err := net.SplitHostPort(opts.Addr)
+	if err != nil {
+		return "", "", fmt.Errorf("--addr %q: want host:port", opts.Addr)
+	}
+	if _, err := strconv.ParseUint(port, 10, 16); err != nil {
+		return "", "", fmt.Errorf("--addr %q: bad port", opts.Addr)
+	}
+	ip := net.ParseIP(host)
+	if host == "" || (ip != nil && ip.IsUnspecified()) {
+		return "", "", fmt.Errorf("--addr %q would listen on every interface; workshop listens on loopback, or with --lan on the one address it prints (name it with --addr IP:PORT)", opts.Addr)
+	}
+	loop := strings.EqualFold(host, "localhost") || (ip != nil && ip.IsLoopback())
+	if !opts.LAN {
+		if !loop {
+			return "", "", fmt.Errorf("--addr %s is not a loopback address; add --lan to let the room's phones in", opts.Addr)
+		}
+		return net.JoinHostPort("127.0.0.1", port), "", nil
+	}
+	if loop {
+		find := opts.LANAddr
+		if find == nil {
+			find = lanIP
+		}
+		lip, err := find()
+		if err != nil {
+			return "", "", err
+		}
+		return net.JoinHostPort("127.0.0.1", port), net.JoinHostPort(lip.String(), port), nil
+	}
+	if ip == nil {
+		return "", "", fmt.Errorf("--addr %q: give this machine's LAN address as an IP", opts.Addr)
+	}
+	return net.JoinHostPort("127.0.0.1", port), net.JoinHostPort(ip.String(), port), nil
+}
+
+// lanIP returns the first IPv4 address of an up, non-loopback interface.
+func lanIP() (net.IP, error) {
+	ifs, err := net.Interfaces()
+	if err != nil {
+		return nil, fmt.Errorf("listing network interfaces: %w", err)
+	}
+	for _, it := range ifs {
+		if it.Flags&net.FlagUp == 0 || it.Flags&net.FlagLoopback != 0 {
+			continue
+		}
+		addrs, _ := it.Addrs()
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil && n.IP.IsGlobalUnicast() {
+				return n.IP.To4(), nil
+			}
+		}
+	}
+	return nil, errors.New("--lan: no network interface with an IPv4 address is up; join the room's Wi-Fi, or name the address with --addr IP:PORT")
+}
+
+// listenWorkshop opens the listeners. With a LAN address and port 0, the
+// loopback listener takes the same port when it can, so the two addresses
+// differ only by host.
+func listenWorkshop(fac, lan string) (workshop.Listeners, error) {
+	var ls workshop.Listeners
+	if lan != "" {
+		ln, err := net.Listen("tcp", lan)
+		if err != nil {
+			return ls, fmt.Errorf("cannot listen on %s: %w", lan, err)
+		}
+		ls.Participants = ln
+		if _, port, _ := net.SplitHostPort(fac); port == "0" {
+			_, lport, _ := net.SplitHostPort(ln.Addr().String())
+			if l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", lport)); err == nil {
+				ls.Facilitator = l
+				return ls, nil
+			}
+		}
+	}
+	ln, err := net.Listen("tcp", fac)
+	if err != nil {
+		if ls.Participants != nil {
+			ls.Participants.Close()
+		}
+		return ls, fmt.Errorf("cannot listen on %s: %w", fac, err)
+	}
+	ls.Facilitator = ln
+	return ls, nil
+}
