@@ -201,7 +201,9 @@ func (ts *testServer) joined(t testing.TB, base string) *client {
 	return c
 }
 
-func rate(id, m string, i, f int) Rating { return Rating{ID: id, Moment: m, Importance: i, Performance: f} }
+func rate(id, m string, i, f int) Rating {
+	return Rating{ID: id, Moment: m, Importance: i, Performance: f}
+}
 
 func journalKinds(t testing.TB, path string) map[string]int {
 	t.Helper()

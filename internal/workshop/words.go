@@ -13,7 +13,7 @@ type facWords struct {
 	Became, NoLonger, Improvements, Dots, Voters string
 	NoImprovements, Offline, Ratings, HideJoin   string
 	ShowJoin, DiagramFile, DiagramRoom, Diagram  string
-	KeyCritical, KeyChanged                      string
+	KeyCritical, KeyChanged, Dot                 string
 	Phases                                       map[string]string
 }
 
@@ -38,7 +38,7 @@ var facVocabulary = map[string]facWords{
 		Spread: "range", Hidden: "hidden until you reveal", NoRatings: "no ratings yet",
 		Changes: "Criticality under the room's scores", NoChanges: "No moment changes criticality.",
 		Became: "becomes critical", NoLonger: "is no longer critical",
-		Improvements: "Improvements by dots", Dots: "dots", Voters: "voters",
+		Improvements: "Improvements by dots", Dot: "dot", Dots: "dots", Voters: "voters",
 		NoImprovements: "The file lists no open improvements to vote on.",
 		Offline:        "Disconnected from ciclo: retrying…", Ratings: "ratings",
 		HideJoin: "Hide code", ShowJoin: "Show code",
@@ -56,7 +56,7 @@ var facVocabulary = map[string]facWords{
 		Spread: "rango", Hidden: "ocultos hasta mostrar", NoRatings: "aún sin votos",
 		Changes: "Criticidad con los puntajes de la sala", NoChanges: "Ningún momento cambia de criticidad.",
 		Became: "pasa a ser crítico", NoLonger: "deja de ser crítico",
-		Improvements: "Mejoras por puntos", Dots: "puntos", Voters: "votantes",
+		Improvements: "Mejoras por puntos", Dot: "punto", Dots: "puntos", Voters: "votantes",
 		NoImprovements: "El archivo no tiene mejoras abiertas para votar.",
 		Offline:        "Sin conexión con ciclo: reintentando…", Ratings: "votos",
 		HideJoin: "Ocultar código", ShowJoin: "Mostrar código",
