@@ -41,13 +41,39 @@ var requestID = regexp.MustCompile(`^[A-Za-z0-9_-]{8,64}$`)
 // handler serves one listener. The facilitator's routes exist only on the
 // loopback listener (fac).
 type handler struct {
-	s     *Server
-	fac   bool
-	hosts map[string]bool // the Host headers this listener answers to
+	s      *Server
+	fac    bool
+	hosts  map[string]bool // the Host headers this listener answers to
+	routes map[string]route
+}
+
+// route is one path's method, audience and handler.
+type route struct {
+	method string
+	fac    bool // facilitator only
+	serve  func(http.ResponseWriter, *http.Request)
 }
 
 func newHandler(s *Server, addr net.Addr, fac bool) *handler {
 	h := &handler{s: s, fac: fac, hosts: map[string]bool{}}
+	h.routes = map[string]route{
+		"/":            {http.MethodGet, false, h.participantPage},
+		"/ws.css":      {http.MethodGet, false, asset(cssSource, "text/css; charset=utf-8")},
+		"/p.js":        {http.MethodGet, false, asset(participantJS, "text/javascript; charset=utf-8")},
+		"/join":        {http.MethodPost, false, h.join},
+		"/p/state":     {http.MethodGet, false, h.participantState},
+		"/p/events":    {http.MethodGet, false, h.participantEvents},
+		"/p/rate":      {http.MethodPost, false, h.rate},
+		"/p/vote":      {http.MethodPost, false, h.vote},
+		"/f":           {http.MethodGet, true, h.facilitatorPage},
+		"/f.js":        {http.MethodGet, true, asset(facilitatorJS, "text/javascript; charset=utf-8")},
+		"/f/events":    {http.MethodGet, true, h.facilitatorEvents},
+		"/f/action":    {http.MethodPost, true, h.action},
+		"/f/qr.svg":    {http.MethodGet, true, h.qr},
+		"/f/state":     {http.MethodGet, true, h.facilitatorState},
+		"/favicon.ico": {http.MethodGet, false, http.NotFound},
+	}
+
 	host, port, _ := net.SplitHostPort(addr.String())
 	h.hosts[net.JoinHostPort(host, port)] = true
 	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
@@ -93,29 +119,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 	}
-	type route struct {
-		method string
-		fac    bool // facilitator only
-		serve  func(http.ResponseWriter, *http.Request)
-	}
-	routes := map[string]route{
-		"/":            {http.MethodGet, false, h.participantPage},
-		"/ws.css":      {http.MethodGet, false, asset(cssSource, "text/css; charset=utf-8")},
-		"/p.js":        {http.MethodGet, false, asset(participantJS, "text/javascript; charset=utf-8")},
-		"/join":        {http.MethodPost, false, h.join},
-		"/p/state":     {http.MethodGet, false, h.participantState},
-		"/p/events":    {http.MethodGet, false, h.participantEvents},
-		"/p/rate":      {http.MethodPost, false, h.rate},
-		"/p/vote":      {http.MethodPost, false, h.vote},
-		"/f":           {http.MethodGet, true, h.facilitatorPage},
-		"/f.js":        {http.MethodGet, true, asset(facilitatorJS, "text/javascript; charset=utf-8")},
-		"/f/events":    {http.MethodGet, true, h.facilitatorEvents},
-		"/f/action":    {http.MethodPost, true, h.action},
-		"/f/qr.svg":    {http.MethodGet, true, h.qr},
-		"/f/state":     {http.MethodGet, true, h.facilitatorState},
-		"/favicon.ico": {http.MethodGet, false, http.NotFound},
-	}
-	rt, ok := routes[r.URL.Path] // compared literally: no file is ever named by a request
+	rt, ok := h.routes[r.URL.Path] // compared literally: no file is ever named by a request
 	if !ok || (rt.fac && !h.fac) {
 		http.NotFound(w, r)
 		return
@@ -436,6 +440,7 @@ func (h *handler) action(w http.ResponseWriter, r *http.Request) {
 		if !s.journalRound(w, record{Kind: "round", Reveal: &on}) {
 			return
 		}
+		s.markDirty()
 	case "scores":
 		if req.Scores != "file" && req.Scores != "room" {
 			fail(w, http.StatusBadRequest, "invalid", "scores are file or room")
@@ -443,6 +448,7 @@ func (h *handler) action(w http.ResponseWriter, r *http.Request) {
 		}
 		s.scores = req.Scores
 		s.bump(false)
+		s.markDirty()
 	default:
 		fail(w, http.StatusBadRequest, "invalid", "unknown action")
 		return
@@ -541,11 +547,17 @@ func (h *handler) participantEvents(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) facilitatorEvents(w http.ResponseWriter, r *http.Request) {
 	s := h.s
+	sentKey := ""
 	streamEvents(w, r, minGap, func() ([]byte, <-chan struct{}, error) {
 		s.mu.Lock()
 		changed := s.changed
 		s.mu.Unlock()
-		data, err := json.Marshal(s.facilitatorEvent())
+		e := s.facilitatorEvent()
+		if e.Key == sentKey {
+			e.Diagram = "" // the page has it: the key says so
+		}
+		sentKey = e.Key
+		data, err := json.Marshal(e)
 		return data, changed, err
 	})
 }

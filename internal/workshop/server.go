@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"runtime/debug"
 	"net"
 	"net/http"
 	"strings"
@@ -305,9 +306,14 @@ func (s *Server) markDirty() {
 	}
 }
 
+// redrawGap is the shortest time between two redraws of the room's
+// diagram: a burst of ratings is one redraw, and drawing never takes the
+// machine from the ratings for long.
+const redrawGap = 300 * time.Millisecond
+
 // redrawLoop redraws the room's diagram whenever the room's scores may
-// have changed, one redraw at a time; changes during a redraw are folded
-// into the next one.
+// have changed and the projector shows them, one redraw at a time, at most
+// one per redrawGap; changes meanwhile are folded into the next one.
 func (s *Server) redrawLoop(ctx context.Context) {
 	for {
 		select {
@@ -315,8 +321,21 @@ func (s *Server) redrawLoop(ctx context.Context) {
 			return
 		case <-s.dirty:
 		}
+		s.mu.Lock()
+		shown := s.ss.reveal && s.scores == "room"
+		s.mu.Unlock()
+		if !shown {
+			continue // drawn when revealed (the reveal marks it dirty)
+		}
 		if err := s.Redraw(ctx); err != nil && ctx.Err() == nil {
 			fmt.Fprintf(s.log, "ciclo: warning: drawing the room's diagram: %v\n", err)
+		}
+		t := time.NewTimer(redrawGap)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return
+		case <-t.C:
 		}
 	}
 }
@@ -338,7 +357,9 @@ func (s *Server) Redraw(ctx context.Context) error {
 	if same {
 		return nil
 	}
+	prev := debug.SetGCPercent(-1)
 	svg, err := s.opts.Draw(ctx, cycle.Analyze(rc))
+	debug.SetGCPercent(prev)
 	if err != nil {
 		return err
 	}
