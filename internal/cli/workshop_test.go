@@ -65,8 +65,8 @@ func TestWorkshopFlags(t *testing.T) {
 func TestWorkshopAddresses(t *testing.T) {
 	lan := func() (net.IP, error) { return net.IPv4(192, 168, 1, 20), nil }
 	tests := []struct {
-		addr          string
-		lan           bool
+		addr           string
+		lan            bool
 		fac, part, bad string
 	}{
 		{addr: "127.0.0.1:8080", fac: "127.0.0.1:8080"},

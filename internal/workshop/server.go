@@ -8,9 +8,9 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"runtime/debug"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -357,9 +357,7 @@ func (s *Server) Redraw(ctx context.Context) error {
 	if same {
 		return nil
 	}
-	prev := debug.SetGCPercent(-1)
-	svg, err := s.opts.Draw(ctx, cycle.Analyze(rc))
-	debug.SetGCPercent(prev)
+	svg, err := s.drawPaused(ctx, cycle.Analyze(rc))
 	if err != nil {
 		return err
 	}
@@ -371,6 +369,25 @@ func (s *Server) Redraw(ctx context.Context) error {
 	s.bump(false)
 	s.mu.Unlock()
 	return nil
+}
+
+// drawPaused runs the Draw function with the garbage collector paused.
+// go-graphviz runs Graphviz as compiled WebAssembly, whose machine code has
+// no preemption points: a collection that starts while a layout runs must
+// wait for the layout to return before it can stop the world, and every
+// goroutine (every participant's answer) waits with it; the load benchmark
+// saw acknowledgements stall for the length of a layout. Pausing the
+// collector for one draw (tens of milliseconds) keeps answers flowing; it
+// catches up right after. A panicking Draw is an error, not a crash.
+func (s *Server) drawPaused(ctx context.Context, a *cycle.Analysis) (svg []byte, err error) {
+	prev := debug.SetGCPercent(-1)
+	defer func() {
+		debug.SetGCPercent(prev)
+		if r := recover(); r != nil {
+			svg, err = nil, fmt.Errorf("drawing failed: %v", r)
+		}
+	}()
+	return s.opts.Draw(ctx, a)
 }
 
 // scoresKey fingerprints the scores a diagram of c shows.
