@@ -33,20 +33,28 @@ const (
 // Reason is one cause of a moment's criticality, with the figures behind it.
 type Reason struct {
 	Kind        ReasonKind
-	Importance  int    // LowScore
-	Performance int    // LowScore
-	Dimension   string // Gap
-	Expected    int    // Gap
-	Perceived   int    // Gap
+	Importance  Decimal // LowScore
+	Performance Decimal // LowScore
+	Dimension   string  // Gap
+	Expected    Decimal // Gap
+	Perceived   Decimal // Gap
 	Threshold   Thresholds
+	// Sample is how many ratings the scores rest on (the moment's
+	// sample), 0 when unknown; LowScore and Gap.
+	Sample int
 }
 
 // String describes the reason in English.
 func (r Reason) String() string { return r.Text("en") }
 
-// Text describes the reason in the language lang ("en" or "es").
+// Text describes the reason in the language lang ("en" or "es"), with
+// the exact values compared and, when known, the number of ratings.
 func (r Reason) Text(lang string) string {
 	es := lang == "es"
+	sample := ""
+	if r.Sample > 0 && r.Kind != Marked {
+		sample = fmt.Sprintf(" (%s)", Ratings(r.Sample, lang))
+	}
 	switch r.Kind {
 	case Marked:
 		if es {
@@ -55,16 +63,30 @@ func (r Reason) Text(lang string) string {
 		return "marked critical in the file"
 	case LowScore:
 		if es {
-			return fmt.Sprintf("importancia %d ≥ %d y desempeño %d ≤ %d", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance)
+			return fmt.Sprintf("importancia %s ≥ %s y desempeño %s ≤ %s%s", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance, sample)
 		}
-		return fmt.Sprintf("importance %d ≥ %d and performance %d ≤ %d", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance)
+		return fmt.Sprintf("importance %s ≥ %s and performance %s ≤ %s%s", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance, sample)
 	case Gap:
 		if es {
-			return fmt.Sprintf("brecha en %s: esperado %d, percibido %d (%d ≥ %d)", DimensionName(r.Dimension, "es"), r.Expected, r.Perceived, r.Expected-r.Perceived, r.Threshold.Gap)
+			return fmt.Sprintf("brecha en %s: esperado %s, percibido %s (%s ≥ %s)%s", DimensionName(r.Dimension, "es"), r.Expected, r.Perceived, r.Expected.Sub(r.Perceived), r.Threshold.Gap, sample)
 		}
-		return fmt.Sprintf("%s gap: expected %d, perceived %d (%d ≥ %d)", r.Dimension, r.Expected, r.Perceived, r.Expected-r.Perceived, r.Threshold.Gap)
+		return fmt.Sprintf("%s gap: expected %s, perceived %s (%s ≥ %s)%s", r.Dimension, r.Expected, r.Perceived, r.Expected.Sub(r.Perceived), r.Threshold.Gap, sample)
 	}
 	return string(r.Kind)
+}
+
+// Ratings says how many ratings a score rests on: "40 ratings",
+// "1 rating", in the language lang.
+func Ratings(n int, lang string) string {
+	switch {
+	case lang == "es" && n == 1:
+		return "1 valoración"
+	case lang == "es":
+		return fmt.Sprintf("%d valoraciones", n)
+	case n == 1:
+		return "1 rating"
+	}
+	return fmt.Sprintf("%d ratings", n)
 }
 
 // MomentAnalysis is what the analysis says of one moment.
@@ -76,8 +98,9 @@ type MomentAnalysis struct {
 	// moment explicitly marked critical: false has no reasons.
 	Reasons  []Reason
 	Quadrant Quadrant
-	// Gaps maps each dimension with both scores to perceived - expected.
-	Gaps map[string]int
+	// Gaps maps each dimension with both scores to perceived - expected,
+	// exactly.
+	Gaps map[string]Decimal
 }
 
 // Analysis is the analysed cycle.
@@ -87,7 +110,8 @@ type Analysis struct {
 	Edges    []Edge
 	Handoffs []Edge
 	// DimensionGaps maps each dimension scored with both values in at
-	// least one moment to the average of its gaps over the cycle.
+	// least one moment to the average of its gaps over the cycle (the
+	// exact sum divided by the count).
 	DimensionGaps map[string]float64
 }
 
@@ -116,10 +140,10 @@ func (a *Analysis) Lookup(id string) *MomentAnalysis {
 // cycle.
 func Analyze(c *Cycle) *Analysis {
 	a := &Analysis{Cycle: c, Edges: c.Edges(), DimensionGaps: map[string]float64{}}
-	sums := map[string]int{}
+	sums := map[string]Decimal{}
 	counts := map[string]int{}
 	for _, m := range c.Moments {
-		ma := &MomentAnalysis{Moment: m, Gaps: map[string]int{}}
+		ma := &MomentAnalysis{Moment: m, Gaps: map[string]Decimal{}}
 		ma.Reasons = computedReasons(c, m)
 		ma.Critical = len(ma.Reasons) > 0
 		if m.Critical != nil {
@@ -134,14 +158,14 @@ func Analyze(c *Cycle) *Analysis {
 		for _, d := range Dimensions {
 			if s, ok := m.Dimensions[d]; ok && s.HasGap() {
 				ma.Gaps[d] = s.Gap()
-				sums[d] += s.Gap()
+				sums[d] = sums[d].Add(s.Gap())
 				counts[d]++
 			}
 		}
 		a.Moments = append(a.Moments, ma)
 	}
 	for d, n := range counts {
-		a.DimensionGaps[d] = float64(sums[d]) / float64(n)
+		a.DimensionGaps[d] = float64(sums[d].Hundredths()) / float64(n) / unit
 	}
 	for _, e := range a.Edges {
 		if e.Handoff {
@@ -155,27 +179,29 @@ func Analyze(c *Cycle) *Analysis {
 func computedReasons(c *Cycle, m *Moment) []Reason {
 	t := c.Thresholds
 	var out []Reason
-	if m.Importance > 0 && m.Performance > 0 && m.Importance >= t.Importance && m.Performance <= t.Performance {
-		out = append(out, Reason{Kind: LowScore, Importance: m.Importance, Performance: m.Performance, Threshold: t})
+	if !m.Importance.IsZero() && !m.Performance.IsZero() && m.Importance.Cmp(t.Importance) >= 0 && m.Performance.Cmp(t.Performance) <= 0 {
+		out = append(out, Reason{Kind: LowScore, Importance: m.Importance, Performance: m.Performance, Threshold: t, Sample: m.Sample})
 	}
 	for _, d := range Dimensions {
 		s, ok := m.Dimensions[d]
-		if ok && s.HasGap() && s.Expected-s.Perceived >= t.Gap {
-			out = append(out, Reason{Kind: Gap, Dimension: d, Expected: s.Expected, Perceived: s.Perceived, Threshold: t})
+		if ok && s.HasGap() && s.Expected.Sub(s.Perceived).Cmp(t.Gap) >= 0 {
+			out = append(out, Reason{Kind: Gap, Dimension: d, Expected: s.Expected, Perceived: s.Perceived, Threshold: t, Sample: m.Sample})
 		}
 	}
 	return out
 }
 
 // QuadrantOf places a moment by its scores: a score strictly above the
-// scale's midpoint (1 + scale) / 2 is high, at or below it low. It returns
-// None when either score is unset (0).
-func QuadrantOf(scale, importance, performance int) Quadrant {
-	if importance == 0 || performance == 0 {
+// scale's midpoint (1 + scale) / 2 is high, at or below it low, compared
+// exactly (3.01 is above the midpoint 3 of a 5-point scale, 3 is not). It
+// returns None when either score is unset (zero).
+func QuadrantOf(scale int, importance, performance Decimal) Quadrant {
+	if importance.IsZero() || performance.IsZero() {
 		return None
 	}
-	hi := 2*importance > 1+scale
-	hp := 2*performance > 1+scale
+	mid := Whole(1 + scale) // twice the midpoint
+	hi := importance.Mul(2).Cmp(mid) > 0
+	hp := performance.Mul(2).Cmp(mid) > 0
 	switch {
 	case hi && !hp:
 		return ConcentrateHere

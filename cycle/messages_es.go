@@ -68,7 +68,12 @@ var messagesES = map[string]string{
 	"%s must be a list, found %s":                                                   "%s debe ser una lista, pero se encontró %s",
 	"url %q must be an http:// or https:// link":                                    "url %q debe ser un enlace http:// o https://",
 	"due %q is not a date; write it as YYYY-MM-DD":                                  "due %q no es una fecha; escríbala como AAAA-MM-DD",
-	"%s needs a perceived score":                                                    "%s necesita un puntaje perceived (percibido)",
+	// Scores with decimals.
+	"%s must be a number from %d to %d, found %s":                             "%s debe ser un número de %d a %d, pero se encontró %s",
+	"%s must be a number from %d to %d, found the text %q; remove the quotes": "%s debe ser un número de %d a %d, pero se encontró el texto %q; quite las comillas",
+	"%s %s has more than two decimal places; write it with two at most":       "%s %s tiene más de dos decimales; escríbalo con dos como máximo",
+
+	"%s needs a perceived score": "%s necesita un puntaje perceived (percibido)",
 
 	// Moments and the graph.
 	"moments must list at least one moment":                                                         "moments debe incluir al menos un momento",

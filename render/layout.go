@@ -242,11 +242,13 @@ func (d *diagram) buildMoments() {
 		if ma.Owner != "" {
 			m.label.add(oneLine(ma.Owner), cw, span{size: 9, italic: true, color: d.th.Muted})
 		}
-		if ma.Performance > 0 {
-			p := min(ma.Performance, scale)
+		if !ma.Performance.IsZero() {
+			// whole dots filled; the score itself printed with one
+			// decimal when it has decimals ("3.4/5")
+			p := min(int(ma.Performance.Hundredths()/100), scale)
 			dots := strings.Repeat("●", p) + strings.Repeat("○", max(scale-p, 0))
 			m.label.lines = append(m.label.lines, tline{
-				{text: fmt.Sprintf("%s %d/%d", dots, ma.Performance, scale), size: 9, color: d.th.Ink},
+				{text: fmt.Sprintf("%s %s/%d", dots, ma.Performance.Short(), scale), size: 9, color: d.th.Ink},
 			})
 		}
 		w, h := m.label.size()
@@ -758,7 +760,7 @@ func (d *diagram) buildLegend(lo pt) {
 	for _, m := range d.a.Moments {
 		critical = critical || m.Critical
 		plain = plain || !m.Critical
-		scored = scored || m.Performance > 0
+		scored = scored || !m.Performance.IsZero()
 	}
 	// one row per look of edge drawn (see edgeLook)
 	var flow, handoff, branch, branchHandoff bool

@@ -57,7 +57,8 @@ type Move struct {
 }
 
 // Change is one changed field of a moment present in both versions. Old
-// and New are strings, ints, bools or []string, or nil when unset.
+// and New are strings, ints, bools, []string or cycle.Decimal (scores and
+// thresholds, which print and encode exactly), or nil when unset.
 // Dimension scores are fields "dimensions.<determinant>.expected" and
 // "dimensions.<determinant>.perceived".
 type Change struct {
@@ -201,8 +202,8 @@ func text(s string) any {
 }
 
 // score returns nil for an unset (zero) score.
-func score(n int) any {
-	if n == 0 {
+func score(n cycle.Decimal) any {
+	if n.IsZero() {
 		return nil
 	}
 	return n

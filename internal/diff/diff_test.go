@@ -124,9 +124,9 @@ func TestRescoreAndRename(t *testing.T) {
 		{ID: "a", Field: "name", Old: "Arrives", New: "Arrives at the desk"},
 		{ID: "a", Field: "channel", Old: nil, New: "phone"},
 		{ID: "a", Field: "owner", Old: "Desk", New: "Front desk"},
-		{ID: "a", Field: "performance", Old: 4, New: 2},
+		{ID: "a", Field: "performance", Old: cycle.Whole(4), New: cycle.Whole(2)},
 		{ID: "b", Field: "critical", Old: nil, New: false},
-		{ID: "b", Field: "dimensions.courtesy.perceived", Old: 3, New: 4},
+		{ID: "b", Field: "dimensions.courtesy.perceived", Old: cycle.Whole(3), New: cycle.Whole(4)},
 	}
 	if !reflect.DeepEqual(d.Changed, want) {
 		t.Errorf("changed:\n%+v\nwant:\n%+v", d.Changed, want)

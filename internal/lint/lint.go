@@ -146,11 +146,11 @@ func (ch *checker) moment(ma *cycle.MomentAnalysis, opts Options) {
 		ch.add(m, MissingOwner, id, msgNoOwner, m.ID)
 	}
 	switch {
-	case m.Importance == 0 && m.Performance == 0:
+	case m.Importance.IsZero() && m.Performance.IsZero():
 		ch.add(m, Unscored, id, msgUnscoredBoth, m.ID)
-	case m.Importance == 0:
+	case m.Importance.IsZero():
 		ch.add(m, Unscored, id, msgUnscoredImportance, m.ID)
-	case m.Performance == 0:
+	case m.Performance.IsZero():
 		ch.add(m, Unscored, id, msgUnscoredPerformance, m.ID)
 	}
 	for _, im := range m.Improvements {

@@ -128,6 +128,27 @@ moments:
     dimensions:
       courtesy: {expected: 5, perceived: 2}
 `, want: [][2]string{{"id: pay", "pay"}}, message: "courtesy gap: expected 5, perceived 2"},
+		{name: "decimal scores print as compared, with the sample", src: `title: T
+critical: {performance: 2.5}
+moments:
+  - id: pay
+    name: Pays
+    owner: Cashier
+    standard: Under 2 minutes
+    importance: 4.2
+    performance: 2.5
+    sample: 40
+`, want: [][2]string{{"id: pay", "pay"}}, message: "critical because importance 4.2 ≥ 4 and performance 2.5 ≤ 2.5 (40 ratings)"},
+		{name: "just above a decimal threshold", src: `title: T
+critical: {performance: 2.5}
+moments:
+  - id: pay
+    name: Pays
+    owner: Cashier
+    standard: Under 2 minutes
+    importance: 4.2
+    performance: 2.51
+`},
 		{name: "critical with an improvement under way", src: `title: T
 moments:
   - id: pay

@@ -32,28 +32,32 @@ type Doc struct {
 }
 
 // Thresholds are the criticality thresholds in force.
+// Each is written with every decimal it has (4, 3.5).
 type Thresholds struct {
-	Importance  int `json:"importance"`
-	Performance int `json:"performance"`
-	Gap         int `json:"gap"`
+	Importance  cycle.Decimal `json:"importance"`
+	Performance cycle.Decimal `json:"performance"`
+	Gap         cycle.Decimal `json:"gap"`
 }
 
 // Moment is one moment's analysis.
 type Moment struct {
-	ID           string         `json:"id"`
-	Number       int            `json:"number"`
-	Name         string         `json:"name"`
-	Owner        string         `json:"owner,omitempty"`
-	Channel      string         `json:"channel,omitempty"`
-	Stage        string         `json:"stage,omitempty"`
-	Importance   *int           `json:"importance"`
-	Performance  *int           `json:"performance"`
-	Critical     bool           `json:"critical"`
-	Reasons      []string       `json:"reasons"`
-	Quadrant     *string        `json:"quadrant"`
-	Gaps         map[string]int `json:"gaps"`
-	Next         []string       `json:"next"`
-	Improvements []Improvement  `json:"improvements"`
+	ID      string `json:"id"`
+	Number  int    `json:"number"`
+	Name    string `json:"name"`
+	Owner   string `json:"owner,omitempty"`
+	Channel string `json:"channel,omitempty"`
+	Stage   string `json:"stage,omitempty"`
+	// Scores and gaps keep every decimal of the file (3.83, -1.25).
+	Importance  *cycle.Decimal `json:"importance"`
+	Performance *cycle.Decimal `json:"performance"`
+	// Sample is how many ratings stand behind the scores, when known.
+	Sample       int                      `json:"sample,omitempty"`
+	Critical     bool                     `json:"critical"`
+	Reasons      []string                 `json:"reasons"`
+	Quadrant     *string                  `json:"quadrant"`
+	Gaps         map[string]cycle.Decimal `json:"gaps"`
+	Next         []string                 `json:"next"`
+	Improvements []Improvement            `json:"improvements"`
 }
 
 // Improvement is one planned action.
@@ -96,15 +100,15 @@ func newDoc(a *cycle.Analysis, opts Options) *Doc {
 	for _, m := range a.Moments {
 		jm := Moment{
 			ID: m.ID, Number: m.Number(), Name: m.Name, Owner: m.Owner,
-			Channel: m.Channel, Stage: m.Stage,
+			Channel: m.Channel, Stage: m.Stage, Sample: m.Sample,
 			Critical: m.Critical, Reasons: []string{}, Gaps: m.Gaps,
 			Next: []string{}, Improvements: []Improvement{},
 		}
-		if m.Importance > 0 {
+		if !m.Importance.IsZero() {
 			v := m.Importance
 			jm.Importance = &v
 		}
-		if m.Performance > 0 {
+		if !m.Performance.IsZero() {
 			v := m.Performance
 			jm.Performance = &v
 		}

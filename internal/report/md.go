@@ -64,9 +64,14 @@ func (w *mdWriter) moments() {
 	v := w.v
 	w.line("## %s", w.t("moments"))
 	w.line("")
-	w.line("| # | %s | %s | %s | %s | %s | %s | %s |", w.t("moment"), w.t("owner"), w.t("channel"),
-		w.t("importance"), w.t("performance"), w.t("quadrant"), w.t("critical"))
-	w.line("| ---: | --- | --- | --- | ---: | ---: | --- | --- |")
+	// the ratings column only when some moment gives its sample
+	sampleHead, sampleRule := "", ""
+	if v.Sampled() {
+		sampleHead, sampleRule = " "+w.t("sample")+" |", " ---: |"
+	}
+	w.line("| # | %s | %s | %s | %s | %s |%s %s | %s |", w.t("moment"), w.t("owner"), w.t("channel"),
+		w.t("importance"), w.t("performance"), sampleHead, w.t("quadrant"), w.t("critical"))
+	w.line("| ---: | --- | --- | --- | ---: | ---: |%s --- | --- |", sampleRule)
 	for _, m := range v.Moments {
 		crit := ""
 		if m.Critical {
@@ -76,8 +81,15 @@ func (w *mdWriter) moments() {
 		if q == "" {
 			q = w.t("none")
 		}
-		w.line("| %d | %s | %s | %s | %s | %s | %s | %s |", m.Number, md(m.Name), orNone(w, md(m.Owner)),
-			orNone(w, md(m.Channel)), v.score(m.Importance), v.score(m.Performance), q, crit)
+		sample := ""
+		if v.Sampled() {
+			sample = " " + w.t("none") + " |"
+			if m.Sample > 0 {
+				sample = fmt.Sprintf(" %d |", m.Sample)
+			}
+		}
+		w.line("| %d | %s | %s | %s | %s | %s |%s %s | %s |", m.Number, md(m.Name), orNone(w, md(m.Owner)),
+			orNone(w, md(m.Channel)), v.score(m.Importance), v.score(m.Performance), sample, q, crit)
 	}
 	w.line("")
 }
@@ -155,9 +167,13 @@ func (w *mdWriter) quadrants() {
 				w.line("- %d\\. %s", m.Number, md(m.Name))
 				continue
 			}
-			w.line("- %d\\. %s (%s %d, %s %d)", m.Number, md(m.Name),
+			sample := ""
+			if m.Sample > 0 {
+				sample = ", " + cycle.Ratings(m.Sample, v.Lang)
+			}
+			w.line("- %d\\. %s (%s %s, %s %s%s)", m.Number, md(m.Name),
 				strings.ToLower(w.t("importance")), m.Importance,
-				strings.ToLower(w.t("performance")), m.Performance)
+				strings.ToLower(w.t("performance")), m.Performance, sample)
 		}
 		w.line("")
 	}

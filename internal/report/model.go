@@ -54,8 +54,9 @@ type momentView struct {
 	Expectation string
 	Standard    string
 	URL         string
-	Importance  int // 0 when unset
-	Performance int // 0 when unset
+	Importance  cycle.Decimal // zero when unset
+	Performance cycle.Decimal // zero when unset
+	Sample      int           // ratings behind the scores, 0 when unknown
 	Critical    bool
 	Reasons     []string
 	Quadrant    cycle.Quadrant
@@ -78,7 +79,7 @@ type dimensionView struct {
 
 type momentGap struct {
 	Moment *momentView
-	Gap    int
+	Gap    cycle.Decimal
 }
 
 type handoffView struct {
@@ -135,7 +136,7 @@ func newView(a *cycle.Analysis, opts Options) *view {
 			Number: m.Number(), ID: m.ID, Name: m.Name, Description: m.Description,
 			Owner: m.Owner, Channel: m.Channel, Stage: m.Stage,
 			Expectation: m.Expectation, Standard: m.Standard, URL: m.URL,
-			Importance: m.Importance, Performance: m.Performance,
+			Importance: m.Importance, Performance: m.Performance, Sample: m.Sample,
 			Critical: m.Critical, Quadrant: m.Quadrant,
 			QuadrantW: quadrantWord(lang, m.Quadrant), Pains: m.Pains,
 		}
@@ -255,21 +256,32 @@ func formatMid(scale int) string {
 	return fmt.Sprintf("%d.5", (1+scale)/2)
 }
 
-// score writes a score, or the none word when unset.
-func (v *view) score(s int) string {
-	if s == 0 {
+// score writes a score exactly ("4", "3.83"), or the none word when unset.
+func (v *view) score(s cycle.Decimal) string {
+	if s.IsZero() {
 		return word(v.Lang, "none")
 	}
-	return fmt.Sprint(s)
+	return s.String()
 }
 
-// gap writes a gap with its sign: "−2", "+1", "0".
-func formatGap(g int) string {
-	switch {
-	case g < 0:
-		return fmt.Sprintf("−%d", -g)
-	case g > 0:
-		return fmt.Sprintf("+%d", g)
+// Sampled reports whether any moment says how many ratings its scores
+// rest on; the reports then show a column of them.
+func (v *view) Sampled() bool {
+	for _, m := range v.Moments {
+		if m.Sample > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// gap writes a gap exactly, with its sign: "−2", "+1", "−1.25", "0".
+func formatGap(g cycle.Decimal) string {
+	switch g.Cmp(cycle.Decimal{}) {
+	case -1:
+		return "−" + cycle.Decimal{}.Sub(g).String()
+	case 1:
+		return "+" + g.String()
 	}
 	return "0"
 }
