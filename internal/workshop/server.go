@@ -394,7 +394,7 @@ func (s *Server) drawPaused(ctx context.Context, a *cycle.Analysis) (svg []byte,
 func scoresKey(c *cycle.Cycle) string {
 	h := sha256.New()
 	for _, m := range c.Moments {
-		fmt.Fprintf(h, "%d,%d;", m.Importance, m.Performance)
+		fmt.Fprintf(h, "%v,%v;", m.Importance, m.Performance)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:12])
 }

@@ -2,7 +2,6 @@ package workshop
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 
@@ -215,26 +214,24 @@ func median(xs []int) (med float64, lo, hi int) {
 }
 
 // roomCycle returns a copy of the file's cycle whose moments carry the
-// room's medians as their scores, where the room rated them; moments the
-// room did not rate keep the file's scores. The file's cycle is untouched.
+// room's medians as their scores (exact: a median is whole or a half) and
+// the number of ratings as their sample, where the room rated them;
+// moments the room did not rate keep the file's scores. The file's cycle
+// is untouched.
 func roomCycle(c *cycle.Cycle, stats []Stat) *cycle.Cycle {
 	rc := *c
 	rc.Moments = make([]*cycle.Moment, len(c.Moments))
 	for i, m := range c.Moments {
 		mm := *m
 		if st := stats[i]; st.N > 0 {
-			mm.Importance = score(st.Importance)
-			mm.Performance = score(st.Performance)
+			mm.Importance = cycle.DecimalOf(st.Importance)
+			mm.Performance = cycle.DecimalOf(st.Performance)
+			mm.Sample = st.N
 		}
 		rc.Moments[i] = &mm
 	}
 	return &rc
 }
-
-// score turns a median into a moment's score. The cycle model holds whole
-// scores, so a median between two scores (3.5) is drawn and analysed
-// rounded half up; the room's panel shows the exact median.
-func score(med float64) int { return int(math.Floor(med + 0.5)) }
 
 // Change is a moment whose criticality differs between the file's scores
 // and the room's.

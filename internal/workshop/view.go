@@ -121,11 +121,11 @@ func (s *Server) facilitatorView() facView {
 	return v
 }
 
-func scoreText(n int) string {
-	if n == 0 {
+func scoreText(d cycle.Decimal) string {
+	if d.IsZero() {
 		return "–"
 	}
-	return strconv.Itoa(n)
+	return d.String()
 }
 
 // medianText writes a median with one decimal only when it has one.
