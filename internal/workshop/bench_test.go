@@ -69,6 +69,9 @@ func BenchmarkRedrawSoak(b *testing.B) {
 	var rss0, rss1 int
 	for b.Loop() {
 		for i := range draws {
+			s.mu.Lock()
+			s.ss.byID["p1"].actions = 0 // one participant, many answers: the cap is not measured here
+			s.mu.Unlock()
 			if code, e := s.Rate("p1", Rating{ID: fmt.Sprintf("soak-%06d", i), Moment: fmt.Sprintf("m%02d", i%14+1), Importance: []int{1, 2, 4, 5}[i%4], Performance: []int{5, 4, 2, 1}[i%4]}); e != nil {
 				b.Fatalf("rate: %d %v", code, e)
 			}
