@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -24,6 +25,9 @@ type WorkshopOptions struct {
 	Dots            int
 	MaxParticipants int
 	Open            bool
+	// Apply writes the room's medians into FILE instead of serving; Yes
+	// skips the question, Force writes over a file changed on disk.
+	Apply, Yes, Force bool
 	// OpenURL opens a URL in a browser; nil means the system's. Tests
 	// replace it.
 	OpenURL func(url string) error
@@ -55,6 +59,14 @@ Every accepted rating and vote is written to a journal beside the file
 synced to disk before the phone is told it was saved. Running the command
 again on the same journal resumes the session.
 
+--apply writes the room's medians into FILE as the rated moments'
+importance and performance, with sample: N (how many ratings stand behind
+them), keeping every comment, the key order and the layout. It shows the
+diff and asks first, writes the file whole or not at all, and never writes
+over a file edited since the workshop began unless you say so (asked on a
+terminal, --force otherwise). The facilitator's screen has the same action
+("Write to file…"), which never writes over an edited file.
+
 By default the workshop listens on loopback only (127.0.0.1:8080), which
 phones cannot reach: --lan listens on this machine's address on the room's
 network and prints it; it never listens on every interface. The
@@ -63,7 +75,8 @@ the secret printed here. The traffic is plain HTTP: see docs/workshop.md for
 what people on the same Wi-Fi can and cannot do. Ctrl-C stops.`,
 		Example: `  ciclo workshop cycle.yaml --open              # try it on this computer
   ciclo workshop cycle.yaml --lan --dots 5      # let the room's phones in
-  ciclo workshop cycle.yaml --lan --addr 192.168.1.20:8080 --journal day1.jsonl`,
+  ciclo workshop cycle.yaml --lan --addr 192.168.1.20:8080 --journal day1.jsonl
+  ciclo workshop cycle.yaml --apply              # write the room's medians into the file`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
@@ -80,6 +93,9 @@ what people on the same Wi-Fi can and cannot do. Ctrl-C stops.`,
 	f.IntVar(&opts.Dots, "dots", workshop.DefaultDots, "dots each participant places when voting on improvements")
 	f.IntVar(&opts.MaxParticipants, "max-participants", workshop.DefaultMaxParticipants, "most participants who may join")
 	f.BoolVar(&opts.Open, "open", false, "open the facilitator's screen in the default browser")
+	f.BoolVar(&opts.Apply, "apply", false, "write the room's medians from the journal into FILE as scores (plus sample: N), show the diff first, and exit")
+	f.BoolVar(&opts.Yes, "yes", false, "with --apply: write without asking (needed when standard input is not a terminal)")
+	f.BoolVar(&opts.Force, "force", false, "with --apply: write even if FILE changed on disk since the workshop began")
 	return cmd
 }
 
@@ -102,9 +118,15 @@ func workshopRun(ctx context.Context, opts *WorkshopOptions) error {
 	if opts.File == "-" {
 		return misuse(errors.New("workshop needs a file, not standard input: the results are written beside it"))
 	}
-	facAddr, lanAddr, err := workshopAddrs(opts)
-	if err != nil {
-		return misuse(err)
+	if (opts.Yes || opts.Force) && !opts.Apply {
+		return misuse(errors.New("--yes and --force go with --apply"))
+	}
+	var facAddr, lanAddr string
+	if !opts.Apply {
+		var err error
+		if facAddr, lanAddr, err = workshopAddrs(opts); err != nil {
+			return misuse(err)
+		}
 	}
 	a, err := loadOne(opts.IO, opts.File, "")
 	if err != nil {
@@ -121,9 +143,14 @@ func workshopRun(ctx context.Context, opts *WorkshopOptions) error {
 	s, err := workshop.New(ctx, workshop.Options{
 		File: opts.File, Src: src, Cycle: a.Cycle, Journal: journal,
 		Dots: opts.Dots, MaxParticipants: opts.MaxParticipants, Log: opts.IO.ErrOut,
+		Write: writeFileAtomic,
 	})
 	if err != nil {
 		return misuse(err)
+	}
+	if opts.Apply {
+		defer s.Close()
+		return workshopApply(opts, s)
 	}
 	ls, err := listenWorkshop(facAddr, lanAddr)
 	if err != nil {
@@ -251,4 +278,64 @@ func listenWorkshop(fac, lan string) (workshop.Listeners, error) {
 	}
 	ls.Facilitator = ln
 	return ls, nil
+}
+
+// workshopApply shows the diff of the room's medians into the file, asks,
+// and writes it.
+func workshopApply(opts *WorkshopOptions, s *workshop.Server) error {
+	w := opts.IO.ErrOut
+	p, err := s.PlanApply()
+	if err != nil {
+		return misuse(err)
+	}
+	if p.Moments == 0 {
+		fmt.Fprintf(w, "ciclo: the journal holds no ratings; %s is left as it is\n", opts.File)
+		return nil
+	}
+	if p.Empty() {
+		fmt.Fprintf(w, "ciclo: %s already holds the room's scores\n", opts.File)
+		return nil
+	}
+	if err := writeOutput(opts.IO.Out, "-", []byte(p.Diff(opts.File))); err != nil {
+		return err
+	}
+	terminal := false
+	if f, ok := opts.IO.In.(*os.File); ok {
+		terminal = isTerminal(f)
+	}
+	force := opts.Force
+	if p.ChangedOnDisk && !force {
+		if !terminal {
+			fmt.Fprintf(w, "ciclo: %s changed on disk since the workshop began; nothing written (--force writes over it)\n", opts.File)
+			return problem()
+		}
+		if !ask(opts.IO, fmt.Sprintf("%s changed on disk since the workshop began. Write the room's scores into it anyway?", opts.File)) {
+			fmt.Fprintln(w, "ciclo: nothing written")
+			return problem()
+		}
+		force = true
+	}
+	if !opts.Yes {
+		if !terminal {
+			fmt.Fprintln(w, "ciclo: nothing written: standard input is not a terminal to ask; add --yes to write")
+			return problem()
+		}
+		if !ask(opts.IO, fmt.Sprintf("Write the room's scores of %d moments into %s?", p.Moments, opts.File)) {
+			fmt.Fprintln(w, "ciclo: nothing written")
+			return problem()
+		}
+	}
+	if err := s.Apply(p, force, writeFileAtomic); err != nil {
+		return misuse(err)
+	}
+	fmt.Fprintf(w, "ciclo: wrote the room's scores of %d moments into %s\n", p.Moments, opts.File)
+	return nil
+}
+
+// ask asks a yes/no question on the terminal; only y or yes is yes.
+func ask(ios *IOStreams, question string) bool {
+	fmt.Fprintf(ios.ErrOut, "%s [y/N] ", question)
+	line, _ := bufio.NewReader(ios.In).ReadString('\n')
+	a := strings.ToLower(strings.TrimSpace(line))
+	return a == "y" || a == "yes"
 }

@@ -2,6 +2,10 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -229,4 +233,133 @@ func journalRatingIDs(t *testing.T, path string) map[string]int {
 		}
 	}
 	return out
+}
+
+// bigCycle is a cycle of n moments with comments, so writing it takes a
+// while; journal is a workshop journal for it in which one participant
+// rated every moment.
+func bigCycle(n int) (src, journal string) {
+	var b, j strings.Builder
+	b.WriteString("# A long cycle, scored in a workshop\ntitle: Long cycle\nmoments:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  # moment %d\n  - id: m%04d\n    name: Moment %d   # keep this comment\n    importance: 3\n    performance: 3\n", i+1, i+1, i+1)
+	}
+	src = b.String()
+	sum := sha256.Sum256([]byte(src))
+	fmt.Fprintf(&j, `{"k":"start","file":"cycle.yaml","sum":"%s","code":"ACDEFGHJ"}`+"\n", hex.EncodeToString(sum[:]))
+	j.WriteString(`{"k":"join","p":"p1","tok":"00"}` + "\n")
+	for i := range n {
+		fmt.Fprintf(&j, `{"k":"rate","p":"p1","id":"rating-%04d","m":"m%04d","i":%d,"f":%d}`+"\n", i+1, i+1, 1+i%5, 1+(i+2)%5)
+	}
+	return src, j.String()
+}
+
+func TestWorkshopApply(t *testing.T) {
+	dir := t.TempDir()
+	file, journal := filepath.Join(dir, "cycle.yaml"), filepath.Join(dir, "cycle.workshop.jsonl")
+	src, jr := bigCycle(3)
+	saveFile(t, file, src)
+	saveFile(t, journal, jr)
+	run := func(args ...string) (int, string, string) {
+		var out, errOut bytes.Buffer
+		code := Main(context.Background(), append([]string{"workshop", file, "--apply"}, args...), &IOStreams{In: strings.NewReader("y\n"), Out: &out, ErrOut: &errOut})
+		return code, out.String(), errOut.String()
+	}
+	// Standard input is not a terminal: nothing is written without --yes.
+	code, diff, errOut := run()
+	if code != ExitProblem || !strings.Contains(errOut, "--yes") || !strings.Contains(diff, "     name: Moment 2   # keep this comment\n-    importance: 3\n-    performance: 3\n+    importance: 2\n+    performance: 4\n+    sample: 1\n   # moment 3\n") {
+		t.Errorf("without --yes: exit %d, diff %q, stderr %q", code, diff, errOut)
+	}
+	if got, _ := os.ReadFile(file); string(got) != src {
+		t.Errorf("written without --yes")
+	}
+	// Edited since the workshop began: refused without --force.
+	edited := strings.Replace(src, "# A long cycle", "# An edited cycle", 1)
+	saveFile(t, file, edited)
+	if code, _, errOut := run("--yes"); code != ExitProblem || !strings.Contains(errOut, "changed on disk") {
+		t.Errorf("edited file: exit %d, %q", code, errOut)
+	}
+	if got, _ := os.ReadFile(file); string(got) != edited {
+		t.Errorf("an edited file was written over")
+	}
+	if code, _, errOut := run("--yes", "--force"); code != ExitOK {
+		t.Errorf("--force: exit %d, %q", code, errOut)
+	}
+	got, _ := os.ReadFile(file)
+	if !strings.Contains(string(got), "# An edited cycle") || !strings.Contains(string(got), "    name: Moment 1   # keep this comment\n    importance: 1\n    performance: 3\n    sample: 1\n") {
+		t.Errorf("after --force:\n%s", got)
+	}
+	// Applied: a second run has nothing to do.
+	if code, _, errOut := run("--yes"); code != ExitOK || !strings.Contains(errOut, "already holds") {
+		t.Errorf("second apply: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := func() (int, string, string) {
+		var o, e bytes.Buffer
+		c := Main(context.Background(), []string{"workshop", file, "--yes"}, &IOStreams{In: strings.NewReader(""), Out: &o, ErrOut: &e})
+		return c, o.String(), e.String()
+	}(); code != ExitMisuse || !strings.Contains(errOut, "go with --apply") {
+		t.Errorf("--yes without --apply: %d %q", code, errOut)
+	}
+}
+
+func TestWorkshopApplySurvivesSIGKILL(t *testing.T) {
+	bin := buildCiclo(t)
+	src, jr := bigCycle(2500)
+	// The new file, from an apply that runs to the end.
+	ref := t.TempDir()
+	saveFile(t, filepath.Join(ref, "cycle.yaml"), src)
+	saveFile(t, filepath.Join(ref, "cycle.workshop.jsonl"), jr)
+	start := time.Now()
+	if out, err := exec.Command(bin, "workshop", filepath.Join(ref, "cycle.yaml"), "--apply", "--yes").CombinedOutput(); err != nil {
+		t.Fatalf("apply: %v\n%s", err, out[max(0, len(out)-2000):])
+	}
+	full := time.Since(start)
+	want, _ := os.ReadFile(filepath.Join(ref, "cycle.yaml"))
+	if string(want) == src {
+		t.Fatal("the apply changed nothing")
+	}
+	outcomes := map[string]int{}
+	const trials = 10
+	for i := range trials {
+		dir := t.TempDir()
+		file := filepath.Join(dir, "cycle.yaml")
+		saveFile(t, file, src)
+		saveFile(t, filepath.Join(dir, "cycle.workshop.jsonl"), jr)
+		cmd := exec.Command(bin, "workshop", file, "--apply", "--yes")
+		cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if i%2 == 0 {
+			// Kill points spread over the whole run.
+			time.Sleep(full * time.Duration(i+3) / trials)
+		} else {
+			// Killed the moment the new file is being written (its
+			// temporary file exists).
+			for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); {
+				if tmps, _ := filepath.Glob(filepath.Join(dir, ".cycle.yaml.*.tmp")); len(tmps) > 0 {
+					outcomes["mid-write"]++
+					break
+				}
+				time.Sleep(50 * time.Microsecond)
+			}
+		}
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		got, err := os.ReadFile(file)
+		switch {
+		case err != nil:
+			t.Errorf("trial %d: %v", i, err)
+		case string(got) == src:
+			outcomes["old"]++
+		case string(got) == string(want):
+			outcomes["new"]++
+		default:
+			t.Errorf("trial %d: killed after %v, the file is neither the old nor the new one (%d bytes)", i, full*time.Duration(i+1)/trials, len(got))
+		}
+	}
+	t.Logf("a full apply of 2,500 moments takes %v; %d kills left the old file, %d the new one (%d of them while the new file was being written)", full.Round(time.Millisecond), outcomes["old"], outcomes["new"], outcomes["mid-write"])
+	if outcomes["mid-write"] == 0 {
+		t.Errorf("no kill landed while the file was being written")
+	}
 }

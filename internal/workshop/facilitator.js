@@ -35,10 +35,61 @@
     source.onopen = function () { body.classList.remove("offline"); };
     source.onerror = function () { body.classList.add("offline"); };
   }
+  // Writing the room's scores into the file: preview the diff, then write.
+  var modal = $("write");
+  var planned = "";
+  function fmt(tpl, a, b) { return tpl.replace("%s", a).replace("%d", b).replace("%s", a); }
+  function post(req) {
+    return fetch("/f/action", {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(req), credentials: "same-origin"})
+      .then(function (r) { return r.json(); });
+  }
+  function showDiff(text) {
+    var pre = $("write-diff");
+    pre.textContent = "";
+    text.split("\n").forEach(function (line) {
+      var span = document.createElement("span");
+      span.textContent = line + "\n";
+      if (line[0] === "+" && line.slice(0, 3) !== "+++") { span.className = "add"; }
+      if (line[0] === "-" && line.slice(0, 3) !== "---") { span.className = "del"; }
+      pre.appendChild(span);
+    });
+  }
+  function preview() {
+    post({action: "preview"}).then(function (d) {
+      modal.hidden = false;
+      var note = $("write-note");
+      note.className = "";
+      $("write-go").hidden = true;
+      if (d.error) { $("write-head").textContent = ""; note.textContent = d.message; showDiff(""); return; }
+      $("write-head").textContent = fmt(modal.dataset.head, d.file);
+      planned = d.sum;
+      if (d.changed) {
+        note.textContent = fmt(modal.dataset.changed, d.file);
+        note.className = "warn";
+      } else if (d.empty) {
+        note.textContent = fmt(modal.dataset.nothing, d.file);
+      } else {
+        note.textContent = "";
+        $("write-go").hidden = false;
+      }
+      showDiff(d.empty ? "" : d.diff);
+    });
+  }
+  function write() {
+    post({action: "apply", sum: planned}).then(function (d) {
+      $("write-go").hidden = true;
+      showDiff("");
+      $("write-note").textContent = d.ok ? fmt(modal.dataset.written, d.file, d.moments) : d.message;
+      $("write-note").className = d.ok ? "" : "warn";
+    });
+  }
   document.addEventListener("click", function (e) {
     var b = e.target.closest("button");
     if (!b) { return; }
     if (b.id === "join-toggle") { body.classList.toggle("nojoin"); joinButton(); return; }
+    if (b.id === "write-open") { preview(); return; }
+    if (b.id === "write-cancel") { modal.hidden = true; return; }
+    if (b.id === "write-go") { write(); return; }
     var a = b.dataset.action;
     if (!a) { return; }
     var req = {action: a};

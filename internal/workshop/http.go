@@ -419,11 +419,17 @@ func (h *handler) action(w http.ResponseWriter, r *http.Request) {
 		Phase  string `json:"phase,omitempty"`
 		On     bool   `json:"on,omitempty"`
 		Scores string `json:"scores,omitempty"`
+		Sum    string `json:"sum,omitempty"`
 	}
 	if !decode(w, r, &req) {
 		return
 	}
 	s := h.s
+	switch req.Action {
+	case "preview", "apply":
+		s.applyAction(w, req.Action, req.Sum)
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch req.Action {
@@ -454,6 +460,36 @@ func (h *handler) action(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"ok": true})
+}
+
+// applyAction previews or writes the room's medians into the file. From
+// the page, a file changed on disk is never written: that needs the
+// terminal (ciclo workshop --apply), where the user is asked.
+func (s *Server) applyAction(w http.ResponseWriter, action, sum string) {
+	if s.opts.Write == nil {
+		fail(w, http.StatusNotFound, "invalid", "writing the file is not available here")
+		return
+	}
+	p, err := s.PlanApply()
+	if err != nil {
+		fail(w, http.StatusConflict, "apply", err.Error())
+		return
+	}
+	name := baseName(s.opts.File)
+	if action == "preview" {
+		writeJSON(w, http.StatusOK, map[string]any{"diff": p.Diff(name), "empty": p.Empty(),
+			"changed": p.ChangedOnDisk, "sum": p.Sum, "moments": p.Moments, "file": name})
+		return
+	}
+	if p.Sum != sum {
+		fail(w, http.StatusConflict, "stale", "the room's scores changed since the preview; preview again")
+		return
+	}
+	if err := s.Apply(p, false, s.opts.Write); err != nil {
+		fail(w, http.StatusConflict, "apply", err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"ok": true, "file": name, "moments": p.Moments})
 }
 
 // journalRound records a change of round and applies it. Call with mu held.

@@ -51,6 +51,9 @@ type Options struct {
 	Log io.Writer
 	// Now is the clock of the join rate limit; nil is time.Now.
 	Now func() time.Time
+	// Write replaces a file whole or not at all; the facilitator's "write
+	// the room's scores" action uses it. nil leaves the action out.
+	Write func(path string, data []byte) error
 }
 
 // Server is one workshop: the session, its journal and its two pages.
@@ -94,8 +97,8 @@ type Resumed struct {
 	FileChanged bool
 }
 
-// New opens (or resumes) the workshop's journal and draws the file's
-// diagram once. Close the server with Close, or let Serve end.
+// New opens (or resumes) the workshop's journal. Close the server with
+// Close, or let Serve end.
 func New(ctx context.Context, opts Options) (*Server, error) {
 	if opts.Cycle == nil || opts.Src == nil || opts.Journal == "" {
 		return nil, errors.New("workshop: Cycle, Src and Journal are required")
@@ -164,12 +167,6 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		}
 		s.ss.apply(start)
 	}
-	svg, err := opts.Draw(ctx, s.file)
-	if err != nil {
-		j.close()
-		return nil, fmt.Errorf("drawing %s: %w", opts.File, err)
-	}
-	s.fileSVG = svg
 	return s, nil
 }
 
@@ -224,6 +221,18 @@ func (s *Server) FacilitatorURL(ls Listeners) string {
 // Serve serves the workshop until ctx is done, then stops cleanly: open
 // event streams end, the journal is closed. It closes the listeners.
 func (s *Server) Serve(ctx context.Context, ls Listeners) error {
+	svg, err := s.drawPaused(ctx, s.file)
+	if err != nil {
+		ls.Facilitator.Close()
+		if ls.Participants != nil {
+			ls.Participants.Close()
+		}
+		s.j.close()
+		return fmt.Errorf("drawing %s: %w", s.opts.File, err)
+	}
+	s.diaMu.Lock()
+	s.fileSVG = svg
+	s.diaMu.Unlock()
 	s.mu.Lock()
 	s.joinURL = s.JoinURL(ls)
 	s.mu.Unlock()
@@ -251,7 +260,6 @@ func (s *Server) Serve(ctx context.Context, ls Listeners) error {
 	for _, sv := range all {
 		go func() { serveErr <- sv.srv.Serve(sv.ln) }()
 	}
-	var err error
 	select {
 	case <-ctx.Done():
 	case err = <-serveErr:

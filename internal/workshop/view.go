@@ -43,6 +43,7 @@ type facView struct {
 	Changes      []changeRow
 	Tallies      []Tally
 	Dots         int
+	CanWrite     bool // the "write to file" action is available
 	// SVG is the diagram on show; RoomDiagram tells whose scores it draws.
 	SVG         template.HTML
 	Key         string
@@ -78,7 +79,7 @@ func (s *Server) facilitatorView() facView {
 		Title: c.Title, Lang: l, W: facVocabulary[l], Phase: s.ss.phase, Phases: Phases,
 		Reveal: s.ss.reveal, Scores: s.scores, Participants: len(s.ss.order),
 		Cap: s.opts.MaxParticipants, Accepted: s.ss.accepted, Code: formatCode(s.ss.code),
-		Dots: s.ss.dots,
+		Dots: s.ss.dots, CanWrite: s.opts.Write != nil,
 	}
 	joinURL := s.joinURL
 	stats := s.ss.stats()

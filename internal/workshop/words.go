@@ -14,6 +14,8 @@ type facWords struct {
 	NoImprovements, Offline, Ratings, HideJoin   string
 	ShowJoin, DiagramFile, DiagramRoom, Diagram  string
 	KeyCritical, KeyChanged, Dot                 string
+	WriteFile, WriteHead, Write, Cancel          string
+	Written, ChangedOnDisk, NothingToWrite       string
 	Phases                                       map[string]string
 }
 
@@ -43,7 +45,11 @@ var facVocabulary = map[string]facWords{
 		Offline:        "Disconnected from ciclo: retrying…", Ratings: "ratings",
 		HideJoin: "Hide code", ShowJoin: "Show code",
 		DiagramFile: "Diagram: the file's scores", DiagramRoom: "Diagram: the room's medians",
-		Diagram: "Cycle diagram",
+		Diagram:   "Cycle diagram",
+		WriteFile: "Write to file…", WriteHead: "Write the room's medians into %s", Write: "Write", Cancel: "Cancel",
+		Written:        "Written: the room's scores of %d moments are in %s.",
+		ChangedOnDisk:  "%s changed on disk since the workshop began. Nothing is written from here: run ciclo workshop --apply in the terminal to decide.",
+		NothingToWrite: "%s already holds the room's scores.",
 		Phases: map[string]string{PhaseLobby: "Lobby", PhaseScoring: "Scoring",
 			PhaseVoting: "Dot voting", PhaseClosed: "Closed"},
 	},
@@ -61,7 +67,11 @@ var facVocabulary = map[string]facWords{
 		Offline:        "Sin conexión con ciclo: reintentando…", Ratings: "votos",
 		HideJoin: "Ocultar código", ShowJoin: "Mostrar código",
 		DiagramFile: "Diagrama: puntajes del archivo", DiagramRoom: "Diagrama: medianas de la sala",
-		Diagram: "Diagrama del ciclo",
+		Diagram:   "Diagrama del ciclo",
+		WriteFile: "Escribir en el archivo…", WriteHead: "Escribir las medianas de la sala en %s", Write: "Escribir", Cancel: "Cancelar",
+		Written:        "Escrito: los puntajes de la sala de %d momentos están en %s.",
+		ChangedOnDisk:  "%s cambió en el disco desde que empezó el taller. Desde aquí no se escribe: ejecute ciclo workshop --apply en la terminal para decidir.",
+		NothingToWrite: "%s ya tiene los puntajes de la sala.",
 		Phases: map[string]string{PhaseLobby: "Espera", PhaseScoring: "Puntuación",
 			PhaseVoting: "Votación por puntos", PhaseClosed: "Cerrado"},
 	},
