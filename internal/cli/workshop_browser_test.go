@@ -192,6 +192,21 @@ func TestWorkshopInBrowser(t *testing.T) {
 	if ph := evalString(t, fac, `document.body.dataset.phase`); ph != "voting" {
 		t.Errorf("phase %s after a participant's attempt", ph)
 	}
+	// The facilitator writes the medians into the file: the diff first.
+	click(t, fac, "#write-open")
+	waitJS(t, fac, "the diff", `!document.getElementById("write").hidden && document.getElementById("write-diff").textContent.includes("+    sample: 3")`)
+	shot(t, fac, "projector-write")
+	click(t, fac, "#write-go")
+	waitJS(t, fac, "the write", `document.getElementById("write-note").textContent.startsWith("Written: the room's scores of 3 moments")`)
+	written, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "    owner: Front desk\n    description: The customer explains what happened to the phone.\n    importance: 5\n    performance: 2\n    sample: 3\n"; !strings.Contains(string(written), want) {
+		t.Errorf("file after writing:\n%s", written)
+	}
+	click(t, fac, "#write-cancel")
+
 	// All of it happened without reloading the projector.
 	waitJS(t, fac, "the marker to survive", `window.__marker === 1`)
 

@@ -292,63 +292,82 @@ type Rating struct {
 }
 
 func (h *handler) rate(w http.ResponseWriter, r *http.Request) {
-	p := h.participant(r)
-	if p == nil {
-		fail(w, http.StatusUnauthorized, "not-joined", "join the workshop first")
-		return
-	}
+	p := h.joined(w, r)
 	var req Rating
-	if !decode(w, r, &req) {
+	if p == nil || !decode(w, r, &req) {
 		return
 	}
-	status, e := h.s.Rate(p.id, req)
-	if e != nil {
+	if status, e := h.s.Rate(p.id, req); e != nil {
 		writeJSON(w, status, e)
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"ok": true, "id": req.ID})
 }
 
-// Rate records one rating by participant pid, journalled before it
-// returns; a rating whose id was already accepted is acknowledged again
-// and not counted twice. It returns the HTTP status and the refusal.
-func (s *Server) Rate(pid string, req Rating) (int, *apiError) {
-	if !requestID.MatchString(req.ID) {
-		return http.StatusBadRequest, &apiError{"invalid", "a rating needs an id of 8 to 64 letters, digits, - or _"}
+// joined returns the participant whose token r carries, or refuses the
+// request and returns nil.
+func (h *handler) joined(w http.ResponseWriter, r *http.Request) *participant {
+	p := h.participant(r)
+	if p == nil {
+		fail(w, http.StatusUnauthorized, "not-joined", "join the workshop first")
 	}
-	unlock := s.lockParticipant(pid)
+	return p
+}
+
+// Rate records one rating by participant pid (see answer).
+func (s *Server) Rate(pid string, req Rating) (int, *apiError) {
+	rec := record{Kind: "rate", P: pid, ID: req.ID, M: req.Moment, I: req.Importance, F: req.Performance}
+	status, e := s.answer(rec, PhaseScoring, func(*participant) error {
+		return s.ss.checkRating(req.Moment, req.Importance, req.Performance)
+	})
+	if e == nil {
+		s.markDirty()
+	}
+	return status, e
+}
+
+// answer records one answer (a rating or a vote) of participant rec.P,
+// journalled before it returns. An answer whose id was already accepted is
+// acknowledged again and not counted twice; one participant's answers are
+// taken one at a time, so a retry racing its original waits for it. check
+// validates the answer, with the state locked. It returns the HTTP status
+// and the refusal.
+func (s *Server) answer(rec record, phase string, check func(*participant) error) (int, *apiError) {
+	if !requestID.MatchString(rec.ID) {
+		return http.StatusBadRequest, &apiError{"invalid", "an answer needs an id of 8 to 64 letters, digits, - or _"}
+	}
+	unlock := s.lockParticipant(rec.P)
 	defer unlock()
 	s.mu.Lock()
-	p := s.ss.byID[pid]
+	p := s.ss.byID[rec.P]
+	status, refusal := http.StatusOK, (*apiError)(nil)
 	switch {
 	case p == nil:
+		status, refusal = http.StatusUnauthorized, &apiError{"not-joined", "join the workshop first"}
+	case s.ss.seen[rec.P+"\x00"+rec.ID]:
 		s.mu.Unlock()
-		return http.StatusUnauthorized, &apiError{"not-joined", "join the workshop first"}
-	case s.ss.seen[pid+"\x00"+req.ID]:
-		s.mu.Unlock()
-		return http.StatusOK, nil // a retry of an accepted rating
-	case s.ss.phase != PhaseScoring:
-		s.mu.Unlock()
-		return http.StatusConflict, &apiError{"closed", "scoring is not open"}
+		return http.StatusOK, nil // a retry of an accepted answer
+	case s.ss.phase != phase:
+		status, refusal = http.StatusConflict, &apiError{"closed", phase + " is not open"}
 	case p.actions >= s.maxActions():
-		s.mu.Unlock()
-		return http.StatusTooManyRequests, &apiError{"too-many", "too many answers from this participant"}
-	}
-	if err := s.ss.checkRating(req.Moment, req.Importance, req.Performance); err != nil {
-		s.mu.Unlock()
-		return http.StatusBadRequest, &apiError{"invalid", err.Error()}
+		status, refusal = http.StatusTooManyRequests, &apiError{"too-many", "too many answers from this participant"}
+	default:
+		if err := check(p); err != nil {
+			status, refusal = http.StatusBadRequest, &apiError{"invalid", err.Error()}
+		}
 	}
 	s.mu.Unlock()
-	rec := record{Kind: "rate", P: pid, ID: req.ID, M: req.Moment, I: req.Importance, F: req.Performance}
+	if refusal != nil {
+		return status, refusal
+	}
 	if err := s.j.append(rec); err != nil {
 		fmt.Fprintf(s.log, "ciclo: warning: %v\n", err)
-		return http.StatusServiceUnavailable, &apiError{"journal", "cannot record the rating; try again"}
+		return http.StatusServiceUnavailable, &apiError{"journal", "cannot record the answer; try again"}
 	}
 	s.mu.Lock()
 	s.ss.apply(rec)
 	s.bump(false)
 	s.mu.Unlock()
-	s.markDirty()
 	return http.StatusOK, nil
 }
 
@@ -361,53 +380,19 @@ type Vote struct {
 }
 
 func (h *handler) vote(w http.ResponseWriter, r *http.Request) {
-	p := h.participant(r)
-	if p == nil {
-		fail(w, http.StatusUnauthorized, "not-joined", "join the workshop first")
-		return
-	}
+	p := h.joined(w, r)
 	var req Vote
-	if !decode(w, r, &req) {
+	if p == nil || !decode(w, r, &req) {
 		return
 	}
 	s := h.s
-	if !requestID.MatchString(req.ID) {
-		fail(w, http.StatusBadRequest, "invalid", "a vote needs an id of 8 to 64 letters, digits, - or _")
-		return
-	}
-	unlock := s.lockParticipant(p.id)
-	defer unlock()
-	s.mu.Lock()
-	switch {
-	case s.ss.seen[p.id+"\x00"+req.ID]:
-		left := s.ss.dots - p.used
-		s.mu.Unlock()
-		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "left": left})
-		return
-	case s.ss.phase != PhaseVoting:
-		s.mu.Unlock()
-		fail(w, http.StatusConflict, "closed", "voting is not open")
-		return
-	case p.actions >= s.maxActions():
-		s.mu.Unlock()
-		fail(w, http.StatusTooManyRequests, "too-many", "too many answers from this participant")
-		return
-	}
-	if err := s.ss.checkVote(p, req.Improvement, req.Dots); err != nil {
-		s.mu.Unlock()
-		fail(w, http.StatusBadRequest, "invalid", err.Error())
-		return
-	}
-	s.mu.Unlock()
 	rec := record{Kind: "vote", P: p.id, ID: req.ID, X: req.Improvement, N: req.Dots}
-	if err := s.j.append(rec); err != nil {
-		fail(w, http.StatusServiceUnavailable, "journal", "cannot record the vote; try again")
+	if status, e := s.answer(rec, PhaseVoting, func(p *participant) error { return s.ss.checkVote(p, req.Improvement, req.Dots) }); e != nil {
+		writeJSON(w, status, e)
 		return
 	}
 	s.mu.Lock()
-	s.ss.apply(rec)
 	left := s.ss.dots - p.used
-	s.bump(false)
 	s.mu.Unlock()
 	writeJSON(w, http.StatusOK, map[string]any{"ok": true, "left": left})
 }
@@ -568,8 +553,7 @@ func streamEvents(w http.ResponseWriter, r *http.Request, gap time.Duration, nex
 }
 
 func (h *handler) participantEvents(w http.ResponseWriter, r *http.Request) {
-	if h.participant(r) == nil {
-		fail(w, http.StatusUnauthorized, "not-joined", "join the workshop first")
+	if h.joined(w, r) == nil {
 		return
 	}
 	s := h.s

@@ -200,16 +200,18 @@
       where.textContent = im.number + " · " + im.moment + (im.owner ? " · " + im.owner : "");
       var step = document.createElement("div");
       step.className = "stepper";
-      var minus = document.createElement("button");
-      minus.type = "button";
-      minus.textContent = "−";
-      minus.className = "minus";
+      function stepButton(text, cls, delta) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.textContent = text;
+        b.className = cls;
+        b.addEventListener("click", function () { setDots(im.key, (state.mydots[im.key] || 0) + delta); });
+        return b;
+      }
+      var minus = stepButton("−", "minus", -1);
       var pips = document.createElement("span");
       pips.className = "pips";
-      var plus = document.createElement("button");
-      plus.type = "button";
-      plus.textContent = "+";
-      plus.className = "plus";
+      var plus = stepButton("+", "plus", 1);
       function paint() {
         var n = state.mydots[im.key] || 0;
         pips.textContent = n ? new Array(n + 1).join("●") : "○";
@@ -217,8 +219,6 @@
         plus.disabled = state.left === 0;
       }
       li._paint = paint;
-      minus.addEventListener("click", function () { setDots(im.key, (state.mydots[im.key] || 0) - 1); });
-      plus.addEventListener("click", function () { setDots(im.key, (state.mydots[im.key] || 0) + 1); });
       step.appendChild(minus);
       step.appendChild(pips);
       step.appendChild(plus);

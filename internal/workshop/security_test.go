@@ -1,7 +1,10 @@
 package workshop
 
 import (
+	"fmt"
+	"io"
 	"net/http"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -234,4 +237,50 @@ func TestPagesHaveStrictCSP(t *testing.T) {
 			t.Errorf("%s: %d CSP %q", path, resp.StatusCode, csp)
 		}
 	}
+}
+
+func TestPagesSpeakTheFilesLanguage(t *testing.T) {
+	es := strings.Replace(fixture, "title: Phone repair", "title: Reparación\nlanguage: es", 1)
+	ts := start(t, "", false, func(o *Options) { o.Src = []byte(es); o.Cycle = parseFixture(t, es) })
+	fac := ts.facilitator(t)
+	_, state := fac.do(http.MethodGet, "/f/state", nil, nil)
+	if h := state["header"].(string); !strings.Contains(h, "participantes") {
+		t.Errorf("facilitator header not in Spanish: %s", h)
+	}
+	req, _ := http.NewRequest(http.MethodGet, ts.base+"/", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body := make([]byte, 64<<10)
+	n, _ := io.ReadFull(resp.Body, body)
+	page := string(body[:n])
+	if !strings.Contains(page, `lang="es"`) || !strings.Contains(page, "Código del taller") || !strings.Contains(page, `\u00bfCu\u00e1nto le importa`) && !strings.Contains(page, "¿Cuánto le importa") {
+		t.Errorf("participant page not in Spanish")
+	}
+	// Every word exists in both languages.
+	for _, l := range []string{"en", "es"} {
+		if err := allSet(facVocabulary[l]); err != nil {
+			t.Errorf("%s facilitator: %v", l, err)
+		}
+		if err := allSet(partVocabulary[l]); err != nil {
+			t.Errorf("%s participant: %v", l, err)
+		}
+	}
+}
+
+// allSet reports the first empty string field of a words struct.
+func allSet(v any) error {
+	rv := reflect.ValueOf(v)
+	for i := range rv.NumField() {
+		f := rv.Field(i)
+		if f.Kind() == reflect.String && f.String() == "" {
+			return fmt.Errorf("%s is empty", rv.Type().Field(i).Name)
+		}
+		if f.Kind() == reflect.Map && f.Len() == 0 {
+			return fmt.Errorf("%s is empty", rv.Type().Field(i).Name)
+		}
+	}
+	return nil
 }

@@ -257,9 +257,8 @@ type partImprove struct {
 }
 
 func (h *handler) participantState(w http.ResponseWriter, r *http.Request) {
-	p := h.participant(r)
+	p := h.joined(w, r)
 	if p == nil {
-		fail(w, http.StatusUnauthorized, "not-joined", "join the workshop first")
 		return
 	}
 	s := h.s
