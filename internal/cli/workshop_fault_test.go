@@ -13,11 +13,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 // buildCiclo builds the ciclo binary for tests that run it as a process.
@@ -304,7 +307,13 @@ func TestWorkshopApply(t *testing.T) {
 
 func TestWorkshopApplySurvivesSIGKILL(t *testing.T) {
 	bin := buildCiclo(t)
-	src, jr := bigCycle(2500)
+	// Long descriptions make a file of about 4 MiB, so writing it takes a
+	// few milliseconds: long enough to kill ciclo in the middle of it.
+	src, jr := bigCycle(2000)
+	long := "    description: " + strings.Repeat("A long description that makes the file big. ", 45) + "\n"
+	src = strings.ReplaceAll(src, "    importance: 3\n", long+"    importance: 3\n")
+	sum := sha256.Sum256([]byte(src))
+	jr = regexp.MustCompile(`"sum":"[0-9a-f]+"`).ReplaceAllString(jr, `"sum":"`+hex.EncodeToString(sum[:])+`"`)
 	// The new file, from an apply that runs to the end.
 	ref := t.TempDir()
 	saveFile(t, filepath.Join(ref, "cycle.yaml"), src)
@@ -319,9 +328,20 @@ func TestWorkshopApplySurvivesSIGKILL(t *testing.T) {
 		t.Fatal("the apply changed nothing")
 	}
 	outcomes := map[string]int{}
-	const trials = 10
-	for i := range trials {
-		dir := t.TempDir()
+	check := func(trial int, file string) {
+		got, err := os.ReadFile(file)
+		switch {
+		case err != nil:
+			t.Errorf("trial %d: %v", trial, err)
+		case string(got) == src:
+			outcomes["old"]++
+		case string(got) == string(want):
+			outcomes["new"]++
+		default:
+			t.Errorf("trial %d: the file is neither the old nor the new one (%d bytes)", trial, len(got))
+		}
+	}
+	run := func(dir string) *exec.Cmd {
 		file := filepath.Join(dir, "cycle.yaml")
 		saveFile(t, file, src)
 		saveFile(t, filepath.Join(dir, "cycle.workshop.jsonl"), jr)
@@ -330,35 +350,53 @@ func TestWorkshopApplySurvivesSIGKILL(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		if i%2 == 0 {
-			// Kill points spread over the whole run.
-			time.Sleep(full * time.Duration(i+3) / trials)
-		} else {
-			// Killed the moment the new file is being written (its
-			// temporary file exists).
-			for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); {
-				if tmps, _ := filepath.Glob(filepath.Join(dir, ".cycle.yaml.*.tmp")); len(tmps) > 0 {
-					outcomes["mid-write"]++
-					break
-				}
-				time.Sleep(50 * time.Microsecond)
-			}
-		}
+		return cmd
+	}
+	// Kill points spread over the whole run.
+	const spread = 6
+	for i := range spread {
+		dir := t.TempDir()
+		cmd := run(dir)
+		time.Sleep(full * time.Duration(i+1) / spread)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
-		got, err := os.ReadFile(file)
-		switch {
-		case err != nil:
-			t.Errorf("trial %d: %v", i, err)
-		case string(got) == src:
-			outcomes["old"]++
-		case string(got) == string(want):
-			outcomes["new"]++
-		default:
-			t.Errorf("trial %d: killed after %v, the file is neither the old nor the new one (%d bytes)", i, full*time.Duration(i+1)/trials, len(got))
-		}
+		check(i, filepath.Join(dir, "cycle.yaml"))
 	}
-	t.Logf("a full apply of 2,500 moments takes %v; %d kills left the old file, %d the new one (%d of them while the new file was being written)", full.Round(time.Millisecond), outcomes["old"], outcomes["new"], outcomes["mid-write"])
+	// Killed the moment the new content's temporary file appears; a kill
+	// that leaves the temporary file behind came before the rename, in the
+	// middle of writing. Tried until that happens (or 10 times).
+	for i := 0; i < 10 && outcomes["mid-write"] == 0; i++ {
+		dir := t.TempDir()
+		w, err := fsnotify.NewWatcher()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Add(dir)
+		cmd := run(dir)
+		func() {
+			timeout := time.After(60 * time.Second)
+			for {
+				select {
+				case ev := <-w.Events:
+					if ev.Has(fsnotify.Create) && strings.HasSuffix(ev.Name, ".tmp") {
+						cmd.Process.Signal(syscall.SIGKILL)
+						return
+					}
+				case <-timeout:
+					t.Errorf("no temporary file appeared")
+					cmd.Process.Signal(syscall.SIGKILL)
+					return
+				}
+			}
+		}()
+		cmd.Wait()
+		w.Close()
+		if tmps, _ := filepath.Glob(filepath.Join(dir, ".cycle.yaml.*.tmp")); len(tmps) > 0 {
+			outcomes["mid-write"]++
+		}
+		check(spread+i, filepath.Join(dir, "cycle.yaml"))
+	}
+	t.Logf("a full apply of a 4 MiB file takes %v; %d kills left the old file, %d the new one; %d killed mid-write", full.Round(time.Millisecond), outcomes["old"], outcomes["new"], outcomes["mid-write"])
 	if outcomes["mid-write"] == 0 {
 		t.Errorf("no kill landed while the file was being written")
 	}
