@@ -8,10 +8,13 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/internal/workshop"
+	"github.com/ciclo-dev/ciclo/render"
 	"github.com/spf13/cobra"
 )
 
@@ -25,6 +28,7 @@ type WorkshopOptions struct {
 	Dots            int
 	MaxParticipants int
 	Open            bool
+	View, Theme     string // the diagram's view and theme, as render's
 	// Apply writes the room's medians into FILE instead of serving; Yes
 	// skips the question, Force writes over a file changed on disk.
 	Apply, Yes, Force bool
@@ -93,6 +97,8 @@ what people on the same Wi-Fi can and cannot do. Ctrl-C stops.`,
 	f.IntVar(&opts.Dots, "dots", workshop.DefaultDots, "dots each participant places when voting on improvements")
 	f.IntVar(&opts.MaxParticipants, "max-participants", workshop.DefaultMaxParticipants, "most participants who may join")
 	f.BoolVar(&opts.Open, "open", false, "open the facilitator's screen in the default browser")
+	f.StringVar(&opts.View, "view", render.Views[0], "diagram view on the projector: "+strings.Join(render.Views, "|"))
+	f.StringVar(&opts.Theme, "theme", render.Themes[0], "diagram theme on the projector: "+strings.Join(render.Themes, "|"))
 	f.BoolVar(&opts.Apply, "apply", false, "write the room's medians from the journal into FILE as scores (plus sample: N), show the diff first, and exit")
 	f.BoolVar(&opts.Yes, "yes", false, "with --apply: write without asking (needed when standard input is not a terminal)")
 	f.BoolVar(&opts.Force, "force", false, "with --apply: write even if FILE changed on disk since the workshop began")
@@ -117,6 +123,12 @@ func workshopRun(ctx context.Context, opts *WorkshopOptions) error {
 	}
 	if opts.File == "-" {
 		return misuse(errors.New("workshop needs a file, not standard input: the results are written beside it"))
+	}
+	if !slices.Contains(render.Views, opts.View) {
+		return misuse(fmt.Errorf("unknown view %q; use %s", opts.View, strings.Join(render.Views, ", ")))
+	}
+	if !slices.Contains(render.Themes, opts.Theme) {
+		return misuse(fmt.Errorf("unknown theme %q; use %s", opts.Theme, strings.Join(render.Themes, ", ")))
 	}
 	if (opts.Yes || opts.Force) && !opts.Apply {
 		return misuse(errors.New("--yes and --force go with --apply"))
@@ -144,6 +156,9 @@ func workshopRun(ctx context.Context, opts *WorkshopOptions) error {
 		File: opts.File, Src: src, Cycle: a.Cycle, Journal: journal,
 		Dots: opts.Dots, MaxParticipants: opts.MaxParticipants, Log: opts.IO.ErrOut,
 		Write: writeFileAtomic,
+		Draw: func(ctx context.Context, a *cycle.Analysis) ([]byte, error) {
+			return render.Render(ctx, a, render.Options{Format: render.FormatSVG, View: opts.View, Theme: opts.Theme})
+		},
 	})
 	if err != nil {
 		return misuse(err)

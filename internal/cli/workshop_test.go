@@ -54,7 +54,7 @@ func TestWorkshopFlags(t *testing.T) {
 	cmd = NewCmdWorkshop(&IOStreams{Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}}, run)
 	cmd.SetArgs([]string{"c.yaml"})
 	cmd.Execute()
-	if got.LAN || got.Addr != "127.0.0.1:8080" || got.Dots != 3 || got.MaxParticipants != 200 || got.Journal != "" {
+	if got.LAN || got.Addr != "127.0.0.1:8080" || got.Dots != 3 || got.MaxParticipants != 200 || got.Journal != "" || got.View != "cycle" || got.Theme != "default" {
 		t.Errorf("defaults %+v", got)
 	}
 	if j := defaultJournal(filepath.Join("dir", "cycle.yaml")); j != filepath.Join("dir", "cycle.workshop.jsonl") {
@@ -111,6 +111,8 @@ func TestWorkshopMisuse(t *testing.T) {
 		{[]string{"workshop", filepath.Join(dir, "nope.yaml")}, ExitMisuse, "cannot read"},
 		{[]string{"workshop", "-"}, ExitMisuse, "not standard input"},
 		{[]string{"workshop", file, "--dots", "0"}, ExitMisuse, "--dots"},
+		{[]string{"workshop", file, "--view", "nope"}, ExitMisuse, `unknown view "nope"`},
+		{[]string{"workshop", file, "--theme", "neon"}, ExitMisuse, `unknown theme "neon"`},
 		{[]string{"workshop", file, "--addr", "0.0.0.0:0", "--lan"}, ExitMisuse, "every interface"},
 		{[]string{"workshop", bad, "--addr", "127.0.0.1:0"}, ExitProblem, "bad.yaml:4:5"},
 	} {

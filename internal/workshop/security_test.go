@@ -284,3 +284,40 @@ func allSet(v any) error {
 	}
 	return nil
 }
+
+func TestAnswersPerParticipantAreCapped(t *testing.T) {
+	ts := start(t, "", false, nil)
+	ts.facilitator(t).action(map[string]any{"action": "phase", "phase": "scoring"})
+	p := ts.joined(t, ts.base)
+	limit := ts.s.maxActions()
+	for i := range limit {
+		if code, resp := p.post("/p/rate", rate(fmt.Sprintf("rating-%05d", i), "arrive", 1+i%5, 3)); code != http.StatusOK {
+			t.Fatalf("rating %d of %d: %d %v", i, limit, code, resp)
+		}
+	}
+	if code, resp := p.post("/p/rate", rate("one-too-many", "arrive", 3, 3)); code != http.StatusTooManyRequests || resp["error"] != "too-many" {
+		t.Errorf("answer %d: %d %v", limit+1, code, resp)
+	}
+}
+
+func TestLimiterMemoryIsBounded(t *testing.T) {
+	now := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	l := newLimiter(func() time.Time { return now })
+	for i := range maxLimiters {
+		addr := fmt.Sprintf("10.%d.%d.%d", i>>16, (i>>8)&255, i&255)
+		for range joinBurst {
+			l.fail(addr)
+		}
+	}
+	if l.allow("192.168.0.1") {
+		t.Errorf("a new address allowed while %d spent addresses are tracked", maxLimiters)
+	}
+	if len(l.m) > maxLimiters {
+		t.Errorf("%d addresses tracked", len(l.m))
+	}
+	// Once their allowances are whole again they are forgotten.
+	now = now.Add(joinBurst * joinRefill)
+	if !l.allow("192.168.0.1") || len(l.m) != 0 {
+		t.Errorf("allowances refilled: allow %v, %d tracked", l.allow("192.168.0.1"), len(l.m))
+	}
+}
