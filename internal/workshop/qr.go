@@ -31,8 +31,9 @@ func qrSVG(text string) ([]byte, error) {
 }
 
 // QRText draws text as a QR code for a terminal, two rows of modules per
-// line of half-block characters, dark on light whatever the terminal's
-// colours.
+// line of half-block characters, with the quiet zone drawn in the
+// terminal's text colour: right for the usual light text on a dark
+// background; phone readers also read the inverse.
 func QRText(text string) (string, error) {
 	q, err := qrcode.New(text, qrcode.Medium)
 	if err != nil {

@@ -149,11 +149,17 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 			j.close()
 			return nil, fmt.Errorf("the journal %s belongs to %s, not %s; give another --journal", opts.Journal, recs[0].File, name)
 		}
+		var first error
 		for _, r := range recs {
 			if err := s.ss.apply(r); err != nil {
 				s.Resumed.Skipped++
-				fmt.Fprintf(s.log, "ciclo: warning: journal record skipped: %v\n", err)
+				if first == nil {
+					first = err
+				}
 			}
+		}
+		if first != nil {
+			fmt.Fprintf(s.log, "ciclo: warning: %d journal records no longer fit %s and are left out (the first: %v); they stay in the journal\n", s.Resumed.Skipped, opts.File, first)
 		}
 		s.Resumed.Participants = len(s.ss.order)
 		s.Resumed.Ratings = s.ss.accepted

@@ -431,3 +431,28 @@ func mustURL(t testing.TB, s string) *url.URL {
 	}
 	return u
 }
+
+func TestResumeAfterTheFileChanged(t *testing.T) {
+	journal := filepath.Join(t.TempDir(), "j.jsonl")
+	ts := start(t, journal, false, nil)
+	ts.facilitator(t).action(map[string]any{"action": "phase", "phase": "scoring"})
+	p := ts.joined(t, ts.base)
+	p.post("/p/rate", rate("rating-arrive", "arrive", 2, 5))
+	p.post("/p/rate", rate("rating-pickup", "pickup", 4, 1))
+	ts.stop()
+	// pickup is removed from the file before the restart.
+	edited := fixture[:strings.Index(fixture, "  - id: pickup")]
+	var log strings.Builder
+	ts2 := start(t, journal, false, func(o *Options) {
+		o.Src, o.Cycle, o.Log = []byte(edited), parseFixture(t, edited), &log
+	})
+	if r := ts2.s.Resumed; !r.FileChanged || r.Skipped != 1 || r.Ratings != 1 {
+		t.Errorf("resumed %+v", r)
+	}
+	if !strings.Contains(log.String(), `1 journal records no longer fit cycle.yaml`) || strings.Count(log.String(), "\n") != 1 {
+		t.Errorf("log: %q", log.String())
+	}
+	if st := ts2.s.RoomScores(); st["arrive"].N != 1 || len(st) != 1 {
+		t.Errorf("scores %v", st)
+	}
+}
