@@ -53,7 +53,11 @@ func (r Reason) Text(lang string) string {
 	es := lang == "es"
 	sample := ""
 	if r.Sample > 0 && r.Kind != Marked {
-		sample = fmt.Sprintf(" (%s)", Ratings(r.Sample, lang))
+		on := ", on "
+		if es {
+			on = ", según "
+		}
+		sample = on + Ratings(r.Sample, lang)
 	}
 	switch r.Kind {
 	case Marked:

@@ -126,12 +126,12 @@ func TestDecimalCriticality(t *testing.T) {
 	}, "\n"))
 	a := Analyze(c)
 	want := map[string]string{
-		"on":        "importance 3 ≥ 3 and performance 2.25 ≤ 2.25 (40 ratings)",
+		"on":        "importance 3 ≥ 3 and performance 2.25 ≤ 2.25, on 40 ratings",
 		"below":     "",
 		"above":     "",
 		"gap-on":    "courtesy gap: expected 4.1, perceived 2.6 (1.5 ≥ 1.5)",
 		"gap-under": "",
-		"gap-over":  "reliability gap: expected 4.75, perceived 3.24 (1.51 ≥ 1.5) (1 rating)",
+		"gap-over":  "reliability gap: expected 4.75, perceived 3.24 (1.51 ≥ 1.5), on 1 rating",
 	}
 	for id, reason := range want {
 		m := a.Lookup(id)
@@ -150,7 +150,7 @@ func TestDecimalCriticality(t *testing.T) {
 	if avg := a.DimensionGaps["courtesy"]; avg != -1.25 {
 		t.Errorf("average courtesy gap = %v, want -1.25", avg)
 	}
-	if got := a.Lookup("on").Reasons[0].Text("es"); got != "importancia 3 ≥ 3 y desempeño 2.25 ≤ 2.25 (40 valoraciones)" {
+	if got := a.Lookup("on").Reasons[0].Text("es"); got != "importancia 3 ≥ 3 y desempeño 2.25 ≤ 2.25, según 40 valoraciones" {
 		t.Errorf("Spanish: %s", got)
 	}
 }

@@ -146,6 +146,19 @@ func TestSchemaAcceptsValidFiles(t *testing.T) {
 		"    name: Numbered too",
 		"    next: [counter]",
 	))
+	files["decimal scores"] = []byte(y(
+		"title: Survey means",
+		"critical: {importance: 3.5, performance: 2.25, gap: 1.5}",
+		"moments:",
+		"  - id: a",
+		"    name: A",
+		"    importance: 3.83",
+		"    performance: 2.1",
+		"    sample: 40",
+		"    dimensions:",
+		"      courtesy: {expected: 4.75, perceived: 3.10}",
+		"      access: 2.5",
+	))
 	for name, src := range files {
 		t.Run(name, func(t *testing.T) {
 			if _, err := Parse(name, src); err != nil {

@@ -209,6 +209,14 @@ func score(n cycle.Decimal) any {
 	return n
 }
 
+// sample is a moment's sample: nil when unknown.
+func sample(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
 func cycleChanges(o, n *cycle.Cycle) []FieldChange {
 	var out []FieldChange
 	add := func(field string, a, b any) {
@@ -244,6 +252,7 @@ func momentChanges(o, n *cycle.Moment) []Change {
 	add("standard", text(o.Standard), text(n.Standard))
 	add("importance", score(o.Importance), score(n.Importance))
 	add("performance", score(o.Performance), score(n.Performance))
+	add("sample", sample(o.Sample), sample(n.Sample))
 	add("critical", mark(o.Critical), mark(n.Critical))
 	add("url", text(o.URL), text(n.URL))
 	add("next", next(o.Next), next(n.Next))

@@ -299,3 +299,29 @@ func TestExplicitEnd(t *testing.T) {
 		t.Errorf("JSON changed = %#v, want %#v", got.Changed, want)
 	}
 }
+
+// TestDecimalScores: a change of a hundredth is a change, printed exactly
+// in text and JSON; 4 and 4.00 are the same score.
+func TestDecimalScores(t *testing.T) {
+	old := cycleOf("{id: a, name: A, importance: 4.00, performance: 2.51, dimensions: {courtesy: {expected: 4.75, perceived: 3.1}}}")
+	new := "title: T\ncritical: {performance: 2.5}\nmoments:\n  - {id: a, name: A, importance: 4, performance: 2.5, sample: 40, dimensions: {courtesy: {expected: 4.75, perceived: 3.10}}}\n"
+	d := compare(t, old, new)
+	text := string(d.Text())
+	for _, want := range []string{
+		"cycle: critical.performance: 2 → 2.5",
+		"changed: a: performance: 2.51 → 2.5",
+		"changed: a: sample: (unset) → 40",
+		"became critical: a",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "importance") || strings.Contains(text, "courtesy") {
+		t.Errorf("4 and 4.00, 3.1 and 3.10 are the same score:\n%s", text)
+	}
+	js, err := d.JSON()
+	if err != nil || !strings.Contains(string(js), `"old": 2.51`) || !strings.Contains(string(js), `"new": 2.5`) {
+		t.Errorf("JSON: %v\n%s", err, js)
+	}
+}

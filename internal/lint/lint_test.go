@@ -138,7 +138,7 @@ moments:
     importance: 4.2
     performance: 2.5
     sample: 40
-`, want: [][2]string{{"id: pay", "pay"}}, message: "critical because importance 4.2 ≥ 4 and performance 2.5 ≤ 2.5 (40 ratings)"},
+`, want: [][2]string{{"id: pay", "pay"}}, message: "critical because importance 4.2 ≥ 4 and performance 2.5 ≤ 2.5, on 40 ratings"},
 		{name: "just above a decimal threshold", src: `title: T
 critical: {performance: 2.5}
 moments:

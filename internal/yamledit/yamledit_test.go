@@ -3,6 +3,7 @@ package yamledit
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -196,4 +197,92 @@ func TestFormatNumber(t *testing.T) {
 			t.Errorf("FormatNumber(%v) = %q, want %q", v, got, want)
 		}
 	}
+}
+
+// TestApplyExamples rewrites every moment of every shipped example (and
+// the starters): new importance, performance and sample, a new perceived
+// score for a determinant the moment has and one it lacks. The result must
+// be a valid cycle reading the new values, with every other line of the
+// file kept in order.
+func TestApplyExamples(t *testing.T) {
+	var names []string
+	for _, p := range []string{"../../examples/*.yaml", "../cli/starter/*.yaml"} {
+		m, _ := filepath.Glob(p)
+		names = append(names, m...)
+	}
+	if len(names) < 3 {
+		t.Fatalf("found %d examples", len(names))
+	}
+	for _, name := range names {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := cycle.Parse(name, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			updates := map[string]Update{}
+			for i, m := range c.Moments {
+				u := Update{Importance: "1.25", Performance: fmt.Sprintf("%d.5", 1+i%2), Sample: 10 + i, Perceived: map[string]string{}}
+				for d := range m.Dimensions {
+					u.Perceived[d] = "1.75"
+					break
+				}
+				for _, d := range cycle.Dimensions {
+					if _, ok := m.Dimensions[d]; !ok {
+						u.Perceived[d] = "2.25"
+						break
+					}
+				}
+				updates[m.ID] = u
+			}
+			out, err := Apply(src, updates)
+			if err != nil {
+				t.Fatal(err)
+			}
+			nc, err := cycle.Parse(name, out)
+			if err != nil {
+				t.Fatalf("rewritten file invalid: %v\n%s", err, out)
+			}
+			for i, m := range nc.Moments {
+				u := updates[m.ID]
+				if m.Importance.String() != u.Importance || m.Performance.String() != u.Performance || m.Sample != u.Sample || m.Index != i {
+					t.Errorf("%s: read %s, %s, %d", m.ID, m.Importance, m.Performance, m.Sample)
+				}
+				for d, v := range u.Perceived {
+					if m.Dimensions[d].Perceived.String() != v {
+						t.Errorf("%s.%s: read %s, wrote %s", m.ID, d, m.Dimensions[d].Perceived, v)
+					}
+				}
+				if old := c.Moments[i]; m.Name != old.Name || m.Description != old.Description || len(m.Improvements) != len(old.Improvements) || len(m.Dimensions) < len(old.Dimensions) {
+					t.Errorf("%s: other values changed", m.ID)
+				}
+			}
+			// the lines of the source that hold no score come out in order
+			rest := string(out)
+			for _, l := range strings.Split(string(src), "\n") {
+				k := strings.TrimSpace(l)
+				if strings.HasPrefix(k, "importance:") || strings.HasPrefix(k, "performance:") || strings.Contains(l, "{expected") || strings.Contains(l, "perceived:") || isDimensionLine(k) {
+					continue
+				}
+				j := strings.Index(rest, l)
+				if j < 0 {
+					t.Fatalf("line %q lost or moved", l)
+				}
+				rest = rest[j+len(l):]
+			}
+		})
+	}
+}
+
+// isDimensionLine reports whether a trimmed line sets a determinant.
+func isDimensionLine(k string) bool {
+	for _, d := range cycle.Dimensions {
+		if strings.HasPrefix(k, d+":") {
+			return true
+		}
+	}
+	return false
 }
