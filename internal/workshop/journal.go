@@ -37,6 +37,9 @@ type record struct {
 	Reveal *bool  `json:"reveal,omitempty"`
 }
 
+// errJournalBusy: another process holds the journal's lock.
+var errJournalBusy = errors.New("journal in use")
+
 // maxGroup bounds the records written by one fsync.
 const maxGroup = 512
 
@@ -65,9 +68,17 @@ type jreq struct {
 // removed; a damaged line anywhere else is an error, since records after it
 // were acknowledged.
 func openJournal(path string) (*journal, []record, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	// O_APPEND: every write lands at the end, whatever else holds the file.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o600)
 	if err != nil {
 		return nil, nil, fmt.Errorf("opening the journal: %w", err)
+	}
+	if err := lockFile(f); err != nil {
+		f.Close()
+		if errors.Is(err, errJournalBusy) {
+			return nil, nil, fmt.Errorf("the journal %s is in use by another ciclo workshop; stop it first (Ctrl-C), or give another --journal", path)
+		}
+		return nil, nil, fmt.Errorf("locking the journal: %w", err)
 	}
 	fi, err := f.Stat()
 	if err != nil {

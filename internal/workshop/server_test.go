@@ -456,3 +456,18 @@ func TestResumeAfterTheFileChanged(t *testing.T) {
 		t.Errorf("scores %v", st)
 	}
 }
+
+func TestOneWorkshopPerJournal(t *testing.T) {
+	journal := filepath.Join(t.TempDir(), "j.jsonl")
+	ts := start(t, journal, false, nil)
+	_, err := New(context.Background(), Options{File: "cycle.yaml", Src: []byte(fixture), Cycle: parseFixture(t, fixture), Journal: journal, Draw: stubDraw})
+	if err == nil || !strings.Contains(err.Error(), "in use by another ciclo workshop") {
+		t.Errorf("a second workshop on the journal: %v", err)
+	}
+	ts.stop()
+	s, err := New(context.Background(), Options{File: "cycle.yaml", Src: []byte(fixture), Cycle: parseFixture(t, fixture), Journal: journal, Draw: stubDraw})
+	if err != nil {
+		t.Fatalf("after the first stopped: %v", err)
+	}
+	s.Close()
+}
