@@ -122,6 +122,17 @@ func TestWorkshopInBrowser(t *testing.T) {
 	if got := evalString(t, phones[0], `document.getElementById("m-owner").textContent + " | " + document.getElementById("m-desc").textContent + " | " + document.querySelectorAll("#imp .opts button").length`); got != "Answered by: Front desk | The customer explains what happened to the phone. | 5" {
 		t.Errorf("moment card: %q", got)
 	}
+	// A phone that rated the first moment and reloads carries on at the
+	// second.
+	click(t, phones[2], `#imp .opts button[data-v="5"]`)
+	click(t, phones[2], `#perf .opts button[data-v="2"]`)
+	waitJS(t, phones[2], "the first rating to be saved", `document.getElementById("save-status").textContent.includes("Saved")`)
+	if err := chromedp.Do(phones[2], chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, phones[2], "the second moment after the reload", `document.body.dataset.view === "rate" && document.getElementById("m-name").textContent === "Phone is diagnosed"`)
+	click(t, phones[2], "#prev")
+	waitJS(t, phones[2], "the first moment, with its answer", `document.getElementById("m-name").textContent === "Arrives at the counter" && document.querySelector('#imp .opts button[data-v="5"]').getAttribute("aria-pressed") === "true"`)
 	for i, p := range phones {
 		for m := range 3 {
 			click(t, p, fmt.Sprintf(`#imp .opts button[data-v="%d"]`, values[i][m][0]))
@@ -217,7 +228,10 @@ func TestWorkshopInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(journal), `"k":"rate"`); n != 9 {
-		t.Errorf("%d ratings in the journal, want 9", n)
+	// 9 answers, plus participant 3's first answer given again twice (two
+	// taps on a moment already answered save it anew): each is a new
+	// answer, and the room still counts one rating per person and moment.
+	if n := strings.Count(string(journal), `"k":"rate"`); n != 11 {
+		t.Errorf("%d ratings in the journal, want 11", n)
 	}
 }

@@ -76,8 +76,15 @@
       return r.json();
     }).then(function (s) {
       if (!s) { return; }
+      var first = state === null;
       state = s;
       Object.keys(pending).forEach(function (m) { state.mine[m] = [pending[m].i, pending[m].f]; });
+      if (first) {
+        // Back on the page (a reload, a phone that slept): carry on at the
+        // first moment not rated yet.
+        var next = state.moments.findIndex(function (m) { return !state.mine[m.id]; });
+        if (next < 0) { done = true; } else { index = next; }
+      }
       render();
       connect();
     }).catch(function () { body.classList.add("offline"); setTimeout(load, 2000); });
