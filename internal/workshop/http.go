@@ -84,13 +84,6 @@ func newHandler(s *Server, addr net.Addr, fac bool) *handler {
 	return h
 }
 
-// Handler returns the handler of a listener at addr: facilitator (true)
-// for the loopback one. It is what Serve uses, for tests and benchmarks
-// that run their own http.Server.
-func (s *Server) Handler(addr net.Addr, facilitator bool) http.Handler {
-	return newHandler(s, addr, facilitator)
-}
-
 const (
 	cspPage = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 	cspNone = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
