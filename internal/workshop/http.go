@@ -237,23 +237,30 @@ func (h *handler) join(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	tok := newToken()
+	// A place is reserved under mu (so the cap holds and ids stay unique)
+	// and journalled outside it, so answers never wait on a join's sync.
 	s.mu.Lock()
-	if len(s.ss.order) >= s.opts.MaxParticipants {
+	if len(s.ss.order)+s.joining >= s.opts.MaxParticipants {
 		s.mu.Unlock()
 		fail(w, http.StatusForbidden, "full", "the workshop is full")
 		return
 	}
-	rec := record{Kind: "join", P: "p" + strconv.Itoa(len(s.ss.order)+1), Tok: tokenHash(tok)}
-	// Journalled under mu so ids stay unique and the cap holds; joins are
-	// few, ratings do not wait on this.
-	if err := s.j.append(rec); err != nil {
-		s.mu.Unlock()
+	s.joining++
+	s.nextP++
+	rec := record{Kind: "join", P: "p" + strconv.Itoa(s.nextP), Tok: tokenHash(tok)}
+	s.mu.Unlock()
+	err := s.j.append(rec)
+	s.mu.Lock()
+	s.joining--
+	if err == nil {
+		s.ss.apply(rec)
+		s.bump(false)
+	}
+	s.mu.Unlock()
+	if err != nil {
 		fail(w, http.StatusServiceUnavailable, "journal", "cannot record the join; try again")
 		return
 	}
-	s.ss.apply(rec)
-	s.bump(false)
-	s.mu.Unlock()
 	setCookie(w, participantCookie, tok)
 	writeJSON(w, http.StatusOK, map[string]any{"ok": true})
 }

@@ -321,3 +321,32 @@ func TestLimiterMemoryIsBounded(t *testing.T) {
 		t.Errorf("allowances refilled: allow %v, %d tracked", l.allow("192.168.0.1"), len(l.m))
 	}
 }
+
+func TestParticipantCapUnderConcurrentJoins(t *testing.T) {
+	ts := start(t, "", false, func(o *Options) { o.MaxParticipants = 5 })
+	var mu sync.Mutex
+	codes := map[int]int{}
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := ts.client(t, ts.base)
+			code, _ := c.post("/join", map[string]string{"code": ts.s.Code()})
+			mu.Lock()
+			codes[code]++
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	if codes[http.StatusOK] != 5 || codes[http.StatusForbidden] != 15 {
+		t.Errorf("statuses %v", codes)
+	}
+	ids := map[string]bool{}
+	for _, p := range ts.s.ss.order {
+		ids[p.id] = true
+	}
+	if len(ids) != 5 {
+		t.Errorf("participant ids %v", ids)
+	}
+}

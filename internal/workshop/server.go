@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -76,6 +77,8 @@ type Server struct {
 	scores    string        // "file" or "room": the facilitator's switch
 	joinURL   string
 	pLocks    map[string]*sync.Mutex // per participant: one answer at a time
+	joining   int                    // joins being journalled
+	nextP     int                    // the number of the last participant id given
 
 	drawMu  sync.Mutex // held across a redraw
 	dirty   chan struct{}
@@ -162,6 +165,11 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 			fmt.Fprintf(s.log, "ciclo: warning: %d journal records no longer fit %s and are left out (the first: %v); they stay in the journal\n", s.Resumed.Skipped, opts.File, first)
 		}
 		s.Resumed.Participants = len(s.ss.order)
+		for _, p := range s.ss.order {
+			if n, err := strconv.Atoi(strings.TrimPrefix(p.id, "p")); err == nil && n > s.nextP {
+				s.nextP = n
+			}
+		}
 		s.Resumed.Ratings = s.ss.accepted
 		s.Resumed.Votes = s.ss.votes
 		s.Resumed.FileChanged = s.ss.sum != sum
