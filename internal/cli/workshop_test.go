@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -191,5 +192,67 @@ func TestWorkshopStartsAndStops(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "cycle.workshop.jsonl")); err != nil {
 		t.Errorf("no journal beside the file: %v", err)
+	}
+}
+
+func TestWorkshopLANListensOnTheAddressItPrints(t *testing.T) {
+	if ln, err := net.Listen("tcp", "127.0.0.2:0"); err != nil {
+		t.Skipf("no 127.0.0.2 to stand for a LAN address: %v", err)
+	} else {
+		ln.Close()
+	}
+	file := filepath.Join(t.TempDir(), "cycle.yaml")
+	os.WriteFile(file, []byte(workshopFixture), 0o644)
+	errOut := &syncBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- workshopRun(ctx, &WorkshopOptions{
+			IO: &IOStreams{In: strings.NewReader(""), Out: &syncBuffer{}, ErrOut: errOut}, File: file,
+			Addr: "127.0.0.1:0", LAN: true, Dots: 3, MaxParticipants: 200, View: "cycle", Theme: "default",
+			LANAddr: func() (net.IP, error) { return net.IPv4(127, 0, 0, 2), nil },
+		})
+	}()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("workshop: %v", err)
+		}
+	}()
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(errOut.String(), "Ctrl-C") {
+		if time.Now().After(deadline) {
+			t.Fatalf("not started: %s", errOut.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	out := errOut.String()
+	fac, join := facURLRE.FindStringSubmatch(out), joinURLRE.FindStringSubmatch(out)
+	if fac == nil || join == nil {
+		t.Fatalf("no addresses: %s", out)
+	}
+	port := join[1][strings.LastIndex(join[1], ":")+1 : len(join[1])-1]
+	if !strings.HasPrefix(join[1], "http://127.0.0.2:") || !strings.HasPrefix(fac[1], "http://127.0.0.1:"+port+"/f?k=") {
+		t.Errorf("participants at %s, facilitator at %s: want the LAN address and loopback on the same port", join[1], fac[1])
+	}
+	if !strings.Contains(out, "plain HTTP") {
+		t.Errorf("no warning about plain HTTP: %s", out)
+	}
+	// The participants' page answers on the LAN address; the facilitator's
+	// does not.
+	for path, want := range map[string]int{"/": 200, "/f": 404} {
+		resp, err := http.Get(join[1] + strings.TrimPrefix(path, "/"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("LAN %s: %d, want %d", path, resp.StatusCode, want)
+		}
+	}
+	// Nothing listens on the other interfaces' addresses for this port.
+	if c, err := net.Dial("tcp", "127.0.0.3:"+port); err == nil {
+		c.Close()
+		t.Errorf("something answers on 127.0.0.3:%s: listening on every interface?", port)
 	}
 }
