@@ -124,6 +124,7 @@ diagram, lints it against service principles and writes reports.`,
 		NewCmdRender(ios),
 		NewCmdImport(ios, nil),
 		NewCmdExport(ios, nil),
+		NewCmdWorkshop(ios, nil),
 	)
 	return root
 }
