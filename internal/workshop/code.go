@@ -106,32 +106,38 @@ func newLimiter(now func() time.Time) *limiter {
 	return &limiter{now: now, m: map[string]*bucket{}}
 }
 
-// allow reports whether addr may try to join now.
-func (l *limiter) allow(addr string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	b := l.m[addr]
-	if b == nil {
-		return len(l.m) < maxLimiters || l.prune()
-	}
-	l.refill(b)
-	return b.tokens >= 1
-}
-
-// fail spends one attempt of addr's allowance.
-func (l *limiter) fail(addr string) {
+// take reserves one join attempt of addr's allowance, or reports false
+// when it is spent. The attempt is taken before the request's body is
+// read, so requests sent together (or bodies held back and released at
+// once) cannot all pass on one allowance; a join that succeeds gives its
+// attempt back (refund).
+func (l *limiter) take(addr string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	b := l.m[addr]
 	if b == nil {
 		if len(l.m) >= maxLimiters && !l.prune() {
-			return // allow refuses such addresses anyway
+			return false
 		}
 		b = &bucket{tokens: joinBurst, last: l.now()}
 		l.m[addr] = b
 	}
 	l.refill(b)
+	if b.tokens < 1 {
+		return false
+	}
 	b.tokens--
+	return true
+}
+
+// refund gives back the attempt a successful join took.
+func (l *limiter) refund(addr string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if b := l.m[addr]; b != nil {
+		l.refill(b)
+		b.tokens = min(b.tokens+1, joinBurst)
+	}
 }
 
 func (l *limiter) refill(b *bucket) {

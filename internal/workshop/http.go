@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/netip"
 	"regexp"
 	"strconv"
 	"strings"
@@ -175,13 +176,32 @@ func asset(body, ctype string) func(http.ResponseWriter, *http.Request) {
 	}
 }
 
-// clientAddr is the request's remote IP, the unit of the join rate limit.
+// clientAddr is the unit of the join rate limit for a request: its
+// remote IP (never a header such as X-Forwarded-For, which the sender
+// writes), see addrKey.
 func clientAddr(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr
 	}
-	return host
+	return addrKey(host)
+}
+
+// addrKey names the device behind an IP address for the per-device
+// limits: an IPv4 address (also written as IPv4-mapped IPv6) as itself,
+// an IPv6 address by its /64 network, since one device on a LAN may
+// give itself any number of addresses in its /64.
+func addrKey(host string) string {
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return host
+	}
+	ip = ip.Unmap()
+	if ip.Is4() {
+		return ip.String()
+	}
+	p, _ := ip.WithZone("").Prefix(64)
+	return p.String()
 }
 
 func setCookie(w http.ResponseWriter, name, value string) {
@@ -211,7 +231,7 @@ func (h *handler) participant(r *http.Request) *participant {
 func (h *handler) join(w http.ResponseWriter, r *http.Request) {
 	addr := clientAddr(r)
 	lim := h.s.limiter
-	if !lim.allow(addr) {
+	if !lim.take(addr) {
 		w.Header().Set("Retry-After", strconv.Itoa(int(joinRefill/time.Second)))
 		fail(w, http.StatusTooManyRequests, "rate-limited", "too many wrong codes from this device; wait and try again")
 		return
@@ -220,10 +240,10 @@ func (h *handler) join(w http.ResponseWriter, r *http.Request) {
 		Code string `json:"code"`
 	}
 	if !decode(w, r, &req) {
-		lim.fail(addr)
-		return
+		return // the attempt stays spent
 	}
 	if p := h.participant(r); p != nil {
+		lim.refund(addr)
 		writeJSON(w, http.StatusOK, map[string]any{"ok": true})
 		return // already in
 	}
@@ -232,10 +252,10 @@ func (h *handler) join(w http.ResponseWriter, r *http.Request) {
 	code := s.ss.code
 	s.mu.Unlock()
 	if !codeMatches(req.Code, code) {
-		lim.fail(addr)
 		fail(w, http.StatusForbidden, "bad-code", "wrong join code")
-		return
+		return // the attempt stays spent
 	}
+	lim.refund(addr)
 	tok := newToken()
 	// A place is reserved under mu (so the cap holds and ids stay unique)
 	// and journalled outside it, so answers never wait on a join's sync.

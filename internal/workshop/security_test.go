@@ -1,8 +1,10 @@
 package workshop
 
 import (
+	"bufio"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"reflect"
 	"strings"
@@ -306,10 +308,10 @@ func TestLimiterMemoryIsBounded(t *testing.T) {
 	for i := range maxLimiters {
 		addr := fmt.Sprintf("10.%d.%d.%d", i>>16, (i>>8)&255, i&255)
 		for range joinBurst {
-			l.fail(addr)
+			l.take(addr)
 		}
 	}
-	if l.allow("192.168.0.1") {
+	if l.take("192.168.0.1") {
 		t.Errorf("a new address allowed while %d spent addresses are tracked", maxLimiters)
 	}
 	if len(l.m) > maxLimiters {
@@ -317,8 +319,8 @@ func TestLimiterMemoryIsBounded(t *testing.T) {
 	}
 	// Once their allowances are whole again they are forgotten.
 	now = now.Add(joinBurst * joinRefill)
-	if !l.allow("192.168.0.1") || len(l.m) != 0 {
-		t.Errorf("allowances refilled: allow %v, %d tracked", l.allow("192.168.0.1"), len(l.m))
+	if !l.take("192.168.0.1") || len(l.m) != 1 {
+		t.Errorf("allowances refilled: still %d tracked", len(l.m))
 	}
 }
 
@@ -348,5 +350,76 @@ func TestParticipantCapUnderConcurrentJoins(t *testing.T) {
 	}
 	if len(ids) != 5 {
 		t.Errorf("participant ids %v", ids)
+	}
+}
+
+// Join requests sent together, with their bodies held back and released
+// at once, get no more wrong guesses than the allowance: the attempt is
+// taken before the body is read.
+func TestJoinRateLimitHoldsForRequestsSentTogether(t *testing.T) {
+	ts := start(t, "", false, nil)
+	host := ts.base[len("http://"):]
+	const n = 4 * joinBurst
+	body := `{"code":"AAAA-AAAA"}`
+	conns := make([]net.Conn, n)
+	for i := range conns {
+		c, err := net.Dial("tcp", host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns[i] = c
+		// Everything but the body's last byte.
+		fmt.Fprintf(c, "POST /join HTTP/1.1\r\nHost: %s\r\nOrigin: http://%s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", host, host, len(body), body[:len(body)-1])
+	}
+	statuses := map[int]int{}
+	answered := make([]bool, n)
+	read := func(i int, wait time.Duration) {
+		conns[i].SetReadDeadline(time.Now().Add(wait))
+		resp, err := http.ReadResponse(bufio.NewReader(conns[i]), nil)
+		if err != nil {
+			return
+		}
+		resp.Body.Close()
+		statuses[resp.StatusCode]++
+		answered[i] = true
+	}
+	// Refused at once: joinBurst attempts are waiting for their bodies.
+	for i := range conns {
+		read(i, 300*time.Millisecond)
+	}
+	for i, c := range conns {
+		if !answered[i] {
+			io.WriteString(c, body[len(body)-1:])
+			read(i, 10*time.Second)
+		}
+	}
+	if statuses[http.StatusForbidden] != joinBurst || statuses[http.StatusTooManyRequests] != n-joinBurst {
+		t.Errorf("%d join attempts sent together: %v; want %d wrong codes checked, the rest refused", n, statuses, joinBurst)
+	}
+}
+
+// A device is one address for the join limit: IPv4 in either spelling,
+// IPv6 by its /64, which one device may fill with addresses of its own.
+func TestJoinLimitAddressKey(t *testing.T) {
+	same := [][2]string{
+		{"10.0.0.7", "::ffff:10.0.0.7"},
+		{"2001:db8:1:2::1", "2001:db8:1:2:abcd:ef01:2345:6789"},
+		{"fe80::1%wlan0", "fe80::99"},
+	}
+	for _, p := range same {
+		if addrKey(p[0]) != addrKey(p[1]) {
+			t.Errorf("%s and %s are limited apart: %s, %s", p[0], p[1], addrKey(p[0]), addrKey(p[1]))
+		}
+	}
+	differ := [][2]string{{"10.0.0.7", "10.0.0.8"}, {"2001:db8:1:2::1", "2001:db8:1:3::1"}}
+	for _, p := range differ {
+		if addrKey(p[0]) == addrKey(p[1]) {
+			t.Errorf("%s and %s share one allowance", p[0], p[1])
+		}
+	}
+	r := &http.Request{RemoteAddr: "[2001:db8:1:2::42]:51000", Header: http.Header{"X-Forwarded-For": {"10.9.9.9"}}}
+	if got := clientAddr(r); got != "2001:db8:1:2::/64" {
+		t.Errorf("clientAddr = %s", got)
 	}
 }
