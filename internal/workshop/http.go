@@ -572,11 +572,33 @@ func streamEvents(w http.ResponseWriter, r *http.Request, gap time.Duration, nex
 	}
 }
 
+// maxStreams is the most event streams one participant may hold open: a
+// phone has one, a second tab or a reconnect racing the old stream one
+// more. Each stream holds a connection and a goroutine for hours, so
+// more are refused.
+const maxStreams = 4
+
 func (h *handler) participantEvents(w http.ResponseWriter, r *http.Request) {
-	if h.joined(w, r) == nil {
+	p := h.joined(w, r)
+	if p == nil {
 		return
 	}
 	s := h.s
+	s.mu.Lock()
+	if s.streams[p.id] >= maxStreams {
+		s.mu.Unlock()
+		fail(w, http.StatusTooManyRequests, "too-many", "too many open pages for this participant")
+		return
+	}
+	s.streams[p.id]++
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		if s.streams[p.id]--; s.streams[p.id] == 0 {
+			delete(s.streams, p.id)
+		}
+		s.mu.Unlock()
+	}()
 	streamEvents(w, r, 0, func() ([]byte, <-chan struct{}, error) {
 		s.mu.Lock()
 		defer s.mu.Unlock()

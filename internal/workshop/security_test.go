@@ -2,10 +2,13 @@ package workshop
 
 import (
 	"bufio"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strings"
 	"sync"
@@ -422,4 +425,173 @@ func TestJoinLimitAddressKey(t *testing.T) {
 	if got := clientAddr(r); got != "2001:db8:1:2::/64" {
 		t.Errorf("clientAddr = %s", got)
 	}
+}
+
+// One participant cannot hold hundreds of event streams open (each one a
+// connection and a goroutine for hours): the fifth is refused, and a
+// closed stream frees its place.
+func TestEventStreamsPerParticipantAreCapped(t *testing.T) {
+	ts := start(t, "", false, nil)
+	p := ts.joined(t, ts.base)
+	u, _ := url.Parse(ts.base)
+	var cookie string
+	for _, c := range p.hc.Jar.Cookies(u) {
+		if c.Name == participantCookie {
+			cookie = c.Name + "=" + c.Value
+		}
+	}
+	open := func() (*http.Response, func()) {
+		ctx, cancel := context.WithCancel(context.Background())
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, ts.base+"/p/events", nil)
+		req.Header.Set("Cookie", cookie)
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp, func() { cancel(); resp.Body.Close() }
+	}
+	var closers []func()
+	defer func() {
+		for _, c := range closers {
+			c()
+		}
+	}()
+	for i := range maxStreams {
+		resp, stop := open()
+		closers = append(closers, stop)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("stream %d: %d", i+1, resp.StatusCode)
+		}
+		// Read the first event: the stream is counted by then.
+		if _, err := bufio.NewReader(resp.Body).ReadString('\n'); err != nil {
+			t.Fatal(err)
+		}
+	}
+	resp, stop := open()
+	stop()
+	if resp.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("stream %d of one participant: %d, want 429", maxStreams+1, resp.StatusCode)
+	}
+	closers[0]()
+	closers = closers[1:]
+	for i := 0; ; i++ {
+		resp, stop := open()
+		closers = append(closers, stop)
+		if resp.StatusCode == http.StatusOK {
+			break
+		}
+		if i == 100 {
+			t.Fatalf("a closed stream's place was not freed: %d", resp.StatusCode)
+		}
+		time.Sleep(10 * time.Millisecond) // the server notices the closed stream
+	}
+}
+
+// One device on the venue's network cannot hold more than
+// maxConnsPerDevice connections to the participants' listener (half-sent
+// requests, slowloris): the ones beyond are closed at once, and a closed
+// one frees its place.
+func TestConnectionsPerDeviceAreCapped(t *testing.T) {
+	ts := start(t, "", true, nil)
+	host := ts.lanBase[len("http://"):]
+	var conns []net.Conn
+	defer func() {
+		for _, c := range conns {
+			c.Close()
+		}
+	}()
+	dial := func() net.Conn {
+		c, err := net.Dial("tcp", host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+		// Half a request, as a slowloris client sends.
+		io.WriteString(c, "GET / HTTP/1.1\r\nHost: "+host+"\r\n")
+		return c
+	}
+	// closed reports whether the server closed c (read returns EOF)
+	// rather than waiting for the rest of the request.
+	closed := func(c net.Conn) bool {
+		c.SetReadDeadline(time.Now().Add(500 * time.Millisecond))
+		_, err := c.Read(make([]byte, 1))
+		var ne net.Error
+		return !(errors.As(err, &ne) && ne.Timeout())
+	}
+	for range maxConnsPerDevice {
+		dial()
+	}
+	extra := dial()
+	if !closed(extra) {
+		t.Errorf("connection %d from one device was kept open", maxConnsPerDevice+1)
+	}
+	if closed(conns[0]) {
+		t.Fatalf("connection 1 was closed")
+	}
+	conns[0].Close()
+	// The place is free again: a whole request is answered.
+	for i := 0; ; i++ {
+		c := dial()
+		io.WriteString(c, "\r\n")
+		c.SetReadDeadline(time.Now().Add(5 * time.Second))
+		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK {
+				t.Errorf("after a place was freed: %d", resp.StatusCode)
+			}
+			break
+		}
+		if i == 100 {
+			t.Fatalf("a closed connection's place was not freed: %v", err)
+		}
+		time.Sleep(10 * time.Millisecond) // the server notices the close
+	}
+}
+
+func TestLimitListenerCountsPerDevice(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := newLimitListener(ln, 2, 3)
+	defer l.Close()
+	accepted := make(chan net.Conn, 10)
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			accepted <- c
+		}
+	}()
+	for range 4 {
+		c, err := net.Dial("tcp", ln.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+	}
+	a, b := <-accepted, <-accepted
+	select {
+	case c := <-accepted:
+		t.Errorf("a third connection from one device was accepted: %v", c.RemoteAddr())
+	case <-time.After(300 * time.Millisecond):
+	}
+	a.Close()
+	a.Close() // closing twice gives one place back
+	c, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	<-accepted
+	l.mu.Lock()
+	open, by := l.open, l.by["127.0.0.1"]
+	l.mu.Unlock()
+	if open != 2 || by != 2 {
+		t.Errorf("open %d, from the device %d; want 2, 2", open, by)
+	}
+	b.Close()
 }

@@ -78,6 +78,7 @@ type Server struct {
 	joinURL   string
 	pLocks    map[string]*sync.Mutex // per participant: one answer at a time
 	joining   int                    // joins being journalled
+	streams   map[string]int         // participant id -> open event streams
 	nextP     int                    // the number of the last participant id given
 
 	drawMu  sync.Mutex // held across a redraw
@@ -131,6 +132,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		roundChan: make(chan struct{}),
 		scores:    "room",
 		pLocks:    map[string]*sync.Mutex{},
+		streams:   map[string]int{},
 		dirty:     make(chan struct{}, 1),
 	}
 	if s.log == nil {
@@ -268,7 +270,8 @@ func (s *Server) Serve(ctx context.Context, ls Listeners) error {
 	var all []served
 	all = append(all, served{s.httpServer(ctx, newHandler(s, ls.Facilitator.Addr(), true)), ls.Facilitator})
 	if ls.Participants != nil {
-		all = append(all, served{s.httpServer(ctx, newHandler(s, ls.Participants.Addr(), false)), ls.Participants})
+		all = append(all, served{s.httpServer(ctx, newHandler(s, ls.Participants.Addr(), false)),
+			newLimitListener(ls.Participants, maxConnsPerDevice, maxConns)})
 	}
 	serveErr := make(chan error, len(all))
 	for _, sv := range all {
