@@ -189,6 +189,9 @@ func TestWorkshopInBrowser(t *testing.T) {
 			shot(t, p, "phone-voting")
 		}
 	}
+	// The dots stay hidden, counted, until the facilitator reveals them.
+	waitJS(t, fac, "the count of dots placed", `document.getElementById("tallies") === null && document.getElementById("placed").textContent.includes("9 of 9 dots placed")`)
+	click(t, fac, "#tally")
 	waitJS(t, fac, "the tallies", `document.getElementById("tallies") !== null && document.getElementById("tallies").innerText.replace(/\s+/g, " ").includes("6 dots Text the diagnosis within the hour")`)
 	shot(t, fac, "projector-voting")
 

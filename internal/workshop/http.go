@@ -452,6 +452,11 @@ func (h *handler) action(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.markDirty()
+	case "tally":
+		on := req.On
+		if !s.journalRound(w, record{Kind: "round", Tally: &on}) {
+			return
+		}
 	case "scores":
 		if req.Scores != "file" && req.Scores != "room" {
 			fail(w, http.StatusBadRequest, "invalid", "scores are file or room")

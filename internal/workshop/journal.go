@@ -18,7 +18,8 @@ import (
 //	join   P, Tok: participant P joined; Tok is the SHA-256 of its token
 //	rate   P, ID, M, I, F: P rated moment M importance I, performance F
 //	vote   P, ID, X, N: P put N dots on improvement X
-//	round  Phase, Reveal: the facilitator changed the round
+//	round  Phase, Reveal, Tally: the facilitator changed the round, showed
+//	       or hid the room's scores (Reveal) or the dot tallies (Tally)
 //	apply  Sum: the medians were written into the file, now of this SHA-256
 type record struct {
 	Kind   string `json:"k"`
@@ -35,6 +36,7 @@ type record struct {
 	N      int    `json:"n,omitempty"`
 	Phase  string `json:"phase,omitempty"`
 	Reveal *bool  `json:"reveal,omitempty"`
+	Tally  *bool  `json:"tally,omitempty"`
 }
 
 // errJournalBusy: another process holds the journal's lock.

@@ -267,8 +267,16 @@ func TestRatingFlowAndMedians(t *testing.T) {
 			t.Errorf("medians before the reveal: %v", s)
 		}
 	}
+	// Nor whether the room made a moment critical: arrive's row is
+	// marked as in the file until the reveal.
+	if panel := state["panel"].(string); !strings.Contains(panel, `<tr id="stat-arrive" class="">`) {
+		t.Errorf("the room's criticality shows before the reveal: %s", panel)
+	}
 	fac.action(map[string]any{"action": "reveal", "on": true})
 	_, state = fac.do(http.MethodGet, "/f/state", nil, nil)
+	if panel := state["panel"].(string); !strings.Contains(panel, `<tr id="stat-arrive" class="critical changed">`) {
+		t.Errorf("arrive's row after the reveal: %s", panel)
+	}
 	got := map[string]any{}
 	for _, s := range state["stats"].([]any) {
 		m := s.(map[string]any)
@@ -415,9 +423,17 @@ func TestDotVoting(t *testing.T) {
 	if code, resp := p.post("/p/vote", Vote{ID: "vote-0005", Improvement: "pickup#0", Dots: 1}); code != http.StatusOK || resp["left"] != 0.0 {
 		t.Errorf("vote: %d %v", code, resp)
 	}
+	// Revealing the room's scores does not show the dots: they have
+	// their own reveal, so the room votes without seeing the others'.
 	fac.action(map[string]any{"action": "reveal", "on": true})
 	_, state := fac.do(http.MethodGet, "/f/state", nil, nil)
 	panel := state["panel"].(string)
+	if strings.Contains(panel, `id="tallies"`) || !strings.Contains(panel, "3 of 3 dots placed") {
+		t.Errorf("tallies before their reveal: %s", panel)
+	}
+	fac.action(map[string]any{"action": "tally", "on": true})
+	_, state = fac.do(http.MethodGet, "/f/state", nil, nil)
+	panel = state["panel"].(string)
 	i, j := strings.Index(panel, "Text the diagnosis"), strings.Index(panel, "Evening pickup")
 	if i < 0 || j < 0 || i > j || !strings.Contains(panel, "<strong>2</strong>") {
 		t.Errorf("tallies: most dots first expected: %s", panel)

@@ -45,7 +45,8 @@ type session struct {
 	code     string
 	sum      string // SHA-256 of the file when the workshop began
 	phase    string
-	reveal   bool
+	reveal   bool                    // the room's scores are on show
+	tally    bool                    // the dot tallies are on show
 	byToken  map[string]*participant // SHA-256 of the token -> participant
 	byID     map[string]*participant
 	order    []*participant
@@ -130,6 +131,9 @@ func (s *session) apply(r record) error {
 		}
 		if r.Reveal != nil {
 			s.reveal = *r.Reveal
+		}
+		if r.Tally != nil {
+			s.tally = *r.Tally
 		}
 	case "apply":
 		s.sum = r.Sum

@@ -24,6 +24,7 @@ var facilitatorJS string
 
 var pages = template.Must(template.New("pages").Funcs(template.FuncMap{
 	"phaseName": func(w facWords, p string) string { return w.Phases[p] },
+	"mul":       func(a, b int) int { return a * b },
 }).Parse(pagesSource))
 
 // facView is what the facilitator's page shows.
@@ -33,6 +34,8 @@ type facView struct {
 	Phase        string
 	Phases       []string
 	Reveal       bool
+	Tally        bool   // the dot tallies are on show
+	Placed       int    // dots placed so far
 	Scores       string // the switch: "file" or "room"
 	Participants int
 	Cap          int
@@ -77,7 +80,7 @@ func (s *Server) facilitatorView() facView {
 	s.mu.Lock()
 	v := facView{
 		Title: c.Title, Lang: l, W: facVocabulary[l], Phase: s.ss.phase, Phases: Phases,
-		Reveal: s.ss.reveal, Scores: s.scores, Participants: len(s.ss.order),
+		Reveal: s.ss.reveal, Tally: s.ss.tally, Scores: s.scores, Participants: len(s.ss.order),
 		Cap: s.opts.MaxParticipants, Accepted: s.ss.accepted, Code: formatCode(s.ss.code),
 		Dots: s.ss.dots, CanWrite: s.opts.Write != nil,
 	}
@@ -93,7 +96,12 @@ func (s *Server) facilitatorView() facView {
 		m := st.Moment
 		r := row{Number: m.Number(), ID: m.ID, Name: m.Name, Owner: m.Owner, N: st.N,
 			FileImp: scoreText(m.Importance), FilePerf: scoreText(m.Performance),
-			Critical: room.Moments[i].Critical, FileCritical: s.file.Moments[i].Critical}
+			Critical: s.file.Moments[i].Critical, FileCritical: s.file.Moments[i].Critical}
+		if v.Reveal {
+			// Before the reveal the table shows the file's criticality,
+			// like the diagram: the room's would give its answers away.
+			r.Critical = room.Moments[i].Critical
+		}
 		if st.N > 0 && v.Reveal {
 			r.Imp, r.Perf = medianText(st.Importance), medianText(st.Performance)
 			r.ImpRange = rangeText(st.ImpMin, st.ImpMax)
@@ -110,6 +118,11 @@ func (s *Server) facilitatorView() facView {
 			}
 			v.Changes = append(v.Changes, cr)
 		}
+	}
+	for _, t := range tallies {
+		v.Placed += t.Dots
+	}
+	if v.Tally {
 		v.Tallies = tallies
 	}
 	s.diaMu.Lock()

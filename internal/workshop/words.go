@@ -16,6 +16,7 @@ type facWords struct {
 	KeyCritical, KeyChanged, Dot                 string
 	WriteFile, WriteHead, Write, Cancel          string
 	Written, ChangedOnDisk, NothingToWrite       string
+	RevealDots, HideDots, DotsHidden, Placed     string
 	Phases                                       map[string]string
 }
 
@@ -50,6 +51,8 @@ var facVocabulary = map[string]facWords{
 		Written:        "Written: the room's scores of %d moments are in %s.",
 		ChangedOnDisk:  "%s changed on disk since the workshop began. Nothing is written from here: run ciclo workshop --apply in the terminal to decide.",
 		NothingToWrite: "%s already holds the room's scores.",
+		RevealDots:     "Reveal dots", HideDots: "Hide dots", DotsHidden: "dots hidden until you reveal them",
+		Placed: "%d of %d dots placed",
 		Phases: map[string]string{PhaseLobby: "Lobby", PhaseScoring: "Scoring",
 			PhaseVoting: "Dot voting", PhaseClosed: "Closed"},
 	},
@@ -72,6 +75,8 @@ var facVocabulary = map[string]facWords{
 		Written:        "Escrito: los puntajes de la sala de %d momentos están en %s.",
 		ChangedOnDisk:  "%s cambió en el disco desde que empezó el taller. Desde aquí no se escribe: ejecute ciclo workshop --apply en la terminal para decidir.",
 		NothingToWrite: "%s ya tiene los puntajes de la sala.",
+		RevealDots:     "Mostrar puntos", HideDots: "Ocultar puntos", DotsHidden: "puntos ocultos hasta mostrarlos",
+		Placed: "%d de %d puntos colocados",
 		Phases: map[string]string{PhaseLobby: "Espera", PhaseScoring: "Puntuación",
 			PhaseVoting: "Votación por puntos", PhaseClosed: "Cerrado"},
 	},
