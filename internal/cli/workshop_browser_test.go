@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -190,7 +191,7 @@ func TestWorkshopInBrowser(t *testing.T) {
 		}
 	}
 	// The dots stay hidden, counted, until the facilitator reveals them.
-	waitJS(t, fac, "the count of dots placed", `document.getElementById("tallies") === null && document.getElementById("placed").textContent.includes("9 of 9 dots placed")`)
+	waitJS(t, fac, "the count of dots placed", `document.getElementById("tallies") === null && document.getElementById("placed").textContent.includes("7 of 9 dots placed")`)
 	click(t, fac, "#tally")
 	waitJS(t, fac, "the tallies", `document.getElementById("tallies") !== null && document.getElementById("tallies").innerText.replace(/\s+/g, " ").includes("6 dots Text the diagnosis within the hour")`)
 	shot(t, fac, "projector-voting")
@@ -237,4 +238,60 @@ func TestWorkshopInBrowser(t *testing.T) {
 	if n := strings.Count(string(journal), `"k":"rate"`); n != 11 {
 		t.Errorf("%d ratings in the journal, want 11", n)
 	}
+}
+
+// What the room sees: in the lobby the QR code and the join code cover
+// the stage, large enough to scan and read from the back of the room (on
+// a 1280 × 720 projector); on a phone a 1..10 scale keeps every button a
+// thumb wide (two rows), without zooming.
+func TestWorkshopReadableInTheRoom(t *testing.T) {
+	browserCtx := browser(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "cycle.yaml")
+	saveFile(t, file, strings.Replace(workshopFixture, "version: 1\n", "version: 1\nscale: 10\n", 1))
+	facURL, joinURL, code, _, stop := runWorkshop(t, file, "--addr", "127.0.0.1:0")
+	defer stop()
+
+	fac := browserCtx
+	if err := chromedp.Do(fac, chromedp.EmulateViewport(1280, 720)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(fac, chromedp.Navigate(facURL)); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, fac, "the QR code", `document.getElementById("qr").complete && document.getElementById("qr").naturalWidth > 0`)
+	// At least 40% of the screen's height: about a metre wide on a room's
+	// screen, which a phone scans from the back row.
+	num := func(ctx context.Context, expr string) float64 {
+		t.Helper()
+		got := evalString(t, ctx, "String("+expr+")")
+		n, err := strconv.ParseFloat(got, 64)
+		if err != nil {
+			t.Fatalf("%s: %q", expr, got)
+		}
+		return n
+	}
+	if got := num(fac, `document.getElementById("qr").getBoundingClientRect().height / innerHeight`); got < 0.40 {
+		t.Errorf("lobby QR code %.2f of the screen's height, want at least 0.40", got)
+	}
+	if got := num(fac, `parseFloat(getComputedStyle(document.getElementById("fac-code")).fontSize)`); got < 60 {
+		t.Errorf("lobby join code in %.0fpx type, want at least 60px", got)
+	}
+	shot(t, fac, "projector-lobby")
+	// Once scoring opens the join card steps aside, still there.
+	click(t, fac, `button[data-phase="scoring"]`)
+	waitJS(t, fac, "the small join card", `document.body.dataset.phase === "scoring" && document.getElementById("qr").getBoundingClientRect().height < innerHeight / 4 && document.getElementById("qr").getBoundingClientRect().height > 0`)
+
+	p := phone(t, browserCtx)
+	if err := chromedp.Do(p, chromedp.Navigate(joinURL+"#"+code)); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, p, "the first moment", `document.body.dataset.view === "rate" && document.querySelectorAll("#imp .opts button").length === 10`)
+	if got := num(p, `Math.min.apply(null, Array.prototype.map.call(document.querySelectorAll(".opts button"), b => b.getBoundingClientRect().width))`); got < 44 {
+		t.Errorf("narrowest score button %.0f px wide, want at least 44", got)
+	}
+	if got := evalString(t, p, `String(document.documentElement.scrollWidth <= innerWidth)`); got != "true" {
+		t.Errorf("the phone page scrolls sideways")
+	}
+	shot(t, p, "phone-scale10")
 }

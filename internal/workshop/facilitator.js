@@ -94,7 +94,7 @@
     if (!a) { return; }
     var req = {action: a};
     if (a === "phase") { req.phase = b.dataset.phase; }
-    if (a === "reveal") { req.on = b.dataset.on === "true"; }
+    if (a === "reveal" || a === "tally") { req.on = b.dataset.on === "true"; }
     if (a === "scores") { req.scores = b.dataset.scores; }
     fetch("/f/action", {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(req), credentials: "same-origin"});
   });

@@ -114,6 +114,7 @@
   function buildScale(box, which) {
     var opts = box.querySelector(".opts");
     opts.textContent = "";
+    opts.style.setProperty("--cols", String(state.scale > 6 ? Math.ceil(state.scale / 2) : state.scale));
     for (var v = 1; v <= state.scale; v++) {
       var b = document.createElement("button");
       b.type = "button";
