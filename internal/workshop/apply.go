@@ -136,7 +136,11 @@ func unifiedDiff(name string, a, b []byte) string {
 			}
 		}
 		end := min(len(ops), last+ctx+1)
-		fmt.Fprintf(&out, "@@ -%d,%d +%d,%d @@\n", aPos[start]+1, aPos[end]-aPos[start], bPos[start]+1, bPos[end]-bPos[start])
+		fmt.Fprintf(&out, "@@ -%d,%d +%d,%d @@", aPos[start]+1, aPos[end]-aPos[start], bPos[start]+1, bPos[end]-bPos[start])
+		if m := momentAt(x, aPos[i]); m != "" {
+			out.WriteString(" " + m) // as git names the function a hunk is in
+		}
+		out.WriteByte('\n')
 		for _, op := range ops[start:end] {
 			out.WriteByte(op.kind)
 			out.WriteString(op.line)
@@ -145,6 +149,44 @@ func unifiedDiff(name string, a, b []byte) string {
 		i = end
 	}
 	return out.String()
+}
+
+// momentAt names the moment that line k of a cycle file belongs to, for
+// a hunk's header: the value of the nearest "- id:" item's name: line
+// (its id when it has none), or "" outside any moment.
+func momentAt(lines []string, k int) string {
+	k = min(k, len(lines)-1)
+	for i := k; i >= 0; i-- {
+		item, ok := strings.CutPrefix(strings.TrimSpace(lines[i]), "- ")
+		id, isID := strings.CutPrefix(item, "id:")
+		if !ok || !isID {
+			continue
+		}
+		indent := len(lines[i]) - len(strings.TrimLeft(lines[i], " ")) + 2
+		for _, l := range lines[i+1 : k+1] {
+			if len(l)-len(strings.TrimLeft(l, " ")) != indent {
+				continue
+			}
+			if name, ok := strings.CutPrefix(strings.TrimSpace(l), "name:"); ok {
+				return yamlScalar(name)
+			}
+		}
+		return yamlScalar(id)
+	}
+	return ""
+}
+
+// yamlScalar is a plain one-line YAML value as read: without a trailing
+// comment or surrounding quotes.
+func yamlScalar(v string) string {
+	v = strings.TrimSpace(v)
+	if i := strings.Index(v, " #"); i >= 0 && !strings.HasPrefix(v, `"`) && !strings.HasPrefix(v, "'") {
+		v = strings.TrimSpace(v[:i])
+	}
+	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
+		v = v[1 : len(v)-1]
+	}
+	return v
 }
 
 func splitLines(b []byte) []string {

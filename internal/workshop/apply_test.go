@@ -121,3 +121,29 @@ func TestApplyWritesMediansKeepingTheRest(t *testing.T) {
 		t.Errorf("after applying: empty %v, changed %v, %v", plan3.Empty(), plan3.ChangedOnDisk, err)
 	}
 }
+
+// Each hunk of the diff names the moment it changes, as git names the
+// function: a facilitator reading fourteen hunks on the projector sees
+// which moment each is about.
+func TestDiffHunksNameTheirMoment(t *testing.T) {
+	old := applyFixture
+	changed := strings.Replace(old, "    importance: 5\n    performance: 4\n", "    importance: 4.5\n    performance: 1.5\n    sample: 2\n", 1)
+	got := unifiedDiff("cycle.yaml", []byte(old), []byte(changed))
+	if !strings.Contains(got, " @@ Arrives at the counter\n") {
+		t.Errorf("the hunk does not name its moment:\n%s", got)
+	}
+	lines := splitLines([]byte(`moments:
+  - id: a
+    name: "Quoted: name"
+    improvements:
+      - action: x
+        owner: y
+  - id: b
+    importance: 3
+`))
+	for k, want := range map[int]string{0: "", 2: "Quoted: name", 5: "Quoted: name", 7: "b"} {
+		if got := momentAt(lines, k); got != want {
+			t.Errorf("line %d belongs to %q, want %q", k+1, got, want)
+		}
+	}
+}
