@@ -30,6 +30,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -173,7 +174,11 @@ func run(bin string, people, moments, retryEvery int, think time.Duration) (resu
 		resp.Body.Close()
 		return resp.StatusCode, resp, nil
 	}
-	fac := "ciclo_f=" + secret
+	u, err := url.Parse(base)
+	if err != nil {
+		return res, err
+	}
+	fac := "ciclo_f_" + u.Port() + "=" + secret // the facilitator's cookie is named after the port
 	for _, a := range []string{`{"action":"phase","phase":"scoring"}`, `{"action":"reveal","on":true}`} {
 		if st, _, err := post("/f/action", fac, a); err != nil || st != 200 {
 			return res, fmt.Errorf("facilitator action %s: %d %v", a, st, err)

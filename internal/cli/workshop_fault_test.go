@@ -109,7 +109,7 @@ func (p *workshopProc) facilitatorCookie(t *testing.T) string {
 	}
 	resp.Body.Close()
 	for _, c := range resp.Cookies() {
-		if c.Name == "ciclo_f" {
+		if strings.HasPrefix(c.Name, "ciclo_f_") {
 			return c.Name + "=" + c.Value
 		}
 	}

@@ -13,7 +13,7 @@ import (
 // descriptors or the goroutines that serve the room.
 const (
 	maxConnsPerDevice = 32
-	maxConns          = 2048
+	maxConns          = 2048 // or 4 per participant allowed, if more
 )
 
 // limitListener closes, as soon as they are accepted, connections beyond

@@ -31,7 +31,7 @@ const (
 // Cookie names: the participant's token and the facilitator's secret.
 const (
 	participantCookie = "ciclo_p"
-	facilitatorCookie = "ciclo_f"
+	facilitatorCookie = "ciclo_f_"   // + the port: browsers send cookies to every port of a host
 	cookieAge         = 12 * 60 * 60 // seconds: a long workshop day
 )
 
@@ -42,10 +42,15 @@ var requestID = regexp.MustCompile(`^[A-Za-z0-9_-]{8,64}$`)
 // handler serves one listener. The facilitator's routes exist only on the
 // loopback listener (fac).
 type handler struct {
-	s      *Server
-	fac    bool
-	hosts  map[string]bool // the Host headers this listener answers to
-	routes map[string]route
+	s     *Server
+	fac   bool
+	hosts map[string]bool // the Host headers this listener answers to
+	// facCookie names the facilitator's cookie after the listener's
+	// port, so two workshops on one computer (or any other server on
+	// 127.0.0.1, which gets the browser's cookies for 127.0.0.1 too)
+	// do not overwrite it.
+	facCookie string
+	routes    map[string]route
 }
 
 // route is one path's method, audience and handler.
@@ -76,6 +81,7 @@ func newHandler(s *Server, addr net.Addr, fac bool) *handler {
 	}
 
 	host, port, _ := net.SplitHostPort(addr.String())
+	h.facCookie = facilitatorCookie + port
 	h.hosts[net.JoinHostPort(host, port)] = true
 	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
 		h.hosts["localhost:"+port] = true
@@ -211,7 +217,7 @@ func setCookie(w http.ResponseWriter, name, value string) {
 
 // isFacilitator reports whether r carries the facilitator's secret.
 func (h *handler) isFacilitator(r *http.Request) bool {
-	c, err := r.Cookie(facilitatorCookie)
+	c, err := r.Cookie(h.facCookie)
 	return err == nil && subtle.ConstantTimeCompare([]byte(c.Value), []byte(h.s.secret)) == 1
 }
 
@@ -658,7 +664,7 @@ func (h *handler) facilitatorPage(w http.ResponseWriter, r *http.Request) {
 			fail(w, http.StatusForbidden, "facilitator", "this is not the facilitator's address; open the one printed in the terminal")
 			return
 		}
-		setCookie(w, facilitatorCookie, k)
+		setCookie(w, h.facCookie, k)
 		http.Redirect(w, r, "/f", http.StatusSeeOther)
 		return
 	}

@@ -212,7 +212,7 @@ func TestParticipantCannotActAsFacilitator(t *testing.T) {
 			t.Errorf("LAN %s: %d", path, code)
 		}
 	}
-	lp.hc.Jar.SetCookies(mustURL(t, ts.lanBase), []*http.Cookie{{Name: facilitatorCookie, Value: ts.s.Secret()}})
+	lp.hc.Jar.SetCookies(mustURL(t, ts.lanBase), []*http.Cookie{{Name: facilitatorCookie + mustURL(t, ts.lanBase).Port(), Value: ts.s.Secret()}})
 	if code, _ := lp.do(http.MethodPost, "/f/action", `{"action":"phase","phase":"closed"}`, nil); code != http.StatusNotFound {
 		t.Errorf("LAN action with the secret: %d", code)
 	}
@@ -594,4 +594,24 @@ func TestLimitListenerCountsPerDevice(t *testing.T) {
 		t.Errorf("open %d, from the device %d; want 2, 2", open, by)
 	}
 	b.Close()
+}
+
+// Browsers send a host's cookies to every port of it: two workshops on
+// one computer must not overwrite each other's facilitator cookie.
+func TestFacilitatorCookiesOfTwoWorkshopsCoexist(t *testing.T) {
+	a := start(t, "", false, nil)
+	b := start(t, "", false, nil)
+	c := a.client(t, a.base)
+	for _, ts := range []*testServer{a, b} {
+		c.base = ts.base
+		if code, _ := c.do(http.MethodGet, "/f?k="+ts.s.Secret(), nil, nil); code != http.StatusSeeOther {
+			t.Fatalf("opening the facilitator's page: %d", code)
+		}
+	}
+	for _, ts := range []*testServer{a, b} {
+		c.base = ts.base
+		if code, resp := c.do(http.MethodGet, "/f/state", nil, nil); code != http.StatusOK {
+			t.Errorf("facilitator of %s after opening both: %d %v", ts.base, code, resp)
+		}
+	}
 }

@@ -271,7 +271,7 @@ func (s *Server) Serve(ctx context.Context, ls Listeners) error {
 	all = append(all, served{s.httpServer(ctx, newHandler(s, ls.Facilitator.Addr(), true)), ls.Facilitator})
 	if ls.Participants != nil {
 		all = append(all, served{s.httpServer(ctx, newHandler(s, ls.Participants.Addr(), false)),
-			newLimitListener(ls.Participants, maxConnsPerDevice, maxConns)})
+			newLimitListener(ls.Participants, maxConnsPerDevice, max(maxConns, 4*s.opts.MaxParticipants))})
 	}
 	serveErr := make(chan error, len(all))
 	for _, sv := range all {
