@@ -106,38 +106,33 @@ func newLimiter(now func() time.Time) *limiter {
 	return &limiter{now: now, m: map[string]*bucket{}}
 }
 
-// take reserves one join attempt of addr's allowance, or reports false
-// when it is spent. The attempt is taken before the request's body is
-// read, so requests sent together (or bodies held back and released at
-// once) cannot all pass on one allowance; a join that succeeds gives its
-// attempt back (refund).
-func (l *limiter) take(addr string) bool {
+// attempt decides one join attempt of addr: refused (limited) while
+// addr's allowance is spent, else right reports whether the code is right,
+// and a wrong one spends one attempt. The check and the spending are one
+// step under the lock, taken once the request's body is read: requests
+// sent together (or bodies held back and released at once) cannot all
+// pass on one allowance, and right codes sent together all get in.
+func (l *limiter) attempt(addr string, right func() bool) (limited, ok bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	b := l.m[addr]
-	if b == nil {
-		if len(l.m) >= maxLimiters && !l.prune() {
-			return false
+	if b != nil {
+		l.refill(b)
+		if b.tokens < 1 {
+			return true, false
 		}
+	} else if len(l.m) >= maxLimiters && !l.prune() {
+		return true, false
+	}
+	if right() {
+		return false, true
+	}
+	if b == nil {
 		b = &bucket{tokens: joinBurst, last: l.now()}
 		l.m[addr] = b
 	}
-	l.refill(b)
-	if b.tokens < 1 {
-		return false
-	}
 	b.tokens--
-	return true
-}
-
-// refund gives back the attempt a successful join took.
-func (l *limiter) refund(addr string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if b := l.m[addr]; b != nil {
-		l.refill(b)
-		b.tokens = min(b.tokens+1, joinBurst)
-	}
+	return false, false
 }
 
 func (l *limiter) refill(b *bucket) {

@@ -236,20 +236,14 @@ func (h *handler) participant(r *http.Request) *participant {
 // join admits a participant who presents the join code.
 func (h *handler) join(w http.ResponseWriter, r *http.Request) {
 	addr := clientAddr(r)
-	lim := h.s.limiter
-	if !lim.take(addr) {
-		w.Header().Set("Retry-After", strconv.Itoa(int(joinRefill/time.Second)))
-		fail(w, http.StatusTooManyRequests, "rate-limited", "too many wrong codes from this device; wait and try again")
-		return
-	}
 	var req struct {
 		Code string `json:"code"`
 	}
 	if !decode(w, r, &req) {
-		return // the attempt stays spent
+		h.s.limiter.attempt(addr, func() bool { return false }) // spends one
+		return
 	}
 	if p := h.participant(r); p != nil {
-		lim.refund(addr)
 		writeJSON(w, http.StatusOK, map[string]any{"ok": true})
 		return // already in
 	}
@@ -257,11 +251,16 @@ func (h *handler) join(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	code := s.ss.code
 	s.mu.Unlock()
-	if !codeMatches(req.Code, code) {
-		fail(w, http.StatusForbidden, "bad-code", "wrong join code")
-		return // the attempt stays spent
+	limited, ok := s.limiter.attempt(addr, func() bool { return codeMatches(req.Code, code) })
+	if limited {
+		w.Header().Set("Retry-After", strconv.Itoa(int(joinRefill/time.Second)))
+		fail(w, http.StatusTooManyRequests, "rate-limited", "too many wrong codes from this device; wait and try again")
+		return
 	}
-	lim.refund(addr)
+	if !ok {
+		fail(w, http.StatusForbidden, "bad-code", "wrong join code")
+		return
+	}
 	tok := newToken()
 	// A place is reserved under mu (so the cap holds and ids stay unique)
 	// and journalled outside it, so answers never wait on a join's sync.
