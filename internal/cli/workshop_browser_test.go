@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -294,4 +295,44 @@ func TestWorkshopReadableInTheRoom(t *testing.T) {
 		t.Errorf("the phone page scrolls sideways")
 	}
 	shot(t, p, "phone-scale10")
+}
+
+// ciclo restarted on the same address (after a crash, or Ctrl-C and the
+// same command again) has a new facilitator's secret: the projector says
+// to open the new address instead of "retrying" for ever, and the phones
+// carry on by themselves.
+func TestWorkshopProjectorAfterARestart(t *testing.T) {
+	browserCtx := browser(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "cycle.yaml")
+	saveFile(t, file, workshopFixture)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	facURL, joinURL, code, _, stop := runWorkshop(t, file, "--addr", addr)
+	fac := browserCtx
+	if err := chromedp.Do(fac, chromedp.Navigate(facURL)); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, fac, "the facilitator's page", `document.body.dataset.phase === "lobby"`)
+	p := phone(t, browserCtx)
+	if err := chromedp.Do(p, chromedp.Navigate(joinURL+"#"+code)); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, p, "the waiting view", `document.body.dataset.view === "wait"`)
+	stop()
+	facURL2, _, _, _, stop2 := runWorkshop(t, file, "--addr", addr)
+	defer stop2()
+	waitJS(t, fac, "the restart notice", `document.body.classList.contains("offline") && document.getElementById("offline").textContent.includes("restarted")`)
+	// The new address works; the phone, still in, follows the round.
+	fac2 := phone(t, browserCtx)
+	if err := chromedp.Do(fac2, chromedp.Navigate(facURL2)); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, fac2, "the new facilitator's page", `document.body.dataset.version !== undefined`)
+	click(t, fac2, `button[data-phase="scoring"]`)
+	waitJS(t, p, "the phone to follow the round", `document.body.dataset.view === "rate"`)
 }

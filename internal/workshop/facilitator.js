@@ -33,7 +33,16 @@
     source = new EventSource("/f/events");
     source.addEventListener("update", function (e) { apply(JSON.parse(e.data)); });
     source.onopen = function () { body.classList.remove("offline"); };
-    source.onerror = function () { body.classList.add("offline"); };
+    source.onerror = function () {
+      body.classList.add("offline");
+      if (source.readyState !== EventSource.CLOSED) { return; } // the browser retries
+      // Refused: a restarted ciclo has a new secret, which only the
+      // address it printed carries; anything else, try again.
+      fetch("/f/state", {credentials: "same-origin"}).then(function (r) {
+        if (r.status === 403) { $("offline").textContent = $("offline").dataset.restarted; return; }
+        setTimeout(connect, 2000);
+      }).catch(function () { setTimeout(connect, 2000); });
+    };
   }
   // Writing the room's scores into the file: preview the diff, then write.
   var modal = $("write");

@@ -2,6 +2,7 @@ package workshop
 
 import (
 	"bytes"
+	"context"
 	"crypto/subtle"
 	_ "embed"
 	"encoding/json"
@@ -11,6 +12,7 @@ import (
 	"net/http"
 	"net/netip"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -582,11 +584,16 @@ func streamEvents(w http.ResponseWriter, r *http.Request, gap time.Duration, nex
 	}
 }
 
-// maxStreams is the most event streams one participant may hold open: a
-// phone has one, a second tab or a reconnect racing the old stream one
-// more. Each stream holds a connection and a goroutine for hours, so
-// more are refused.
+// maxStreams is the most event streams one participant holds open: a
+// phone has one, a second tab or a reconnect one more. Each holds a
+// connection and a goroutine for hours, so a new one beyond ends the
+// participant's oldest: a phone whose Wi-Fi dropped leaves streams the
+// server cannot tell are dead until a write fails, minutes later, and
+// its reconnect must not be refused for them.
 const maxStreams = 4
+
+// stream is one open event stream of a participant; cancel ends it.
+type stream struct{ cancel context.CancelFunc }
 
 func (h *handler) participantEvents(w http.ResponseWriter, r *http.Request) {
 	p := h.joined(w, r)
@@ -594,21 +601,28 @@ func (h *handler) participantEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s := h.s
+	ctx, cancel := context.WithCancel(r.Context())
+	defer cancel()
+	me := &stream{cancel}
 	s.mu.Lock()
-	if s.streams[p.id] >= maxStreams {
-		s.mu.Unlock()
-		fail(w, http.StatusTooManyRequests, "too-many", "too many open pages for this participant")
-		return
+	open := s.streams[p.id]
+	if len(open) >= maxStreams {
+		open[0].cancel()
+		open = open[1:]
 	}
-	s.streams[p.id]++
+	s.streams[p.id] = append(open, me)
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
-		if s.streams[p.id]--; s.streams[p.id] == 0 {
+		open := slices.DeleteFunc(s.streams[p.id], func(x *stream) bool { return x == me })
+		if len(open) == 0 {
 			delete(s.streams, p.id)
+		} else {
+			s.streams[p.id] = open
 		}
 		s.mu.Unlock()
 	}()
+	r = r.WithContext(ctx)
 	streamEvents(w, r, 0, func() ([]byte, <-chan struct{}, error) {
 		s.mu.Lock()
 		defer s.mu.Unlock()

@@ -78,7 +78,7 @@ type Server struct {
 	joinURL   string
 	pLocks    map[string]*sync.Mutex // per participant: one answer at a time
 	joining   int                    // joins being journalled
-	streams   map[string]int         // participant id -> open event streams
+	streams   map[string][]*stream   // participant id -> open event streams, oldest first
 	nextP     int                    // the number of the last participant id given
 
 	drawMu  sync.Mutex // held across a redraw
@@ -132,7 +132,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		roundChan: make(chan struct{}),
 		scores:    "room",
 		pLocks:    map[string]*sync.Mutex{},
-		streams:   map[string]int{},
+		streams:   map[string][]*stream{},
 		dirty:     make(chan struct{}, 1),
 	}
 	if s.log == nil {

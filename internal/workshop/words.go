@@ -17,6 +17,7 @@ type facWords struct {
 	WriteFile, WriteHead, Write, Cancel          string
 	Written, ChangedOnDisk, NothingToWrite       string
 	RevealDots, HideDots, DotsHidden, Placed     string
+	Restarted                                    string
 	Phases                                       map[string]string
 }
 
@@ -52,7 +53,8 @@ var facVocabulary = map[string]facWords{
 		ChangedOnDisk:  "%s changed on disk since the workshop began. Nothing is written from here: run ciclo workshop --apply in the terminal to decide.",
 		NothingToWrite: "%s already holds the room's scores.",
 		RevealDots:     "Reveal dots", HideDots: "Hide dots", DotsHidden: "dots hidden until you reveal them",
-		Placed: "%d of %d dots placed",
+		Placed:    "%d of %d dots placed",
+		Restarted: "ciclo was restarted: open the facilitator's address it printed in the terminal.",
 		Phases: map[string]string{PhaseLobby: "Lobby", PhaseScoring: "Scoring",
 			PhaseVoting: "Dot voting", PhaseClosed: "Closed"},
 	},
@@ -76,7 +78,8 @@ var facVocabulary = map[string]facWords{
 		ChangedOnDisk:  "%s cambió en el disco desde que empezó el taller. Desde aquí no se escribe: ejecute ciclo workshop --apply en la terminal para decidir.",
 		NothingToWrite: "%s ya tiene los puntajes de la sala.",
 		RevealDots:     "Mostrar puntos", HideDots: "Ocultar puntos", DotsHidden: "puntos ocultos hasta mostrarlos",
-		Placed: "%d de %d puntos colocados",
+		Placed:    "%d de %d puntos colocados",
+		Restarted: "ciclo se reinició: abra la dirección para quien facilita que muestra la terminal.",
 		Phases: map[string]string{PhaseLobby: "Espera", PhaseScoring: "Puntuación",
 			PhaseVoting: "Votación por puntos", PhaseClosed: "Cerrado"},
 	},
