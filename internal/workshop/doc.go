@@ -6,7 +6,8 @@
 //
 // A Server holds one session: the file's parsed cycle, the participants,
 // their latest rating of each moment, their dots on the improvements, and
-// the round (lobby, scoring, voting, closed; results revealed or not). The
+// the round (lobby, scoring, voting, closed; the room's scores and the dot
+// tallies each revealed or not). The
 // session is what the journal's records add up to: every change is
 // appended to the journal and synced to disk before it is applied and
 // acknowledged, and New replays an existing journal, so a restarted
@@ -29,11 +30,15 @@
 // docs/workshop.md has the threat model. In short: the facilitator's
 // routes exist only on the loopback listener and need a 256-bit secret
 // (a cookie set from the address printed in the terminal); participants
-// join with a random join code (rate-limited per client address) and get a
+// join with a random join code (rate-limited per device: an IPv4 address
+// or an IPv6 /64, checked and spent in one step) and get a
 // 256-bit token in an HttpOnly, SameSite=Strict cookie, of which the server
 // and the journal keep only the SHA-256. Every request must name the
 // listener's own address in Host; every POST must come from its own
-// Origin; bodies are capped at 4 KiB; the paths served are a fixed list
+// Origin; bodies are capped at 4 KiB; the LAN listener closes connections
+// beyond 32 per device, a participant's event streams beyond 4 end the
+// oldest; the facilitator's cookie is named after the port; the paths
+// served are a fixed list
 // compared literally; pages carry a Content-Security-Policy with no
 // external source and no inline script.
 //
