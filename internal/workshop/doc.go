@@ -9,9 +9,8 @@
 // the round (lobby, scoring, voting, closed; the room's scores and the dot
 // tallies each revealed or not). The session is what the journal's
 // records add up to: every change is appended to the journal and synced
-// to disk before it is applied and
-// acknowledged, and New replays an existing journal, so a restarted
-// workshop resumes where it stopped. Appends are group-committed: one
+// to disk before it is applied and acknowledged, and New replays an
+// existing journal, so a restarted workshop resumes where it stopped. Appends are group-committed: one
 // writer goroutine writes every record waiting and syncs once. Each answer
 // carries the phone's id for it; an id already accepted is acknowledged
 // again without being counted, so retries are harmless.
