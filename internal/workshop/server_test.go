@@ -272,10 +272,15 @@ func TestRatingFlowAndMedians(t *testing.T) {
 	if panel := state["panel"].(string); !strings.Contains(panel, `<tr id="stat-arrive" class="">`) {
 		t.Errorf("the room's criticality shows before the reveal: %s", panel)
 	}
+	// The File / Room switch waits for the reveal too: before it the
+	// diagram is the file's whatever the switch says.
+	if panel := state["panel"].(string); !strings.Contains(panel, `data-scores="room" aria-pressed="true" disabled>`) {
+		t.Errorf("the File / Room switch is live before the reveal: %s", panel)
+	}
 	fac.action(map[string]any{"action": "reveal", "on": true})
 	_, state = fac.do(http.MethodGet, "/f/state", nil, nil)
-	if panel := state["panel"].(string); !strings.Contains(panel, `<tr id="stat-arrive" class="critical changed">`) {
-		t.Errorf("arrive's row after the reveal: %s", panel)
+	if panel := state["panel"].(string); !strings.Contains(panel, `<tr id="stat-arrive" class="critical changed">`) || strings.Contains(panel, " disabled>") {
+		t.Errorf("arrive's row or the switch after the reveal: %s", panel)
 	}
 	got := map[string]any{}
 	for _, s := range state["stats"].([]any) {
