@@ -203,11 +203,14 @@ func workshopRun(ctx context.Context, opts *WorkshopOptions) error {
 			fmt.Fprintf(w, "ciclo: warning: cannot open a browser: %v; open the facilitator's address yourself\n", err)
 		}
 	}
-	if err := s.Serve(ctx, ls); err != nil {
+	err = s.Serve(ctx, ls)
+	if ctx.Err() == nil {
 		return err
 	}
+	// Stopped, even in the middle of the first drawing: Ctrl-C is the
+	// usual end (0); SIGTERM is an interruption (130), as for watch.
 	if errors.Is(context.Cause(ctx), ErrTerminated) {
-		return ctx.Err() // 130, as watch: stopped from outside, not by Ctrl-C
+		return ctx.Err()
 	}
 	return nil
 }
