@@ -455,8 +455,10 @@ func (d *diagram) clearInside(r rect) bool {
 	}
 	grown := r.Grow(titleMargin)
 	for _, b := range d.branches {
-		path, _ := d.branchRoute(b)
-		for _, q := range draw.Samples(path, 8) {
+		if d.inside(grown, d.branchRadius(b)) {
+			continue // inside the lane: the branch runs outside it
+		}
+		for _, q := range d.branchSamples(b) {
 			if grown.Contains(q) {
 				return false
 			}
@@ -482,4 +484,19 @@ func (d *diagram) pageWarnings(out *draw.Drawing, k float64, paper draw.Paper) {
 		}
 		out.Warnings = append(out.Warnings, fmt.Sprintf(msg, paper.Name, strings.Join(nums, ", ")))
 	}
+}
+
+// branchSamples are points along branch b's route, computed once for
+// each radius of the ring.
+func (d *diagram) branchSamples(b *branch) []pt {
+	if d.samples == nil || d.samplesR != d.R {
+		d.samples, d.samplesR = map[*branch][]pt{}, d.R
+	}
+	s, ok := d.samples[b]
+	if !ok {
+		path, _ := d.branchRoute(b)
+		s = draw.Samples(path, 8)
+		d.samples[b] = s
+	}
+	return s
 }

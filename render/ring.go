@@ -80,7 +80,11 @@ func (d *diagram) arcAt(r, t0, t1 float64) []pt {
 	if d.round() {
 		return draw.Arc(r, t0, t1)
 	}
-	k := max(int(math.Ceil(math.Abs(t1-t0)/(math.Pi/90))), 2)
+	span := math.Abs(t1 - t0)
+	if !(span < 8*math.Pi) { // NaN or runaway: no arc
+		return []pt{d.at(r, t0), d.at(r, t0), d.at(r, t0), d.at(r, t0)}
+	}
+	k := max(int(math.Ceil(span/(math.Pi/90))), 2)
 	pts := make([]pt, k+1)
 	for i := range pts {
 		pts[i] = d.at(r, t0+(t1-t0)*float64(i)/float64(k))
