@@ -123,7 +123,44 @@ func (a *arrangement) better(b *arrangement) bool {
 	if a.tier() != b.tier() {
 		return a.tier() > b.tier()
 	}
-	return a.scale() > b.scale()+1e-9
+	if math.Abs(a.scale()-b.scale()) > 1e-9 {
+		return a.scale() > b.scale()
+	}
+	return a.rowsFit() > b.rowsFit()
+}
+
+// rowsFit is how many of the panel's rows the first page holds at the
+// arrangement's scale (all of them when the panel is in the ring's
+// middle or everything fits).
+func (a *arrangement) rowsFit() int {
+	d := a.d
+	p := d.panelDrawing
+	if p == nil || d.panelInside() || a.tier() == 2 {
+		return math.MaxInt
+	}
+	st := d.panelStyle()
+	room := (a.h - 2*pageMargin) / a.scale() // the page's height, design points
+	if !d.titleInside() {
+		_, th := d.title.Size()
+		room -= th + pageGap
+	}
+	if a.side {
+		room -= a.lh + pageGap
+	} else {
+		room -= d.hi.Y - d.lo.Y + pageGap
+	}
+	_, hh := p.Head.Label.Size()
+	room -= hh + st.RowGap
+	n := 0
+	for _, r := range p.Rows {
+		_, bh := r.Body.Label.Size()
+		room -= bh + 12 + st.RowGap
+		if room < 0 {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // measure fits the laid-out diagram d to a page of w × h points with the
