@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -44,16 +43,7 @@ func TestRenderPage(t *testing.T) {
 	if code, _, stderr := run(t, "", "render", in, "--page", "a4", "--orientation", "portrait", "--scale", "1", "-o", out); code != ExitOK {
 		t.Fatalf("png: exit %d: %s", code, stderr)
 	}
-	f, err := os.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := img.Bounds().Size(); got.X != 794 || got.Y != 1123 {
+	if got := readPNG(t, out).Bounds().Size(); got.X != 794 || got.Y != 1123 {
 		t.Errorf("A4 at --scale 1 is %v pixels, want 794 × 1123", got)
 	}
 	for _, args := range [][]string{
