@@ -49,6 +49,7 @@ func extent(w, h, a float64) float64 {
 // mnode is a moment box.
 type mnode struct {
 	ma    *cycle.MomentAnalysis
+	h     float64 // its own height on a named page; 0 for the shared d.H
 	label draw.Label
 	box   rect
 	url   string
@@ -215,20 +216,32 @@ func (d *diagram) buildMoments() {
 			head.Text += " · ! " + d.w.Critical
 			head.Color = d.th.CritText
 		}
-		m.label.AddLine(head)
+		var score draw.Span
+		if ma.Performance > 0 {
+			p := min(ma.Performance, scale)
+			dots := strings.Repeat("●", p) + strings.Repeat("○", max(scale-p, 0))
+			score = draw.Span{Text: fmt.Sprintf("%s %d/%d", dots, ma.Performance, scale), Font: draw.Font{Size: d.dotSize()}, Color: d.th.Ink}
+		}
+		if d.paged && score.Text != "" {
+			// on a page the score shares the number's line: one line less
+			// in every box
+			m.label.AddLine(head, draw.Span{Text: "   ", Font: score.Font}, score)
+		} else {
+			m.label.AddLine(head)
+		}
 		m.label.Add(oneLine(ma.Name), cw, draw.Font{Size: 11, Bold: true}, d.th.Ink)
 		if ma.Owner != "" {
 			m.label.Add(oneLine(ma.Owner), cw, draw.Font{Size: 9, Italic: true}, d.th.Muted)
 		}
-		if ma.Performance > 0 {
-			p := min(ma.Performance, scale)
-			dots := strings.Repeat("●", p) + strings.Repeat("○", max(scale-p, 0))
-			m.label.AddLine(draw.Span{Text: fmt.Sprintf("%s %d/%d", dots, ma.Performance, scale), Font: draw.Font{Size: d.dotSize()}, Color: d.th.Ink})
+		if !d.paged && score.Text != "" {
+			m.label.AddLine(score)
 		}
 		w, h := m.label.Size()
 		d.W = max(d.W, w+2*padX, 70)
 		if d.paged {
-			d.H = max(d.H, h+2*pagePadY)
+			// on a page each box is as tall as its own text
+			m.h = h + 2*pagePadY
+			d.H = max(d.H, m.h)
 		} else {
 			d.H = max(d.H, h+2*padY)
 		}
@@ -565,6 +578,9 @@ func (d *diagram) placeRing() {
 	for i, m := range d.moments {
 		c := d.at(d.R, d.theta[i])
 		m.box = rect{X: c.X, Y: c.Y, W: d.W, H: d.H}
+		if m.h > 0 {
+			m.box.H = m.h
+		}
 	}
 	for _, p := range d.pills {
 		var c pt

@@ -91,7 +91,7 @@ type arrangement struct {
 	kNoPanel float64 // the scale at which all but the panel's rows fit
 	lw, lh   float64 // the legend, in design points
 	pw, ph   float64 // the panel
-	headH    float64 // the panel's heading and first gap
+	headH    float64 // what of the panel must stay on the first page: nothing
 }
 
 // scale is the scale the arrangement is drawn at: the scale at which
@@ -174,8 +174,6 @@ func measure(d *diagram, w, h float64, side bool) *arrangement {
 	st := d.panelStyle()
 	if p := d.panelDrawing; p != nil && !d.panelInside() {
 		a.pw, a.ph = draw.PanelWidth(p, st), draw.PanelHeight(p, st)
-		_, a.headH = p.Head.Label.Size()
-		a.headH += st.RowGap + 40 // and the start of a row
 	}
 	gap := func(x, y float64) float64 {
 		if x > 0 && y > 0 {
@@ -211,15 +209,23 @@ func measure(d *diagram, w, h float64, side bool) *arrangement {
 // leaves the ring at its scale.
 func (a *arrangement) nextShape() float64 {
 	d, k := a.d, a.scale()
+	pw := a.pw // the panel beside the ring, unless it moves to the second page
+	if a.tier() < 2 && d.panelDrawing != nil && !d.panelInside() {
+		k, pw = max(k, a.kNoPanel), 0
+	}
 	roomW, roomH := (a.w-2*pageMargin)/k, (a.h-2*pageMargin)/k
 	if !d.titleInside() {
 		_, th := d.title.Size()
 		roomH -= th + pageGap
 	}
 	if a.side {
-		roomW -= max(a.lw, a.pw) + pageGap
+		if col := max(a.lw, pw); col > 0 {
+			roomW -= col + pageGap
+		}
 	} else {
-		roomH -= max(a.lh, min(a.ph, a.headH)) + pageGap
+		if a.lh > 0 {
+			roomH -= a.lh + pageGap
+		}
 	}
 	// the ring curve runs through the boxes' centres; badges stand out
 	// of their corners
@@ -317,7 +323,7 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 			y -= arr.lh + pageGap
 		}
 		if p := d.panelDrawing; p != nil && !d.panelInside() {
-			out.Continued = draw.StackPanel(p, x, y, bottom, st)
+			out.Continued = stackOrMove(out, p, x, y, bottom, st, arr)
 		}
 	} else {
 		y := d.lo.Y - pageGap
@@ -332,7 +338,7 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 			x += arr.lw + pageGap
 		}
 		if p := d.panelDrawing; p != nil && !d.panelInside() {
-			out.Continued = draw.StackPanel(p, x, y, bottom, st)
+			out.Continued = stackOrMove(out, p, x, y, bottom, st, arr)
 		}
 	}
 	// the title tops the middle block, or heads the page flush left with
@@ -536,4 +542,15 @@ func (d *diagram) branchSamples(b *branch) []pt {
 		d.samples[b] = s
 	}
 	return s
+}
+
+// stackOrMove stacks the panel from (x, y) down to bottom, or, when not
+// even its first row fits on the page, moves it whole to the second page.
+// It returns the rows that continue there.
+func stackOrMove(out *draw.Drawing, p *draw.Panel, x, y, bottom float64, st draw.PanelStyle, arr *arrangement) *draw.Panel {
+	if arr.rowsFit() == 0 {
+		out.Panel = nil
+		return p
+	}
+	return draw.StackPanel(p, x, y, bottom, st)
 }
