@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -126,7 +127,11 @@ func (a *arrangement) better(b *arrangement) bool {
 	if math.Abs(a.scale()-b.scale()) > 1e-9 {
 		return a.scale() > b.scale()
 	}
-	return a.rowsFit() > b.rowsFit()
+	if a.rowsFit() != b.rowsFit() {
+		return a.rowsFit() > b.rowsFit()
+	}
+	// then the one that leaves less of the ring's middle empty
+	return bits.OnesCount(uint(a.d.mid)) > bits.OnesCount(uint(b.d.mid))
 }
 
 // rowsFit is how many of the panel's rows the first page holds at the
