@@ -38,7 +38,24 @@ var errTooMany = errors.New("too many problems")
 // position, and the cycle is nil. Each problem's Lang is the language the
 // file declares, when it could be read, so that its Text can follow it.
 func Parse(file string, src []byte) (*Cycle, error) {
-	p := &parser{file: file}
+	return ParseWith(file, src, ParseOptions{})
+}
+
+// ParseOptions tune Parse.
+type ParseOptions struct {
+	// NodeBudget bounds the YAML nodes visited, aliases expanded; 0 means
+	// the default of a million. A file that needs more is refused with a
+	// positioned problem. Tests lower it to exhaust the budget at every
+	// point of a file.
+	NodeBudget int
+}
+
+// ParseWith is Parse with options.
+func ParseWith(file string, src []byte, opts ParseOptions) (*Cycle, error) {
+	p := &parser{file: file, budget: opts.NodeBudget}
+	if p.budget <= 0 {
+		p.budget = maxNodes
+	}
 	c := p.parse(src)
 	clampPositions(p.errs, src)
 	for _, e := range p.errs {
@@ -56,6 +73,7 @@ type parser struct {
 	errs       ErrorList
 	seen       map[problemKey]bool // problems already reported
 	nodes      int
+	budget     int // the most nodes resolve may visit
 	full       bool
 	mergeDepth int    // depth of merge keys (<<) being expanded
 	lang       string // the file's language, once read from a valid key (or its absence)
@@ -720,9 +738,9 @@ func (p *parser) resolve(n *yaml.Node) (*yaml.Node, error) {
 		n = n.Alias
 	}
 	p.nodes++
-	if p.nodes > maxNodes {
+	if p.nodes > p.budget {
 		if !p.full {
-			p.errorf(posOf(n), "document too large after expanding aliases (more than %d nodes)", maxNodes)
+			p.errorf(posOf(n), "document too large after expanding aliases (more than %d nodes)", p.budget)
 			p.full = true
 		}
 		return nil, errTooMany
@@ -1332,7 +1350,7 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 			if items, ok := p.list(pr.v, raw("ignore"), true); ok {
 				for _, it := range items {
 					if s, ok := p.text(it, phrasef("an entry of ignore")); ok {
-						ri, _ := p.resolve(it)
+						ri := deref(it)
 						m.Ignore = append(m.Ignore, s)
 						m.IgnorePos = append(m.IgnorePos, posOf(ri))
 					}
