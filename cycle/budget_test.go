@@ -117,4 +117,3 @@ func TestNodeBudgetEverywhere(t *testing.T) {
 		}
 	}
 }
-
