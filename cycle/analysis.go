@@ -104,6 +104,9 @@ func (a *Analysis) Critical() []*MomentAnalysis {
 
 // Lookup returns the analysis of the moment with the given id, or nil.
 func (a *Analysis) Lookup(id string) *MomentAnalysis {
+	if m := a.Cycle.Moment(id); m != nil && m.Index < len(a.Moments) && a.Moments[m.Index].Moment == m {
+		return a.Moments[m.Index]
+	}
 	for _, m := range a.Moments {
 		if m.ID == id {
 			return m

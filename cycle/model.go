@@ -56,6 +56,8 @@ type Cycle struct {
 
 	Pos  Pos            // the root mapping
 	Keys map[string]Pos // position of each top-level key's value
+
+	byID map[string]*Moment // the index Moment looks ids up in; see Index
 }
 
 // Thresholds decide computed criticality.
@@ -182,12 +184,30 @@ func (im *Improvement) KeyPos(key string) Pos {
 	return im.Pos
 }
 
-// Moment returns the moment with the given id, or nil.
+// Moment returns the moment with the given id, or nil. It looks the id up
+// in the index Parse builds once, so following every next entry of a cycle
+// costs time linear in its edges. A cycle built by hand, without Parse,
+// calls Index after filling in Moments; until then Moment scans the list.
 func (c *Cycle) Moment(id string) *Moment {
+	if c.byID != nil {
+		return c.byID[id]
+	}
 	for _, m := range c.Moments {
 		if m.ID == id {
 			return m
 		}
 	}
 	return nil
+}
+
+// Index builds the index Moment looks ids up in, from Moments; the first
+// moment with an id wins. Parse calls it; call it again after changing
+// Moments or their ids.
+func (c *Cycle) Index() {
+	c.byID = make(map[string]*Moment, len(c.Moments))
+	for _, m := range c.Moments {
+		if _, dup := c.byID[m.ID]; !dup {
+			c.byID[m.ID] = m
+		}
+	}
 }

@@ -1185,6 +1185,7 @@ func (p *parser) cycle(root *yaml.Node) *Cycle {
 	} else {
 		p.errorf(posOf(r), "missing required key \"moments\": a cycle needs at least one moment")
 	}
+	c.Index()
 	// The graph needs every moment, each at its own index.
 	if complete && !p.full {
 		p.graph(c)

@@ -587,3 +587,27 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
+
+// TestMomentLooksUpTheIndex: Parse builds the id index once, and Moment
+// answers from it (so following every next entry is linear in the edges),
+// not by scanning the list; Index rebuilds it for a cycle built by hand.
+func TestMomentLooksUpTheIndex(t *testing.T) {
+	c, err := Parse("i.yaml", []byte("title: t\nmoments:\n  - {id: a, name: A}\n  - {id: b, name: B}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := c.Moments[1]
+	c.Moments = c.Moments[:1] // the index still knows b: Moment did not scan
+	if got := c.Moment("b"); got != b {
+		t.Fatalf("Moment(b) = %v after Parse, want the moment from the index", got)
+	}
+	hand := &Cycle{Moments: []*Moment{{ID: "x"}, {ID: "y", Index: 1}}}
+	if hand.Moment("y") == nil {
+		t.Fatal("a cycle without an index is not scanned")
+	}
+	hand.Index()
+	hand.Moments = nil
+	if hand.Moment("y") == nil || hand.Moment("z") != nil {
+		t.Fatal("Index did not build the index")
+	}
+}

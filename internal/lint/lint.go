@@ -14,9 +14,11 @@
 package lint
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -89,7 +91,7 @@ func Check(a *cycle.Analysis, opts Options) []Finding {
 	if lang == "" {
 		lang = a.Cycle.Language
 	}
-	ch := &checker{file: a.Cycle.File, lang: lang}
+	ch := &checker{file: a.Cycle.File, lang: lang, out: make([]Finding, 0, 2*len(a.Moments)+len(a.Handoffs))}
 	for _, m := range a.Moments {
 		ch.moment(m, opts)
 	}
@@ -205,21 +207,14 @@ func openImprovements(m *cycle.Moment) int {
 
 // Sort orders findings by file, line, column, rule and message.
 func Sort(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Message < b.Message
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			strings.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column),
+			strings.Compare(a.Rule, b.Rule),
+			strings.Compare(a.Message, b.Message),
+		)
 	})
 }
 
