@@ -196,7 +196,7 @@ func TestMessagesInSpanish(t *testing.T) {
 			`6:5: clave desconocida "importanse" en el momento 1; ¿quiso decir "importance"?`},
 		{"unknown key without a hint",
 			head + y("colour: red", "moments: [{id: a, name: A}]"),
-			`3:1: clave desconocida "colour" en el ciclo; claves conocidas: version, title, customer, organization, language, scale, closed, critical, moments`},
+			`3:1: clave desconocida "colour" en el ciclo; claves conocidas: version, title, customer, organization, language, scale, servqual, quadrants, state, closed, critical, moments`},
 		{"out of range",
 			head + y("moments:", "  - {id: a, name: A, performance: 7}"),
 			"4:35: performance 7 está fuera de rango: debe ir de 1 a 5 (la escala es de 5)"},

@@ -25,12 +25,40 @@ const (
 	maxNodes = 1_000_000
 )
 
-// Dimensions lists the ten SERVQUAL determinants, the only keys allowed
-// under a moment's dimensions, in their canonical order.
+// Dimensions lists the ten SERVQUAL determinants, the keys allowed under a
+// moment's dimensions in a file with servqual: 10 (the default), in their
+// canonical order.
 var Dimensions = []string{
 	"reliability", "responsiveness", "competence", "access", "courtesy",
 	"communication", "credibility", "security", "understanding", "tangibles",
 }
+
+// Dimensions5 lists the five SERVQUAL dimensions, the keys allowed under a
+// moment's dimensions in a file with servqual: 5, in their canonical order.
+// docs/format.md tells how the ten determinants map onto them.
+var Dimensions5 = []string{"tangibles", "reliability", "responsiveness", "assurance", "empathy"}
+
+// FiveOf maps each of the ten determinants to the one of the five
+// dimensions it became when SERVQUAL was refined: competence, courtesy,
+// credibility and security became assurance; access, communication and
+// understanding became empathy.
+var FiveOf = map[string]string{
+	"reliability": "reliability", "responsiveness": "responsiveness", "tangibles": "tangibles",
+	"competence": "assurance", "courtesy": "assurance", "credibility": "assurance", "security": "assurance",
+	"access": "empathy", "communication": "empathy", "understanding": "empathy",
+}
+
+// ServqualModels lists the values of the top-level servqual key: the
+// number of dimensions; the first is the default.
+var ServqualModels = []string{"10", "5"}
+
+// QuadrantSplits lists the values of the top-level quadrants key; the
+// first is the default.
+var QuadrantSplits = []string{"midpoint", "mean"}
+
+// States lists the values of the top-level state key; the first is the
+// default.
+var States = []string{"as-is", "to-be"}
 
 // Pillars lists the four pillars an improvement may strengthen.
 var Pillars = []string{"treatment", "processes", "responsiveness", "organization"}
@@ -51,6 +79,9 @@ type Cycle struct {
 	Language     string // "en" or "es"
 	Scale        int    // scores run 1..Scale
 	Closed       bool   // after the last moment the cycle returns to the first
+	Servqual     int    // 10 (the ten determinants) or 5 (the five dimensions)
+	Quadrants    string // "midpoint" or "mean": where the quadrants split
+	State        string // "as-is" (today's service) or "to-be" (a design)
 	Thresholds   Thresholds
 	Moments      []*Moment
 
@@ -94,6 +125,9 @@ type Moment struct {
 	URL          string
 	Dimensions   map[string]Score
 	Pains        []string
+	Evidence     []string // what the customer sees or touches
+	Backstage    []string // what staff do out of the customer's sight
+	Support      []string // the systems and processes behind the moment
 	Improvements []*Improvement
 	Next         []string // explicit successors; nil means the default
 	Ignore       []string // lint rules silenced for this moment
@@ -104,6 +138,16 @@ type Moment struct {
 	NextPos []Pos
 	// IgnorePos holds the position of each entry of Ignore.
 	IgnorePos []Pos
+}
+
+// DimensionKeys returns the dimension keys the cycle's SERVQUAL model
+// allows, in canonical order: Dimensions5 for servqual: 5, Dimensions
+// otherwise.
+func (c *Cycle) DimensionKeys() []string {
+	if c.Servqual == 5 {
+		return Dimensions5
+	}
+	return Dimensions
 }
 
 // Number is the moment's 1-based number in the cycle.

@@ -1,6 +1,8 @@
 package cycle
 
-// dimensionNamesES names the SERVQUAL determinants in Spanish.
+// dimensionNamesES names the SERVQUAL determinants and dimensions in
+// Spanish. Assurance is "seguridad" as in the Spanish SERVQUAL literature;
+// the ten-determinant security never appears in the same file.
 var dimensionNamesES = map[string]string{
 	"reliability":    "fiabilidad",
 	"responsiveness": "capacidad de respuesta",
@@ -12,6 +14,8 @@ var dimensionNamesES = map[string]string{
 	"security":       "seguridad",
 	"understanding":  "comprensión del cliente",
 	"tangibles":      "elementos tangibles",
+	"assurance":      "seguridad",
+	"empathy":        "empatía",
 }
 
 // DimensionName names a SERVQUAL determinant in lang ("en" or "es"). In

@@ -268,7 +268,7 @@ func TestParseProblems(t *testing.T) {
 		{"improvement without action", y("title: x", "moments:", "  - id: a", "    name: A", "    improvements:", "      - owner: B"),
 			[]problem{{6, 9, "improvement 1 of moment 1 has no action"}}},
 		{"due 30 February", y("title: x", "moments:", "  - id: a", "    name: A", "    improvements:", "      - action: x", "        due: 2026-02-30"),
-			[]problem{{7, 14, `due "2026-02-30" is not a date; write it as YYYY-MM-DD`}}},
+			[]problem{{7, 14, `due "2026-02-30" is not a date: February 2026 has 28 days`}}},
 		{"due day first", y("title: x", "moments:", "  - id: a", "    name: A", "    improvements:", "      - action: x", "        due: 15/12/2026"),
 			[]problem{{7, 14, `due "15/12/2026" is not a date; write it as YYYY-MM-DD`}}},
 		{"due with a time", y("title: x", "moments:", "  - id: a", "    name: A", "    improvements:", "      - action: x", "        due: 2026-12-15T10:00:00Z"),
@@ -330,7 +330,7 @@ func TestParseProblems(t *testing.T) {
 		), []problem{
 			{1, 10, "unsupported version"},
 			{7, 17, "importance 5 is out of range: it must be from 1 to 4 (the scale is 4)"},
-			{8, 12, `next names unknown moment "b"; did you mean "a"?`},
+			{8, 12, `next names unknown moment "b"; did you mean "B"?`},
 			{8, 15, `next names unknown moment "zz"`},
 			{9, 5, "moment 2 has no name"},
 			{9, 9, `moment id "B" must use lowercase letters`},
@@ -578,6 +578,10 @@ func TestSuggest(t *testing.T) {
 		{"improvement", "improvements"}, // a prefix
 		{"colour", ""},
 		{"x", ""},
+		{"NAME", "name"}, // case only: always close
+		{"c", ""},        // one edit from any short word: no suggestion
+		{"ab", ""},
+		{"stag", "stage"},
 	}
 	known := append(append([]string{}, momentKeys...), Dimensions...)
 	known = append(known, "title")

@@ -146,7 +146,7 @@ func TestLint(t *testing.T) {
 	// Every problem, on stdout, as FILE:LINE:COL: error: MESSAGE.
 	r = runCLI(t, "", "lint", bad)
 	want := bad + ":5:17: error: importance 9 is out of range: it must be from 1 to 5 (the scale is 5) [invalid]\n" +
-		bad + ":6:9: error: moment id \"A\" must use lowercase letters, digits, '-' and '_', starting with a letter or digit [invalid]\n"
+		bad + ":6:9: error: moment id \"A\" must use lowercase letters, digits, '-' and '_', starting with a letter or digit; write it as \"a\" [invalid]\n"
 	if r.code != 1 || r.out != want {
 		t.Errorf("invalid file: exit %d\nstdout:\n%s\nwant:\n%s", r.code, r.out, want)
 	}

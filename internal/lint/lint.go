@@ -91,7 +91,7 @@ func Check(a *cycle.Analysis, opts Options) []Finding {
 	if lang == "" {
 		lang = a.Cycle.Language
 	}
-	ch := &checker{file: a.Cycle.File, lang: lang, out: make([]Finding, 0, 2*len(a.Moments)+len(a.Handoffs))}
+	ch := &checker{file: a.Cycle.File, lang: lang, state: a.Cycle.State, out: make([]Finding, 0, 2*len(a.Moments)+len(a.Handoffs))}
 	for _, m := range a.Moments {
 		ch.moment(m, opts)
 	}
@@ -109,9 +109,10 @@ func Check(a *cycle.Analysis, opts Options) []Finding {
 }
 
 type checker struct {
-	file string
-	lang string
-	out  []Finding
+	file  string
+	lang  string
+	state string // the cycle's state: as-is or to-be
+	out   []Finding
 }
 
 // add records a finding of rule at pos for moment m, unless m ignores rule;
@@ -122,7 +123,7 @@ func (ch *checker) add(m *cycle.Moment, rule string, pos cycle.Pos, key string, 
 	}
 	ch.out = append(ch.out, Finding{
 		File: ch.file, Line: max(pos.Line, 1), Column: max(pos.Column, 1),
-		Severity: severityOf(rule), Rule: rule, Message: fmt.Sprintf(format(key, ch.lang), args...), Moment: m.ID,
+		Severity: severityOf(rule, ch.state), Rule: rule, Message: fmt.Sprintf(format(key, ch.lang), args...), Moment: m.ID,
 	})
 }
 

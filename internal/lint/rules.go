@@ -44,6 +44,29 @@ type Rule struct {
 	Help string
 	// Silenceable tells whether a moment's `ignore:` list may name the rule.
 	Silenceable bool
+	// AsIs is the severity in an as-is map (state: as-is, the default),
+	// when it differs from Severity: a finding about the service itself,
+	// which an as-is map documents rather than designs, is a warning
+	// there. Severity holds in a to-be map.
+	AsIs Severity
+}
+
+// SeverityDoc writes the rule's severity as docs/rules.md gives it:
+// "error", or "error; warning in an as-is map".
+func (r Rule) SeverityDoc() string {
+	if r.AsIs != "" && r.AsIs != r.Severity {
+		return string(r.Severity) + "; " + string(r.AsIs) + " in an as-is map"
+	}
+	return string(r.Severity)
+}
+
+// SeverityIn returns the rule's severity in a cycle of the given state,
+// "as-is" or "to-be".
+func (r Rule) SeverityIn(state string) Severity {
+	if state != "to-be" && r.AsIs != "" {
+		return r.AsIs
+	}
+	return r.Severity
 }
 
 // HelpURI is the address of the rule's section in docs/rules.md.
@@ -81,7 +104,7 @@ var rules = []Rule{
 			"and invisible to the customer, silence it on the receiving moment.",
 	},
 	{
-		ID: HandoffChain, Severity: Error, Silenceable: true,
+		ID: HandoffChain, Severity: Error, AsIs: Warning, Silenceable: true,
 		Summary: "The customer passes through three or more owners in a row on one channel.",
 		Help: "Being bounced through three departments in one contact is one of the surest ways to lose a " +
 			"customer: by the third transfer they have explained their problem three times. Merge the steps " +
@@ -154,9 +177,9 @@ func ruleIndex(id string) int {
 	return -1
 }
 
-func severityOf(id string) Severity {
+func severityOf(id, state string) Severity {
 	if r, ok := Lookup(id); ok {
-		return r.Severity
+		return r.SeverityIn(state)
 	}
 	return Error
 }
