@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"github.com/ciclo-dev/ciclo/cycle"
 	"io/fs"
 	"os"
 
@@ -44,6 +45,7 @@ output when FILE is -. It never overwrites an existing file.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Lang, "lang", "en", "language of the starter: en or es")
+	completeWith(cmd, "lang", cycle.Languages)
 	return cmd
 }
 

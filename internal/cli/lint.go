@@ -58,6 +58,8 @@ silence one on a moment with ignore: [rule-id], are in docs/rules.md.`,
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
 	cmd.Flags().StringVar(&opts.Today, "today", "", "date for the overdue rule, YYYY-MM-DD (default: today)")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the messages: en or es (default: each file's language); rule ids never change")
+	completeWith(cmd, "format", lint.Formats)
+	completeWith(cmd, "lang", cycle.Languages)
 	return cmd
 }
 

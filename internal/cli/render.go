@@ -88,6 +88,10 @@ stale output is named when any output differs from what would be written
 	f.Float64Var(&opts.Scale, "scale", 0, "PNG pixels per point (default 2; large diagrams are scaled down to fit the pixel budget)")
 	f.BoolVar(&opts.Check, "check", false, "write nothing; exit 1 naming every output that is missing or differs")
 	f.IntVar(&opts.Jobs, "jobs", 0, "files drawn at once in a batch (default: processors + 1; at most twice the processors + 1)")
+	completeWith(cmd, "format", asStrings(render.Formats))
+	completeWith(cmd, "view", render.Views)
+	completeWith(cmd, "theme", render.Themes)
+	completeWith(cmd, "lang", cycle.Languages)
 	return cmd
 }
 

@@ -57,6 +57,7 @@ port 0 picks a free port. The URL is printed on standard error. Ctrl-C stops.`,
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	cmd.Flags().BoolVar(&opts.Open, "open", false, "open the preview in the default browser")
 	cmd.Flags().StringVar(&opts.Theme, "theme", "default", "initial theme: "+strings.Join(watch.Themes, "|")+" (switchable in the page)")
+	completeWith(cmd, "theme", watch.Themes)
 	return cmd
 }
 
