@@ -153,8 +153,8 @@ var rules = []Rule{
 	},
 }
 
-// Rules returns every rule, in a stable order: the service rules of SPEC
-// section 4 first, then unknown-rule and invalid.
+// Rules returns every rule, in a stable order: the service rules first, in
+// the order of docs/rules.md, then unknown-rule and invalid.
 func Rules() []Rule { return append([]Rule(nil), rules...) }
 
 // Lookup returns the rule with the given id.
