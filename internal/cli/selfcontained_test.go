@@ -37,7 +37,7 @@ func TestDocsCiteTheProject(t *testing.T) {
 		n++
 		for i, line := range strings.Split(string(data), "\n") {
 			if outsideSpec.MatchString(line) && !strings.Contains(line, "outsideSpec") && !strings.Contains(line, `\bSPEC\b`) {
-				t.Errorf("%s:%d cites an outside SPEC: %s", path, i+1, strings.TrimSpace(line))
+				t.Errorf("%s:%d cites an outside specification: %s", path, i+1, strings.TrimSpace(line))
 			}
 		}
 		return nil
