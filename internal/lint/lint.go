@@ -84,34 +84,31 @@ func InvalidFindings(file string, err error, lang string) []Finding {
 	return out
 }
 
-// Check applies every service rule to an analysed cycle, honours each
-// moment's ignore list, and returns the findings sorted.
+// Check applies every service rule of the registry (see Rules) to an
+// analysed cycle, honours each moment's ignore list, and returns the
+// findings sorted.
 func Check(a *cycle.Analysis, opts Options) []Finding {
 	lang := opts.Lang
 	if lang == "" {
 		lang = a.Cycle.Language
 	}
-	ch := &checker{file: a.Cycle.File, lang: lang, state: a.Cycle.State, out: make([]Finding, 0, 2*len(a.Moments)+len(a.Handoffs))}
-	for _, m := range a.Moments {
-		ch.moment(m, opts)
-	}
-	for _, e := range a.Handoffs {
-		ch.add(e.To, Handoff, e.To.KeyPos("owner"), msgHandoff,
-			e.From.Owner, e.To.Owner, e.To.Channel, e.From.ID, e.To.ID)
-	}
-	for _, c := range handoffChains(a) {
-		at := c.walk[len(c.walk)-1]
-		ch.add(at, HandoffChain, at.KeyPos("owner"), msgHandoffChain,
-			at.Channel, describeWalk(c.walk))
+	ch := &checker{file: a.Cycle.File, lang: lang, state: a.Cycle.State, today: opts.Today,
+		out: make([]Finding, 0, 2*len(a.Moments)+len(a.Handoffs))}
+	for _, r := range rules {
+		if r.check != nil {
+			r.check(ch, a)
+		}
 	}
 	Sort(ch.out)
 	return ch.out
 }
 
+// checker collects the findings of one cycle.
 type checker struct {
 	file  string
 	lang  string
-	state string // the cycle's state: as-is or to-be
+	state string    // the cycle's state: as-is or to-be
+	today time.Time // for overdue; zero disables it
 	out   []Finding
 }
 
@@ -125,75 +122,6 @@ func (ch *checker) add(m *cycle.Moment, rule string, pos cycle.Pos, key string, 
 		File: ch.file, Line: max(pos.Line, 1), Column: max(pos.Column, 1),
 		Severity: severityOf(rule, ch.state), Rule: rule, Message: fmt.Sprintf(format(key, ch.lang), args...), Moment: m.ID,
 	})
-}
-
-func (ch *checker) moment(ma *cycle.MomentAnalysis, opts Options) {
-	m := ma.Moment
-	id := m.KeyPos("id")
-	if ma.Critical {
-		why := because(ma.Reasons, ch.lang)
-		if open := openImprovements(m); open == 0 {
-			pos, detail := id, ""
-			if len(m.Improvements) > 0 {
-				pos, detail = m.KeyPos("improvements"), format(msgAllDone, ch.lang)
-			}
-			ch.add(m, CriticalWithoutImprovement, pos, msgNoOpenImprovement, m.ID, detail, why)
-		}
-		if m.Owner == "" {
-			ch.add(m, CriticalWithoutOwner, id, msgCriticalNoOwner, m.ID, why)
-		}
-		if m.Standard == "" {
-			ch.add(m, MissingStandard, id, msgNoStandard, m.ID, why)
-		}
-	} else if m.Owner == "" {
-		ch.add(m, MissingOwner, id, msgNoOwner, m.ID)
-	}
-	switch {
-	case m.Importance == 0 && m.Performance == 0:
-		ch.add(m, Unscored, id, msgUnscoredBoth, m.ID)
-	case m.Importance == 0:
-		ch.add(m, Unscored, id, msgUnscoredImportance, m.ID)
-	case m.Performance == 0:
-		ch.add(m, Unscored, id, msgUnscoredPerformance, m.ID)
-	}
-	for _, im := range m.Improvements {
-		if im.Owner == "" {
-			ch.add(m, ImprovementWithoutOwner, im.KeyPos("action"), msgImprovementNoOwner, im.Action, m.ID)
-		}
-		if im.Overdue(opts.Today) {
-			ch.add(m, Overdue, im.KeyPos("due"), msgOverdue,
-				im.Action, m.ID, im.Due.Format(time.DateOnly), statusWord(im.Status, ch.lang))
-		}
-	}
-	ch.ignores(m)
-}
-
-// ignores reports entries of the ignore list that name no silenceable rule.
-func (ch *checker) ignores(m *cycle.Moment) {
-	var known []string
-	for _, r := range rules {
-		if r.Silenceable {
-			known = append(known, r.ID)
-		}
-	}
-	for i, id := range m.Ignore {
-		pos := m.KeyPos("ignore")
-		if i < len(m.IgnorePos) {
-			pos = m.IgnorePos[i]
-		}
-		r, ok := Lookup(id)
-		switch {
-		case ok && r.Silenceable:
-		case ok:
-			ch.add(m, UnknownRule, pos, msgCannotSilence, id)
-		default:
-			if s := cycle.Suggest(id, known); s != "" {
-				ch.add(m, UnknownRule, pos, msgUnknownRuleHint, id, s)
-			} else {
-				ch.add(m, UnknownRule, pos, msgUnknownRule, id)
-			}
-		}
-	}
 }
 
 func openImprovements(m *cycle.Moment) int {
