@@ -1,6 +1,10 @@
 package cycle
 
-import "time"
+import (
+	"time"
+
+	"github.com/ciclo-dev/ciclo/internal/msg"
+)
 
 // FormatVersion is the only cycle file format version ciclo reads.
 const FormatVersion = 1
@@ -66,8 +70,9 @@ var Pillars = []string{"treatment", "processes", "responsiveness", "organization
 // Statuses lists the states of an improvement; the first is the default.
 var Statuses = []string{"planned", "doing", "done"}
 
-// Languages lists the languages of fixed words; the first is the default.
-var Languages = []string{"en", "es"}
+// Languages lists the languages of fixed words, those of ciclo's message
+// catalog (internal/msg); the first, English, is the default.
+var Languages = msg.Languages()
 
 // Cycle is one parsed and validated cycle file.
 type Cycle struct {

@@ -185,11 +185,14 @@ func (p *parser) yamlError(src []byte, err error, read int) {
 
 // topLanguage matches a top-level "language: es" line, quoted or not,
 // with or without a comment.
-var topLanguage = regexp.MustCompile(`(?m)^language:[ \t]*(?:"(en|es)"|'(en|es)'|(en|es))[ \t]*(?:#.*)?\r?$`)
+var topLanguage = regexp.MustCompile(`(?m)^language:[ \t]*(?:"(` + langAlt + `)"|'(` + langAlt + `)'|(` + langAlt + `))[ \t]*(?:#.*)?\r?$`)
+
+// langAlt matches the name of a language ciclo speaks.
+var langAlt = strings.Join(Languages, "|")
 
 // sniffLanguage finds the file's language when the YAML cannot be parsed,
 // so that the syntax errors of a Spanish file are in Spanish too: the
-// first top-level "language:" line, if it names en or es.
+// first top-level "language:" line, if it names a language ciclo speaks.
 func sniffLanguage(src []byte) string {
 	m := topLanguage.FindSubmatch(src)
 	if m == nil {

@@ -1,10 +1,11 @@
-package cycle
+package msg
 
-// messagesES translates every validation message and phrase into Spanish,
-// keyed by the English format. Keys, ids and values from the file stay as
+// es is the Spanish catalog. Keys, ids and values from the file stay as
 // they are written; the words are those of ciclo's Spanish reports and lint
 // messages (momento, mejora, dolor, puntaje, "¿quiso decir?").
-var messagesES = map[string]string{
+var es = register("es", Catalog{
+	// ---- cycle: validation messages and the phrases among their arguments.
+
 	// Phrases: pieces of the messages below.
 	"the cycle":                      "el ciclo",
 	"moment %d":                      "el momento %d",
@@ -108,4 +109,4 @@ var messagesES = map[string]string{
 	"moment %q cannot be its own next moment":                                    "el momento %q no puede ser el siguiente de sí mismo",
 	"next names %q twice":                                                        "next nombra %q dos veces",
 	"moment %q cannot be reached from the first moment %q: check the next lists": "no se puede llegar al momento %q desde el primer momento %q: revise las listas next",
-}
+})
