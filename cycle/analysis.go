@@ -1,8 +1,9 @@
 package cycle
 
 import (
-	"fmt"
 	"sort"
+
+	"github.com/ciclo-dev/ciclo/internal/msg"
 )
 
 // Quadrant is an importance-performance quadrant (Martilla & James).
@@ -46,23 +47,13 @@ func (r Reason) String() string { return r.Text("en") }
 
 // Text describes the reason in the language lang ("en" or "es").
 func (r Reason) Text(lang string) string {
-	es := lang == "es"
 	switch r.Kind {
 	case Marked:
-		if es {
-			return "marcado como crítico en el archivo"
-		}
-		return "marked critical in the file"
+		return msg.T(lang, "marked critical in the file")
 	case LowScore:
-		if es {
-			return fmt.Sprintf("importancia %d ≥ %d y desempeño %d ≤ %d", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance)
-		}
-		return fmt.Sprintf("importance %d ≥ %d and performance %d ≤ %d", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance)
+		return msg.Sprintf(lang, "importance %d ≥ %d and performance %d ≤ %d", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance)
 	case Gap:
-		if es {
-			return fmt.Sprintf("brecha en %s: esperado %d, percibido %d (%d ≥ %d)", DimensionName(r.Dimension, "es"), r.Expected, r.Perceived, r.Expected-r.Perceived, r.Threshold.Gap)
-		}
-		return fmt.Sprintf("%s gap: expected %d, perceived %d (%d ≥ %d)", r.Dimension, r.Expected, r.Perceived, r.Expected-r.Perceived, r.Threshold.Gap)
+		return msg.Sprintf(lang, "%s gap: expected %d, perceived %d (%d ≥ %d)", DimensionName(r.Dimension, lang), r.Expected, r.Perceived, r.Expected-r.Perceived, r.Threshold.Gap)
 	}
 	return string(r.Kind)
 }

@@ -643,17 +643,6 @@ func TestRulesDocumented(t *testing.T) {
 	}
 }
 
-func TestMessagesInBothLanguages(t *testing.T) {
-	for key, m := range messages {
-		if m[0] == "" || m[1] == "" || m[0] == m[1] {
-			t.Errorf("message %q lacks a translation: %q", key, m)
-		}
-		if strings.Count(m[0], "%") != strings.Count(m[1], "%") {
-			t.Errorf("message %q: English and Spanish take different arguments", key)
-		}
-	}
-}
-
 func TestMessagesFollowTheLanguage(t *testing.T) {
 	src := `title: Visita
 language: es

@@ -109,4 +109,43 @@ var es = register("es", Catalog{
 	"moment %q cannot be its own next moment":                                    "el momento %q no puede ser el siguiente de sí mismo",
 	"next names %q twice":                                                        "next nombra %q dos veces",
 	"moment %q cannot be reached from the first moment %q: check the next lists": "no se puede llegar al momento %q desde el primer momento %q: revise las listas next",
+
+	// ---- cycle: the analysis.
+	"marked critical in the file":                 "marcado como crítico en el archivo",
+	"importance %d ≥ %d and performance %d ≤ %d":  "importancia %d ≥ %d y desempeño %d ≤ %d",
+	"%s gap: expected %d, perceived %d (%d ≥ %d)": "brecha en %s: esperado %d, percibido %d (%d ≥ %d)",
+	"dimension|reliability":                       "fiabilidad",
+	"dimension|responsiveness":                    "capacidad de respuesta",
+	"dimension|competence":                        "competencia",
+	"dimension|access":                            "accesibilidad",
+	"dimension|courtesy":                          "cortesía",
+	"dimension|communication":                     "comunicación",
+	"dimension|credibility":                       "credibilidad",
+	"dimension|security":                          "seguridad",
+	"dimension|understanding":                     "comprensión del cliente",
+	"dimension|tangibles":                         "elementos tangibles",
+	// Assurance is "seguridad" as in the Spanish SERVQUAL literature; the
+	// ten-determinant security never appears in the same file.
+	"dimension|assurance": "seguridad",
+	"dimension|empathy":   "empatía",
+
+	// ---- lint: finding messages.
+	"the customer is passed from %q to %q on channel %q (moment %q to %q)":         "el cliente pasa de %q a %q en el canal %q (momento %q a %q)",
+	"the customer passes through three owners in a row on channel %q: %s":          "el cliente pasa por tres responsables seguidos en el canal %q: %s",
+	"critical moment %q has no open improvement%s (critical because %s)":           "el momento crítico %q no tiene ninguna mejora abierta%s (es crítico porque %s)",
+	": every improvement listed is done":                                           ": todas las mejoras de la lista están hechas",
+	"critical moment %q has no owner: nobody answers for it (critical because %s)": "el momento crítico %q no tiene responsable: nadie responde por él (es crítico porque %s)",
+	"critical moment %q has no service standard (critical because %s)":             "el momento crítico %q no tiene norma de servicio (es crítico porque %s)",
+	"moment %q has no owner: nobody answers for it":                                "el momento %q no tiene responsable: nadie responde por él",
+	"moment %q has no importance or performance score":                             "el momento %q no tiene nota de importancia ni de desempeño",
+	"moment %q has no importance score":                                            "el momento %q no tiene nota de importancia",
+	"moment %q has no performance score":                                           "el momento %q no tiene nota de desempeño",
+	"improvement %q of moment %q has no owner":                                     "la mejora %q del momento %q no tiene responsable",
+	"improvement %q of moment %q was due %s and is still %s":                       "la mejora %q del momento %q vencía el %s y sigue %s",
+	"rule %q cannot be silenced with ignore":                                       "la regla %q no se puede silenciar con ignore",
+	"ignore names unknown rule %q; did you mean %q?":                               "ignore nombra la regla desconocida %q; ¿quiso decir %q?",
+	"ignore names unknown rule %q":                                                 "ignore nombra la regla desconocida %q",
+	"planned":                                                                      "planificada",
+	"doing":                                                                        "en curso",
+	"done":                                                                         "hecha",
 })
