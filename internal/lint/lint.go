@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 )
 
 // Finding is one problem found in a cycle file. Line and Column are 1-based.
@@ -34,6 +35,9 @@ type Finding struct {
 	Message  string   `json:"message"`
 	// Moment is the id of the moment the finding concerns, when there is one.
 	Moment string `json:"moment,omitempty"`
+	// Lang is the language of Message ("" when unknown, then English);
+	// WriteText writes the severity in it too.
+	Lang string `json:"-"`
 }
 
 // Options tune the checks.
@@ -67,7 +71,7 @@ func Lint(file string, src []byte, opts Options) []Finding {
 func InvalidFindings(file string, err error, lang string) []Finding {
 	var list cycle.ErrorList
 	if !errors.As(err, &list) {
-		return []Finding{{File: file, Line: 1, Column: 1, Severity: Error, Rule: Invalid, Message: err.Error()}}
+		return []Finding{{File: file, Line: 1, Column: 1, Severity: Error, Rule: Invalid, Message: err.Error(), Lang: "en"}}
 	}
 	out := make([]Finding, 0, len(list))
 	for _, e := range list {
@@ -75,9 +79,16 @@ func InvalidFindings(file string, err error, lang string) []Finding {
 		if f == "" {
 			f = file
 		}
+		l := lang
+		if l == "" {
+			l = e.Lang
+		}
+		if !msg.Has(l) {
+			l = "en"
+		}
 		out = append(out, Finding{
 			File: f, Line: max(e.Pos.Line, 1), Column: max(e.Pos.Column, 1),
-			Severity: Error, Rule: Invalid, Message: e.Text(lang),
+			Severity: Error, Rule: Invalid, Message: e.Text(lang), Lang: l,
 		})
 	}
 	Sort(out)
@@ -120,7 +131,7 @@ func (ch *checker) add(m *cycle.Moment, rule string, pos cycle.Pos, key string, 
 	}
 	ch.out = append(ch.out, Finding{
 		File: ch.file, Line: max(pos.Line, 1), Column: max(pos.Column, 1),
-		Severity: severityOf(rule, ch.state), Rule: rule, Message: fmt.Sprintf(format(key, ch.lang), args...), Moment: m.ID,
+		Severity: severityOf(rule, ch.state), Rule: rule, Message: fmt.Sprintf(format(key, ch.lang), args...), Moment: m.ID, Lang: ch.lang,
 	})
 }
 

@@ -276,4 +276,13 @@ var es = register("es", Catalog{
 	"Default":       "Normal",
 	"Print":         "Impresión",
 	"High contrast": "Alto contraste",
+
+	// ---- lint and the command line: counts for people.
+	"%s, %s in %s": "%s, %s en %s",
+	"%d error":     "%d error",
+	"%d errors":    "%d errores",
+	"%d warning":   "%d advertencia",
+	"%d warnings":  "%d advertencias",
+	"%d file":      "%d archivo",
+	"%d files":     "%d archivos",
 })
