@@ -1,9 +1,9 @@
 package msg
 
-// es is the Spanish catalog. Keys, ids and values from the file stay as
+// The Spanish catalog, registered when the package loads. Keys, ids and values from the file stay as
 // they are written; the words are those of ciclo's Spanish reports and lint
 // messages (momento, mejora, dolor, puntaje, "¿quiso decir?").
-var es = register("es", Catalog{
+var _ = register("es", Catalog{
 	// ---- cycle: validation messages and the phrases among their arguments.
 
 	// Phrases: pieces of the messages below.
