@@ -1516,8 +1516,8 @@ func hasKey(pairs []pair, key string) bool {
 // improvement reads improvement number i of moment number moment (both
 // 1-based).
 func (p *parser) improvement(v *yaml.Node, i, moment int) *Improvement {
-	what := phrasef("improvement %d of moment %d", i, moment)
-	keyOf := func(key string) label { return phrasef("improvement %d of moment %d %s", i, moment, raw(key)) }
+	what := improvementLabel{i: i, moment: moment}
+	keyOf := func(key string) label { return improvementLabel{i: i, moment: moment, key: key} }
 	pairs, ok := p.mapping(v, what, improvementKeys)
 	if !ok {
 		return nil
@@ -1600,6 +1600,22 @@ func idLike(s string) string {
 		return ""
 	}
 	return w
+}
+
+// improvementLabel names an improvement, or one of its keys, in messages.
+// It is built for every improvement read but put into words only for a
+// problem, so it holds the numbers rather than a phrase: aliases may stand
+// for hundreds of thousands of improvements.
+type improvementLabel struct {
+	i, moment int
+	key       string // "" names the improvement itself
+}
+
+func (l improvementLabel) text(lang string) string {
+	if l.key == "" {
+		return phrasef("improvement %d of moment %d", l.i, l.moment).text(lang)
+	}
+	return phrasef("improvement %d of moment %d %s", l.i, l.moment, raw(l.key)).text(lang)
 }
 
 // graph checks next references and reachability once every moment parsed.
