@@ -111,3 +111,26 @@ func TestHints(t *testing.T) {
 		}
 	}
 }
+
+// TestAliasedImprovementsReadOnce: a list of improvements that an alias
+// repeats is read once and shared, while the node budget is charged as if
+// it were read every time.
+func TestAliasedImprovementsReadOnce(t *testing.T) {
+	src := "title: t\nmoments:\n  - id: a\n    name: A\n    improvements: &l\n      - {action: x, owner: o}\n      - {action: y}\n" +
+		"  - {id: b, name: B, improvements: *l}\n  - {id: c, name: C, improvements: *l}\n"
+	c := mustParseKeys(t, src)
+	if c.Moments[2].Improvements[1] != c.Moments[0].Improvements[1] || len(c.Moments[1].Improvements) != 2 {
+		t.Fatal("the aliased list was read again")
+	}
+	need := nodesNeeded([]byte(src))
+	for budget := 1; budget < need; budget++ {
+		if _, err := ParseWith("k.yaml", []byte(src), ParseOptions{NodeBudget: budget}); err == nil {
+			t.Fatalf("parsed with %d nodes of %d", budget, need)
+		}
+	}
+	p := &parser{budget: maxNodes}
+	p.parse([]byte(strings.Replace(src, "*l", "[{action: x, owner: o}, {action: y}]", 2)))
+	if p.nodes != need {
+		t.Errorf("aliases charged %d nodes, the lists written out %d", need, p.nodes)
+	}
+}

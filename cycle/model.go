@@ -133,6 +133,8 @@ type Moment struct {
 	Evidence     []string // what the customer sees or touches
 	Backstage    []string // what staff do out of the customer's sight
 	Support      []string // the systems and processes behind the moment
+	// Improvements are the moment's improvements; moments whose file
+	// repeats one list with an alias share its values.
 	Improvements []*Improvement
 	Next         []string // explicit successors; nil means the default
 	Ignore       []string // lint rules silenced for this moment

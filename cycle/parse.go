@@ -75,10 +75,11 @@ type parser struct {
 	nodes      int
 	budget     int // the most nodes resolve may visit
 	full       bool
-	mergeDepth int    // depth of merge keys (<<) being expanded
-	lang       string // the file's language, once read from a valid key (or its absence)
-	servqual   int    // the file's SERVQUAL model, 10 or 5
-	items      int    // the prescan's count of values
+	mergeDepth int                     // depth of merge keys (<<) being expanded
+	lang       string                  // the file's language, once read from a valid key (or its absence)
+	servqual   int                     // the file's SERVQUAL model, 10 or 5
+	lists      map[*yaml.Node]readList // improvement lists read, by node
+	items      int                     // the prescan's count of values
 }
 
 // maxMergeDepth bounds merge keys (<<) nested in the values they merge,
@@ -1409,13 +1410,7 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 		case "support":
 			m.Support = p.textList(pr.v, raw("support"), phrasef("an entry of support"))
 		case "improvements":
-			if items, ok := p.list(pr.v, raw("improvements"), false); ok {
-				for i, it := range items {
-					if im := p.improvement(it, i+1, index+1); im != nil {
-						m.Improvements = append(m.Improvements, im)
-					}
-				}
-			}
+			m.Improvements = p.improvements(pr.v, index+1)
 		case "next":
 			if items, ok := p.list(pr.v, raw("next"), true); ok {
 				if len(items) > MaxNext {
@@ -1511,6 +1506,46 @@ func hasKey(pairs []pair, key string) bool {
 		}
 	}
 	return false
+}
+
+// improvements reads the improvements of moment number moment. A list that
+// an alias repeats under several moments is read once: its improvements
+// are shared, and the budget is charged again what reading it cost, as if
+// it were read again, so an alias bomb of improvements costs no memory.
+func (p *parser) improvements(v *yaml.Node, moment int) []*Improvement {
+	rv := deref(v)
+	if m, ok := p.lists[rv]; ok && v.Kind == yaml.AliasNode {
+		p.nodes += m.cost - 1
+		if _, err := p.resolve(v); err != nil {
+			return nil
+		}
+		return m.ims
+	}
+	nodes, errs := p.nodes, len(p.errs)
+	items, ok := p.list(v, raw("improvements"), false)
+	if !ok {
+		return nil
+	}
+	var out []*Improvement
+	for i, it := range items {
+		if im := p.improvement(it, i+1, moment); im != nil {
+			out = append(out, im)
+		}
+	}
+	if len(p.errs) == errs && !p.full {
+		if p.lists == nil {
+			p.lists = map[*yaml.Node]readList{}
+		}
+		p.lists[rv] = readList{ims: out, cost: p.nodes - nodes}
+	}
+	return out
+}
+
+// readList is a list of improvements already read, and what reading it
+// cost in nodes.
+type readList struct {
+	ims  []*Improvement
+	cost int
 }
 
 // improvement reads improvement number i of moment number moment (both
