@@ -115,24 +115,24 @@ func DefaultThresholds(s int) Thresholds {
 
 // Moment is one moment of truth.
 type Moment struct {
-	Index        int // 0-based position in the file
-	ID           string
-	Name         string
-	Description  string
-	Stage        string
-	Channel      string
-	Owner        string
-	Expectation  string
-	Standard     string
-	Importance   int   // 0 when unset
-	Performance  int   // 0 when unset
-	Critical     *bool // explicit mark, nil when unset
-	URL          string
-	Dimensions   map[string]Score
-	Pains        []string
-	Evidence     []string // what the customer sees or touches
-	Backstage    []string // what staff do out of the customer's sight
-	Support      []string // the systems and processes behind the moment
+	Index       int // 0-based position in the file
+	ID          string
+	Name        string
+	Description string
+	Stage       string
+	Channel     string
+	Owner       string
+	Expectation string
+	Standard    string
+	Importance  int   // 0 when unset
+	Performance int   // 0 when unset
+	Critical    *bool // explicit mark, nil when unset
+	URL         string
+	Dimensions  map[string]Score
+	Pains       []string
+	Evidence    []string // what the customer sees or touches
+	Backstage   []string // what staff do out of the customer's sight
+	Support     []string // the systems and processes behind the moment
 	// Improvements are the moment's improvements; moments whose file
 	// repeats one list with an alias share its values.
 	Improvements []*Improvement
