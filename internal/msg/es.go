@@ -285,4 +285,5 @@ var _ = register("es", Catalog{
 	"%d warnings":  "%d advertencias",
 	"%d file":      "%d archivo",
 	"%d files":     "%d archivos",
+	"Dimension":    "Dimensión",
 })

@@ -48,6 +48,7 @@ var words = map[string]string{
 	"servqual":            msg.N("SERVQUAL gaps"),
 	"servqual_note":       msg.N("Gap = perceived − expected; negative is a shortfall. Average over the moments that score both."),
 	"determinant":         msg.N("Determinant"),
+	"dimension":           msg.N("Dimension"),
 	"average_gap":         msg.N("Average gap"),
 	"by_moment":           msg.N("By moment"),
 	"no_gaps":             msg.N("No moment scores both expectation and perception of a determinant."),

@@ -214,7 +214,7 @@ func (w *mdWriter) gaps() {
 	if !w.section("servqual", "no_gaps", "servqual_note", len(v.Dimensions)) {
 		return
 	}
-	w.line("| %s | %s | %s |", w.t("determinant"), w.t("average_gap"), w.t("by_moment"))
+	w.line("| %s | %s | %s |", w.v.DimHead, w.t("average_gap"), w.t("by_moment"))
 	w.line("| --- | ---: | --- |")
 	for _, d := range v.Dimensions {
 		var parts []string

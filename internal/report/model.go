@@ -32,6 +32,7 @@ type view struct {
 	Today        string // "" when no date was given
 	Scale        int
 	Mid          string // the quadrant midpoint, as written
+	DimHead      string // "Determinant" (ten-determinant model) or "Dimension" (five), in words
 	Split        cycle.Split
 	IPANote      string // which split the quadrants use, in words
 	Thresholds   cycle.Thresholds
@@ -133,7 +134,10 @@ func newView(a *cycle.Analysis, opts Options) *view {
 	v := &view{
 		Lang: lang, Title: c.Title, Customer: c.Customer, Organization: c.Organization,
 		Scale: c.Scale, Thresholds: c.Thresholds, Mid: formatMid(c.Scale),
-		Split: a.Split,
+		Split: a.Split, DimHead: word(lang, "determinant"),
+	}
+	if c.Servqual == 5 {
+		v.DimHead = word(lang, "dimension")
 	}
 	if a.Split.Rule == "mean" {
 		v.IPANote = fmt.Sprintf(word(lang, "ipa_note_mean"), formatSplit(a.Split.Importance), formatSplit(a.Split.Performance))
