@@ -338,7 +338,8 @@ func TestInit(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "cycle.yaml")
 			r := runCLI(t, "", "init", "--lang", lang, path)
-			if r.code != 0 || r.out != "" || !strings.Contains(r.errOut, "wrote "+path) {
+			wrote := map[string]string{"en": "wrote ", "es": "se escribió "}[lang] + path
+			if r.code != 0 || r.out != "" || !strings.Contains(r.errOut, wrote) {
 				t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.out, r.errOut)
 			}
 			data, err := os.ReadFile(path)

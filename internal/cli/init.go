@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"io/fs"
 	"os"
 
@@ -81,6 +82,6 @@ func initRun(_ context.Context, opts *InitOptions) error {
 		os.Remove(opts.File)
 		return misuse(fmt.Errorf("cannot write %s: %w", opts.File, err))
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "wrote %s; check it with: ciclo lint %s\n", opts.File, opts.File)
+	fmt.Fprintln(opts.IO.ErrOut, msg.Sprintf(opts.Lang, "wrote %s; check it with: ciclo lint %s", opts.File, opts.File))
 	return nil
 }

@@ -278,12 +278,13 @@ var _ = register("es", Catalog{
 	"High contrast": "Alto contraste",
 
 	// ---- lint and the command line: counts for people.
-	"%s, %s in %s": "%s, %s en %s",
-	"%d error":     "%d error",
-	"%d errors":    "%d errores",
-	"%d warning":   "%d advertencia",
-	"%d warnings":  "%d advertencias",
-	"%d file":      "%d archivo",
-	"%d files":     "%d archivos",
-	"Dimension":    "Dimensión",
+	"%s, %s in %s":                           "%s, %s en %s",
+	"%d error":                               "%d error",
+	"%d errors":                              "%d errores",
+	"%d warning":                             "%d advertencia",
+	"%d warnings":                            "%d advertencias",
+	"%d file":                                "%d archivo",
+	"%d files":                               "%d archivos",
+	"Dimension":                              "Dimensión",
+	"wrote %s; check it with: ciclo lint %s": "se escribió %s; revíselo con: ciclo lint %s",
 })
