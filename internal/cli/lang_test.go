@@ -167,3 +167,19 @@ func TestSeverityWordsFollowTheLanguage(t *testing.T) {
 		t.Errorf("--lang en: stdout %q, stderr %q", stdout, stderr)
 	}
 }
+
+// TestRenderCountLineFollowsTheLanguage: a batch of Spanish files that fail
+// is counted in Spanish; --lang en counts it in English.
+func TestRenderCountLineFollowsTheLanguage(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFiles(t, dir, map[string]string{"a.yaml": badSpanish, "b.yaml": badSpanish})
+	r := runCLI(t, "", "render", "-f", "dot", "a.yaml", "b.yaml")
+	if r.code != ExitProblem || !strings.Contains(r.errOut, "ciclo: fallaron 2 de 2 archivos") {
+		t.Errorf("exit %d, stderr %q", r.code, r.errOut)
+	}
+	r = runCLI(t, "", "render", "--lang", "en", "-f", "dot", "a.yaml", "b.yaml")
+	if !strings.Contains(r.errOut, "ciclo: 2 of 2 files failed") {
+		t.Errorf("--lang en: stderr %q", r.errOut)
+	}
+}

@@ -287,4 +287,9 @@ var _ = register("es", Catalog{
 	"%d files":                               "%d archivos",
 	"Dimension":                              "Dimensión",
 	"wrote %s; check it with: ciclo lint %s": "se escribió %s; revíselo con: ciclo lint %s",
+	// ---- the command line: render.
+	"and %d more": "y %d más",
+	"%s: %s: the %s fonts have no glyph for %s; they are drawn as □ (svg shows them)": "%s: %s: las fuentes de %s no tienen glifo para %s; se dibujan como □ (svg los muestra)",
+	"ciclo: %d of %d files failed": "ciclo: fallaron %d de %d archivos",
+	"ciclo: %d of %d outputs are missing or stale; run ciclo render without --check": "ciclo: faltan o están desactualizadas %d de %d salidas; ejecute ciclo render sin --check",
 })
