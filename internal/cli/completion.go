@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"strings"
+
+	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/spf13/cobra"
 )
 
@@ -15,6 +18,16 @@ func completeWith(cmd *cobra.Command, flag string, words []string) {
 	if err != nil {
 		panic(err) // a flag name misspelt here: a programming error, caught by the tests
 	}
+}
+
+// languageList names the languages ciclo speaks for help and misuse
+// messages: "en or es".
+func languageList() string {
+	l := cycle.Languages
+	if len(l) == 1 {
+		return l[0]
+	}
+	return strings.Join(l[:len(l)-1], ", ") + " or " + l[len(l)-1]
 }
 
 // asStrings converts a list of string-typed values.

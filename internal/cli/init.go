@@ -9,6 +9,7 @@ import (
 	"github.com/ciclo-dev/ciclo/internal/msg"
 	"io/fs"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 )
@@ -45,17 +46,18 @@ output when FILE is -. It never overwrites an existing file.`,
 			return initRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Lang, "lang", "en", "language of the starter: en or es")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "en", "language of the starter: "+languageList())
 	completeWith(cmd, "lang", cycle.Languages)
 	return cmd
 }
 
 // starter returns the starter cycle in lang.
 func starter(lang string) ([]byte, error) {
-	if lang != "en" && lang != "es" {
-		return nil, misuse(fmt.Errorf("unknown language %q; use en or es", lang))
+	data, err := fs.ReadFile(starters, "starter/"+lang+".yaml")
+	if err != nil || !slices.Contains(cycle.Languages, lang) {
+		return nil, misuse(fmt.Errorf("unknown language %q; use %s", lang, languageList()))
 	}
-	return fs.ReadFile(starters, "starter/"+lang+".yaml")
+	return data, nil
 }
 
 func initRun(_ context.Context, opts *InitOptions) error {

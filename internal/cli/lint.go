@@ -57,7 +57,7 @@ silence one on a moment with ignore: [rule-id], are in docs/rules.md.`,
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(lint.Formats, ", "))
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
 	cmd.Flags().StringVar(&opts.Today, "today", "", "date for the overdue rule, YYYY-MM-DD (default: today)")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the messages: en or es (default: each file's language); rule ids never change")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the messages: "+languageList()+" (default: each file's language); rule ids never change")
 	completeWith(cmd, "format", lint.Formats)
 	completeWith(cmd, "lang", cycle.Languages)
 	return cmd
@@ -68,7 +68,7 @@ func lintRun(_ context.Context, opts *LintOptions) error {
 		return misuse(fmt.Errorf("unknown lint format %q; use %s", opts.Format, strings.Join(lint.Formats, ", ")))
 	}
 	if opts.Lang != "" && !slices.Contains(cycle.Languages, opts.Lang) {
-		return misuse(fmt.Errorf("unknown language %q; use en or es", opts.Lang))
+		return misuse(fmt.Errorf("unknown language %q; use %s", opts.Lang, languageList()))
 	}
 	today, err := lintToday(opts)
 	if err != nil {

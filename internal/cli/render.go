@@ -86,7 +86,7 @@ stale output is named when any output differs from what would be written
 	f.StringVarP(&opts.Output, "output", "o", "", "output file, directory, or - for standard output (default: beside each input)")
 	f.StringVar(&opts.View, "view", "cycle", "diagram view: cycle")
 	f.StringVar(&opts.Theme, "theme", "default", "colour theme: default, print (greyscale) or contrast (colour-blind safe)")
-	f.StringVar(&opts.Lang, "lang", "", "language of the fixed words and error messages: en or es (default: the cycle's language)")
+	f.StringVar(&opts.Lang, "lang", "", "language of the fixed words and error messages: "+languageList()+" (default: the cycle's language)")
 	f.Float64Var(&opts.Scale, "scale", 0, "PNG pixels per point (default 2; large diagrams are scaled down to fit the pixel budget)")
 	f.BoolVar(&opts.Check, "check", false, "write nothing; exit 1 naming every output that is missing or differs")
 	f.IntVar(&opts.Jobs, "jobs", 0, "files drawn at once in a batch (default: processors + 1; at most twice the processors + 1)")

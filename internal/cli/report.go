@@ -57,7 +57,7 @@ written whole or not at all, and never over FILE itself.`,
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "output format: json, md or html (default: from -o's extension, else json)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "output file, or - for standard output")
 	cmd.Flags().StringVar(&opts.Today, "today", "", "the date overdue actions are judged against, YYYY-MM-DD (default: today)")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of fixed words and error messages: en or es (default: the cycle's language)")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of fixed words and error messages: "+languageList()+" (default: the cycle's language)")
 	completeWith(cmd, "format", reportFormats)
 	completeWith(cmd, "lang", cycle.Languages)
 	return cmd
@@ -114,7 +114,7 @@ func checkLang(lang string) error {
 			return nil
 		}
 	}
-	return misuse(fmt.Errorf("unknown language %q; use en or es", lang))
+	return misuse(fmt.Errorf("unknown language %q; use %s", lang, languageList()))
 }
 
 func reportRun(ctx context.Context, opts *ReportOptions) error {
