@@ -232,3 +232,25 @@ func TestSchemaRejectsBadFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestSchemaFollowsTheModel: the schema's enumerations are the model's, so
+// a language, a SERVQUAL model or a state added to one is added to both.
+func TestSchemaFollowsTheModel(t *testing.T) {
+	var doc struct {
+		Properties map[string]struct {
+			Enum []any `json:"enum"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(Schema(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string][]string{"language": Languages, "servqual": ServqualModels, "quadrants": QuadrantSplits, "state": States} {
+		var got []string
+		for _, v := range doc.Properties[key].Enum {
+			got = append(got, fmt.Sprint(v))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("schema %s: %v, model %v", key, got, want)
+		}
+	}
+}
