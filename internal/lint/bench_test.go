@@ -44,3 +44,34 @@ func BenchmarkParseAnalyzeLint(b *testing.B) {
 		Check(cycle.Analyze(c), Options{})
 	}
 }
+
+// BenchmarkHandoffChainsManyEntries lints a cycle where 2,500 entries hand
+// the customer into one long back-and-forth between two owners: a search
+// from each entry in turn would walk the run 2,500 times.
+func BenchmarkHandoffChainsManyEntries(b *testing.B) {
+	var s strings.Builder
+	s.WriteString("title: t\nclosed: false\nmoments:\n")
+	n := 2500
+	// chain c0..c(n-1) alternating owners A/B on phone
+	for i := 0; i < n; i++ {
+		o := "A"
+		if i%2 == 1 {
+			o = "B"
+		}
+		fmt.Fprintf(&s, "  - {id: c%d, name: C, owner: %s, channel: phone, importance: 3, performance: 3}\n", i, o)
+	}
+	// entries e_i with owner B leading to c0 (owner A): handoff into the chain
+	for i := 0; i < n; i++ {
+		next := "c0"
+		fmt.Fprintf(&s, "  - {id: e%d, name: E, owner: B, channel: phone, importance: 3, performance: 3, next: [%s, e%d]}\n", i, next, (i+1)%n)
+	}
+	src := []byte(s.String())
+	c, err := cycle.Parse("x.yaml", src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := cycle.Analyze(c)
+	for b.Loop() {
+		Check(a, Options{})
+	}
+}

@@ -49,7 +49,7 @@ func checkHandoff(ch *checker, a *cycle.Analysis) {
 func checkHandoffChain(ch *checker, a *cycle.Analysis) {
 	for _, c := range handoffChains(a) {
 		at := c.walk[len(c.walk)-1]
-		ch.add(at, HandoffChain, at.KeyPos("owner"), msgHandoffChain, at.Channel, describeWalk(c.walk))
+		ch.add(at, HandoffChain, at.KeyPos("owner"), msgHandoffChain, at.Channel, describeWalk(c.walk, ch.lang))
 	}
 }
 

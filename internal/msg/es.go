@@ -292,4 +292,5 @@ var _ = register("es", Catalog{
 	"%s: %s: the %s fonts have no glyph for %s; they are drawn as □ (svg shows them)": "%s: %s: las fuentes de %s no tienen glifo para %s; se dibujan como □ (svg los muestra)",
 	"ciclo: %d of %d files failed": "ciclo: fallaron %d de %d archivos",
 	"ciclo: %d of %d outputs are missing or stale; run ciclo render without --check": "ciclo: faltan o están desactualizadas %d de %d salidas; ejecute ciclo render sin --check",
+	"… %d more …": "… %d más …",
 })
