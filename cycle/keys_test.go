@@ -134,3 +134,19 @@ func TestAliasedImprovementsReadOnce(t *testing.T) {
 		t.Errorf("aliases charged %d nodes, the lists written out %d", need, p.nodes)
 	}
 }
+
+// TestSuggestionsAreBounded: the suggestions of one file stop at a budget
+// of work, except for words that differ only in case.
+func TestSuggestionsAreBounded(t *testing.T) {
+	known := []string{"arrival", "payment", "pickup"}
+	budget := 3 * 7 * 7
+	if got := suggest("arrivl", known, &budget); got != "arrival" {
+		t.Fatalf("suggest within the budget = %q", got)
+	}
+	if got := suggest("paymnt", known, &budget); got != "" || budget != 0 {
+		t.Errorf("suggest past the budget = %q, budget left %d", got, budget)
+	}
+	if got := suggest("PICKUP", known, &budget); got != "pickup" {
+		t.Errorf("a word in another case is always suggested: %q", got)
+	}
+}

@@ -52,7 +52,7 @@ type ParseOptions struct {
 
 // ParseWith is Parse with options.
 func ParseWith(file string, src []byte, opts ParseOptions) (*Cycle, error) {
-	p := &parser{file: file, budget: opts.NodeBudget}
+	p := &parser{file: file, budget: opts.NodeBudget, cells: suggestCells}
 	if p.budget <= 0 {
 		p.budget = maxNodes
 	}
@@ -79,6 +79,7 @@ type parser struct {
 	lang       string                  // the file's language, once read from a valid key (or its absence)
 	servqual   int                     // the file's SERVQUAL model, 10 or 5
 	lists      map[*yaml.Node]readList // improvement lists read, by node
+	cells      int                     // the suggestions' budget left, see suggestCells
 	items      int                     // the prescan's count of values
 }
 
@@ -880,7 +881,7 @@ func (p *parser) merge(v *yaml.Node, what label, known []string) []pair {
 }
 
 func (p *parser) unknownKey(k *yaml.Node, what label, known []string) {
-	if s := suggest(k.Value, known); s != "" {
+	if s := suggest(k.Value, known, &p.cells); s != "" {
 		p.errorf(posOf(k), "unknown key %q in %s; did you mean %q?", clip(k.Value), what, s)
 		return
 	}
@@ -932,7 +933,16 @@ func contains(list []string, s string) bool {
 
 // Suggest returns the word of known closest to s, for "did you mean"
 // hints, or "" when none is close enough to be a likely typo.
-func Suggest(s string, known []string) string { return suggest(s, known) }
+func Suggest(s string, known []string) string {
+	budget := -1 // unbounded
+	return suggest(s, known, &budget)
+}
+
+// suggestCells bounds the work of the suggestions for one file, in cells
+// of the edit-distance tables: thousands of unknown ids in next lists,
+// each compared with thousands of ids, would otherwise take seconds. Once
+// it is spent, only words that differ in case are suggested.
+const suggestCells = 4_000_000
 
 // suggest returns the known word closest to s, or "" when none is close.
 // A word that differs only in case is always close ("Arrival" for
@@ -940,14 +950,15 @@ func Suggest(s string, known []string) string { return suggest(s, known) }
 // for words of three to five characters, two for longer ones, or a word
 // that s begins (or that begins with s) when s has three characters or
 // more; a word of one or two characters gets no suggestion but its case,
-// since one edit turns it into any other short word.
-func suggest(s string, known []string) string {
-	ls := strings.ToLower(s)
+// since one edit turns it into any other short word. budget counts the
+// table cells left to compute (negative: no bound).
+func suggest(s string, known []string, budget *int) string {
 	for _, k := range known {
-		if strings.ToLower(k) == ls {
+		if strings.EqualFold(k, s) {
 			return k
 		}
 	}
+	ls := strings.ToLower(s)
 	n := utf8.RuneCountInString(ls)
 	if n < 3 {
 		return ""
@@ -958,11 +969,18 @@ func suggest(s string, known []string) string {
 	}
 	best, bestD := "", limit+1
 	for _, k := range known {
-		lk := strings.ToLower(k)
-		if d := utf8.RuneCountInString(lk) - n; d > limit || -d > limit {
+		kn := utf8.RuneCountInString(k)
+		if d := kn - n; d > limit || -d > limit {
 			continue // too long or too short to be near: skip the alignment
 		}
-		if d := editDistance(ls, lk); d < bestD {
+		if *budget >= 0 {
+			if *budget < n*kn {
+				*budget = 0
+				break
+			}
+			*budget -= n * kn
+		}
+		if d := editDistance(ls, strings.ToLower(k)); d < bestD {
 			best, bestD = k, d
 		}
 	}
@@ -986,14 +1004,14 @@ func editDistance(a, b string) int {
 	if len(ra) > 64 || len(rb) > 64 {
 		return 1 << 20
 	}
-	// d[i][j] is the distance between ra[:i] and rb[:j].
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
+	// d[i][j] is the distance between ra[:i] and rb[:j], in one slice.
+	w := len(rb) + 1
+	d := make([]int, (len(ra)+1)*w)
+	for i := 0; i <= len(ra); i++ {
+		d[i*w] = i
 	}
-	for j := range d[0] {
-		d[0][j] = j
+	for j := 0; j < w; j++ {
+		d[j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
 		for j := 1; j <= len(rb); j++ {
@@ -1001,13 +1019,13 @@ func editDistance(a, b string) int {
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			d[i*w+j] = min(d[(i-1)*w+j]+1, d[i*w+j-1]+1, d[(i-1)*w+j-1]+cost)
 			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+				d[i*w+j] = min(d[i*w+j], d[(i-2)*w+j-2]+1)
 			}
 		}
 	}
-	return d[len(ra)][len(rb)]
+	return d[len(ra)*w+len(rb)]
 }
 
 // text reads a non-empty scalar as text.
@@ -1149,7 +1167,7 @@ func (p *parser) choice(v *yaml.Node, what label, allowed []string) (string, boo
 	}
 	if !contains(allowed, s) {
 		r := deref(v)
-		if h := suggest(s, allowed); h != "" {
+		if h := suggest(s, allowed, &p.cells); h != "" {
 			p.errorf(posOf(r), "%s %q is not one of %s; did you mean %q?", what, clip(s), strings.Join(allowed, ", "), h)
 		} else {
 			p.errorf(posOf(r), "%s %q is not one of %s", what, clip(s), strings.Join(allowed, ", "))
@@ -1664,13 +1682,16 @@ func (p *parser) graph(c *Cycle) {
 		if m.ID == "" {
 			bad = true // reachability means nothing without every id
 		}
+		if p.full {
+			return // no problem more can be reported
+		}
 		seen := map[string]bool{}
 		for i, id := range m.Next {
 			pos := m.NextPos[i]
 			switch {
 			case c.Moment(id) == nil:
 				bad = true
-				if s := suggest(id, ids); s != "" {
+				if s := suggest(id, ids, &p.cells); s != "" {
 					p.errorf(pos, "next names unknown moment %q; did you mean %q?", clip(id), s)
 				} else {
 					p.errorf(pos, "next names unknown moment %q", clip(id))

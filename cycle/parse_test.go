@@ -586,7 +586,7 @@ func TestSuggest(t *testing.T) {
 	known := append(append([]string{}, momentKeys...), Dimensions...)
 	known = append(known, "title")
 	for _, tt := range tests {
-		if got := suggest(tt.in, known); got != tt.want {
+		if got := Suggest(tt.in, known); got != tt.want {
 			t.Errorf("suggest(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
