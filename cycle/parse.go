@@ -7,6 +7,7 @@ import (
 	"math"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1355,9 +1356,9 @@ func (p *parser) moments(v *yaml.Node, c *Cycle) bool {
 }
 
 func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
-	what := phrasef("moment %d", index+1)
+	what := momentLabel{n: index + 1}
 	// keyOf names a key of this moment: "moment 3 name".
-	keyOf := func(key string) label { return phrasef("moment %d %s", index+1, raw(key)) }
+	keyOf := func(key string) label { return momentLabel{n: index + 1, key: key} }
 	r, err := p.resolve(item)
 	if err != nil {
 		return nil
@@ -1655,6 +1656,20 @@ func idLike(s string) string {
 	return w
 }
 
+// momentLabel names a moment, or one of its keys, in messages; like
+// improvementLabel, it is put into words only for a problem.
+type momentLabel struct {
+	n   int
+	key string // "" names the moment itself
+}
+
+func (l momentLabel) text(lang string) string {
+	if l.key == "" {
+		return phrasef("moment %d", l.n).text(lang)
+	}
+	return phrasef("moment %d %s", l.n, raw(l.key)).text(lang)
+}
+
 // improvementLabel names an improvement, or one of its keys, in messages.
 // It is built for every improvement read but put into words only for a
 // problem, so it holds the numbers rather than a phrase: aliases may stand
@@ -1685,7 +1700,6 @@ func (p *parser) graph(c *Cycle) {
 		if p.full {
 			return // no problem more can be reported
 		}
-		seen := map[string]bool{}
 		for i, id := range m.Next {
 			pos := m.NextPos[i]
 			switch {
@@ -1699,11 +1713,10 @@ func (p *parser) graph(c *Cycle) {
 			case id == m.ID:
 				bad = true
 				p.errorf(pos, "moment %q cannot be its own next moment", clip(id))
-			case seen[id]:
+			case slices.Contains(m.Next[:i], id): // at most MaxNext entries
 				bad = true
 				p.errorf(pos, "next names %q twice", clip(id))
 			}
-			seen[id] = true
 		}
 	}
 	if bad {
