@@ -34,28 +34,45 @@ const (
 // Reason is one cause of a moment's criticality, with the figures behind it.
 type Reason struct {
 	Kind        ReasonKind
-	Importance  int    // LowScore
-	Performance int    // LowScore
-	Dimension   string // Gap
-	Expected    int    // Gap
-	Perceived   int    // Gap
+	Importance  Decimal // LowScore
+	Performance Decimal // LowScore
+	Dimension   string  // Gap
+	Expected    Decimal // Gap
+	Perceived   Decimal // Gap
 	Threshold   Thresholds
+	// Sample is how many ratings the scores rest on (the moment's
+	// sample), 0 when unknown; LowScore and Gap.
+	Sample int
 }
 
 // String describes the reason in English.
 func (r Reason) String() string { return r.Text("en") }
 
-// Text describes the reason in the language lang ("en" or "es").
+// Text describes the reason in the language lang ("en" or "es"), with
+// the exact values compared and, when known, the number of ratings.
 func (r Reason) Text(lang string) string {
+	sample := ""
+	if r.Sample > 0 && r.Kind != Marked {
+		sample = msg.Sprintf(lang, ", on %s", Ratings(r.Sample, lang))
+	}
 	switch r.Kind {
 	case Marked:
 		return msg.T(lang, "marked critical in the file")
 	case LowScore:
-		return msg.Sprintf(lang, "importance %d ≥ %d and performance %d ≤ %d", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance)
+		return msg.Sprintf(lang, "importance %s ≥ %s and performance %s ≤ %s%s", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance, sample)
 	case Gap:
-		return msg.Sprintf(lang, "%s gap: expected %d, perceived %d (%d ≥ %d)", DimensionName(r.Dimension, lang), r.Expected, r.Perceived, r.Expected-r.Perceived, r.Threshold.Gap)
+		return msg.Sprintf(lang, "%s gap: expected %s, perceived %s (%s ≥ %s)%s", DimensionName(r.Dimension, lang), r.Expected, r.Perceived, r.Expected.Sub(r.Perceived), r.Threshold.Gap, sample)
 	}
 	return string(r.Kind)
+}
+
+// Ratings says how many ratings a score rests on: "40 ratings",
+// "1 rating", in the language lang.
+func Ratings(n int, lang string) string {
+	if n == 1 {
+		return msg.T(lang, "1 rating")
+	}
+	return msg.Sprintf(lang, "%d ratings", n)
 }
 
 // MomentAnalysis is what the analysis says of one moment.
@@ -67,8 +84,9 @@ type MomentAnalysis struct {
 	// moment explicitly marked critical: false has no reasons.
 	Reasons  []Reason
 	Quadrant Quadrant
-	// Gaps maps each dimension with both scores to perceived - expected.
-	Gaps map[string]int
+	// Gaps maps each dimension with both scores to perceived - expected,
+	// exactly.
+	Gaps map[string]Decimal
 }
 
 // Split is where the importance-performance quadrants divide: a score
@@ -81,37 +99,42 @@ type Split struct {
 	Rule        string
 	Importance  float64
 	Performance float64
+
+	// The split exactly: a score s is high when s·den > num, s in
+	// hundredths.
+	impNum, perfNum, den int64
 }
 
 // Quadrant places a pair of scores; None when either is unset (0).
-func (s Split) Quadrant(importance, performance int) Quadrant {
-	if importance == 0 || performance == 0 {
+func (s Split) Quadrant(importance, performance Decimal) Quadrant {
+	if importance.IsZero() || performance.IsZero() {
 		return None
 	}
-	return quadrant(float64(importance) > s.Importance, float64(performance) > s.Performance)
+	return quadrant(importance.Hundredths()*s.den > s.impNum, performance.Hundredths()*s.den > s.perfNum)
 }
 
 // SplitOf computes where the cycle's quadrants divide, by its quadrants
 // key. A mean split of a cycle with no scored moment falls back to the
 // midpoint.
 func SplitOf(c *Cycle) Split {
-	mid := float64(1+c.Scale) / 2
-	s := Split{Rule: "midpoint", Importance: mid, Performance: mid}
-	if c.Quadrants != "mean" {
-		return s
-	}
-	s.Rule = "mean"
-	n, si, sp := 0, 0, 0
-	for _, m := range c.Moments {
-		if m.Importance > 0 && m.Performance > 0 {
-			n++
-			si += m.Importance
-			sp += m.Performance
+	mid := Whole(1 + c.Scale).Hundredths() // twice the midpoint
+	s := Split{Rule: "midpoint", impNum: mid, perfNum: mid, den: 2}
+	if c.Quadrants == "mean" {
+		s.Rule = "mean"
+		var n, si, sp int64
+		for _, m := range c.Moments {
+			if !m.Importance.IsZero() && !m.Performance.IsZero() {
+				n++
+				si += m.Importance.Hundredths()
+				sp += m.Performance.Hundredths()
+			}
+		}
+		if n > 0 {
+			s.impNum, s.perfNum, s.den = si, sp, n
 		}
 	}
-	if n > 0 {
-		s.Importance, s.Performance = float64(si)/float64(n), float64(sp)/float64(n)
-	}
+	s.Importance = float64(s.impNum) / float64(s.den) / 100
+	s.Performance = float64(s.perfNum) / float64(s.den) / 100
 	return s
 }
 
@@ -124,7 +147,8 @@ type Analysis struct {
 	Edges    []Edge
 	Handoffs []Edge
 	// DimensionGaps maps each dimension scored with both values in at
-	// least one moment to the average of its gaps over the cycle.
+	// least one moment to the average of its gaps over the cycle (the
+	// exact sum divided by the count).
 	DimensionGaps map[string]float64
 }
 
@@ -156,10 +180,10 @@ func (a *Analysis) Lookup(id string) *MomentAnalysis {
 // cycle.
 func Analyze(c *Cycle) *Analysis {
 	a := &Analysis{Cycle: c, Edges: c.Edges(), Split: SplitOf(c), DimensionGaps: map[string]float64{}}
-	sums := map[string]int{}
+	sums := map[string]Decimal{}
 	counts := map[string]int{}
 	for _, m := range c.Moments {
-		ma := &MomentAnalysis{Moment: m, Gaps: map[string]int{}}
+		ma := &MomentAnalysis{Moment: m, Gaps: map[string]Decimal{}}
 		ma.Reasons = computedReasons(c, m)
 		ma.Critical = len(ma.Reasons) > 0
 		if m.Critical != nil {
@@ -174,14 +198,14 @@ func Analyze(c *Cycle) *Analysis {
 		for _, d := range c.DimensionKeys() {
 			if s, ok := m.Dimensions[d]; ok && s.HasGap() {
 				ma.Gaps[d] = s.Gap()
-				sums[d] += s.Gap()
+				sums[d] = sums[d].Add(s.Gap())
 				counts[d]++
 			}
 		}
 		a.Moments = append(a.Moments, ma)
 	}
 	for d, n := range counts {
-		a.DimensionGaps[d] = float64(sums[d]) / float64(n)
+		a.DimensionGaps[d] = float64(sums[d].Hundredths()) / float64(n) / unit
 	}
 	for _, e := range a.Edges {
 		if e.Handoff {
@@ -195,26 +219,28 @@ func Analyze(c *Cycle) *Analysis {
 func computedReasons(c *Cycle, m *Moment) []Reason {
 	t := c.Thresholds
 	var out []Reason
-	if m.Importance > 0 && m.Performance > 0 && m.Importance >= t.Importance && m.Performance <= t.Performance {
-		out = append(out, Reason{Kind: LowScore, Importance: m.Importance, Performance: m.Performance, Threshold: t})
+	if !m.Importance.IsZero() && !m.Performance.IsZero() && m.Importance.Cmp(t.Importance) >= 0 && m.Performance.Cmp(t.Performance) <= 0 {
+		out = append(out, Reason{Kind: LowScore, Importance: m.Importance, Performance: m.Performance, Threshold: t, Sample: m.Sample})
 	}
 	for _, d := range c.DimensionKeys() {
 		s, ok := m.Dimensions[d]
-		if ok && s.HasGap() && s.Expected-s.Perceived >= t.Gap {
-			out = append(out, Reason{Kind: Gap, Dimension: d, Expected: s.Expected, Perceived: s.Perceived, Threshold: t})
+		if ok && s.HasGap() && s.Expected.Sub(s.Perceived).Cmp(t.Gap) >= 0 {
+			out = append(out, Reason{Kind: Gap, Dimension: d, Expected: s.Expected, Perceived: s.Perceived, Threshold: t, Sample: m.Sample})
 		}
 	}
 	return out
 }
 
 // QuadrantOf places a moment by its scores: a score strictly above the
-// scale's midpoint (1 + scale) / 2 is high, at or below it low. It returns
-// None when either score is unset (0).
-func QuadrantOf(scale, importance, performance int) Quadrant {
-	if importance == 0 || performance == 0 {
+// scale's midpoint (1 + scale) / 2 is high, at or below it low, compared
+// exactly (3.01 is above the midpoint 3 of a 5-point scale, 3 is not). It
+// returns None when either score is unset (zero).
+func QuadrantOf(scale int, importance, performance Decimal) Quadrant {
+	if importance.IsZero() || performance.IsZero() {
 		return None
 	}
-	return quadrant(2*importance > 1+scale, 2*performance > 1+scale)
+	mid := Whole(1 + scale) // twice the midpoint
+	return quadrant(importance.Mul(2).Cmp(mid) > 0, performance.Mul(2).Cmp(mid) > 0)
 }
 
 // quadrant names the quadrant of high or low importance and performance.

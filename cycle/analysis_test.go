@@ -16,6 +16,11 @@ func mustParse(t *testing.T, src string) *Cycle {
 	return c
 }
 
+// wholeThresholds is the Thresholds of three whole numbers.
+func wholeThresholds(importance, performance, gap int) Thresholds {
+	return Thresholds{Whole(importance), Whole(performance), Whole(gap)}
+}
+
 func TestDefaultThresholds(t *testing.T) {
 	// round(0.8 s), round(0.4 s), round(0.4 s); 8s and 4s are even, so
 	// 0.8s and 0.4s never end in exactly .5 for a whole s.
@@ -23,14 +28,14 @@ func TestDefaultThresholds(t *testing.T) {
 		scale int
 		want  Thresholds
 	}{
-		{3, Thresholds{2, 1, 1}},  // 2.4 -> 2, 1.2 -> 1
-		{4, Thresholds{3, 2, 2}},  // 3.2 -> 3, 1.6 -> 2
-		{5, Thresholds{4, 2, 2}},  // 4.0 -> 4, 2.0 -> 2 (docs/format.md's defaults)
-		{6, Thresholds{5, 2, 2}},  // 4.8 -> 5, 2.4 -> 2
-		{7, Thresholds{6, 3, 3}},  // 5.6 -> 6, 2.8 -> 3
-		{8, Thresholds{6, 3, 3}},  // 6.4 -> 6, 3.2 -> 3
-		{9, Thresholds{7, 4, 4}},  // 7.2 -> 7, 3.6 -> 4
-		{10, Thresholds{8, 4, 4}}, // 8.0 -> 8, 4.0 -> 4
+		{3, wholeThresholds(2, 1, 1)},  // 2.4 -> 2, 1.2 -> 1
+		{4, wholeThresholds(3, 2, 2)},  // 3.2 -> 3, 1.6 -> 2
+		{5, wholeThresholds(4, 2, 2)},  // 4.0 -> 4, 2.0 -> 2 (docs/format.md's defaults)
+		{6, wholeThresholds(5, 2, 2)},  // 4.8 -> 5, 2.4 -> 2
+		{7, wholeThresholds(6, 3, 3)},  // 5.6 -> 6, 2.8 -> 3
+		{8, wholeThresholds(6, 3, 3)},  // 6.4 -> 6, 3.2 -> 3
+		{9, wholeThresholds(7, 4, 4)},  // 7.2 -> 7, 3.6 -> 4
+		{10, wholeThresholds(8, 4, 4)}, // 8.0 -> 8, 4.0 -> 4
 	}
 	for _, tt := range tests {
 		if got := DefaultThresholds(tt.scale); got != tt.want {
@@ -71,7 +76,7 @@ func TestQuadrantOf(t *testing.T) {
 		{5, 0, 0, None},
 	}
 	for _, tt := range tests {
-		if got := QuadrantOf(tt.scale, tt.importance, tt.performance); got != tt.want {
+		if got := QuadrantOf(tt.scale, Whole(tt.importance), Whole(tt.performance)); got != tt.want {
 			t.Errorf("QuadrantOf(scale %d, importance %d, performance %d) = %q, want %q",
 				tt.scale, tt.importance, tt.performance, got, tt.want)
 		}
@@ -126,29 +131,29 @@ moments:
 func TestCriticality(t *testing.T) {
 	c := mustParse(t, criticalCycle)
 	a := Analyze(c)
-	th := Thresholds{4, 2, 2}
+	th := wholeThresholds(4, 2, 2)
 	want := map[string]struct {
 		critical bool
 		reasons  []Reason
 		quadrant Quadrant
 	}{
-		"low-score": {true, []Reason{{Kind: LowScore, Importance: 4, Performance: 2, Threshold: th}}, ConcentrateHere},
+		"low-score": {true, []Reason{{Kind: LowScore, Importance: Whole(4), Performance: Whole(2), Threshold: th}}, ConcentrateHere},
 		// Performance 3 is at the midpoint, so low: concentrate here,
 		// though not critical by the thresholds.
 		"fair": {false, nil, ConcentrateHere},
 		// importance 3 <= midpoint 3 is low, performance 1 low.
 		"unimportant": {false, nil, LowPriority},
 		"half-scored": {false, nil, None},
-		"gap":         {true, []Reason{{Kind: Gap, Dimension: "courtesy", Expected: 5, Perceived: 3, Threshold: th}}, None},
+		"gap":         {true, []Reason{{Kind: Gap, Dimension: "courtesy", Expected: Whole(5), Perceived: Whole(3), Threshold: th}}, None},
 		"unmarked":    {false, nil, ConcentrateHere},
 		"marked":      {true, []Reason{{Kind: Marked, Threshold: th}}, None},
 		// Reasons: the mark first, then the score, then gaps in the
 		// canonical order of dimensions (access before tangibles).
 		"everything": {true, []Reason{
 			{Kind: Marked, Threshold: th},
-			{Kind: LowScore, Importance: 5, Performance: 1, Threshold: th},
-			{Kind: Gap, Dimension: "access", Expected: 4, Perceived: 2, Threshold: th},
-			{Kind: Gap, Dimension: "tangibles", Expected: 5, Perceived: 2, Threshold: th},
+			{Kind: LowScore, Importance: Whole(5), Performance: Whole(1), Threshold: th},
+			{Kind: Gap, Dimension: "access", Expected: Whole(4), Perceived: Whole(2), Threshold: th},
+			{Kind: Gap, Dimension: "tangibles", Expected: Whole(5), Perceived: Whole(2), Threshold: th},
 		}, ConcentrateHere},
 	}
 	if len(a.Moments) != len(want) {
@@ -178,7 +183,7 @@ func TestCriticality(t *testing.T) {
 	}
 
 	// Per-moment gaps are perceived - expected, for dimensions with both.
-	if got, want := a.Lookup("gap").Gaps, map[string]int{"courtesy": -2, "reliability": -1}; !reflect.DeepEqual(got, want) {
+	if got, want := a.Lookup("gap").Gaps, map[string]Decimal{"courtesy": Whole(-2), "reliability": Whole(-1)}; !reflect.DeepEqual(got, want) {
 		t.Errorf("gaps of gap = %v, want %v", got, want)
 	}
 	if got := a.Lookup("low-score").Gaps; len(got) != 0 {
@@ -227,15 +232,15 @@ moments:
 }
 
 func TestReasonText(t *testing.T) {
-	th := Thresholds{4, 2, 2}
+	th := wholeThresholds(4, 2, 2)
 	tests := []struct {
 		r      Reason
 		en, es string
 	}{
 		{Reason{Kind: Marked, Threshold: th}, "marked critical in the file", "marcado como crítico en el archivo"},
-		{Reason{Kind: LowScore, Importance: 5, Performance: 1, Threshold: th},
+		{Reason{Kind: LowScore, Importance: Whole(5), Performance: Whole(1), Threshold: th},
 			"importance 5 ≥ 4 and performance 1 ≤ 2", "importancia 5 ≥ 4 y desempeño 1 ≤ 2"},
-		{Reason{Kind: Gap, Dimension: "courtesy", Expected: 5, Perceived: 2, Threshold: th},
+		{Reason{Kind: Gap, Dimension: "courtesy", Expected: Whole(5), Perceived: Whole(2), Threshold: th},
 			"courtesy gap: expected 5, perceived 2 (3 ≥ 2)", "brecha en cortesía: esperado 5, percibido 2 (3 ≥ 2)"},
 	}
 	for _, tt := range tests {
@@ -396,20 +401,20 @@ func TestScoreGap(t *testing.T) {
 		has  bool
 		want int
 	}{
-		{Score{Expected: 5, Perceived: 3}, true, -2},
-		{Score{Expected: 3, Perceived: 5}, true, 2},
-		{Score{Perceived: 3}, false, 0},
-		{Score{Expected: 3}, false, 0},
+		{Score{Expected: Whole(5), Perceived: Whole(3)}, true, -2},
+		{Score{Expected: Whole(3), Perceived: Whole(5)}, true, 2},
+		{Score{Perceived: Whole(3)}, false, 0},
+		{Score{Expected: Whole(3)}, false, 0},
 	}
 	for _, tt := range tests {
-		if tt.s.HasGap() != tt.has || tt.s.Gap() != tt.want {
-			t.Errorf("%+v: HasGap %v Gap %d, want %v %d", tt.s, tt.s.HasGap(), tt.s.Gap(), tt.has, tt.want)
+		if tt.s.HasGap() != tt.has || tt.s.Gap() != Whole(tt.want) {
+			t.Errorf("%+v: HasGap %v Gap %v, want %v %d", tt.s, tt.s.HasGap(), tt.s.Gap(), tt.has, tt.want)
 		}
 	}
 }
 
 func TestReasonTextSpanishNamesTheDeterminant(t *testing.T) {
-	r := Reason{Kind: Gap, Dimension: "responsiveness", Expected: 5, Perceived: 2, Threshold: Thresholds{Gap: 2}}
+	r := Reason{Kind: Gap, Dimension: "responsiveness", Expected: Whole(5), Perceived: Whole(2), Threshold: Thresholds{Gap: Whole(2)}}
 	if got, want := r.Text("es"), "brecha en capacidad de respuesta: esperado 5, percibido 2 (3 ≥ 2)"; got != want {
 		t.Errorf("es: %q, want %q", got, want)
 	}

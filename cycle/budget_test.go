@@ -1,119 +1,104 @@
 package cycle
 
 import (
-	"os"
-	"path/filepath"
-	"strconv"
+	"fmt"
 	"strings"
 	"testing"
 )
 
-// budgetFiles returns every file the budget sweep parses: the seeds of the
-// fuzzer (starters, bad files, examples) and the fuzz corpus.
-func budgetFiles(t *testing.T) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	for _, name := range seedFiles(t) {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[name] = src
-	}
-	corpus, err := filepath.Glob("testdata/fuzz/*/*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range corpus {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if b, ok := corpusBytes(string(src)); ok {
-			out[name] = b
-		}
-	}
-	return out
-}
-
-// corpusBytes reads the []byte value of a Go fuzz corpus file.
-func corpusBytes(s string) ([]byte, bool) {
-	for _, line := range strings.Split(s, "\n") {
-		if rest, ok := strings.CutPrefix(line, "[]byte("); ok {
-			v, err := strconv.Unquote(strings.TrimSuffix(rest, ")"))
-			if err != nil {
-				return nil, false
+// aliasBomb is the issue's 329 KB file: one anchored list of notes
+// improvements with long actions, reused by every moment.
+func aliasBomb(moments, notes, text int) string {
+	var b strings.Builder
+	b.WriteString("title: Bomb\nmoments:\n")
+	for m := range moments {
+		fmt.Fprintf(&b, "  - id: m%d\n    name: Moment %d\n", m, m)
+		if m == 0 {
+			b.WriteString("    improvements: &imps\n")
+			for i := range notes {
+				fmt.Fprintf(&b, "      - action: a%d %s\n", i, strings.Repeat("x", text-6))
 			}
-			return []byte(v), true
+			continue
 		}
+		b.WriteString("    improvements: *imps\n")
 	}
-	return nil, false
+	return b.String()
 }
 
-// nodesNeeded returns how many nodes parsing src visits with the default
-// budget.
-func nodesNeeded(src []byte) int {
-	p := &parser{file: "f.yaml", budget: maxNodes}
-	p.parse(src)
-	return p.nodes
+func TestBudgetStopsExpansion(t *testing.T) {
+	long := strings.Repeat("d", 19_990)
+	var desc strings.Builder
+	desc.WriteString("title: T\nmoments:\n  - id: m0\n    name: M\n    description: &d " + long + "\n")
+	for m := 1; m < 500; m++ {
+		fmt.Fprintf(&desc, "  - id: m%d\n    name: M\n    description: *d\n", m)
+	}
+	var names strings.Builder
+	names.WriteString("title: T\nmoments:\n")
+	for m := range 1500 {
+		var next []string
+		for k := 1; k <= 20; k++ {
+			next = append(next, fmt.Sprintf("m%d", (m+k)%1500))
+		}
+		fmt.Fprintf(&names, "  - id: m%d\n    name: %s\n    next: [%s]\n", m, strings.Repeat("n", 2000), strings.Join(next, ", "))
+	}
+	var arrows strings.Builder
+	arrows.WriteString("title: T\nmoments:\n")
+	for m := range 2000 {
+		var next []string
+		for k := 1; k <= 8; k++ {
+			next = append(next, fmt.Sprintf("m%d", (m+k)%2000))
+		}
+		fmt.Fprintf(&arrows, "  - id: m%d\n    name: M\n    next: [%s]\n", m, strings.Join(next, ", "))
+	}
+	for _, c := range []struct {
+		name, src, want string
+	}{
+		// the fourth moment (line 162) crosses
+		{"the issue's alias file", aliasBomb(1000, 150, 1900), "x.yaml:162:5: the diagram would draw more than 1000000 characters of text"},
+		{"long names, many arrows", names.String(), ":5: the diagram would draw more than 1000000 characters of text"},
+		{"many arrows", arrows.String(), ":5: the diagram would draw more than 16000 moments, arrows and improvement notes"},
+		{"a long description reused", desc.String(), ":5: the cycle holds more than 8388608 characters of text once aliases are expanded"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse("x.yaml", []byte(c.src))
+			list, ok := err.(ErrorList)
+			if !ok || len(list) != 1 || !strings.Contains(list[0].Error(), c.want) {
+				t.Fatalf("got %v; want one problem containing %q", err, c.want)
+			}
+			if es := list[0].Text("es"); !strings.Contains(es, "alias") && !strings.Contains(es, "flechas") {
+				t.Errorf("no Spanish: %s", es)
+			}
+		})
+	}
 }
 
-// sweepAll is the most nodes a file may need for the sweep to try every
-// budget; an alias bomb needs a million, and a million parses of it take
-// hours.
-const sweepAll = 10_000
-
-// budgets returns the budgets to try for a file that needs need nodes:
-// every one from 1 to need+1, or for a file over sweepAll (each of whose
-// parses near its need costs a tenth of a second) the first thousand, the
-// last five and ten spread evenly between.
-func budgets(need int) []int {
-	var out []int
-	if need <= sweepAll {
-		for b := 1; b <= need+1; b++ {
-			out = append(out, b)
+// The limits leave room: exactly MaxDrawn elements and MaxDrawnText
+// characters are accepted.
+func TestBudgetAtTheLimits(t *testing.T) {
+	// 4000 moments with one arrow each and 8000 improvements: 16000.
+	var b strings.Builder
+	b.WriteString("title: T\nmoments:\n")
+	for m := range 4000 {
+		fmt.Fprintf(&b, "  - id: m%d\n    name: M\n    improvements: [{action: a}, {action: b}]\n", m)
+	}
+	if _, err := Parse("x.yaml", []byte(b.String())); err != nil {
+		t.Errorf("%d elements refused: %v", MaxDrawn, err)
+	}
+	// 500 moments of 2000 characters: name 2000 each, title 1.
+	b.Reset()
+	b.WriteString("title: T\nmoments:\n")
+	for m := range 500 {
+		name := strings.Repeat("n", 2000)
+		if m == 0 {
+			name = name[:1999]
 		}
-		return out
+		fmt.Fprintf(&b, "  - id: m%d\n    name: %s\n", m, name)
 	}
-	for b := 1; b <= 1000; b++ {
-		out = append(out, b)
+	if _, err := Parse("x.yaml", []byte(b.String())); err != nil {
+		t.Errorf("%d characters refused: %v", MaxDrawnText, err)
 	}
-	for b := need - 3; b <= need+1; b++ {
-		out = append(out, b)
-	}
-	for i := 1; i < 10; i++ {
-		out = append(out, 1000+i*(need-1000)/10)
-	}
-	return out
-}
-
-// TestNodeBudgetEverywhere parses every known file with node budgets from 1
-// up to what it needs, so that the budget runs out at every point of the
-// parser: each run gives a cycle or positioned problems, never a panic.
-func TestNodeBudgetEverywhere(t *testing.T) {
-	files := budgetFiles(t)
-	if len(files) < 10 {
-		t.Fatalf("only %d files to sweep", len(files))
-	}
-	for name, src := range files {
-		need := nodesNeeded(src)
-		for _, budget := range budgets(need) {
-			func() {
-				defer func() {
-					if r := recover(); r != nil {
-						t.Fatalf("%s with a budget of %d nodes: panic: %v", name, budget, r)
-					}
-				}()
-				c, err := ParseWith("fuzz.yaml", src, ParseOptions{NodeBudget: budget})
-				if err != nil {
-					checkErrorList(t, src, err)
-					return
-				}
-				if budget < need {
-					t.Fatalf("%s parsed with %d nodes of the %d it needs", name, budget, need)
-				}
-				checkCycle(t, c)
-			}()
-		}
+	b.WriteString("  - id: one-more\n    name: x\n")
+	if _, err := Parse("x.yaml", []byte(b.String())); err == nil {
+		t.Errorf("%d characters accepted", MaxDrawnText+1)
 	}
 }

@@ -127,3 +127,28 @@ moments:
 	// handoff: diagnose -> arrive
 	// reliability gap on average: -2.0
 }
+
+// Scores may be survey means: a Decimal holds them exactly, so the
+// thresholds compare them as written.
+func ExampleDecimal() {
+	imp, _ := cycle.ParseDecimal("3.83")
+	perf, _ := cycle.ParseDecimal("2.05")
+	threshold := cycle.Whole(4)
+	fmt.Println(imp, perf, threshold)      // exact
+	fmt.Println(imp.Short(), perf.Short()) // one decimal, for drawings
+	fmt.Println(imp.Cmp(threshold) >= 0)   // 3.83 >= 4 is false
+	a, _ := cycle.ParseDecimal("4.1")
+	b, _ := cycle.ParseDecimal("3.1")
+	fa, fb := 4.1, 3.1
+	fmt.Println(a.Sub(b) == cycle.Whole(1), fa-fb == 1.0) // exact, unlike float64
+	_, err := cycle.ParseDecimal("3.825")
+	fmt.Println(err)
+	fmt.Println(cycle.Whole(153).Div(40)) // the mean of 40 answers summing to 153
+	// Output:
+	// 3.83 2.05 4
+	// 3.8 2.1
+	// false
+	// true false
+	// more than two decimal places
+	// 3.83
+}

@@ -25,7 +25,7 @@ func problemsOf(t *testing.T, src string) string {
 
 func TestServqualFive(t *testing.T) {
 	c := mustParseKeys(t, "title: t\nservqual: 5\nmoments:\n  - id: a\n    name: A\n    dimensions:\n      assurance: {expected: 5, perceived: 2}\n      empathy: 3\n")
-	if c.Servqual != 5 || c.Moments[0].Dimensions["assurance"].Perceived != 2 {
+	if c.Servqual != 5 || c.Moments[0].Dimensions["assurance"].Perceived != Whole(2) {
 		t.Fatalf("servqual %d, dimensions %v", c.Servqual, c.Moments[0].Dimensions)
 	}
 	a := Analyze(c)
@@ -128,7 +128,7 @@ func TestAliasedImprovementsReadOnce(t *testing.T) {
 			t.Fatalf("parsed with %d nodes of %d", budget, need)
 		}
 	}
-	p := &parser{budget: maxNodes}
+	p := &parser{nodeBudget: maxNodes}
 	p.parse([]byte(strings.Replace(src, "*l", "[{action: x, owner: o}, {action: y}]", 2)))
 	if p.nodes != need {
 		t.Errorf("aliases charged %d nodes, the lists written out %d", need, p.nodes)

@@ -25,6 +25,9 @@ const (
 	// MaxNext is the most moments one moment may lead to; a step of a
 	// service offers a few ways on, and each is drawn as a curve.
 	MaxNext = 20
+	// MaxSample is the largest sample a moment may give: more ratings
+	// than any survey collects.
+	MaxSample = 100_000_000
 	// maxNodes bounds the YAML nodes visited, aliases expanded.
 	maxNodes = 1_000_000
 )
@@ -41,6 +44,10 @@ var Dimensions = []string{
 // moment's dimensions in a file with servqual: 5, in their canonical order.
 // docs/format.md tells how the ten determinants map onto them.
 var Dimensions5 = []string{"tangibles", "reliability", "responsiveness", "assurance", "empathy"}
+
+// AllDimensions lists the keys of both SERVQUAL models, the ten
+// determinants then the two dimensions only the five-dimension model has.
+var AllDimensions = append(append([]string(nil), Dimensions...), "assurance", "empathy")
 
 // FiveOf maps each of the ten determinants to the one of the five
 // dimensions it became when SERVQUAL was refined: competence, courtesy,
@@ -97,19 +104,21 @@ type Cycle struct {
 }
 
 // Thresholds decide computed criticality.
+// Each is a score within 1..scale and may have decimals (see Decimal).
 type Thresholds struct {
-	Importance  int // importance >= Importance ...
-	Performance int // ... and performance <= Performance => critical
-	Gap         int // or expected - perceived >= Gap in any dimension
+	Importance  Decimal // importance >= Importance ...
+	Performance Decimal // ... and performance <= Performance => critical
+	Gap         Decimal // or expected - perceived >= Gap in any dimension
 }
 
 // DefaultThresholds returns the thresholds for a scale s:
-// round(0.8 s), round(0.4 s) and round(0.4 s), halves rounding up.
+// round(0.8 s), round(0.4 s) and round(0.4 s), halves rounding up, all
+// whole numbers.
 func DefaultThresholds(s int) Thresholds {
 	return Thresholds{
-		Importance:  (8*s + 5) / 10,
-		Performance: (4*s + 5) / 10,
-		Gap:         (4*s + 5) / 10,
+		Importance:  Whole((8*s + 5) / 10),
+		Performance: Whole((4*s + 5) / 10),
+		Gap:         Whole((4*s + 5) / 10),
 	}
 }
 
@@ -124,15 +133,18 @@ type Moment struct {
 	Owner       string
 	Expectation string
 	Standard    string
-	Importance  int   // 0 when unset
-	Performance int   // 0 when unset
-	Critical    *bool // explicit mark, nil when unset
-	URL         string
-	Dimensions  map[string]Score
-	Pains       []string
-	Evidence    []string // what the customer sees or touches
-	Backstage   []string // what staff do out of the customer's sight
-	Support     []string // the systems and processes behind the moment
+	Importance  Decimal // zero when unset
+	Performance Decimal // zero when unset
+	// Sample is how many ratings stand behind the moment's scores (the
+	// respondents of a survey, the voters of a workshop); 0 when unknown.
+	Sample     int
+	Critical   *bool // explicit mark, nil when unset
+	URL        string
+	Dimensions map[string]Score
+	Pains      []string
+	Evidence   []string // what the customer sees or touches
+	Backstage  []string // what staff do out of the customer's sight
+	Support    []string // the systems and processes behind the moment
 	// Improvements are the moment's improvements; moments whose file
 	// repeats one list with an alias share its values.
 	Improvements []*Improvement
@@ -181,21 +193,21 @@ func (m *Moment) Ignores(rule string) bool {
 
 // Score is a SERVQUAL score for one dimension of a moment.
 type Score struct {
-	Expected  int // 0 when only the perception was given
-	Perceived int
+	Expected  Decimal // zero when only the perception was given
+	Perceived Decimal
 	Pos       Pos
 }
 
 // HasGap reports whether both scores are known, so a gap can be computed.
-func (s Score) HasGap() bool { return s.Expected > 0 && s.Perceived > 0 }
+func (s Score) HasGap() bool { return !s.Expected.IsZero() && !s.Perceived.IsZero() }
 
-// Gap is perceived - expected; negative is a shortfall. It is 0 when
-// HasGap is false.
-func (s Score) Gap() int {
+// Gap is perceived - expected, exactly; negative is a shortfall. It is
+// zero when HasGap is false.
+func (s Score) Gap() Decimal {
 	if !s.HasGap() {
-		return 0
+		return Decimal{}
 	}
-	return s.Perceived - s.Expected
+	return s.Perceived.Sub(s.Expected)
 }
 
 // Improvement is an action planned to improve a moment.

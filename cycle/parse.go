@@ -26,7 +26,7 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 var (
 	topKeys         = []string{"version", "title", "customer", "organization", "language", "scale", "servqual", "quadrants", "state", "closed", "critical", "moments"}
 	thresholdKeys   = []string{"importance", "performance", "gap"}
-	momentKeys      = []string{"id", "name", "description", "stage", "channel", "owner", "expectation", "standard", "importance", "performance", "critical", "url", "dimensions", "pains", "evidence", "backstage", "support", "improvements", "next", "ignore"}
+	momentKeys      = []string{"id", "name", "description", "stage", "channel", "owner", "expectation", "standard", "importance", "performance", "sample", "critical", "url", "dimensions", "pains", "evidence", "backstage", "support", "improvements", "next", "ignore"}
 	improvementKeys = []string{"action", "owner", "due", "pillar", "status"}
 	scoreKeys       = []string{"expected", "perceived"}
 )
@@ -53,9 +53,9 @@ type ParseOptions struct {
 
 // ParseWith is Parse with options.
 func ParseWith(file string, src []byte, opts ParseOptions) (*Cycle, error) {
-	p := &parser{file: file, budget: opts.NodeBudget, cells: suggestCells}
-	if p.budget <= 0 {
-		p.budget = maxNodes
+	p := &parser{file: file, nodeBudget: opts.NodeBudget, cells: suggestCells}
+	if p.nodeBudget <= 0 {
+		p.nodeBudget = maxNodes
 	}
 	c := p.parse(src)
 	clampPositions(p.errs, src)
@@ -74,7 +74,7 @@ type parser struct {
 	errs       ErrorList
 	seen       map[problemKey]bool // problems already reported
 	nodes      int
-	budget     int // the most nodes resolve may visit
+	nodeBudget int // the most nodes resolve may visit
 	full       bool
 	mergeDepth int                     // depth of merge keys (<<) being expanded
 	lang       string                  // the file's language, once read from a valid key (or its absence)
@@ -153,6 +153,9 @@ func (p *parser) parse(src []byte) *Cycle {
 		return nil
 	}
 	c := p.cycle(doc.Content[0])
+	if len(p.errs) == 0 {
+		p.budget(c) // budget.go: limits after aliases
+	}
 	if len(p.errs) > 0 {
 		return nil
 	}
@@ -745,9 +748,9 @@ func (p *parser) resolve(n *yaml.Node) (*yaml.Node, error) {
 		n = n.Alias
 	}
 	p.nodes++
-	if p.nodes > p.budget {
+	if p.nodes > p.nodeBudget {
 		if !p.full {
-			p.errorf(posOf(n), "document too large after expanding aliases (more than %d nodes)", p.budget)
+			p.errorf(posOf(n), "document too large after expanding aliases (more than %d nodes)", p.nodeBudget)
 			p.full = true
 		}
 		return nil, errTooMany
@@ -1107,6 +1110,59 @@ func (p *parser) integer(v *yaml.Node, what label, lo, hi int, rangeNote label) 
 	return int(n), true
 }
 
+// score reads a score within 1..scale exactly from the YAML text: a whole
+// number or a decimal with at most DecimalPlaces places (see Decimal).
+func (p *parser) score(v *yaml.Node, what label, scale int, rangeNote label) (Decimal, bool) {
+	v, err := p.resolve(v)
+	if err != nil {
+		return Decimal{}, false
+	}
+	d, ok := decimalValue(v)
+	if !ok {
+		if quotedAs(v, "!!int", "!!float") {
+			p.errorf(posOf(v), "%s must be a number from %d to %d, found the text %q; remove the quotes", what, 1, scale, clip(v.Value))
+			return Decimal{}, false
+		}
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!float" {
+			if _, err := ParseDecimal(v.Value); errors.Is(err, ErrDecimalPlaces) {
+				p.errorf(posOf(v), "%s %s has more than two decimal places; write it with two at most", what, clip(v.Value))
+				return Decimal{}, false
+			}
+		}
+		found := kindName(v)
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!float" {
+			found = raw(clip(v.Value))
+		}
+		p.errorf(posOf(v), "%s must be a number from %d to %d, found %s", what, 1, scale, found)
+		return Decimal{}, false
+	}
+	if d.Cmp(Whole(1)) < 0 || d.Cmp(Whole(scale)) > 0 {
+		p.errorf(posOf(v), "%s %s is out of range: it must be from %d to %d%s", what, clip(v.Value), 1, scale, rangeNote)
+		return Decimal{}, false
+	}
+	return d, true
+}
+
+// decimalValue reads a YAML number as a Decimal: digits with an optional
+// point (3, 3.83, 4.0), or any other whole number YAML reads as an
+// integer (0x4, +4).
+func decimalValue(v *yaml.Node) (Decimal, bool) {
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
+		return Decimal{}, false
+	}
+	d, err := ParseDecimal(v.Value)
+	switch {
+	case err == nil:
+		return d, true
+	case errors.Is(err, ErrDecimalRange): // out of range whatever the scale
+		return Whole(-1), true
+	}
+	if n, ok := wholeNumber(v); ok && math.Abs(n) < 1e15 {
+		return Whole(int(n)), true
+	}
+	return Decimal{}, false
+}
+
 // wholeNumber reads a YAML number with no fractional part (4 or 4.0).
 func wholeNumber(v *yaml.Node) (float64, bool) {
 	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
@@ -1302,15 +1358,15 @@ func (p *parser) thresholds(v *yaml.Node, c *Cycle) {
 	for _, pr := range pairs {
 		switch pr.key {
 		case "importance":
-			if n, ok := p.integer(pr.v, raw("critical.importance"), 1, c.Scale, note); ok {
+			if n, ok := p.score(pr.v, raw("critical.importance"), c.Scale, note); ok {
 				c.Thresholds.Importance = n
 			}
 		case "performance":
-			if n, ok := p.integer(pr.v, raw("critical.performance"), 1, c.Scale, note); ok {
+			if n, ok := p.score(pr.v, raw("critical.performance"), c.Scale, note); ok {
 				c.Thresholds.Performance = n
 			}
 		case "gap":
-			if n, ok := p.integer(pr.v, raw("critical.gap"), 1, c.Scale, note); ok {
+			if n, ok := p.score(pr.v, raw("critical.gap"), c.Scale, note); ok {
 				c.Thresholds.Gap = n
 			}
 		}
@@ -1402,9 +1458,11 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 		case "standard":
 			m.Standard, _ = p.longText(pr.v, keyOf("standard"))
 		case "importance":
-			m.Importance, _ = p.integer(pr.v, raw("importance"), 1, c.Scale, scaleNote)
+			m.Importance, _ = p.score(pr.v, raw("importance"), c.Scale, scaleNote)
 		case "performance":
-			m.Performance, _ = p.integer(pr.v, raw("performance"), 1, c.Scale, scaleNote)
+			m.Performance, _ = p.score(pr.v, raw("performance"), c.Scale, scaleNote)
+		case "sample":
+			m.Sample, _ = p.integer(pr.v, raw("sample"), 1, MaxSample, raw(""))
 		case "critical":
 			if b, ok := p.boolean(pr.v, raw("critical")); ok {
 				m.Critical = &b
@@ -1500,7 +1558,7 @@ func (p *parser) dimensions(v *yaml.Node, c *Cycle, scaleNote label) map[string]
 				continue
 			}
 			for _, q := range sp {
-				n, _ := p.integer(q.v, raw(pr.key+"."+q.key), 1, c.Scale, scaleNote)
+				n, _ := p.score(q.v, raw(pr.key+"."+q.key), c.Scale, scaleNote)
 				if q.key == "expected" {
 					s.Expected = n
 				} else {
@@ -1511,7 +1569,7 @@ func (p *parser) dimensions(v *yaml.Node, c *Cycle, scaleNote label) map[string]
 				p.errorf(posOf(rv), "%s needs a perceived score", raw(pr.key))
 			}
 		} else {
-			s.Perceived, _ = p.integer(rv, raw(pr.key), 1, c.Scale, scaleNote)
+			s.Perceived, _ = p.score(rv, raw(pr.key), c.Scale, scaleNote)
 		}
 		out[pr.key] = s
 	}

@@ -215,14 +215,22 @@ func TestParseProblems(t *testing.T) {
 			[]problem{{5, 17, "importance -1 is out of range: it must be from 1 to 5"}}},
 		{"huge score", y("title: x", "moments:", "  - id: a", "    name: A", "    importance: 99999999999999999999999"),
 			[]problem{{5, 17, "importance 99999999999999999999999 is out of range: it must be from 1 to 5"}}},
-		{"fractional score", y("title: x", "moments:", "  - id: a", "    name: A", "    performance: 4.5"),
-			[]problem{{5, 18, "performance must be a whole number from 1 to 5, found 4.5"}}},
+		{"three decimals", y("title: x", "moments:", "  - id: a", "    name: A", "    performance: 4.125"),
+			[]problem{{5, 18, "performance 4.125 has more than two decimal places; write it with two at most"}}},
+		{"decimal out of range", y("title: x", "moments:", "  - id: a", "    name: A", "    performance: 5.01", "    importance: 0.99"),
+			[]problem{{5, 18, "performance 5.01 is out of range: it must be from 1 to 5"}, {6, 17, "importance 0.99 is out of range: it must be from 1 to 5"}}},
+		{"exponent score", y("title: x", "moments:", "  - id: a", "    name: A", "    performance: 4.5e0"),
+			[]problem{{5, 18, "performance must be a number from 1 to 5, found 4.5e0"}}},
+		{"sample zero", y("title: x", "moments:", "  - id: a", "    name: A", "    sample: 0"),
+			[]problem{{5, 13, "sample 0 is out of range: it must be from 1 to 100000000"}}},
+		{"sample fractional", y("title: x", "moments:", "  - id: a", "    name: A", "    sample: 2.5"),
+			[]problem{{5, 13, "sample must be a whole number from 1 to 100000000, found 2.5"}}},
 		{"word score", y("title: x", "moments:", "  - id: a", "    name: A", "    importance: high"),
-			[]problem{{5, 17, `importance must be a whole number from 1 to 5, found "high"`}}},
+			[]problem{{5, 17, `importance must be a number from 1 to 5, found "high"`}}},
 		{"quoted score", y("title: x", "moments:", "  - id: a", "    name: A", "    importance: '4'"),
-			[]problem{{5, 17, `importance must be a whole number from 1 to 5, found the text "4"; remove the quotes`}}},
+			[]problem{{5, 17, `importance must be a number from 1 to 5, found the text "4"; remove the quotes`}}},
 		{"infinite score", y("title: x", "moments:", "  - id: a", "    name: A", "    importance: .inf"),
-			[]problem{{5, 17, "importance must be a whole number from 1 to 5, found .inf"}}},
+			[]problem{{5, 17, "importance must be a number from 1 to 5, found .inf"}}},
 		{"moment critical not bool", y("title: x", "moments:", "  - id: a", "    name: A", "    critical: 'yes'"),
 			[]problem{{5, 15, `critical must be true or false, found "yes"`}}},
 
@@ -248,7 +256,7 @@ func TestParseProblems(t *testing.T) {
 				{7, 15, "access 9 is out of range: it must be from 1 to 5"},
 			}},
 		{"dimension score a list", y("title: x", "moments:", "  - id: a", "    name: A", "    dimensions:", "      reliability: [1]"),
-			[]problem{{6, 20, "reliability must be a whole number from 1 to 5, found a list"}}},
+			[]problem{{6, 20, "reliability must be a number from 1 to 5, found a list"}}},
 
 		// Pains.
 		{"pains not a list", y("title: x", "moments:", "  - id: a", "    name: A", "    pains: slow"),
@@ -407,7 +415,7 @@ func TestParseValid(t *testing.T) {
 		c.Language != "es" || c.Scale != 7 || c.Closed {
 		t.Errorf("top level = %+v", c)
 	}
-	if want := (Thresholds{Importance: 6, Performance: 3, Gap: 2}); c.Thresholds != want {
+	if want := (wholeThresholds(6, 3, 2)); c.Thresholds != want {
 		t.Errorf("thresholds = %+v, want %+v", c.Thresholds, want)
 	}
 	if len(c.Moments) != 2 {
@@ -417,7 +425,7 @@ func TestParseValid(t *testing.T) {
 	if m.Index != 0 || m.Number() != 1 || m.ID != "counter" || m.Name != "Arrives at the counter" ||
 		m.Description != "First contact" || m.Stage != "during" || m.Channel != "in person" ||
 		m.Owner != "Front desk" || m.Expectation != "Be attended in 2 minutes" ||
-		m.Standard != "Greet within 2 minutes" || m.Importance != 7 || m.Performance != 2 ||
+		m.Standard != "Greet within 2 minutes" || m.Importance != Whole(7) || m.Performance != Whole(2) ||
 		m.Critical == nil || !*m.Critical || m.URL != "https://example.org/survey" {
 		t.Errorf("moment 1 = %+v", m)
 	}
@@ -430,10 +438,10 @@ func TestParseValid(t *testing.T) {
 	if got := c.Moments[1].KeyPos("standard"); got != (Pos{36, 5}) {
 		t.Errorf("absent key falls back to the moment: %v, want 36:5", got)
 	}
-	if want := (Score{Perceived: 2, Pos: Pos{23, 7}}); m.Dimensions["responsiveness"] != want {
+	if want := (Score{Perceived: Whole(2), Pos: Pos{23, 7}}); m.Dimensions["responsiveness"] != want {
 		t.Errorf("responsiveness = %+v, want %+v", m.Dimensions["responsiveness"], want)
 	}
-	if want := (Score{Expected: 5, Perceived: 3, Pos: Pos{24, 7}}); m.Dimensions["courtesy"] != want {
+	if want := (Score{Expected: Whole(5), Perceived: Whole(3), Pos: Pos{24, 7}}); m.Dimensions["courtesy"] != want {
 		t.Errorf("courtesy = %+v, want %+v", m.Dimensions["courtesy"], want)
 	}
 	if len(m.Pains) != 1 || m.Pains[0] != "No receipt, no warranty" {
@@ -476,7 +484,7 @@ func TestParseDefaults(t *testing.T) {
 		t.Errorf("defaults: version %d, language %q, scale %d, closed %v", c.Version, c.Language, c.Scale, c.Closed)
 	}
 	// Scale 5: round(0.8*5)=4, round(0.4*5)=2, round(0.4*5)=2.
-	if want := (Thresholds{4, 2, 2}); c.Thresholds != want {
+	if want := (wholeThresholds(4, 2, 2)); c.Thresholds != want {
 		t.Errorf("thresholds = %+v, want %+v", c.Thresholds, want)
 	}
 	// Thresholds not given follow the file's scale: scale 10 gives
@@ -485,7 +493,7 @@ func TestParseDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (Thresholds{8, 5, 4}); c.Thresholds != want {
+	if want := (wholeThresholds(8, 5, 4)); c.Thresholds != want {
 		t.Errorf("thresholds = %+v, want %+v", c.Thresholds, want)
 	}
 }

@@ -152,6 +152,19 @@ func TestSchemaAcceptsValidFiles(t *testing.T) {
 		"    name: Numbered too",
 		"    next: [counter]",
 	))
+	files["decimal scores"] = []byte(y(
+		"title: Survey means",
+		"critical: {importance: 3.5, performance: 2.25, gap: 1.5}",
+		"moments:",
+		"  - id: a",
+		"    name: A",
+		"    importance: 3.83",
+		"    performance: 2.1",
+		"    sample: 40",
+		"    dimensions:",
+		"      courtesy: {expected: 4.75, perceived: 3.10}",
+		"      access: 2.5",
+	))
 	for name, src := range files {
 		t.Run(name, func(t *testing.T) {
 			if _, err := Parse(name, src); err != nil {
@@ -194,7 +207,10 @@ func TestSchemaRejectsBadFiles(t *testing.T) {
 		{"scale 11", []byte(y("title: x", "scale: 11", okMoments)), "/scale"},
 		{"closed yes", []byte(y("title: x", "closed: 'yes'", okMoments)), "/closed"},
 		{"score 11", moment("    importance: 11"), "/moments/0/importance"},
-		{"score 4.5", moment("    performance: 4.5"), "/moments/0/performance"},
+		{"score 4.125", moment("    performance: 4.125"), "/moments/0/performance"},
+		{"score 0.5", moment("    performance: 0.5"), "/moments/0/performance"},
+		{"sample 0", moment("    sample: 0"), "/moments/0/sample"},
+		{"sample 2.5", moment("    sample: 2.5"), "/moments/0/sample"},
 		{"score as a word", moment("    importance: high"), "/moments/0/importance"},
 		{"javascript url", moment("    url: 'javascript:alert(1)'"), "/moments/0/url"},
 		{"relative url", moment("    url: /a/b"), "/moments/0/url"},

@@ -14,5 +14,10 @@
 //
 // Graphviz is not safe for concurrent use, not even across instances: every
 // call goes through one package mutex, on one warm instance that is reused
-// from call to call.
+// from call to call. Its WebAssembly heap only grows (go-graphviz keeps
+// every output in it), so the module is started afresh after a drawing
+// once the heap passes MaxWasmMemory: a long-lived caller (ciclo watch, a
+// workshop server) stays bounded without doing anything. Importing render
+// also keeps go-graphviz's compiled code in a private cache (see
+// internal/wasmcache).
 package render

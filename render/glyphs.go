@@ -1,11 +1,7 @@
 package render
 
 import (
-	"slices"
-	"strings"
-
 	"github.com/ciclo-dev/ciclo/cycle"
-	"github.com/ciclo-dev/ciclo/render/xdot"
 )
 
 // MissingGlyphs lists the characters of the diagram of a, drawn with opts,
@@ -23,47 +19,5 @@ func MissingGlyphs(a *cycle.Analysis, opts Options) []rune {
 	if err != nil {
 		return nil
 	}
-	return newDiagram(a, o).missingGlyphs()
-}
-
-// missingGlyphs is MissingGlyphs of a diagram already laid out.
-func (d *diagram) missingGlyphs() []rune {
-	var sb strings.Builder
-	d.eachText(func(s string) { sb.WriteString(s) })
-	missing := xdot.MissingGlyphs(sb.String())
-	slices.Sort(missing)
-	return missing
-}
-
-// eachText calls f with every piece of text the diagram shows.
-func (d *diagram) eachText(f func(string)) {
-	block := func(b *block) {
-		for _, l := range b.lines {
-			for _, s := range l {
-				f(s.text)
-			}
-		}
-	}
-	block(&d.title)
-	for _, m := range d.moments {
-		block(&m.label)
-	}
-	for _, at := range d.attach {
-		block(&at.label)
-	}
-	for _, r := range d.panel {
-		block(&r.label)
-	}
-	if len(d.panel) > 0 {
-		f(d.w.Improvements)
-	}
-	if len(d.pills) > 0 {
-		f(d.w.End)
-	}
-	if len(d.legend) > 0 {
-		f(d.w.Legend)
-	}
-	for _, r := range d.legend {
-		f(r.text)
-	}
+	return missingIn(views[o.View](a, o))
 }

@@ -10,7 +10,6 @@ import (
 	"sync"
 
 	"github.com/ciclo-dev/ciclo/cycle"
-	"github.com/ciclo-dev/ciclo/render/xdot"
 	"github.com/goccy/go-graphviz"
 )
 
@@ -54,6 +53,10 @@ type Drawing struct {
 	// xdot.Replacement because the embedded fonts lack them (as
 	// MissingGlyphs, from the same layout); nil for other formats.
 	Missing []rune
+	// Warnings say what the layout had to give up on a named page (type
+	// below the sizes ciclo keeps, notes that did not fit), in the
+	// diagram's language, for the caller to print.
+	Warnings []string
 }
 
 // Draw is Render, also telling which characters a PNG or PDF could not
@@ -63,65 +66,7 @@ func Draw(ctx context.Context, a *cycle.Analysis, opts Options) (Drawing, error)
 	if err != nil {
 		return Drawing{}, err
 	}
-	d := newDiagram(a, o)
-	src := d.dot()
-	var dr Drawing
-	switch o.Format {
-	case FormatDOT:
-		dr.Data = src
-	case FormatPNG, FormatPDF:
-		dr.Missing = d.missingGlyphs()
-		xd, err := layout(ctx, src, FormatXDOT)
-		if err != nil {
-			return Drawing{}, err
-		}
-		if err := ctx.Err(); err != nil {
-			return Drawing{}, err
-		}
-		dr.Data, err = paint(xd, o)
-		if err != nil {
-			return Drawing{}, err
-		}
-	default:
-		dr.Data, err = layout(ctx, src, o.Format)
-		if err != nil {
-			return Drawing{}, err
-		}
-	}
-	return dr, nil
-}
-
-// maxPixels is MaxPixels, lowered by tests of the shrinking.
-var maxPixels int64 = MaxPixels
-
-// paint draws the laid-out xdot as o.Format (png or pdf), with no
-// Graphviz call: it needs no lock.
-func paint(xd []byte, o Options) ([]byte, error) {
-	d, err := xdot.FromXDOT(xd)
-	if err != nil {
-		return nil, fmt.Errorf("reading the layout: %w", err)
-	}
-	var buf bytes.Buffer
-	switch o.Format {
-	case FormatPNG:
-		err = xdot.PNG(d, &buf, xdot.PNGOptions{Scale: o.Scale, MaxPixels: maxPixels, MinScale: ShrinkScale})
-	case FormatPDF:
-		err = xdot.PDF(d, &buf)
-	default:
-		return nil, fmt.Errorf("cannot paint %s: %w", o.Format, ErrUnsupported)
-	}
-	if errors.Is(err, ErrTooLarge) {
-		w, h := d.Size()
-		return nil, fmt.Errorf("the diagram is %.0f × %.0f inches: as png it would exceed %d million pixels even at scale %g; draw it as svg or pdf: %w",
-			w/72, h/72, MaxPixels/1_000_000, ShrinkScale, ErrTooLarge)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("drawing %s: %w", o.Format, err)
-	}
-	if buf.Len() == 0 {
-		return nil, errors.New("drawing " + string(o.Format) + ": empty output")
-	}
-	return buf.Bytes(), nil
+	return Write(ctx, views[o.View](a, o), o)
 }
 
 // XDOT draws the diagram of a as xdot: Render with opts.Format set to
@@ -182,6 +127,7 @@ func layout(ctx context.Context, src []byte, format Format) ([]byte, error) {
 	ctx = context.WithoutCancel(ctx)
 	engine.mu.Lock()
 	defer engine.mu.Unlock()
+	recycle() // wasm.go: a heap grown past MaxWasmMemory starts afresh
 	gv, err := instance(ctx)
 	if err != nil {
 		return nil, err
@@ -194,13 +140,14 @@ func layout(ctx context.Context, src []byte, format Format) ([]byte, error) {
 		discard()
 		return nil, fmt.Errorf("graphviz: parsing the diagram: %w", err)
 	}
-	defer g.Close()
 	var buf bytes.Buffer
 	gv.SetLayout(graphviz.NOP2)
 	if err := gv.Render(ctx, g, graphviz.Format(format), &buf); err != nil {
+		g.Close()
 		discard()
 		return nil, fmt.Errorf("graphviz: drawing %s: %w", format, err)
 	}
+	g.Close()
 	if buf.Len() == 0 {
 		return nil, errors.New("graphviz: drawing " + string(format) + ": empty output")
 	}

@@ -8,18 +8,19 @@ import (
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/render/draw"
 )
 
 // Layout constants, in points (1/72 inch).
 const (
 	ringGap     = 30.0 // least space between neighbours on the ring (room for an arrow)
+	pageRingGap = 20.0 // the same on a named page
 	sideGap     = 14.0 // least space between a note and anything else
 	attachGap   = 16.0 // space between a moment and its note or callout
 	laneFirst   = 20.0 // from the inner edge of the ring to the first branch lane
 	laneStep    = 14.0 // between branch lanes
 	titleMargin = 18.0 // between the title block and the innermost lane
 	titleGap    = 10.0 // between the title block and a box
-	arrowLen    = 9.0  // arrowhead length at arrowsize 0.9
 	padX        = 10.0 // text padding inside a moment box
 	padY        = 7.0
 	// inlineNotesMax: with more moments than this, or more annotated
@@ -32,87 +33,22 @@ const (
 	overlapWindow = 4
 )
 
-// pt is a point, y up.
-type pt struct{ X, Y float64 }
+// pt and rect are the drawing model's point and rectangle.
+type (
+	pt   = draw.Pt
+	rect = draw.Rect
+)
 
-func (p pt) add(q pt) pt          { return pt{p.X + q.X, p.Y + q.Y} }
-func (p pt) sub(q pt) pt          { return pt{p.X - q.X, p.Y - q.Y} }
-func (p pt) mul(k float64) pt     { return pt{p.X * k, p.Y * k} }
-func (p pt) len() float64         { return math.Hypot(p.X, p.Y) }
-func polar(r, a float64) pt       { return pt{r * math.Cos(a), r * math.Sin(a)} }
-func unit(a float64) pt           { return pt{math.Cos(a), math.Sin(a)} }
-func tangent(a, dir float64) pt   { return pt{-math.Sin(a) * dir, math.Cos(a) * dir} }
-func (r rect) contains(p pt) bool { return math.Abs(p.X-r.X) <= r.W/2 && math.Abs(p.Y-r.Y) <= r.H/2 }
-
-// rect is an axis-aligned box: centre and size.
-type rect struct{ X, Y, W, H float64 }
-
-// sep is the gap between two boxes: negative when they overlap.
-func (r rect) sep(o rect) float64 {
-	return max(math.Abs(r.X-o.X)-(r.W+o.W)/2, math.Abs(r.Y-o.Y)-(r.H+o.H)/2)
-}
-
-// extent is how far the box reaches from its centre in direction a.
+// extent is how far a box of size w × h reaches from its centre in
+// direction a.
 func extent(w, h, a float64) float64 {
 	return math.Abs(math.Cos(a))*w/2 + math.Abs(math.Sin(a))*h/2
-}
-
-// rayExit returns the point where the ray from q (inside r) in direction d
-// leaves r.
-func rayExit(r rect, q, d pt) pt {
-	t := math.Inf(1)
-	if d.X > 1e-12 {
-		t = min(t, (r.X+r.W/2-q.X)/d.X)
-	} else if d.X < -1e-12 {
-		t = min(t, (r.X-r.W/2-q.X)/d.X)
-	}
-	if d.Y > 1e-12 {
-		t = min(t, (r.Y+r.H/2-q.Y)/d.Y)
-	} else if d.Y < -1e-12 {
-		t = min(t, (r.Y-r.H/2-q.Y)/d.Y)
-	}
-	if math.IsInf(t, 1) || t < 0 {
-		t = 0
-	}
-	return q.add(d.mul(t))
-}
-
-// cornerRadius is the radius with which Graphviz rounds the corners of a
-// box with style "rounded" (as large boxes as ciclo's).
-const cornerRadius = 12.0
-
-// roundedDist is the signed distance from p to the outline of box r with
-// corners rounded to radius rad: negative inside.
-func roundedDist(r rect, rad float64, p pt) float64 {
-	qx := math.Abs(p.X-r.X) - (r.W/2 - rad)
-	qy := math.Abs(p.Y-r.Y) - (r.H/2 - rad)
-	return math.Hypot(max(qx, 0), max(qy, 0)) + min(max(qx, qy), 0) - rad
-}
-
-// roundedExit returns the point where the ray from q (inside r) in
-// direction d crosses the outline of r with corners rounded to radius
-// rad.
-func roundedExit(r rect, rad float64, q, d pt) pt {
-	out := rayExit(r, q, d)
-	if rad <= 0 || roundedDist(r, rad, out) <= 1e-9 {
-		return out
-	}
-	in := q
-	for range 40 {
-		mid := in.add(out).mul(0.5)
-		if roundedDist(r, rad, mid) <= 0 {
-			in = mid
-		} else {
-			out = mid
-		}
-	}
-	return in
 }
 
 // mnode is a moment box.
 type mnode struct {
 	ma    *cycle.MomentAnalysis
-	label block
+	label draw.Label
 	box   rect
 	url   string
 }
@@ -121,7 +57,7 @@ type mnode struct {
 // or a numbered callout badge.
 type attachment struct {
 	moment  int
-	label   block
+	label   draw.Label
 	w, h    float64
 	box     rect
 	callout int // callout number (panel mode): the moment's number; 0 for an inline note
@@ -158,15 +94,7 @@ const maxLanes = 48
 type panelRow struct {
 	moment  int
 	callout int // the number on its disc: the moment's number
-	label   block
-	box     rect
-}
-
-// legendRow is one entry of the legend.
-type legendRow struct {
-	kind string // moment, critical, performance, flow, handoff, branch, branch-handoff, end, note, callout
-	text string
-	y    float64
+	label   draw.Label
 }
 
 // diagram is the whole picture, positioned.
@@ -180,21 +108,24 @@ type diagram struct {
 	R     float64
 	theta []float64
 
-	moments   []*mnode
-	attach    []*attachment
-	pills     []*pill
-	branches  []*branch
-	branchAt  map[[2]*cycle.Moment]*branch // by the edge's ends
-	lanes     int
-	panel     []*panelRow
-	panelHead rect
-	title     block
-	titleBox  rect
+	moments  []*mnode
+	attach   []*attachment
+	pills    []*pill
+	branches []*branch
+	branchAt map[[2]*cycle.Moment]*branch // by the edge's ends
+	lanes    int
+	panel    []*panelRow
+	title    draw.Label
+	titleBox rect
 
-	legend        []legendRow
-	legendSampleW float64 // width of the legend's sample column
-	legendBox     rect
-	legendTitle   rect
+	// paged: laid out for a named page (page.go): narrower boxes, notes
+	// as callouts with a panel, tighter ring
+	paged bool
+	// lo and hi are the corners of the ring and all drawn on it
+	lo, hi pt
+	// the legend and the notes panel, unplaced until drawing (legend.go)
+	legendDrawing *draw.Legend
+	panelDrawing  *draw.Panel
 }
 
 // contentWidth is the text width of a moment box: narrower boxes for
@@ -214,6 +145,7 @@ func contentWidth(n int) float64 {
 // newDiagram lays out the cycle.
 func newDiagram(a *cycle.Analysis, o Options) *diagram {
 	d := &diagram{a: a, opts: o, th: themes[o.Theme], w: vocabulary[o.Lang], n: len(a.Moments)}
+	d.paged = o.Page != "" && o.Page != "auto"
 	d.buildMoments()
 	d.buildTitle()
 	d.buildNotes()
@@ -221,35 +153,38 @@ func newDiagram(a *cycle.Analysis, o Options) *diagram {
 	d.buildBranches()
 	d.solveRadius()
 	d.growTitle()
-	lo, hi := d.ringBounds() // the ring is placed; legend and panel go around it
-	d.buildLegend(lo)
-	d.placePanel(hi)
+	d.lo, d.hi = d.ringBounds() // the ring is placed; legend and panel go around it
+	d.legendDrawing = d.buildLegend()
+	d.panelDrawing = d.buildPanel()
 	return d
 }
 
 func (d *diagram) buildMoments() {
 	cw := contentWidth(d.n)
+	if d.paged {
+		cw = pagedWidth(d.n)
+	}
 	scale := d.a.Cycle.Scale
 	for _, ma := range d.a.Moments {
 		m := &mnode{ma: ma, url: safeURL(ma.URL)}
-		head := span{text: fmt.Sprint(ma.Number()), size: 10, bold: true, color: d.th.Ink}
+		head := draw.Span{Text: fmt.Sprint(ma.Number()), Font: draw.Font{Size: 10, Bold: true}, Color: d.th.Ink}
 		if ma.Critical {
-			head.text += " · ! " + d.w.Critical
-			head.color = d.th.CritText
+			head.Text += " · ! " + d.w.Critical
+			head.Color = d.th.CritText
 		}
-		m.label.lines = append(m.label.lines, tline{head})
-		m.label.add(oneLine(ma.Name), cw, span{size: 11, bold: true, color: d.th.Ink})
+		m.label.AddLine(head)
+		m.label.Add(oneLine(ma.Name), cw, draw.Font{Size: 11, Bold: true}, d.th.Ink)
 		if ma.Owner != "" {
-			m.label.add(oneLine(ma.Owner), cw, span{size: 9, italic: true, color: d.th.Muted})
+			m.label.Add(oneLine(ma.Owner), cw, draw.Font{Size: 9, Italic: true}, d.th.Muted)
 		}
-		if ma.Performance > 0 {
-			p := min(ma.Performance, scale)
+		if !ma.Performance.IsZero() {
+			// whole dots filled; the score itself printed with one
+			// decimal when it has decimals ("3.4/5")
+			p := min(int(ma.Performance.Hundredths()/100), scale)
 			dots := strings.Repeat("●", p) + strings.Repeat("○", max(scale-p, 0))
-			m.label.lines = append(m.label.lines, tline{
-				{text: fmt.Sprintf("%s %d/%d", dots, ma.Performance, scale), size: 9, color: d.th.Ink},
-			})
+			m.label.AddLine(draw.Span{Text: fmt.Sprintf("%s %s/%d", dots, ma.Performance.Short(), scale), Font: draw.Font{Size: 9}, Color: d.th.Ink})
 		}
-		w, h := m.label.size()
+		w, h := m.label.Size()
 		d.W = max(d.W, w+2*padX, 70)
 		d.H = max(d.H, h+2*padY)
 		d.moments = append(d.moments, m)
@@ -266,17 +201,17 @@ func (d *diagram) buildTitle() { d.setTitle(18, 230, 230) }
 // wrapped at width, and the customer and organisation wrapped at sub.
 func (d *diagram) setTitle(size, width, sub float64) {
 	c := d.a.Cycle
-	d.title = block{}
-	d.title.add(oneLine(c.Title), width, span{size: size, bold: true, color: d.th.Ink})
+	d.title = draw.Label{}
+	d.title.Add(oneLine(c.Title), width, draw.Font{Size: size, Bold: true}, d.th.Ink)
 	small := max(11, math.Round(size*0.5))
 	if c.Customer != "" {
-		d.title.add(d.w.Customer+": "+oneLine(c.Customer), sub, span{size: small, color: d.th.Muted})
+		d.title.Add(d.w.Customer+": "+oneLine(c.Customer), sub, draw.Font{Size: small}, d.th.Muted)
 	}
 	if c.Organization != "" {
-		d.title.add(oneLine(c.Organization), sub, span{size: small - 1, italic: true, color: d.th.Muted})
+		d.title.Add(oneLine(c.Organization), sub, draw.Font{Size: small - 1, Italic: true}, d.th.Muted)
 	}
-	w, h := d.title.size()
-	d.titleBox = rect{0, 0, w + 8, h + 8}
+	w, h := d.title.Size()
+	d.titleBox = rect{X: 0, Y: 0, W: w + 8, H: h + 8}
 }
 
 // titleFits reports whether the title block, at the centre, keeps
@@ -292,12 +227,12 @@ func (d *diagram) titleFits() bool {
 		return false
 	}
 	for _, m := range d.moments {
-		if d.titleBox.sep(m.box) < titleGap {
+		if d.titleBox.Sep(m.box) < titleGap {
 			return false
 		}
 	}
 	for _, p := range d.pills {
-		if d.titleBox.sep(p.box) < titleGap {
+		if d.titleBox.Sep(p.box) < titleGap {
 			return false
 		}
 	}
@@ -370,11 +305,11 @@ func (d *diagram) panelMode() bool {
 			annotated++
 		}
 	}
-	return d.n > inlineNotesMax || annotated > inlineAnnotatedMax
+	return d.n > inlineNotesMax || annotated > inlineAnnotatedMax || (d.paged && annotated > 0)
 }
 
 // improvementLines adds an improvement's action and details to b.
-func (d *diagram) improvementLines(b *block, im *cycle.Improvement, width float64) {
+func (d *diagram) improvementLines(b *draw.Label, im *cycle.Improvement, width float64) {
 	action := oneLine(im.Action)
 	switch im.Status {
 	case "done":
@@ -382,7 +317,7 @@ func (d *diagram) improvementLines(b *block, im *cycle.Improvement, width float6
 	case "doing":
 		action += " (" + d.w.Doing + ")"
 	}
-	b.add("• "+action, width, span{size: 9, color: d.th.Ink})
+	b.Add("• "+action, width, draw.Font{Size: 9}, d.th.Ink)
 	var meta []string
 	if im.Owner != "" {
 		meta = append(meta, oneLine(im.Owner))
@@ -391,7 +326,7 @@ func (d *diagram) improvementLines(b *block, im *cycle.Improvement, width float6
 		meta = append(meta, d.w.Due+" "+im.Due.Format("2006-01-02"))
 	}
 	if len(meta) > 0 {
-		b.add("   "+strings.Join(meta, " · "), width, span{size: 8, italic: true, color: d.th.Muted})
+		b.Add("   "+strings.Join(meta, " · "), width, draw.Font{Size: d.metaSize(), Italic: true}, d.th.Muted)
 	}
 }
 
@@ -408,18 +343,18 @@ func (d *diagram) buildNotes() {
 			at.w = discSize(at.callout)
 			at.h = at.w
 			row := &panelRow{moment: i, callout: at.callout}
-			row.label.left = true
-			row.label.add(oneLine(ma.Name), 230, span{size: 9, bold: true, color: d.th.Ink})
+			row.label.Left = true
+			row.label.Add(oneLine(ma.Name), d.panelWidth(), draw.Font{Size: 9, Bold: true}, d.th.Ink)
 			for _, im := range ma.Improvements {
-				d.improvementLines(&row.label, im, 230)
+				d.improvementLines(&row.label, im, d.panelWidth())
 			}
 			d.panel = append(d.panel, row)
 		} else {
-			at.label.left = true
+			at.label.Left = true
 			for _, im := range ma.Improvements {
 				d.improvementLines(&at.label, im, 140)
 			}
-			w, h := at.label.size()
+			w, h := at.label.Size()
 			at.w, at.h = w+16, h+12
 		}
 		d.attach = append(d.attach, at)
@@ -555,18 +490,18 @@ func (d *diagram) halfDiag() float64 { return math.Hypot(d.W/2, d.H/2) }
 // placeRing puts the moments and end markers on the ring of radius d.R.
 func (d *diagram) placeRing() {
 	for i, m := range d.moments {
-		c := polar(d.R, d.theta[i])
-		m.box = rect{c.X, c.Y, d.W, d.H}
+		c := draw.Polar(d.R, d.theta[i])
+		m.box = rect{X: c.X, Y: c.Y, W: d.W, H: d.H}
 	}
 	for _, p := range d.pills {
 		var c pt
 		if p.gap {
-			c = polar(d.R, d.theta[p.moment]-math.Pi/float64(d.n))
+			c = draw.Polar(d.R, d.theta[p.moment]-math.Pi/float64(d.n))
 		} else {
 			a := d.theta[p.moment]
-			c = polar(d.R-extent(d.W, d.H, a)-attachGap-extent(p.w, p.h, a), a)
+			c = draw.Polar(d.R-extent(d.W, d.H, a)-attachGap-extent(p.w, p.h, a), a)
 		}
-		p.box = rect{c.X, c.Y, p.w, p.h}
+		p.box = rect{X: c.X, Y: c.Y, W: p.w, H: p.h}
 	}
 }
 
@@ -595,9 +530,9 @@ func (d *diagram) clear(p placed, all []placed) bool {
 		}
 		need := sideGap
 		if p.ring && q.ring {
-			need = ringGap
+			need = d.ringGap()
 		}
-		if p.r.sep(q.r) < need {
+		if p.r.Sep(q.r) < need {
 			return false
 		}
 	}
@@ -632,8 +567,8 @@ func (d *diagram) fits() bool {
 		r0 := d.R + extent(d.W, d.H, a) + attachGap + extent(at.w, at.h, a)
 		ok := false
 		for push := 0.0; push <= 3*max(at.w, at.h); push += 4 {
-			c := polar(r0+push, a)
-			at.box = rect{c.X, c.Y, at.w, at.h}
+			c := draw.Polar(r0+push, a)
+			at.box = rect{X: c.X, Y: c.Y, W: at.w, H: at.h}
 			p := placed{at.box, float64(at.moment), false}
 			if d.clear(p, all) {
 				all = append(all, p)
@@ -659,10 +594,10 @@ func (d *diagram) solveRadius() {
 	}
 	d.R = max(
 		hd+d.innerBand()+lanes+titleMargin+titleR,
-		float64(d.n)*(min(d.W, d.H)+ringGap)/(2*math.Pi),
+		float64(d.n)*(min(d.W, d.H)+d.ringGap())/(2*math.Pi),
 	)
 	if d.n == 1 {
-		d.R = max(d.R, d.H+ringGap)
+		d.R = max(d.R, d.H+d.ringGap())
 	}
 	// grow until everything fits, then bisect back to within 1%
 	lo := d.R
@@ -692,8 +627,8 @@ func (d *diagram) solveRadius() {
 // ringBounds is the bounding box of the ring and everything around it,
 // edges included.
 func (d *diagram) ringBounds() (lo, hi pt) {
-	lo = pt{d.titleBox.X - d.titleBox.W/2, d.titleBox.Y - d.titleBox.H/2}
-	hi = pt{d.titleBox.X + d.titleBox.W/2, d.titleBox.Y + d.titleBox.H/2}
+	lo = pt{X: d.titleBox.X - d.titleBox.W/2, Y: d.titleBox.Y - d.titleBox.H/2}
+	hi = pt{X: d.titleBox.X + d.titleBox.W/2, Y: d.titleBox.Y + d.titleBox.H/2}
 	grow := func(r rect) {
 		lo.X, lo.Y = min(lo.X, r.X-r.W/2), min(lo.Y, r.Y-r.H/2)
 		hi.X, hi.Y = max(hi.X, r.X+r.W/2), max(hi.Y, r.Y+r.H/2)
@@ -710,9 +645,9 @@ func (d *diagram) ringBounds() (lo, hi pt) {
 	// the edges: ring arcs bulge beyond the boxes they join, most in
 	// small cycles
 	curve := func(pts []pt, tip pt) {
-		grow(rect{tip.X, tip.Y, 2 * arrowLen, 2 * arrowLen})
-		for _, p := range bezierSamples(pts, 16) {
-			grow(rect{p.X, p.Y, 0, 0})
+		grow(rect{X: tip.X, Y: tip.Y, W: 2 * draw.ArrowLen, H: 2 * draw.ArrowLen})
+		for _, p := range draw.Samples(pts, 16) {
+			grow(rect{X: p.X, Y: p.Y, W: 0, H: 0})
 		}
 	}
 	for _, e := range d.a.Edges {
@@ -722,127 +657,4 @@ func (d *diagram) ringBounds() (lo, hi pt) {
 		curve(d.pillRoute(p))
 	}
 	return lo, hi
-}
-
-// bezierSamples returns k points along each cubic segment of a spline
-// (the first point and every third point after it are on the curve),
-// both ends included.
-func bezierSamples(pts []pt, k int) []pt {
-	if len(pts) == 0 {
-		return nil
-	}
-	out := []pt{pts[0]}
-	for i := 0; i+3 < len(pts); i += 3 {
-		for s := 1; s <= k; s++ {
-			t := float64(s) / float64(k)
-			u := 1 - t
-			p := pts[i].mul(u * u * u).add(pts[i+1].mul(3 * u * u * t)).add(pts[i+2].mul(3 * u * t * t)).add(pts[i+3].mul(t * t * t))
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// legend layout
-const (
-	legendSampleW = 56.0
-	legendRowH    = 24.0
-	legendPad     = 12.0
-	legendText    = 9.0
-)
-
-// buildLegend lists the marks the diagram uses and places the legend
-// below lo, the lowest corner of the ring and all that is drawn on it.
-func (d *diagram) buildLegend(lo pt) {
-	var critical, plain, scored bool
-	for _, m := range d.a.Moments {
-		critical = critical || m.Critical
-		plain = plain || !m.Critical
-		scored = scored || m.Performance > 0
-	}
-	// one row per look of edge drawn (see edgeLook)
-	var flow, handoff, branch, branchHandoff bool
-	for _, e := range d.a.Edges {
-		switch isBranch := e.Kind == cycle.Branch; {
-		case isBranch && e.Handoff:
-			branchHandoff = true
-		case isBranch:
-			branch = true
-		case e.Handoff:
-			handoff = true
-		default:
-			flow = true
-		}
-	}
-	if len(d.pills) > 0 {
-		flow = true // the arrow into an end marker
-	}
-	add := func(ok bool, kind, text string) {
-		if ok {
-			d.legend = append(d.legend, legendRow{kind: kind, text: text})
-		}
-	}
-	add(plain, "moment", d.w.LegMoment)
-	add(critical, "critical", d.w.LegCritical)
-	add(scored, "performance", d.w.LegPerformance)
-	add(flow, "flow", d.w.LegFlow)
-	add(handoff, "handoff", d.w.LegHandoff)
-	add(branch, "branch", d.w.LegBranch)
-	add(branchHandoff, "branch-handoff", d.w.LegBranchHandoff)
-	add(len(d.pills) > 0, "end", d.w.LegEnd)
-	add(len(d.attach) > 0 && len(d.panel) == 0, "note", d.w.LegNote)
-	add(len(d.panel) > 0, "callout", d.w.LegCallout)
-
-	d.legendSampleW = legendSampleW
-	if scored {
-		d.legendSampleW = max(legendSampleW, textWidth(d.performanceSample(), legendText, false)*slack)
-	}
-	textW := textWidth(d.w.Legend, 11, true)
-	for _, r := range d.legend {
-		textW = max(textW, textWidth(r.text, legendText, false))
-	}
-	width := legendPad*2 + d.legendSampleW + 10 + textW*slack
-	height := legendPad*2 + 11*lineSpacing + 6 + float64(len(d.legend))*legendRowH
-	top := lo.Y - 36
-	d.legendBox = rect{0, top - height/2, width, height}
-	d.legendTitle = rect{0, top - legendPad - 11*lineSpacing/2, 0, 0}
-	y := top - legendPad - 11*lineSpacing - 6 - legendRowH/2
-	for i := range d.legend {
-		d.legend[i].y = y
-		y -= legendRowH
-	}
-}
-
-// performanceSample is the legend's sample score: two fifths of the
-// cycle's scale, as dots.
-func (d *diagram) performanceSample() string {
-	scale := d.a.Cycle.Scale
-	on := int(math.Round(float64(scale) * 2 / 5))
-	return strings.Repeat("●", on) + strings.Repeat("○", max(scale-on, 0))
-}
-
-// placePanel stacks the notes panel to the right of hi, the highest
-// corner of the ring and all that is drawn on it, and of the legend.
-func (d *diagram) placePanel(hi pt) {
-	if len(d.panel) == 0 {
-		return
-	}
-	left := max(hi.X, d.legendBox.X+d.legendBox.W/2) + 48
-	headH := 12 * lineSpacing
-	headW := textWidth(d.w.Improvements, 12, true)
-	d.panelHead = rect{left + headW/2, hi.Y - headH/2, headW, headH}
-	y := hi.Y - headH - 10
-	// every row as wide as the widest, its text flush left, so that the
-	// panel reads as one column
-	rowW := 0.0
-	for _, r := range d.panel {
-		w, _ := r.label.size()
-		rowW = max(rowW, w+16)
-	}
-	for _, r := range d.panel {
-		_, h := r.label.size()
-		h += 12
-		r.box = rect{left + 28 + rowW/2, y - h/2, rowW, h}
-		y -= h + 8
-	}
 }

@@ -66,7 +66,7 @@ func edgeLooks(t *testing.T, dot string, th *theme) (drawn, legend []edgeLook) {
 		}
 		class := at["class"]
 		switch {
-		case class == "legend":
+		case strings.HasPrefix(class, "legend"):
 			ys := map[string]bool{}
 			for _, p := range strings.Fields(strings.TrimPrefix(at["pos"], "e,")) {
 				ys[p[strings.Index(p, ",")+1:]] = true
@@ -147,7 +147,7 @@ func TestLegendPerformanceScale(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := regexp.MustCompile(`"_legend_\d+_s" \[[^\n]*shape=plaintext[^\n]*>([●○]+)<`).FindSubmatch(dot)
+		m := regexp.MustCompile(`class="legend legend-performance", shape=plaintext[^\n]*>([●○]+)<`).FindSubmatch(dot)
 		if m == nil {
 			t.Fatalf("%s: no performance sample in the legend", file)
 		}

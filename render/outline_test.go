@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/render/draw"
 )
 
 // TestBranchesEndOnTheOutline: a branch starts and ends on the drawn
@@ -28,11 +29,11 @@ func TestBranchesEndOnTheOutline(t *testing.T) {
 				m *mnode
 				p pt
 			}{{d.moments[e.From.Index], pts[0]}, {d.moments[e.To.Index], tip}} {
-				r := cornerRadius
+				r := draw.CornerRadius
 				if end.m.ma.Critical {
 					r = 0 // square corners
 				}
-				if dist := roundedDist(end.m.box, r, end.p); math.Abs(dist) > 0.5 {
+				if dist := draw.RoundedDist(end.m.box, r, end.p); math.Abs(dist) > 0.5 {
 					t.Errorf("%s: branch %s -> %s: end %v is %.1f pt from the outline of %s", file, e.From.ID, e.To.ID, end.p, dist, end.m.ma.ID)
 				}
 				checked++

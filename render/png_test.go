@@ -50,6 +50,13 @@ func raster(t *testing.T, file string, opts Options) (image.Image, *xdot.Drawing
 	if err != nil {
 		t.Fatal(err)
 	}
+	// the page is the drawing's exactly, as Write paints it
+	o, err := checkInput(a, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := views[o.View](a, o).Page
+	d.BB, d.Pad = xdot.Rect{Max: xdot.Point{X: page.W, Y: page.H}}, xdot.Point{}
 	return img, d
 }
 

@@ -32,7 +32,11 @@ func goldenCases(t *testing.T) []goldenCase {
 		cases = append(cases, goldenCase{strings.TrimSuffix(filepath.Base(f), ".yaml"), f, Options{}})
 	}
 	for _, f := range examples {
-		cases = append(cases, goldenCase{"example-" + strings.TrimSuffix(filepath.Base(f), ".yaml"), f, Options{}})
+		name := "example-" + strings.TrimSuffix(filepath.Base(f), ".yaml")
+		cases = append(cases, goldenCase{name, f, Options{}})
+		for _, page := range []string{"a4", "slide"} {
+			cases = append(cases, goldenCase{name + "-" + page, f, Options{Page: page}})
+		}
 	}
 	if len(fixtures) < 8 {
 		t.Fatalf("expected the render fixtures under testdata, found %d", len(fixtures))
@@ -186,7 +190,7 @@ func TestLanguageAndLegend(t *testing.T) {
 		}
 	}
 	// mostrador -> diagnostico changes owner on one channel: a handoff
-	if !strings.Contains(string(es), vocabulary["es"].LegHandoff) || !strings.Contains(string(es), "style=dashed") {
+	if !strings.Contains(string(es), vocabulary["es"].LegHandoff) || !strings.Contains(string(es), `style="dashed"`) {
 		t.Error("the handoff is not drawn dashed and explained")
 	}
 	open, _ := DOT(load(t, "testdata/open.yaml"), Options{})
@@ -197,7 +201,7 @@ func TestLanguageAndLegend(t *testing.T) {
 		t.Error("open cycle has a return edge")
 	}
 	br, _ := DOT(load(t, "testdata/branches.yaml"), Options{})
-	for _, w := range []string{`class="branch`, vocabulary["en"].LegBranch, `class="sequence handoff"`, "style=dashed"} {
+	for _, w := range []string{`class="branch`, vocabulary["en"].LegBranch, `class="sequence handoff"`, `style="dashed"`} {
 		if !strings.Contains(string(br), w) {
 			t.Errorf("branches: missing %q", w)
 		}
@@ -248,8 +252,11 @@ func TestMetricsMatchGraphviz(t *testing.T) {
 	}
 	for _, s := range []string{ascii.String(), "Atención ¿sí? ñandú", "●●○ 3/5"} {
 		for _, bold := range []bool{false, true} {
-			b := block{lines: []tline{{{text: s, size: 100, bold: bold}}}}
-			src := fmt.Sprintf("digraph { n [shape=box fontname=Helvetica margin=0 width=0 height=0 label=<%s>] }", b.html())
+			body := htmlText(s)
+			if bold {
+				body = "<B>" + body + "</B>"
+			}
+			src := fmt.Sprintf(`digraph { n [shape=box fontname=Helvetica margin=0 width=0 height=0 label=<<FONT POINT-SIZE="100">%s</FONT>>] }`, body)
 			out, err := layout(context.Background(), []byte(src), FormatXDOT)
 			if err != nil {
 				t.Fatal(err)

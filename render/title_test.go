@@ -28,22 +28,22 @@ func TestTitleUsesTheRing(t *testing.T) {
 				t.Fatal(err)
 			}
 			d := newDiagram(a, o)
-			first := d.title.lines[0][0]
-			if first.text != a.Cycle.Title {
-				t.Errorf("the title %q is wrapped (first line %q at %g pt) in a ring of radius %.0f", a.Cycle.Title, first.text, first.size, d.R)
+			first := d.title.Lines[0].Spans[0]
+			if first.Text != a.Cycle.Title {
+				t.Errorf("the title %q is wrapped (first line %q at %g pt) in a ring of radius %.0f", a.Cycle.Title, first.Text, first.Font.Size, d.R)
 			}
-			if first.size < 24 {
-				t.Errorf("the title is set at %g pt", first.size)
+			if first.Font.Size < 24 {
+				t.Errorf("the title is set at %g pt", first.Font.Size)
 			}
 			for _, m := range d.moments {
-				if sep := d.titleBox.sep(m.box); sep < titleGap-0.01 {
+				if sep := d.titleBox.Sep(m.box); sep < titleGap-0.01 {
 					t.Errorf("the title block %v comes %.1f pt from moment %v", d.titleBox, sep, m.box)
 				}
 			}
 			if r := math.Hypot(d.titleBox.W/2, d.titleBox.H/2); r > d.R-titleMargin {
 				t.Errorf("the title block reaches %.1f from the centre, the ring is at %.1f", r, d.R)
 			}
-			if strings.TrimSpace(first.text) == "" {
+			if strings.TrimSpace(first.Text) == "" {
 				t.Error("empty title line")
 			}
 		})
@@ -108,11 +108,11 @@ moments:
 		}
 		d := newDiagram(a, o)
 		var words []string
-		for _, l := range d.title.lines {
-			if l[0].size < 18 {
+		for _, l := range d.title.Lines {
+			if l.Spans[0].Font.Size < 18 {
 				break // the customer line
 			}
-			words = append(words, strings.Fields(l[0].text)...)
+			words = append(words, strings.Fields(l.Spans[0].Text)...)
 		}
 		if got := strings.Join(words, " "); got != a.Cycle.Title {
 			t.Errorf("%s: the title reads %q", th, got)

@@ -10,19 +10,35 @@ import (
 	"os/signal"
 	"syscall"
 
+	// First, so that go-graphviz's package init finds its compiled-code
+	// cache in a private directory (see the package's documentation).
+	_ "github.com/ciclo-dev/ciclo/internal/wasmcache"
+
 	"github.com/ciclo-dev/ciclo/internal/cli"
 )
 
 func main() { os.Exit(run()) }
 
 func run() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	// The first signal cancels ctx and ciclo winds down; a second one then
-	// ends the process at once, as it would without ciclo's handler.
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	// The first signal cancels ctx and ciclo winds down, knowing which
+	// signal it was (watch ends with 0 on Ctrl-C, 130 on SIGTERM); a
+	// second one then ends the process at once, as it would without
+	// ciclo's handler.
 	go func() {
-		<-ctx.Done()
-		stop()
+		s, ok := <-sigs
+		if !ok {
+			return
+		}
+		signal.Stop(sigs)
+		if s == syscall.SIGTERM {
+			cancel(cli.ErrTerminated)
+			return
+		}
+		cancel(cli.ErrInterrupted)
 	}()
 	return cli.Main(ctx, os.Args[1:], cli.System())
 }

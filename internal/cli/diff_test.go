@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -18,7 +20,9 @@ func TestDiffExitCodes(t *testing.T) {
 		t.Errorf("no changes: exit %d, out %q, err %q", code, out, errOut)
 	}
 	code, out, _ = run(t, "", "diff", old, new)
-	want := "added: c\nmoved: b: 2 → 1\nchanged: a: performance: 4 → 1\nbecame critical: a\n"
+	want := "added: #3 c \"C\"\nmoved: #1 b \"B\": 2 → 1, was: after #1 a, now: first\n" +
+		"changed: #2 a \"A\": performance: 4 → 1 (down)\n" +
+		"became critical: #2 a \"A\": was: not critical; now: importance 5 ≥ 4 and performance 1 ≤ 2\n"
 	if code != 1 || out != want {
 		t.Errorf("changes: exit %d, out:\n%s\nwant:\n%s", code, out, want)
 	}
@@ -53,5 +57,28 @@ func TestDiffExitCodes(t *testing.T) {
 		if code, _, _ := run(t, "", args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
+	}
+}
+
+func TestDiffFormats(t *testing.T) {
+	dir := t.TempDir()
+	old := writeFile(t, dir, "old.yaml", "title: T\nlanguage: es\nmoments:\n  - {id: a, name: A, importance: 5, performance: 4}\n  - {id: b, name: B}\n")
+	new := writeFile(t, dir, "new.yaml", "title: T\nlanguage: es\nmoments:\n  - {id: a, name: A, importance: 5, performance: 1}\n")
+
+	code, out, _ := run(t, "", "diff", old, new, "-f", "md")
+	if code != 1 || !strings.HasPrefix(out, "**Cambios en el ciclo:** 1 momento eliminado, 1 cambio de puntuación (0 sube, 1 baja), 1 pasa a ser crítico.\n") {
+		t.Errorf("md: exit %d\n%s", code, out)
+	}
+	page := filepath.Join(dir, "changes.html")
+	code, out, errOut := run(t, "", "diff", old, new, "-o", page, "--lang", "en")
+	data, _ := os.ReadFile(page)
+	if code != 1 || out != "" || !strings.Contains(string(data), `<svg id="diff-picture-1"`) || !strings.Contains(string(data), "Moments removed") {
+		t.Errorf("html: exit %d, out %q, err %q, page %.300s", code, out, errOut, data)
+	}
+	if code, _, errOut := run(t, "", "diff", old, new, "-o", new); code != 2 || !strings.Contains(errOut, "is the input") {
+		t.Errorf("-o over an input: exit %d, err %q", code, errOut)
+	}
+	if data, _ := os.ReadFile(new); !strings.Contains(string(data), "performance: 1") {
+		t.Errorf("input overwritten: %s", data)
 	}
 }

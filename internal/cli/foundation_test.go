@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -107,9 +108,10 @@ func TestExitCodes(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, ExitMisuse, `unknown command "frobnicate"`},
 		{"missing file", []string{"lint", filepath.Join(dir, "nope.yaml")}, ExitMisuse, "cannot read " + filepath.Join(dir, "nope.yaml") + ": no such file or directory"},
 		{"missing file for report", []string{"report", filepath.Join(dir, "nope.yaml")}, ExitMisuse, "cannot read"},
-		{"directory for report", []string{"report", dir}, ExitMisuse, "is a directory; this command takes one file"},
+		{"directory for report: a portfolio, bad files reported", []string{"report", dir}, ExitProblem, "bad.yaml:5:17: error: importance 9 is out of range"},
 		{"no argument", []string{"lint"}, ExitMisuse, "requires at least 1 arg"},
-		{"too many arguments", []string{"report", good, bad}, ExitMisuse, "accepts 1 arg"},
+		{"several files for report: a portfolio", []string{"report", good, bad}, ExitProblem, "bad.yaml:5:17: error: importance 9 is out of range"},
+		{"too many arguments", []string{"diff", good, bad, good}, ExitMisuse, "accepts 2 arg"},
 		{"unknown report format", []string{"report", "-f", "xml", good}, ExitMisuse, `unknown report format "xml"`},
 		{"invalid input to report", []string{"report", bad}, ExitProblem, "bad.yaml:5:17: error: importance 9 is out of range"},
 		{"unknown init language", []string{"init", "--lang", "fr", "-"}, ExitMisuse, `unknown language "fr"`},
@@ -176,7 +178,8 @@ func TestLint(t *testing.T) {
 func TestLintHostileSize(t *testing.T) {
 	big := "title: " + strings.Repeat("x", cycle.MaxFileSize) + "\nmoments: [{id: a, name: A}]\n"
 	r := runCLI(t, big, "lint", "-")
-	if r.code != 1 || !strings.Contains(r.out, "<stdin>:1:1: error: file is 8388609 bytes; the limit is 8388608 bytes (8 MiB)") {
+	// the real size, not the 8388609 bytes read before stopping
+	if r.code != 1 || !strings.Contains(r.out, fmt.Sprintf("<stdin>:1:1: error: file is %d bytes; the limit is 8388608 bytes (8 MiB)", len(big))) {
 		t.Errorf("oversized stdin: exit %d, stdout %q", r.code, r.out)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/bidi"
 	"github.com/ciclo-dev/ciclo/internal/lint"
 )
 
@@ -55,12 +56,20 @@ func expandInputs(args []string) ([]input, error) {
 			continue
 		}
 		var found []input
-		err = filepath.WalkDir(a, func(path string, d fs.DirEntry, err error) error {
+		// A folder argument that is a symbolic link is read like the
+		// folder it names (a trailing separator makes the walk follow
+		// it); links to folders inside the tree are not followed, so a
+		// loop cannot make the walk endless.
+		root := a
+		if li, err := os.Lstat(a); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			root = a + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
 			if d.IsDir() {
-				if path != a && strings.HasPrefix(d.Name(), ".") {
+				if path != root && strings.HasPrefix(d.Name(), ".") {
 					return filepath.SkipDir
 				}
 				return nil
@@ -101,8 +110,13 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// readInput reads one input, bounded by cycle.MaxFileSize (one byte more
-// is read so the parser can report the size).
+// countCap bounds what is counted of a stream over the size limit, so
+// that an endless one (ciclo lint - < /dev/zero) still ends.
+const countCap = 512 << 20
+
+// readInput reads one input, bounded by cycle.MaxFileSize. A larger one is
+// a cycle.ErrorList giving its real size: the file's length, or what a
+// stream holds (counted up to countCap).
 func readInput(ios *IOStreams, in input) ([]byte, error) {
 	if in.Empty {
 		return nil, misuse(fmt.Errorf("no *.yaml or *.yml files under %s", in.Name))
@@ -125,7 +139,20 @@ func readInput(ios *IOStreams, in input) ([]byte, error) {
 	if err != nil {
 		return nil, misuse(fmt.Errorf("cannot read %s: %w", in.Display(), unwrapPath(err)))
 	}
-	return data, nil
+	if len(data) <= cycle.MaxFileSize {
+		return data, nil
+	}
+	if f, ok := r.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > cycle.MaxFileSize {
+			return nil, cycle.SizeError(in.Display(), fi.Size(), false)
+		}
+	}
+	rest, err := io.Copy(io.Discard, io.LimitReader(r, countCap))
+	if err != nil {
+		return nil, misuse(fmt.Errorf("cannot read %s: %w", in.Display(), unwrapPath(err)))
+	}
+	size := int64(len(data)) + rest
+	return nil, cycle.SizeError(in.Display(), size, rest == countCap)
 }
 
 // loadCycle reads and parses one input. Validation problems come back as a
@@ -149,7 +176,7 @@ func printErrors(w io.Writer, err error, lang string) {
 			if l == "" {
 				l = e.Lang
 			}
-			fmt.Fprintf(w, "%s: %s: %s\n", e.Location(), lint.SeverityWord(lint.Error, l), e.Text(lang))
+			fmt.Fprintf(w, "%s: %s: %s\n", e.Location(), lint.SeverityWord(lint.Error, l), bidi.Strip(e.Text(lang)))
 		}
 		return
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/bidi"
 	"github.com/ciclo-dev/ciclo/internal/lint"
 	"github.com/spf13/cobra"
 )
@@ -78,9 +80,17 @@ func lintRun(_ context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := newGuard(opts.IO, inputs).check("", "-", ""); err != nil {
+		return err
+	}
 	var findings []lint.Finding
 	for _, in := range inputs {
 		data, err := readInput(opts.IO, in)
+		var tooLarge cycle.ErrorList
+		if errors.As(err, &tooLarge) {
+			findings = append(findings, lint.InvalidFindings(in.Display(), err, opts.Lang)...)
+			continue
+		}
 		if err != nil {
 			return err
 		}
@@ -101,7 +111,11 @@ func lintRun(_ context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(opts.IO.Out, "-", out.Bytes()); err != nil {
+	data := bidi.StripBytes(out.Bytes()) // text: the controls are named by bidi-control, not obeyed
+	if opts.Format != "text" {
+		data = bidi.EscapeJSON(out.Bytes())
+	}
+	if err := writeOutput(opts.IO.Out, "-", data); err != nil {
 		return err
 	}
 	if opts.Format == "text" && len(findings) > 0 {

@@ -11,11 +11,12 @@ import (
 // temporary file in the same directory and renames it over path. An
 // existing file keeps its permissions, a symbolic link keeps pointing at
 // the file it names, which is the one replaced, and a device or FIFO is
-// written into, not replaced.
+// written into, not replaced. A link that leads nowhere or loops is an
+// error, never replaced by a file.
 func writeFileAtomic(path string, data []byte) error {
-	target := path
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		target = real
+	target, err := finalPath(path)
+	if err != nil {
+		return err
 	}
 	mode := os.FileMode(0o644)
 	if fi, err := os.Stat(target); err == nil {

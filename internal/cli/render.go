@@ -16,7 +16,9 @@ import (
 	"github.com/ciclo-dev/ciclo/internal/lint"
 	"github.com/ciclo-dev/ciclo/internal/msg"
 	"github.com/ciclo-dev/ciclo/render"
+	"github.com/ciclo-dev/ciclo/render/draw"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // RenderOptions are the options of "ciclo render".
@@ -29,7 +31,14 @@ type RenderOptions struct {
 	Theme  string
 	Lang   string
 	Scale  float64
-	Check  bool
+	// Page and Orientation choose the page the diagram is laid out for
+	// (render.Options.Page, render.Options.Orientation).
+	Page        string
+	Orientation string
+	Check       bool
+	// Force writes PNG and PDF to standard output even when it is a
+	// terminal.
+	Force bool
 	// Jobs bounds the files in flight at once; 0 means GOMAXPROCS+1.
 	// Graphviz lays out one at a time; the rest overlaps around it.
 	Jobs int
@@ -63,9 +72,22 @@ embedded fonts lack (emoji, Chinese...) as a box, with a warning.
 
 With --check nothing is written: the exit status is 1 and every missing or
 stale output is named when any output differs from what would be written
-(for CI).`,
+(for CI).
+
+--page lays the diagram out for a4, a3, letter or slide (16:9, 13.333 x
+7.5 in) instead of sizing it to its content (auto): moment names stay at
+9 pt or more at the page's real size (up to 24 moments on a4 and letter,
+36 on a3 and slide), notes become numbered callouts with a panel, and what
+cannot be kept is said on stderr; a PDF continues a panel that does not
+fit on a second page. On a named page a PNG has 96 x --scale pixels per
+inch and a PDF is the paper's size exactly.
+
+PNG and PDF are not written to standard output when it is a terminal
+(the bytes would garble it) unless --force is given.`,
 		Example: `  ciclo render examples/airline.yaml
   ciclo render cycle.yaml -o diagram.png --scale 3
+  ciclo render cycle.yaml -o handout.pdf --page a4 --orientation landscape
+  ciclo render cycle.yaml -o slide.png --page slide
   ciclo render - --theme print < cycle.yaml > cycle.svg
   ciclo render maps/ -o diagrams/
   ciclo render --check maps/ -o diagrams/`,
@@ -88,13 +110,21 @@ stale output is named when any output differs from what would be written
 	f.StringVar(&opts.Theme, "theme", "default", "colour theme: default, print (greyscale) or contrast (colour-blind safe)")
 	f.StringVar(&opts.Lang, "lang", "", "language of the fixed words and error messages: "+languageList()+" (default: the cycle's language)")
 	f.Float64Var(&opts.Scale, "scale", 0, "PNG pixels per point (default 2; large diagrams are scaled down to fit the pixel budget)")
+	addPageFlags(f, &opts.Page, &opts.Orientation)
 	f.BoolVar(&opts.Check, "check", false, "write nothing; exit 1 naming every output that is missing or differs")
+	f.BoolVar(&opts.Force, "force", false, "write png or pdf to standard output even when it is a terminal")
 	f.IntVar(&opts.Jobs, "jobs", 0, "files drawn at once in a batch (default: processors + 1; at most twice the processors + 1)")
 	completeWith(cmd, "format", asStrings(render.Formats))
 	completeWith(cmd, "view", render.Views)
 	completeWith(cmd, "theme", render.Themes)
 	completeWith(cmd, "lang", cycle.Languages)
 	return cmd
+}
+
+// addPageFlags adds --page and --orientation.
+func addPageFlags(f *pflag.FlagSet, page, orientation *string) {
+	f.StringVar(page, "page", "auto", "page to lay the diagram out for: "+strings.Join(draw.PaperNames, ", ")+" (auto: sized to the content)")
+	f.StringVar(orientation, "orientation", "auto", "page orientation: "+strings.Join(draw.Orientations, ", ")+" (auto: the one the diagram fits better)")
 }
 
 // isRenderFormat reports whether f is a format ciclo render writes (and
@@ -127,7 +157,7 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 	if opts.Scale < 0 || (opts.Scale != 0 && format != "png") {
 		return misuse(fmt.Errorf("--scale takes a positive number and only applies to png"))
 	}
-	ro := render.Options{Format: render.Format(format), Theme: opts.Theme, Lang: opts.Lang, View: opts.View, Scale: opts.Scale}
+	ro := render.Options{Format: render.Format(format), Theme: opts.Theme, Lang: opts.Lang, View: opts.View, Scale: opts.Scale, Page: opts.Page, Orientation: opts.Orientation}
 	if err := ro.Check(); err != nil {
 		return misuse(err)
 	}
@@ -138,6 +168,13 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 	jobs, err := planRender(inputs, opts, format)
 	if err != nil {
 		return err
+	}
+	if format == "png" || format == "pdf" {
+		for _, j := range jobs {
+			if err := notOnTerminal(opts.IO, j.target, format, opts.Force); err != nil {
+				return err
+			}
+		}
 	}
 	if opts.Check {
 		for _, j := range jobs {
@@ -275,6 +312,12 @@ func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.
 	}
 	data := dr.Data
 	warning := glyphWarning(j.in.Display(), string(ro.Format), dr.Missing, lang)
+	for _, w := range dr.Warnings {
+		if warning != "" {
+			warning += "\n"
+		}
+		warning += j.in.Display() + ": " + lint.SeverityWord(lint.Warning, lang) + ": " + w
+	}
 	if opts.Check {
 		old, err := os.ReadFile(j.target)
 		switch {
@@ -336,6 +379,9 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 	out := opts.Output
 	single := len(opts.Inputs) == 1 && len(inputs) == 1 && inputs[0].Root == ""
 	var jobs []renderJob
+	// Every output is checked against every input before anything is
+	// written.
+	g := newGuard(opts.IO, inputs)
 	if single && inputs[0].Empty {
 		return []renderJob{{in: inputs[0]}}, nil // reported when read
 	}
@@ -353,7 +399,14 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 		default:
 			job.target = out
 		}
-		if err := notInput(in, job.target); err != nil {
+		within := "" // -o FILE: the user's own choice, its link followed
+		switch {
+		case out == "":
+			within = filepath.Dir(in.Name)
+		case job.mkdir:
+			within = out
+		}
+		if err := g.check(in.Display(), job.target, within); err != nil {
 			return nil, err
 		}
 		if ext := filepath.Ext(job.target); job.target == out && opts.Format == "" && ext != "" && !isRenderFormat(strings.ToLower(ext[1:])) {
@@ -391,13 +444,21 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 		if stdout > 1 {
 			return nil, misuse(errors.New("standard input (-) can be read once"))
 		}
-		if err := notInput(in, target); err != nil {
+		within := out
+		switch {
+		case out != "":
+		case in.Root != "":
+			within = in.Root
+		default:
+			within = filepath.Dir(in.Name)
+		}
+		if err := g.check(in.Display(), target, within); err != nil {
 			return nil, err
 		}
 		if target != "-" {
-			key := filepath.Clean(target)
-			if abs, err := filepath.Abs(target); err == nil {
-				key = abs
+			key, err := finalPath(target)
+			if err != nil {
+				return nil, misuse(err)
 			}
 			if first, dup := seen[key]; dup {
 				return nil, misuse(fmt.Errorf("%s and %s would both be drawn to %s", first, in.Display(), target))
@@ -407,23 +468,6 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 		jobs = append(jobs, renderJob{in: in, target: target, mkdir: out != ""})
 	}
 	return jobs, nil
-}
-
-// notInput refuses to write an input's output over the input itself, as a
-// slip of -o, or an input with the output format's extension, would.
-func notInput(in input, target string) error {
-	if in.Name == "-" || target == "-" || target == "" {
-		return nil
-	}
-	a, err := os.Stat(in.Name)
-	if err != nil {
-		return nil // reading it will report the problem
-	}
-	b, err := os.Stat(target)
-	if err != nil || !os.SameFile(a, b) {
-		return nil
-	}
-	return misuse(fmt.Errorf("the output %s is the input %s itself; give -o another name", target, in.Display()))
 }
 
 // outputName is the file name of an input's diagram inside an output

@@ -10,17 +10,24 @@ import (
 	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/internal/report"
 	"github.com/ciclo-dev/ciclo/render"
+	"github.com/ciclo-dev/ciclo/render/draw"
 	"github.com/spf13/cobra"
 )
 
 // ReportOptions are the options of "ciclo report".
 type ReportOptions struct {
-	IO     *IOStreams
-	File   string
+	IO   *IOStreams
+	File string
+	// Inputs are the arguments; more than one, or a directory, make a
+	// portfolio report (see portfolioRun).
+	Inputs []string
 	Format string // json, md or html; "" means from Output's extension, else json
 	Output string
 	Today  string // YYYY-MM-DD; "" means Now's date
 	Lang   string // en or es; "" means the cycle's language
+	// Page and Orientation lay the HTML report's diagram out for a page;
+	// the command's default is a4, the paper the report prints on.
+	Page, Orientation string
 
 	// Now gives the current time when Today is empty.
 	Now func() time.Time
@@ -31,10 +38,13 @@ type ReportOptions struct {
 
 // NewCmdReport builds "ciclo report".
 func NewCmdReport(ios *IOStreams) *cobra.Command {
-	opts := &ReportOptions{IO: ios, Now: time.Now, Diagram: reportDiagram}
+	opts := &ReportOptions{IO: ios, Now: time.Now}
+	opts.Diagram = func(ctx context.Context, a *cycle.Analysis, lang string) ([]byte, error) {
+		return reportDiagram(ctx, a, render.Options{Lang: lang, Page: opts.Page, Orientation: opts.Orientation})
+	}
 	cmd := &cobra.Command{
-		Use:   "report FILE",
-		Short: "Write the analysis of a cycle",
+		Use:   "report FILE|DIR...",
+		Short: "Write the analysis of a cycle, or the portfolio of many",
 		Long: `Write the analysis of a cycle: its moments and scores, the critical moments
 and why, the importance-performance quadrants, SERVQUAL gaps per determinant,
 handoffs, and the action plan grouped by owner and ordered by due date, with
@@ -44,22 +54,41 @@ Formats: json (the analysis, for programs), md (Markdown) and html (one
 self-contained page with inline SVG charts, printable). Without -f the
 format comes from -o's extension (.json, .md, .html; another extension
 needs -f), else json. FILE may be - to read standard input. The report is
-written whole or not at all, and never over FILE itself.`,
+written whole or not at all, and never over FILE itself.
+
+With several files or a directory (every *.yaml and *.yml under it), the
+report is a portfolio: each cycle's weakest moment, lowest and mean
+performance and critical count side by side, weakest cycle first; owners
+ranked by the critical moments they answer for across cycles; the open
+actions of every cycle by owner and due date; SERVQUAL gaps across cycles.
+The HTML portfolio shows each cycle's diagram small; Markdown and HTML link
+each cycle to its diagram (NAME.svg beside the file, when there is one) or
+to its file. Invalid files are reported, listed in the report as not
+included, and the exit status is 1.`,
 		Example: `  ciclo report examples/airline.yaml -f json
   ciclo report cycle.yaml -o report.html
-  ciclo report cycle.yaml -f md --today 2026-09-01 --lang es`,
-		Args: cobra.ExactArgs(1),
+  ciclo report cycle.yaml -f md --today 2026-09-01 --lang es
+  ciclo report cycles/ -o portfolio.html
+  ciclo report onboarding.yaml card-loss.yaml -f md`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File = args[0]
+			opts.File, opts.Inputs = args[0], args
+			if isPortfolio(args) {
+				return portfolioRun(cmd.Context(), opts)
+			}
 			return reportRun(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "output format: json, md or html (default: from -o's extension, else json)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "output file, or - for standard output")
 	cmd.Flags().StringVar(&opts.Today, "today", "", "the date overdue actions are judged against, YYYY-MM-DD (default: today)")
+	cmd.Flags().StringVar(&opts.Page, "page", "a4", "page the HTML report's diagram is laid out for: "+strings.Join(draw.PaperNames, ", "))
+	cmd.Flags().StringVar(&opts.Orientation, "orientation", "auto", "orientation of that page: "+strings.Join(draw.Orientations, ", "))
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of fixed words and error messages: "+languageList()+" (default: the cycle's language)")
 	completeWith(cmd, "format", reportFormats)
 	completeWith(cmd, "lang", cycle.Languages)
+	completeWith(cmd, "page", draw.PaperNames)
+	completeWith(cmd, "orientation", draw.Orientations)
 	return cmd
 }
 
@@ -118,21 +147,12 @@ func checkLang(lang string) error {
 }
 
 func reportRun(ctx context.Context, opts *ReportOptions) error {
-	format, err := reportFormat(opts.Format, opts.Output)
+	format, today, err := reportSettings(opts)
 	if err != nil {
 		return err
 	}
-	today, err := parseToday(opts.Today, opts.Now)
-	if err != nil {
+	if err := newGuard(opts.IO, []input{{Name: opts.File}}).check("", opts.Output, ""); err != nil {
 		return err
-	}
-	if err := checkLang(opts.Lang); err != nil {
-		return err
-	}
-	if opts.File != "-" && opts.Output != "-" {
-		if err := notInput(input{Name: opts.File}, opts.Output); err != nil {
-			return err
-		}
 	}
 	a, err := loadOne(opts.IO, opts.File, opts.Lang)
 	if err != nil {
@@ -166,6 +186,7 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 }
 
 // reportDiagram draws the cycle diagram for the HTML report.
-func reportDiagram(ctx context.Context, a *cycle.Analysis, lang string) ([]byte, error) {
-	return render.Render(ctx, a, render.Options{Format: render.FormatSVG, Lang: lang})
+func reportDiagram(ctx context.Context, a *cycle.Analysis, o render.Options) ([]byte, error) {
+	o.Format = render.FormatSVG
+	return render.Render(ctx, a, o)
 }

@@ -22,8 +22,17 @@ const (
 	ExitMisuse  = 2 // unknown flag or command, unreadable file, unwritable output
 	// ExitInterrupted ends a command stopped by Ctrl-C or SIGTERM midway, as
 	// shells report a process ended by SIGINT. (watch treats Ctrl-C as its
-	// normal end and exits 0.)
+	// normal end and exits 0; SIGTERM ends it with 130.)
 	ExitInterrupted = 130
+)
+
+// The causes a caller gives the context it cancels on a signal (see
+// context.WithCancelCause): watch ends with ExitOK when interrupted by
+// Ctrl-C, its usual way to stop, and with ExitInterrupted when
+// terminated.
+var (
+	ErrInterrupted = errors.New("interrupted")
+	ErrTerminated  = errors.New("terminated")
 )
 
 // IOStreams are the standard streams a command uses.
@@ -34,11 +43,15 @@ type IOStreams struct {
 	// ErrIsTerminal tells whether ErrOut is an interactive terminal, for
 	// progress displays.
 	ErrIsTerminal bool
+	// OutIsTerminal tells whether Out is an interactive terminal, where
+	// binary formats are not written unless forced.
+	OutIsTerminal bool
 }
 
 // System returns the process's own streams.
 func System() *IOStreams {
-	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, ErrIsTerminal: isTerminal(os.Stderr)}
+	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		ErrIsTerminal: isTerminal(os.Stderr), OutIsTerminal: isTerminal(os.Stdout)}
 }
 
 func isTerminal(f *os.File) bool {
@@ -109,6 +122,9 @@ diagram, lints it against service principles and writes reports.`,
 		NewCmdDiff(ios),
 		NewCmdWatch(ios),
 		NewCmdRender(ios),
+		NewCmdImport(ios, nil),
+		NewCmdExport(ios, nil),
+		NewCmdWorkshop(ios, nil),
 	)
 	return root
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/bidi"
 	"github.com/ciclo-dev/ciclo/internal/lint"
 	"github.com/ciclo-dev/ciclo/internal/watch"
 	"github.com/ciclo-dev/ciclo/render"
@@ -26,6 +27,8 @@ type WatchOptions struct {
 	Addr  string
 	Open  bool
 	Theme string
+	// Page and Orientation lay the preview out for a page (see render).
+	Page, Orientation string
 	// Build turns the file into the page's content; nil means buildPreview.
 	Build watch.Builder
 	// OpenURL opens the page in a browser; nil means openBrowser.
@@ -45,7 +48,8 @@ above the last valid diagram; it recovers as soon as the file is fixed.
 
 The preview listens on 127.0.0.1:8080 by default and answers only requests
 addressed to it (localhost, 127.0.0.1 or [::1] and its port). --addr with
-port 0 picks a free port. The URL is printed on standard error. Ctrl-C stops.`,
+port 0 picks a free port. The URL is printed on standard error. Ctrl-C stops
+it (exit status 0); SIGTERM stops it with exit status 130.`,
 		Example: `  ciclo watch cycle.yaml --open
   ciclo watch cycle.yaml --addr 127.0.0.1:0 --theme contrast`,
 		Args: cobra.ExactArgs(1),
@@ -56,6 +60,7 @@ port 0 picks a free port. The URL is printed on standard error. Ctrl-C stops.`,
 	}
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	cmd.Flags().BoolVar(&opts.Open, "open", false, "open the preview in the default browser")
+	addPageFlags(cmd.Flags(), &opts.Page, &opts.Orientation)
 	cmd.Flags().StringVar(&opts.Theme, "theme", "default", "initial theme: "+strings.Join(watch.Themes, "|")+" (switchable in the page)")
 	completeWith(cmd, "theme", watch.Themes)
 	return cmd
@@ -75,9 +80,15 @@ func watchRun(ctx context.Context, opts *WatchOptions) error {
 	if fi.IsDir() {
 		return misuse(fmt.Errorf("%s is a directory; watch takes one file", opts.File))
 	}
+	if err := (render.Options{Page: opts.Page, Orientation: opts.Orientation}).Check(); err != nil {
+		return misuse(err)
+	}
 	build := opts.Build
 	if build == nil {
-		build = buildPreview
+		page := render.Options{Page: opts.Page, Orientation: opts.Orientation}
+		build = func(ctx context.Context, name string, src []byte, theme string) (*watch.Snapshot, error) {
+			return buildPagePreview(ctx, name, src, theme, page)
+		}
 	}
 	s, err := watch.New(ctx, watch.Options{
 		File:    opts.File,
@@ -107,7 +118,13 @@ func watchRun(ctx context.Context, opts *WatchOptions) error {
 			fmt.Fprintf(opts.IO.ErrOut, "ciclo: warning: cannot open a browser: %v; open %s yourself\n", err, url)
 		}
 	}
-	return s.Serve(ctx, ln)
+	if err := s.Serve(ctx, ln); err != nil {
+		return err
+	}
+	if errors.Is(context.Cause(ctx), ErrTerminated) {
+		return ctx.Err() // 130: stopped from outside, not by the user's Ctrl-C
+	}
+	return nil
 }
 
 // loopbackAddr reports whether addr's host is a loopback address or
@@ -158,6 +175,12 @@ func openBrowser(url string) error {
 // buildPreview is the default watch.Builder: it parses, analyses, draws
 // and lints the file.
 func buildPreview(ctx context.Context, name string, src []byte, theme string) (*watch.Snapshot, error) {
+	return buildPagePreview(ctx, name, src, theme, render.Options{})
+}
+
+// buildPagePreview is buildPreview with the diagram laid out for
+// page.Page and page.Orientation.
+func buildPagePreview(ctx context.Context, name string, src []byte, theme string, page render.Options) (*watch.Snapshot, error) {
 	c, err := cycle.Parse(name, src)
 	if err != nil {
 		var list cycle.ErrorList
@@ -180,8 +203,8 @@ func buildPreview(ctx context.Context, name string, src []byte, theme string) (*
 		return snap, nil
 	}
 	a := cycle.Analyze(c)
-	snap := &watch.Snapshot{Title: c.Title, Lang: c.Language, Critical: criticalMoments(a)}
-	svg, err := render.Render(ctx, a, render.Options{Format: render.FormatSVG, Theme: theme})
+	snap := &watch.Snapshot{Title: bidi.Strip(c.Title), Lang: c.Language, Critical: criticalMoments(a)}
+	svg, err := render.Render(ctx, a, render.Options{Format: render.FormatSVG, Theme: theme, Page: page.Page, Orientation: page.Orientation})
 	if err != nil {
 		return nil, fmt.Errorf("drawing %s: %w", name, err)
 	}
@@ -195,7 +218,7 @@ func buildPreview(ctx context.Context, name string, src []byte, theme string) (*
 // pageFinding is a lint finding as the preview page shows it.
 func pageFinding(f lint.Finding) watch.Finding {
 	return watch.Finding{File: f.File, Line: f.Line, Column: f.Column,
-		Severity: string(f.Severity), Rule: f.Rule, Message: f.Message}
+		Severity: string(f.Severity), Rule: f.Rule, Message: bidi.Strip(f.Message)}
 }
 
 // criticalMoments lists the critical moments with their reasons in the
@@ -203,9 +226,9 @@ func pageFinding(f lint.Finding) watch.Finding {
 func criticalMoments(a *cycle.Analysis) []watch.CriticalMoment {
 	var out []watch.CriticalMoment
 	for _, m := range a.Critical() {
-		cm := watch.CriticalMoment{Number: m.Number(), ID: m.ID, Name: m.Name, Owner: m.Owner}
+		cm := watch.CriticalMoment{Number: m.Number(), ID: m.ID, Name: bidi.Strip(m.Name), Owner: bidi.Strip(m.Owner)}
 		for _, r := range m.Reasons {
-			cm.Reasons = append(cm.Reasons, r.Text(a.Cycle.Language))
+			cm.Reasons = append(cm.Reasons, bidi.Strip(r.Text(a.Cycle.Language)))
 		}
 		out = append(out, cm)
 	}

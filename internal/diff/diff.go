@@ -40,6 +40,71 @@ type Diff struct {
 	BecameCritical   []string // new order
 	NoLongerCritical []string // new order
 	Improvements     []ImprovementChange
+
+	// AddedMoments are the moments of Added, in the same order.
+	AddedMoments []MomentInfo
+	// RemovedMoments are the moments of Removed, in the same order, each
+	// with the improvements that go with it.
+	RemovedMoments []MomentInfo
+	// Flips are the moments of BecameCritical and NoLongerCritical, in
+	// new order, with the reasons before and after.
+	Flips []Flip
+	// HandoffsAdded are the handoffs of the new version that the old one
+	// lacks (by the ids at both ends), in new edge order; HandoffsRemoved
+	// the reverse, in old edge order.
+	HandoffsAdded   []Handoff
+	HandoffsRemoved []Handoff
+
+	// refs names every moment of either version: new number and name
+	// when the moment is in the new version, old ones otherwise.
+	refs map[string]Ref
+}
+
+// Ref names a moment for a reader: its number (1-based) in the version
+// it is taken from, its id and its name.
+type Ref struct {
+	Number int
+	ID     string
+	Name   string
+}
+
+// MomentInfo is a moment added or removed, with what a reader needs to
+// judge the change.
+type MomentInfo struct {
+	Ref
+	Owner        string
+	Critical     bool
+	Reasons      []cycle.Reason
+	Improvements []*cycle.Improvement
+}
+
+// Flip is a moment that became critical (Critical true) or stopped being
+// critical, with the reasons of the old and the new analysis. A version
+// in which the file marks the moment critical: false says so in
+// OldMarkedNot or NewMarkedNot; its reasons are then empty.
+type Flip struct {
+	Ref
+	Critical                   bool
+	Before, After              []cycle.Reason
+	OldMarkedNot, NewMarkedNot bool
+}
+
+// Handoff is an edge on which the customer is passed between owners
+// within one contact. The refs come from the version the handoff is in.
+type Handoff struct {
+	From, To           Ref
+	FromOwner, ToOwner string
+	Channel            string
+}
+
+// Ref returns how to name the moment id: by its number and name in the
+// new version, or in the old one when it was removed. An id the diff does
+// not know (a Diff built by hand) gives a Ref with the id alone.
+func (d *Diff) Ref(id string) Ref {
+	if r, ok := d.refs[id]; ok {
+		return r
+	}
+	return Ref{ID: id}
 }
 
 // FieldChange is one changed setting of the cycle itself.
@@ -49,15 +114,21 @@ type FieldChange struct {
 	New   any // nil when unset
 }
 
-// Move is a moment whose position relative to the others changed.
+// Move is a moment whose position relative to the others changed. Its
+// number may stay the same (other moments moved around it), so a move
+// also names the moment it followed and follows: "" when it was or is
+// the first.
 type Move struct {
 	ID        string
 	OldNumber int // 1-based
 	NewNumber int
+	OldAfter  Ref // the moment before it in the old version (old number); zero when first
+	NewAfter  Ref // the moment before it in the new version; zero when first
 }
 
 // Change is one changed field of a moment present in both versions. Old
-// and New are strings, ints, bools or []string, or nil when unset.
+// and New are strings, ints, bools, []string or cycle.Decimal (scores and
+// thresholds, which print and encode exactly), or nil when unset.
 // Dimension scores are fields "dimensions.<determinant>.expected" and
 // "dimensions.<determinant>.perceived".
 type Change struct {
@@ -65,6 +136,43 @@ type Change struct {
 	Field string
 	Old   any
 	New   any
+}
+
+// IsScore reports whether the field is a score: importance, performance
+// or a dimension's expected or perceived score.
+func (c Change) IsScore() bool {
+	return c.Field == "importance" || c.Field == "performance" ||
+		strings.HasPrefix(c.Field, "dimensions.")
+}
+
+// Direction is +1 when a score went up, -1 when it went down, and 0 for
+// a field that is not a score or a score set or unset on one side.
+func (c Change) Direction() int {
+	if !c.IsScore() {
+		return 0
+	}
+	o, ok1 := number(c.Old)
+	n, ok2 := number(c.New)
+	switch {
+	case !ok1 || !ok2 || o == n:
+		return 0
+	case n > o:
+		return 1
+	}
+	return -1
+}
+
+// number reads a score value, whatever its numeric type.
+func number(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int:
+		return float64(x), true
+	case float64:
+		return x, true
+	case cycle.Decimal:
+		return float64(x.Hundredths()) / 100, true
+	}
+	return 0, false
 }
 
 // ImprovementKind tells what happened to an improvement.
@@ -101,8 +209,14 @@ func (d *Diff) Empty() bool {
 
 // Compare reports what changed from the analysis old to the analysis new.
 func Compare(old, new *cycle.Analysis) *Diff {
-	d := &Diff{}
+	d := &Diff{refs: map[string]Ref{}}
 	d.Cycle = cycleChanges(old.Cycle, new.Cycle)
+	for _, m := range old.Moments {
+		d.refs[m.ID] = Ref{Number: m.Number(), ID: m.ID, Name: m.Name}
+	}
+	for _, m := range new.Moments {
+		d.refs[m.ID] = Ref{Number: m.Number(), ID: m.ID, Name: m.Name}
+	}
 
 	oldIdx := map[string]int{}
 	for i, m := range old.Moments {
@@ -115,11 +229,13 @@ func Compare(old, new *cycle.Analysis) *Diff {
 	for _, m := range new.Moments {
 		if _, ok := oldIdx[m.ID]; !ok {
 			d.Added = append(d.Added, m.ID)
+			d.AddedMoments = append(d.AddedMoments, info(m))
 		}
 	}
 	for _, m := range old.Moments {
 		if _, ok := newIdx[m.ID]; !ok {
 			d.Removed = append(d.Removed, m.ID)
+			d.RemovedMoments = append(d.RemovedMoments, info(m))
 		}
 	}
 	d.Moved = moved(old, new, oldIdx)
@@ -137,9 +253,52 @@ func Compare(old, new *cycle.Analysis) *Diff {
 		case !nm.Critical && om.Critical:
 			d.NoLongerCritical = append(d.NoLongerCritical, nm.ID)
 		}
+		if nm.Critical != om.Critical {
+			d.Flips = append(d.Flips, Flip{
+				Ref: d.refs[nm.ID], Critical: nm.Critical,
+				Before: om.Reasons, After: nm.Reasons,
+				OldMarkedNot: markedNot(om.Moment), NewMarkedNot: markedNot(nm.Moment),
+			})
+		}
 		d.Improvements = append(d.Improvements, improvementChanges(nm.ID, om.Improvements, nm.Improvements)...)
 	}
+	d.HandoffsAdded = handoffsOnlyIn(new, old)
+	d.HandoffsRemoved = handoffsOnlyIn(old, new)
 	return d
+}
+
+// info describes an added or removed moment.
+func info(m *cycle.MomentAnalysis) MomentInfo {
+	return MomentInfo{
+		Ref:   Ref{Number: m.Number(), ID: m.ID, Name: m.Name},
+		Owner: m.Owner, Critical: m.Critical, Reasons: m.Reasons,
+		Improvements: m.Improvements,
+	}
+}
+
+// markedNot reports whether the file marks the moment critical: false.
+func markedNot(m *cycle.Moment) bool { return m.Critical != nil && !*m.Critical }
+
+// handoffsOnlyIn returns the handoffs of a whose ends (by id) are not a
+// handoff of b, in a's edge order.
+func handoffsOnlyIn(a, b *cycle.Analysis) []Handoff {
+	type key struct{ from, to string }
+	inB := make(map[key]bool, len(b.Handoffs))
+	for _, e := range b.Handoffs {
+		inB[key{e.From.ID, e.To.ID}] = true
+	}
+	var out []Handoff
+	for _, e := range a.Handoffs {
+		if inB[key{e.From.ID, e.To.ID}] {
+			continue
+		}
+		out = append(out, Handoff{
+			From:      Ref{Number: e.From.Number(), ID: e.From.ID, Name: e.From.Name},
+			To:        Ref{Number: e.To.Number(), ID: e.To.ID, Name: e.To.Name},
+			FromOwner: e.From.Owner, ToOwner: e.To.Owner, Channel: e.From.Channel,
+		})
+	}
+	return out
 }
 
 // moved returns the shared moments outside a longest increasing
@@ -155,9 +314,19 @@ func moved(old, new *cycle.Analysis, oldIdx map[string]int) []Move {
 	}
 	keep := lis(seq)
 	var out []Move
+	before := func(ms []*cycle.MomentAnalysis, i int) Ref {
+		if i == 0 {
+			return Ref{}
+		}
+		m := ms[i-1]
+		return Ref{Number: m.Number(), ID: m.ID, Name: m.Name}
+	}
 	for k, i := range seq {
 		if !keep[k] {
-			out = append(out, Move{ID: old.Moments[i].ID, OldNumber: i + 1, NewNumber: newPos[k] + 1})
+			out = append(out, Move{
+				ID: old.Moments[i].ID, OldNumber: i + 1, NewNumber: newPos[k] + 1,
+				OldAfter: before(old.Moments, i), NewAfter: before(new.Moments, newPos[k]),
+			})
 		}
 	}
 	return out
@@ -201,7 +370,15 @@ func text(s string) any {
 }
 
 // score returns nil for an unset (zero) score.
-func score(n int) any {
+func score(n cycle.Decimal) any {
+	if n.IsZero() {
+		return nil
+	}
+	return n
+}
+
+// sample is a moment's sample: nil when unknown.
+func sample(n int) any {
 	if n == 0 {
 		return nil
 	}
@@ -243,12 +420,16 @@ func momentChanges(o, n *cycle.Moment) []Change {
 	add("standard", text(o.Standard), text(n.Standard))
 	add("importance", score(o.Importance), score(n.Importance))
 	add("performance", score(o.Performance), score(n.Performance))
+	add("sample", sample(o.Sample), sample(n.Sample))
 	add("critical", mark(o.Critical), mark(n.Critical))
 	add("url", text(o.URL), text(n.URL))
 	add("next", next(o.Next), next(n.Next))
 	add("pains", list(o.Pains), list(n.Pains))
+	add("evidence", list(o.Evidence), list(n.Evidence))
+	add("backstage", list(o.Backstage), list(n.Backstage))
+	add("support", list(o.Support), list(n.Support))
 	add("ignore", list(o.Ignore), list(n.Ignore))
-	for _, dim := range cycle.Dimensions {
+	for _, dim := range cycle.AllDimensions {
 		os, ns := o.Dimensions[dim], n.Dimensions[dim]
 		add("dimensions."+dim+".expected", score(os.Expected), score(ns.Expected))
 		add("dimensions."+dim+".perceived", score(os.Perceived), score(ns.Perceived))

@@ -65,11 +65,11 @@ func checkUnscored(ch *checker, a *cycle.Analysis) {
 	for _, ma := range a.Moments {
 		m, id := ma.Moment, ma.KeyPos("id")
 		switch {
-		case m.Importance == 0 && m.Performance == 0:
+		case m.Importance.IsZero() && m.Performance.IsZero():
 			ch.add(m, Unscored, id, msgUnscoredBoth, m.ID)
-		case m.Importance == 0:
+		case m.Importance.IsZero():
 			ch.add(m, Unscored, id, msgUnscoredImportance, m.ID)
-		case m.Performance == 0:
+		case m.Performance.IsZero():
 			ch.add(m, Unscored, id, msgUnscoredPerformance, m.ID)
 		}
 	}

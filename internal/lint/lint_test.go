@@ -130,6 +130,27 @@ moments:
     dimensions:
       courtesy: {expected: 5, perceived: 2}
 `, want: [][2]string{{"id: pay", "pay"}}, message: "courtesy gap: expected 5, perceived 2"},
+		{name: "decimal scores print as compared, with the sample", src: `title: T
+critical: {performance: 2.5}
+moments:
+  - id: pay
+    name: Pays
+    owner: Cashier
+    standard: Under 2 minutes
+    importance: 4.2
+    performance: 2.5
+    sample: 40
+`, want: [][2]string{{"id: pay", "pay"}}, message: "critical because importance 4.2 ≥ 4 and performance 2.5 ≤ 2.5, on 40 ratings"},
+		{name: "just above a decimal threshold", src: `title: T
+critical: {performance: 2.5}
+moments:
+  - id: pay
+    name: Pays
+    owner: Cashier
+    standard: Under 2 minutes
+    importance: 4.2
+    performance: 2.51
+`},
 		{name: "critical with an improvement under way", src: `title: T
 moments:
   - id: pay
@@ -489,6 +510,7 @@ moments:
     performance: 1
   - id: d
     name: D
+    stage: "after\u202Ecare"
     importance: 3
     performance: 3
 `
@@ -510,7 +532,7 @@ moments:
 		"    name: A\n", "    name: A\n    ignore: [critical-without-improvement, missing-standard, overdue, improvement-without-owner]\n",
 		"    name: B\n", "    name: B\n    ignore: [handoff, unscored]\n",
 		"    name: C\n", "    name: C\n    ignore: [handoff, handoff-chain, critical-without-improvement, critical-without-owner, missing-standard]\n",
-		"    name: D\n", "    name: D\n    ignore: [missing-owner]\n",
+		"    name: D\n", "    name: D\n    ignore: [missing-owner, bidi-control]\n",
 	).Replace(src)
 	for _, s := range []string{silenced, noOwner(silenced)} {
 		if fs := Lint("c.yaml", []byte(s), Options{Today: day}); len(fs) != 0 {

@@ -187,6 +187,7 @@ func registry() []Rule {
 			Help: "An action that belongs to everyone gets done by no one. Name the person or role who will carry " +
 				"the improvement out.",
 		},
+		bidiRule,
 		{
 			ID: UnknownRule, Severity: Error, Silenceable: true,
 			When:     "an `ignore` entry names no rule, or one that cannot be silenced",

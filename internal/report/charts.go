@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ciclo-dev/ciclo/cycle"
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -111,19 +112,19 @@ type ipaPlotter struct {
 }
 
 type ipaPoint struct {
-	imp, perf int
+	imp, perf cycle.Decimal
 	numbers   []int
 	critical  bool
 }
 
 func (ip ipaPlotter) points() []ipaPoint {
-	idx := map[[2]int]int{}
+	idx := map[[2]cycle.Decimal]int{}
 	var pts []ipaPoint
 	for _, m := range ip.v.Moments {
-		if m.Importance == 0 || m.Performance == 0 {
+		if m.Importance.IsZero() || m.Performance.IsZero() {
 			continue
 		}
-		k := [2]int{m.Importance, m.Performance}
+		k := [2]cycle.Decimal{m.Importance, m.Performance}
 		i, ok := idx[k]
 		if !ok {
 			i = len(pts)
@@ -162,7 +163,7 @@ func (ip ipaPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	corner("possible-overkill", tx(hi)-pad, ty(lo)+pad, draw.XRight, draw.YBottom, mutedColor)
 
 	for _, pt := range ip.points() {
-		at := vg.Point{X: tx(float64(pt.perf)), Y: ty(float64(pt.imp))}
+		at := vg.Point{X: tx(pt.perf.Float64()), Y: ty(pt.imp.Float64())}
 		g := draw.GlyphStyle{Color: accentColor, Radius: 4, Shape: draw.CircleGlyph{}}
 		if pt.critical {
 			g = draw.GlyphStyle{Color: criticalColor, Radius: 5, Shape: draw.BoxGlyph{}}
@@ -175,7 +176,7 @@ func (ip ipaPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 		// Labels sit to the right of the point, or to its left in the
 		// rightmost column, so they stay inside the plot.
 		xa, dx := draw.XLeft, vg.Length(7)
-		if pt.perf == ip.v.Scale {
+		if pt.perf.Float64() > float64(ip.v.Scale)-0.5 {
 			xa, dx = draw.XRight, -7
 		}
 		c.FillText(textStyle(10, true, inkColor, xa, draw.YCenter), vg.Point{X: at.X + dx, Y: at.Y}, strings.Join(labels, ", "))
@@ -284,29 +285,36 @@ type curvePlotter struct {
 func (cp curvePlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	tx, ty := p.Transforms(&c)
 	ms := cp.v.Moments
-	// The zone at or below the critical performance threshold.
-	if t := cp.v.Thresholds.Performance; t >= 1 {
+	// The zone at or below the critical performance threshold: up to the
+	// band of the threshold's whole score when every performance is whole,
+	// else up to the threshold itself, so that no point drawn inside it
+	// lies above the threshold.
+	if t := cp.v.Thresholds.Performance; t.Cmp(cycle.Whole(1)) >= 0 {
+		top := t.Float64()
+		if cp.wholePerformance() {
+			top += 0.5
+		}
 		c.FillPolygon(hotZoneColor, []vg.Point{
 			{X: tx(0.5), Y: ty(0.5)}, {X: tx(float64(len(ms)) + 0.5), Y: ty(0.5)},
-			{X: tx(float64(len(ms)) + 0.5), Y: ty(float64(t) + 0.5)}, {X: tx(0.5), Y: ty(float64(t) + 0.5)},
+			{X: tx(float64(len(ms)) + 0.5), Y: ty(top)}, {X: tx(0.5), Y: ty(top)},
 		})
-		label := fmt.Sprintf("%s ≤ %d", strings.ToLower(word(cp.v.Lang, "performance")), t)
+		label := fmt.Sprintf("%s ≤ %s", strings.ToLower(word(cp.v.Lang, "performance")), t)
 		c.FillText(textStyle(8, false, criticalColor, draw.XRight, draw.YBottom),
 			vg.Point{X: tx(float64(len(ms))+0.5) - 5, Y: ty(0.5) + 4}, label)
 	}
-	series := func(score func(*momentView) int, sty draw.LineStyle) {
+	series := func(score func(*momentView) cycle.Decimal, sty draw.LineStyle) {
 		var lines [][]vg.Point
 		var cur []vg.Point
 		for _, m := range ms {
 			s := score(m)
-			if s == 0 {
+			if s.IsZero() {
 				if len(cur) > 0 {
 					lines = append(lines, cur)
 				}
 				cur = nil
 				continue
 			}
-			cur = append(cur, vg.Point{X: tx(float64(m.Number)), Y: ty(float64(s))})
+			cur = append(cur, vg.Point{X: tx(float64(m.Number)), Y: ty(s.Float64())})
 		}
 		if len(cur) > 0 {
 			lines = append(lines, cur)
@@ -317,20 +325,34 @@ func (cp curvePlotter) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 		}
 	}
-	series(func(m *momentView) int { return m.Importance }, importanceLine)
-	series(func(m *momentView) int { return m.Performance }, performanceLine)
+	series(func(m *momentView) cycle.Decimal { return m.Importance }, importanceLine)
+	series(func(m *momentView) cycle.Decimal { return m.Performance }, performanceLine)
 	for _, m := range ms {
-		if m.Importance > 0 {
-			c.DrawGlyph(importanceGlyph, vg.Point{X: tx(float64(m.Number)), Y: ty(float64(m.Importance))})
+		if !m.Importance.IsZero() {
+			c.DrawGlyph(importanceGlyph, vg.Point{X: tx(float64(m.Number)), Y: ty(m.Importance.Float64())})
 		}
-		if m.Performance > 0 {
+		if !m.Performance.IsZero() {
 			g := performanceGlyph
 			if m.Critical {
 				g = criticalGlyph
 			}
-			c.DrawGlyph(g, vg.Point{X: tx(float64(m.Number)), Y: ty(float64(m.Performance))})
+			c.DrawGlyph(g, vg.Point{X: tx(float64(m.Number)), Y: ty(m.Performance.Float64())})
 		}
 	}
+}
+
+// wholePerformance reports whether the threshold and every performance
+// score are whole numbers.
+func (cp curvePlotter) wholePerformance() bool {
+	if !cp.v.Thresholds.Performance.IsWhole() {
+		return false
+	}
+	for _, m := range cp.v.Moments {
+		if !m.Performance.IsWhole() {
+			return false
+		}
+	}
+	return true
 }
 
 func (cp curvePlotter) DataRange() (xmin, xmax, ymin, ymax float64) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"github.com/ciclo-dev/ciclo/internal/bidi"
 	"html/template"
 	"io"
 	"strings"
@@ -85,7 +86,8 @@ func HTML(a *cycle.Analysis, opts HTMLOptions) ([]byte, error) {
 	if err := t.Execute(&buf, d); err != nil {
 		return nil, fmt.Errorf("html template: %w", err)
 	}
-	return buf.Bytes(), nil
+	// No text may display in another order than it is written.
+	return bidi.StripBytes(buf.Bytes()), nil
 }
 
 // diagramSVG checks a diagram before it is inlined: it must contain an

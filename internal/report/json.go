@@ -10,7 +10,8 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"math"
+	"github.com/ciclo-dev/ciclo/internal/bidi"
+	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
 )
@@ -36,10 +37,11 @@ type Doc struct {
 }
 
 // Thresholds are the criticality thresholds in force.
+// Each is written with every decimal it has (4, 3.5).
 type Thresholds struct {
-	Importance  int `json:"importance"`
-	Performance int `json:"performance"`
-	Gap         int `json:"gap"`
+	Importance  cycle.Decimal `json:"importance"`
+	Performance cycle.Decimal `json:"performance"`
+	Gap         cycle.Decimal `json:"gap"`
 }
 
 // Split is where the importance-performance quadrants divide: a score
@@ -62,14 +64,17 @@ type Moment struct {
 	Expectation string `json:"expectation,omitempty"`
 	Standard    string `json:"standard,omitempty"`
 	URL         string `json:"url,omitempty"`
-	Importance  *int   `json:"importance"`
-	Performance *int   `json:"performance"`
-	Critical    bool   `json:"critical"`
+	// Scores and gaps keep every decimal of the file (3.83, -1.25).
+	Importance  *cycle.Decimal `json:"importance"`
+	Performance *cycle.Decimal `json:"performance"`
+	// Sample is how many ratings stand behind the scores, when known.
+	Sample   int  `json:"sample,omitempty"`
+	Critical bool `json:"critical"`
 	// Marked is the file's own critical mark, when it gives one.
-	Marked   *bool          `json:"marked,omitempty"`
-	Reasons  []string       `json:"reasons"`
-	Quadrant *string        `json:"quadrant"`
-	Gaps     map[string]int `json:"gaps"`
+	Marked   *bool                    `json:"marked,omitempty"`
+	Reasons  []string                 `json:"reasons"`
+	Quadrant *string                  `json:"quadrant"`
+	Gaps     map[string]cycle.Decimal `json:"gaps"`
 	// Scores holds the raw SERVQUAL scores of each dimension the file
 	// scores: perceived always, expected when given.
 	Scores       map[string]Score `json:"scores,omitempty"`
@@ -84,8 +89,8 @@ type Moment struct {
 
 // Score is a dimension's raw scores.
 type Score struct {
-	Expected  *int `json:"expected,omitempty"`
-	Perceived int  `json:"perceived"`
+	Expected  *cycle.Decimal `json:"expected,omitempty"`
+	Perceived cycle.Decimal  `json:"perceived"`
 }
 
 // Improvement is one planned action.
@@ -128,11 +133,11 @@ func newDoc(a *cycle.Analysis, opts Options) *Doc {
 	}
 	for _, m := range a.Moments {
 		jm := Moment{
-			ID: m.ID, Number: m.Number(), Name: m.Name, Description: m.Description,
-			Owner: m.Owner, Channel: m.Channel, Stage: m.Stage,
-			Expectation: m.Expectation, Standard: m.Standard, URL: m.URL,
+			ID: m.ID, Number: m.Number(), Name: m.Name, Description: trimText(m.Description),
+			Owner: m.Owner, Channel: m.Channel, Stage: m.Stage, Sample: m.Sample,
+			Expectation: trimText(m.Expectation), Standard: trimText(m.Standard), URL: m.URL,
 			Critical: m.Critical, Marked: m.Moment.Critical, Reasons: []string{}, Gaps: m.Gaps,
-			Pains: m.Pains, Evidence: m.Evidence, Backstage: m.Backstage, Support: m.Support,
+			Pains: trimTexts(m.Pains), Evidence: trimTexts(m.Evidence), Backstage: trimTexts(m.Backstage), Support: trimTexts(m.Support),
 			Next: []string{}, Ignore: m.Ignore, Improvements: []Improvement{},
 		}
 		for d, sc := range m.Dimensions {
@@ -140,17 +145,17 @@ func newDoc(a *cycle.Analysis, opts Options) *Doc {
 				jm.Scores = map[string]Score{}
 			}
 			js := Score{Perceived: sc.Perceived}
-			if sc.Expected > 0 {
+			if !sc.Expected.IsZero() {
 				e := sc.Expected
 				js.Expected = &e
 			}
 			jm.Scores[d] = js
 		}
-		if m.Importance > 0 {
+		if !m.Importance.IsZero() {
 			v := m.Importance
 			jm.Importance = &v
 		}
-		if m.Performance > 0 {
+		if !m.Performance.IsZero() {
 			v := m.Performance
 			jm.Performance = &v
 		}
@@ -183,8 +188,21 @@ func newDoc(a *cycle.Analysis, opts Options) *Doc {
 	return d
 }
 
-// round2 rounds to two decimals.
-func round2(v float64) float64 { return math.Round(v*100) / 100 }
+// trimText drops the line break a folded or literal YAML block leaves at
+// the end of a text: it is how the text was written, not part of it.
+func trimText(s string) string { return strings.TrimRight(s, " \n") }
+
+// trimTexts is trimText on every text of a list.
+func trimTexts(list []string) []string {
+	if list == nil {
+		return nil
+	}
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = trimText(s)
+	}
+	return out
+}
 
 // JSON encodes the report of an analysis, indented, with a final newline.
 func JSON(a *cycle.Analysis) ([]byte, error) { return JSONWith(a, Options{}) }
@@ -199,5 +217,6 @@ func JSONWith(a *cycle.Analysis, opts Options) ([]byte, error) {
 	if err := enc.Encode(newDoc(a, opts)); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	// Exact text for programs, the bidirectional controls visible to people.
+	return bidi.EscapeJSON(buf.Bytes()), nil
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/ciclo-dev/ciclo/internal/bidi"
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -95,9 +96,14 @@ func (w *mdWriter) moments() {
 	v := w.v
 	w.line("## %s", w.t("moments"))
 	w.line("")
-	w.line("| # | %s | %s | %s | %s | %s | %s | %s |", w.t("moment"), w.t("owner"), w.t("channel"),
-		w.t("importance"), w.t("performance"), w.t("quadrant"), w.t("critical"))
-	w.line("| ---: | --- | --- | --- | ---: | ---: | --- | --- |")
+	// the ratings column only when some moment gives its sample
+	sampleHead, sampleRule := "", ""
+	if v.Sampled() {
+		sampleHead, sampleRule = " "+w.t("sample")+" |", " ---: |"
+	}
+	w.line("| # | %s | %s | %s | %s | %s |%s %s | %s |", w.t("moment"), w.t("owner"), w.t("channel"),
+		w.t("importance"), w.t("performance"), sampleHead, w.t("quadrant"), w.t("critical"))
+	w.line("| ---: | --- | --- | --- | ---: | ---: |%s --- | --- |", sampleRule)
 	for _, m := range v.Moments {
 		crit := ""
 		if m.Critical {
@@ -107,8 +113,15 @@ func (w *mdWriter) moments() {
 		if q == "" {
 			q = w.t("none")
 		}
-		w.line("| %d | %s | %s | %s | %s | %s | %s | %s |", m.Number, md(m.Name), orNone(w, md(m.Owner)),
-			orNone(w, md(m.Channel)), v.score(m.Importance), v.score(m.Performance), q, crit)
+		sample := ""
+		if v.Sampled() {
+			sample = " " + w.t("none") + " |"
+			if m.Sample > 0 {
+				sample = fmt.Sprintf(" %d |", m.Sample)
+			}
+		}
+		w.line("| %d | %s | %s | %s | %s | %s |%s %s | %s |", m.Number, md(m.Name), orNone(w, md(m.Owner)),
+			orNone(w, md(m.Channel)), v.score(m.Importance), v.score(m.Performance), sample, q, crit)
 	}
 	w.line("")
 }
@@ -186,9 +199,13 @@ func (w *mdWriter) quadrants() {
 				w.line("- %d\\. %s", m.Number, md(m.Name))
 				continue
 			}
-			w.line("- %d\\. %s (%s %d, %s %d)", m.Number, md(m.Name),
+			sample := ""
+			if m.Sample > 0 {
+				sample = ", " + cycle.Ratings(m.Sample, v.Lang)
+			}
+			w.line("- %d\\. %s (%s %s, %s %s%s)", m.Number, md(m.Name),
 				strings.ToLower(w.t("importance")), m.Importance,
-				strings.ToLower(w.t("performance")), m.Performance)
+				strings.ToLower(w.t("performance")), m.Performance, sample)
 		}
 		w.line("")
 	}
@@ -295,6 +312,8 @@ func md(s string) string {
 		switch {
 		case r == '\n' || r == '\r' || r == '\t':
 			b.WriteByte(' ')
+		case bidi.Is(r):
+			// left out: it would make the text display in another order
 		case r < 0x80 && strings.ContainsRune(mdSpecial, r):
 			b.WriteByte('\\')
 			b.WriteRune(r)

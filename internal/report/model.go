@@ -57,8 +57,9 @@ type momentView struct {
 	Expectation string
 	Standard    string
 	URL         string
-	Importance  int // 0 when unset
-	Performance int // 0 when unset
+	Importance  cycle.Decimal // zero when unset
+	Performance cycle.Decimal // zero when unset
+	Sample      int           // ratings behind the scores, 0 when unknown
 	Critical    bool
 	Reasons     []string
 	Quadrant    cycle.Quadrant
@@ -91,7 +92,7 @@ type dimensionView struct {
 
 type momentGap struct {
 	Moment *momentView
-	Gap    int
+	Gap    cycle.Decimal
 }
 
 type handoffView struct {
@@ -157,7 +158,7 @@ func newView(a *cycle.Analysis, opts Options) *view {
 			Number: m.Number(), ID: m.ID, Name: m.Name, Description: m.Description,
 			Owner: m.Owner, Channel: m.Channel, Stage: m.Stage,
 			Expectation: m.Expectation, Standard: m.Standard, URL: m.URL,
-			Importance: m.Importance, Performance: m.Performance,
+			Importance: m.Importance, Performance: m.Performance, Sample: m.Sample,
 			Critical: m.Critical, Quadrant: m.Quadrant,
 			QuadrantW: quadrantWord(lang, m.Quadrant), Pains: m.Pains,
 		}
@@ -247,26 +248,11 @@ func plan(a *cycle.Analysis, byID map[string]*momentView, lang string, today tim
 	for _, g := range groups {
 		sort.SliceStable(g.Items, func(i, j int) bool {
 			a, b := g.Items[i], g.Items[j]
-			if a.due.IsZero() != b.due.IsZero() {
-				return !a.due.IsZero()
-			}
-			if !a.due.Equal(b.due) {
-				return a.due.Before(b.due)
-			}
-			return a.order < b.order
+			return dueBefore(a.due, b.due, a.order, b.order)
 		})
 		out = append(out, g)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i].Owner, out[j].Owner
-		if (a == "") != (b == "") {
-			return b == ""
-		}
-		if la, lb := strings.ToLower(a), strings.ToLower(b); la != lb {
-			return la < lb
-		}
-		return a < b
-	})
+	sort.Slice(out, func(i, j int) bool { return ownerBefore(out[i].Owner, out[j].Owner) })
 	return out
 }
 
@@ -324,21 +310,32 @@ func formatMid(scale int) string {
 	return fmt.Sprintf("%d.5", (1+scale)/2)
 }
 
-// score writes a score, or the none word when unset.
-func (v *view) score(s int) string {
-	if s == 0 {
+// score writes a score exactly ("4", "3.83"), or the none word when unset.
+func (v *view) score(s cycle.Decimal) string {
+	if s.IsZero() {
 		return word(v.Lang, "none")
 	}
-	return fmt.Sprint(s)
+	return s.String()
 }
 
-// gap writes a gap with its sign: "−2", "+1", "0".
-func formatGap(g int) string {
-	switch {
-	case g < 0:
-		return fmt.Sprintf("−%d", -g)
-	case g > 0:
-		return fmt.Sprintf("+%d", g)
+// Sampled reports whether any moment says how many ratings its scores
+// rest on; the reports then show a column of them.
+func (v *view) Sampled() bool {
+	for _, m := range v.Moments {
+		if m.Sample > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// gap writes a gap exactly, with its sign: "−2", "+1", "−1.25", "0".
+func formatGap(g cycle.Decimal) string {
+	switch g.Cmp(cycle.Decimal{}) {
+	case -1:
+		return "−" + cycle.Decimal{}.Sub(g).String()
+	case 1:
+		return "+" + g.String()
 	}
 	return "0"
 }

@@ -245,9 +245,9 @@ func TestFormatting(t *testing.T) {
 			t.Errorf("formatAvg(%v) = %s, want %s", f, got, want)
 		}
 	}
-	for g, want := range map[int]string{-2: "−2", 1: "+1", 0: "0"} {
-		if got := formatGap(g); got != want {
-			t.Errorf("formatGap(%d) = %s, want %s", g, got, want)
+	for g, want := range map[int64]string{-200: "−2", 100: "+1", 0: "0", -125: "−1.25", 30: "+0.3"} {
+		if got := formatGap(cycle.Hundredths(g)); got != want {
+			t.Errorf("formatGap(%d hundredths) = %s, want %s", g, got, want)
 		}
 	}
 }

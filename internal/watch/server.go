@@ -21,7 +21,8 @@ const DefaultDebounce = 100 * time.Millisecond
 
 // Options configure a Server.
 type Options struct {
-	// File is the cycle file to watch. It need not exist yet.
+	// File is the cycle file to watch. It need not exist yet. A symbolic
+	// link is followed, when the server starts, to the file it names.
 	File string
 	// Build turns the file into what the page shows. Required.
 	Build Builder
@@ -31,8 +32,9 @@ type Options struct {
 	// Debounce is the quiet time after the last file event before the file
 	// is read again; 0 means DefaultDebounce.
 	Debounce time.Duration
-	// MaxSize bounds the bytes read from the file; one more byte is read,
-	// so the Builder can report the file as too large. 0 means no bound.
+	// MaxSize bounds the bytes read from the file; a larger file is
+	// reported with its size, as a file that cannot be read. 0 means no
+	// bound.
 	MaxSize int64
 	// Log receives one line per change of state and warnings; nil discards.
 	Log io.Writer
@@ -86,6 +88,11 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	path, err := filepath.Abs(opts.File)
 	if err != nil {
 		return nil, fmt.Errorf("resolving %s: %w", opts.File, err)
+	}
+	// A link is followed to the file it names, whose folder is the one
+	// an editor saves into; a link made later is not.
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
 	}
 	if opts.Debounce <= 0 {
 		opts.Debounce = DefaultDebounce
@@ -241,6 +248,12 @@ func (s *Server) read() fileState {
 	src, err := io.ReadAll(r)
 	if err != nil {
 		return fileState{readErr: unwrapPath(err).Error()}
+	}
+	if s.opts.MaxSize > 0 && int64(len(src)) > s.opts.MaxSize {
+		// Say how large it really is, not how much was read.
+		if fi, err := f.Stat(); err == nil && fi.Size() > s.opts.MaxSize {
+			return fileState{readErr: fmt.Sprintf("it is %d bytes; the limit is %d bytes", fi.Size(), s.opts.MaxSize)}
+		}
 	}
 	if src == nil {
 		src = []byte{}

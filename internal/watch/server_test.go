@@ -68,6 +68,12 @@ func start(t *testing.T, content []byte) *testServer {
 			t.Fatal(err)
 		}
 	}
+	return startFile(t, file)
+}
+
+// startFile serves file as named (it may be a link).
+func startFile(t *testing.T, file string) *testServer {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	s, err := New(ctx, Options{File: file, Build: fakeBuild, Debounce: 20 * time.Millisecond})
 	if err != nil {
@@ -528,11 +534,14 @@ func TestMaxSizeBoundsTheRead(t *testing.T) {
 		got = len(src)
 		return &Snapshot{}, nil
 	}
-	if _, err := New(context.Background(), Options{File: file, Build: build, MaxSize: 10}); err != nil {
+	s, err := New(context.Background(), Options{File: file, Build: build, MaxSize: 10})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got != 11 {
-		t.Errorf("builder got %d bytes, want MaxSize+1 = 11", got)
+	// Too large: not built, reported with its real size.
+	cur, _, _ := s.state()
+	if got != 0 || cur.readErr != "it is 100 bytes; the limit is 10 bytes" {
+		t.Errorf("builder got %d bytes, state %q; want no build and the real size", got, cur.readErr)
 	}
 }
 
@@ -621,4 +630,22 @@ func TestCancelledRequestDoesNotPoisonTheCache(t *testing.T) {
 	if b := s.build(context.Background(), []byte("x"), "print"); b.err != nil || b.snap == nil {
 		t.Errorf("next build: %+v", b)
 	}
+}
+
+// A watched link into another folder follows the file it names: saving
+// that file, in place or by renaming over it, redraws.
+func TestLinkedFileIsFollowed(t *testing.T) {
+	real := filepath.Join(t.TempDir(), "cycle.yaml")
+	write(t, real, "First")
+	link := filepath.Join(t.TempDir(), "linked.yaml")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	ts := startFile(t, link)
+	st := openStream(t, ts, "default")
+	st.waitFor(t, "the first version", func(ev event) bool { return strings.Contains(ev.Diagram, "First") })
+	write(t, real, "Second")
+	st.waitFor(t, "the edit of the linked file", func(ev event) bool { return strings.Contains(ev.Diagram, "Second") })
+	renameSave(t, real, "Third")
+	st.waitFor(t, "the rename-save of the linked file", func(ev event) bool { return strings.Contains(ev.Diagram, "Third") })
 }

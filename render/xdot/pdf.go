@@ -41,37 +41,47 @@ const maxPDFPage = 14400
 // Characters the fonts lack are painted as [Replacement]. Nothing is
 // written when painting fails, and a fault while painting is returned as
 // an error, never a panic.
-func PDF(d *Drawing, w io.Writer) error {
-	pw, ph := d.Size()
-	if !(pw > 0 && ph > 0) || math.IsInf(pw, 0) || math.IsInf(ph, 0) {
-		return fmt.Errorf("xdot: empty page (%g×%g points)", pw, ph)
+func PDF(d *Drawing, w io.Writer) error { return PDFPages(w, d) }
+
+// PDFPages is [PDF] with one page per drawing, in order, each the size of
+// its drawing; fonts are embedded once.
+func PDFPages(w io.Writer, pages ...*Drawing) error {
+	if len(pages) == 0 {
+		return fmt.Errorf("xdot: no page to paint")
 	}
-	k := math.Min(1, maxPDFPage/math.Max(pw, ph)) // page points per drawing point
-	doc := fpdf.NewCustom(&fpdf.InitType{
-		UnitStr: "pt",
-		Size:    fpdf.SizeType{Wd: pw * k, Ht: ph * k},
-	})
+	for _, d := range pages {
+		pw, ph := d.Size()
+		if !(pw > 0 && ph > 0) || math.IsInf(pw, 0) || math.IsInf(ph, 0) {
+			return fmt.Errorf("xdot: empty page (%g×%g points)", pw, ph)
+		}
+	}
+	doc := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt"})
 	doc.SetCatalogSort(true)
 	doc.SetCreationDate(pdfDate)
 	doc.SetModificationDate(pdfDate)
 	doc.SetCompression(true)
 	doc.SetMargins(0, 0, 0)
 	doc.SetAutoPageBreak(false, 0)
-	doc.AddPage()
-	doc.SetLineCapStyle("butt")
-	doc.SetLineJoinStyle("miter")
 	var buf bytes.Buffer
 	err := safely("pdf", func() error {
-		c := &pdfCanvas{doc: doc, h: ph, fonts: make(map[string]bool)}
-		if k < 1 {
-			// Scale about the top-left corner: a drawing y of ph−Y from the
-			// top lands at k(ph−Y) on the page of height k·ph.
-			doc.TransformBegin()
-			doc.TransformScale(100*k, 100*k, 0, 0)
-		}
-		newPainter(c, d).paint(d)
-		if k < 1 {
-			doc.TransformEnd()
+		fonts := make(map[string]bool)
+		for _, d := range pages {
+			pw, ph := d.Size()
+			k := math.Min(1, maxPDFPage/math.Max(pw, ph)) // page points per drawing point
+			doc.AddPageFormat("P", fpdf.SizeType{Wd: pw * k, Ht: ph * k})
+			doc.SetLineCapStyle("butt")
+			doc.SetLineJoinStyle("miter")
+			c := &pdfCanvas{doc: doc, h: ph, fonts: fonts}
+			if k < 1 {
+				// Scale about the top-left corner: a drawing y of ph−Y from the
+				// top lands at k(ph−Y) on the page of height k·ph.
+				doc.TransformBegin()
+				doc.TransformScale(100*k, 100*k, 0, 0)
+			}
+			newPainter(c, d).paint(d)
+			if k < 1 {
+				doc.TransformEnd()
+			}
 		}
 		if err := doc.Error(); err != nil {
 			return fmt.Errorf("xdot: pdf: %w", err)

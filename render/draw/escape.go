@@ -1,20 +1,26 @@
-package render
+package draw
 
 import (
 	"net/url"
 	"strings"
+
+	"github.com/ciclo-dev/ciclo/internal/bidi"
 )
 
-// clean makes text from a cycle file safe to place anywhere in the output:
+// Clean makes text from a cycle file safe to place anywhere in the output:
 // control characters (which XML forbids) become spaces, tabs and carriage
 // returns too; line feeds are kept for wrap to honour; invalid UTF-8 is
-// replaced.
-func clean(s string) string {
+// replaced; bidirectional formatting characters, which would make a name
+// display in another order than it is written, are left out (see
+// internal/bidi and the bidi-control lint rule).
+func Clean(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n':
 			return r
+		case bidi.Is(r):
+			return -1
 		case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
 			return ' '
 		case r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
@@ -24,16 +30,16 @@ func clean(s string) string {
 	}, s)
 }
 
-// oneLine is clean with line breaks turned into spaces.
-func oneLine(s string) string {
-	return strings.ReplaceAll(clean(s), "\n", " ")
+// OneLine is clean with line breaks turned into spaces.
+func OneLine(s string) string {
+	return strings.ReplaceAll(Clean(s), "\n", " ")
 }
 
-// htmlText escapes one line of text for a Graphviz HTML-like label so that
+// HTMLText escapes one line of text for a Graphviz HTML-like label so that
 // it is shown literally. Besides the XML characters, a backslash must be
 // doubled: Graphviz expands \N, \G, \E, \T, \H and \L even inside HTML-like
 // labels and turns \\ into one backslash.
-var htmlText = strings.NewReplacer(
+var HTMLText = strings.NewReplacer(
 	"&", "&amp;",
 	"<", "&lt;",
 	">", "&gt;",
@@ -42,28 +48,28 @@ var htmlText = strings.NewReplacer(
 	`\`, "&#92;&#92;",
 ).Replace
 
-// quoted returns s as a DOT quoted string for an attribute that Graphviz
+// Quoted returns s as a DOT quoted string for an attribute that Graphviz
 // does not escape-expand (id, class, colours, positions, and the graph
 // name).
-func quoted(s string) string { return `"` + quoteEscaper.Replace(s) + `"` }
+func Quoted(s string) string { return `"` + quoteEscaper.Replace(s) + `"` }
 
 var (
 	quoteEscaper   = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", " ")
 	tooltipEscaper = strings.NewReplacer(`\`, `\\\\`, `"`, `\"`, "&", "&amp;")
 )
 
-// tooltipQuoted returns s as a DOT quoted string for a tooltip, shown
+// TooltipQuoted returns s as a DOT quoted string for a tooltip, shown
 // literally: Graphviz unescapes tooltips twice, so each backslash is
 // written as four, and its XML writer keeps an & that starts an entity
 // (&lt;) as it is, so every & is written as &amp;.
-func tooltipQuoted(s string) string {
-	return `"` + tooltipEscaper.Replace(oneLine(s)) + `"`
+func TooltipQuoted(s string) string {
+	return `"` + tooltipEscaper.Replace(OneLine(s)) + `"`
 }
 
-// safeURL returns the link to emit for a moment's url: only absolute
+// SafeURL returns the link to emit for a moment's url: only absolute
 // http and https URLs with a host, with every character that DOT, Graphviz
 // escapes or XML could interpret percent-encoded. Anything else gives "".
-func safeURL(raw string) string {
+func SafeURL(raw string) string {
 	raw = strings.TrimSpace(raw)
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || u.Opaque != "" {

@@ -1,4 +1,4 @@
-package render
+package draw
 
 import (
 	"strings"
@@ -44,17 +44,17 @@ var (
 
 const (
 	nonASCIIByte = 277.83
-	// lineSpacing is Graphviz's line height as a multiple of the font size.
-	lineSpacing = 1.2
-	// slack widens every measured width: renderers draw with fonts whose
+	// LineSpacing is Graphviz's line height as a multiple of the font size.
+	LineSpacing = 1.2
+	// Slack widens every measured width: renderers draw with fonts whose
 	// metrics differ slightly from the estimate (a sans-serif fallback is
 	// up to ~10% wider).
-	slack = 1.12
+	Slack = 1.12
 )
 
-// textWidth estimates the width in points of s at size points, as Graphviz
+// TextWidth estimates the width in points of s at size points, as Graphviz
 // does.
-func textWidth(s string, size float64, bold bool) float64 {
+func TextWidth(s string, size float64, bold bool) float64 {
 	tab := &helveticaWidths
 	if bold {
 		tab = &helveticaBoldWidths
@@ -72,12 +72,12 @@ func textWidth(s string, size float64, bold bool) float64 {
 	return w * size / 1000
 }
 
-// wrap breaks s into lines no wider than maxW points at size points: words
+// Wrap breaks s into lines no wider than maxW points at size points: words
 // are kept whole where they fit and broken between characters where they
 // do not, leaving at least minTail characters on the last line of a
 // broken word; a one-character word (a bullet) stays with the next. Line
 // breaks in s are kept. It never returns an empty slice.
-func wrap(s string, maxW, size float64, bold bool) []string {
+func Wrap(s string, maxW, size float64, bold bool) []string {
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
 		words := strings.Fields(para)
@@ -91,7 +91,7 @@ func wrap(s string, maxW, size float64, bold bool) []string {
 			if line != "" {
 				cand = line + " " + w
 			}
-			if textWidth(cand, size, bold) <= maxW {
+			if TextWidth(cand, size, bold) <= maxW {
 				line = cand
 				continue
 			}
@@ -106,9 +106,9 @@ func wrap(s string, maxW, size float64, bold bool) []string {
 				line = ""
 			}
 			// the word alone: break it if it does not fit
-			for textWidth(w, size, bold) > maxW {
+			for TextWidth(w, size, bold) > maxW {
 				cut := fitPrefix(w, maxW, size, bold)
-				if rest := w[cut:]; textWidth(rest, size, bold) <= maxW && utf8.RuneCountInString(rest) < minTail {
+				if rest := w[cut:]; TextWidth(rest, size, bold) <= maxW && utf8.RuneCountInString(rest) < minTail {
 					cut = tailCut(w, cut)
 				}
 				out = append(out, w[:cut])
@@ -149,7 +149,7 @@ func fitPrefix(w string, maxW, size float64, bold bool) int {
 		if end < 0 || end > len(w) {
 			end = len(w)
 		}
-		if cut > 0 && textWidth(w[:end], size, bold) > maxW {
+		if cut > 0 && TextWidth(w[:end], size, bold) > maxW {
 			break
 		}
 		cut = end

@@ -1,0 +1,373 @@
+package cli
+
+// ciclo diff --git REV [PATH]...: the cycle files as committed at REV
+// against the working tree.
+//
+// It runs the git program rather than a Go implementation of git (such as
+// go-git): the revision is then read exactly as the user's git reads it
+// (origin/main, HEAD~2, tags, @{upstream}, A...B), in every repository
+// layout git supports (linked worktrees, submodules, shallow and partial
+// clones as CI checkouts make them, sparse checkouts, SHA-256 object
+// names), with the user's .gitignore and safe.directory settings; and the
+// binary carries no second git. Wherever a repository is there to
+// compare, git is installed. Nothing else in ciclo runs a program. Every
+// call passes its arguments as a list (no shell), the revision after
+// --end-of-options and the paths as literal pathspecs, so no revision or
+// file name is read as an option or a pattern.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/diff"
+)
+
+// gitRepo is the repository around the current directory.
+type gitRepo struct {
+	top string // its top-level directory, symbolic links resolved
+}
+
+// git runs the git program in the repository's top directory and returns
+// its standard output; a failure carries git's own message.
+func (r *gitRepo) git(ctx context.Context, args ...string) ([]byte, error) {
+	return runGit(ctx, r.top, args...)
+}
+
+func runGit(ctx context.Context, dir string, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "git", append([]string{"-c", "core.quotePath=false"}, args...)...)
+	cmd.Dir = dir
+	// No pager, no prompts, no lock files written by a read-only command.
+	cmd.Env = append(os.Environ(), "GIT_PAGER=cat", "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		if errors.Is(err, exec.ErrNotFound) {
+			return nil, misuse(errors.New("--git needs the git program, which is not installed or not on PATH"))
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		msg := strings.TrimSpace(errOut.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, &gitError{msg: msg}
+	}
+	return out.Bytes(), nil
+}
+
+// gitError is git's own message of a failed call.
+type gitError struct{ msg string }
+
+func (e *gitError) Error() string { return e.msg }
+
+// openRepo finds the repository around dir.
+func openRepo(ctx context.Context, dir string) (*gitRepo, error) {
+	out, err := runGit(ctx, dir, "rev-parse", "--show-toplevel")
+	var ge *gitError
+	if errors.As(err, &ge) {
+		return nil, misuse(fmt.Errorf("--git: %s is not inside a git repository (or it is a bare one, with no working tree)", dir))
+	}
+	if err != nil {
+		return nil, err
+	}
+	top := strings.TrimRight(string(out), "\n")
+	if real, err := filepath.EvalSymlinks(top); err == nil {
+		top = real
+	}
+	return &gitRepo{top: top}, nil
+}
+
+// commit resolves a revision to a commit id.
+func (r *gitRepo) commit(ctx context.Context, rev string) (string, error) {
+	out, err := r.git(ctx, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	var ge *gitError
+	if errors.As(err, &ge) {
+		return "", misuse(fmt.Errorf("--git: unknown revision %q in %s (a branch, tag or commit of this repository; fetch it first if it lives on a remote)", rev, r.top))
+	}
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// pathspecs turns PATH arguments (relative to the current directory) into
+// literal pathspecs relative to the top directory; a path outside the
+// repository is misuse.
+func (r *gitRepo) pathspecs(cwd string, paths []string) ([]string, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	var out []string
+	for _, p := range paths {
+		abs := p
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(cwd, p)
+		}
+		rel, err := filepath.Rel(r.top, resolveExisting(abs))
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, misuse(fmt.Errorf("--git: %s is outside the repository %s", p, r.top))
+		}
+		out = append(out, ":(literal)"+filepath.ToSlash(rel))
+	}
+	return out, nil
+}
+
+// resolveExisting resolves symbolic links in the longest existing prefix
+// of path (a deleted folder has no links to resolve), so that it can be
+// compared with the resolved top directory.
+func resolveExisting(path string) string {
+	rest := ""
+	for p := filepath.Clean(path); ; {
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(real, rest)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return path
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+		p = parent
+	}
+}
+
+// isCycleFile tells whether a repository path names a cycle file as a
+// directory walk finds them: *.yaml or *.yml, in no hidden folder.
+func isCycleFile(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext != ".yaml" && ext != ".yml" {
+		return false
+	}
+	parts := strings.Split(path, "/")
+	for _, dir := range parts[:len(parts)-1] {
+		if strings.HasPrefix(dir, ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// nulList splits git's -z output and keeps the cycle files.
+func nulList(out []byte) map[string]bool {
+	set := map[string]bool{}
+	for _, p := range strings.Split(string(out), "\x00") {
+		if p != "" && isCycleFile(p) {
+			set[p] = true
+		}
+	}
+	return set
+}
+
+// committed lists the cycle files under the pathspecs at commit.
+func (r *gitRepo) committed(ctx context.Context, commit string, specs []string) (map[string]bool, error) {
+	out, err := r.git(ctx, append([]string{"ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--"}, specs...)...)
+	if err != nil {
+		return nil, fmt.Errorf("--git: listing the files of %s: %w", commit, err)
+	}
+	return nulList(out), nil
+}
+
+// working lists the cycle files under the pathspecs in the working tree:
+// tracked ones still there, and untracked ones git does not ignore.
+func (r *gitRepo) working(ctx context.Context, specs []string) (map[string]bool, error) {
+	out, err := r.git(ctx, append([]string{"ls-files", "-z", "--cached", "--others", "--exclude-standard", "--"}, specs...)...)
+	if err != nil {
+		return nil, fmt.Errorf("--git: listing the working tree: %w", err)
+	}
+	set := nulList(out)
+	for p := range set {
+		if fi, err := os.Stat(filepath.Join(r.top, filepath.FromSlash(p))); err != nil || !fi.Mode().IsRegular() {
+			delete(set, p) // deleted, or not a regular file
+		}
+	}
+	return set, nil
+}
+
+// blob reads a file as committed, bounded like any input.
+func (r *gitRepo) blob(ctx context.Context, commit, path string) ([]byte, error) {
+	out, err := r.git(ctx, "cat-file", "blob", commit+":"+path)
+	if err != nil {
+		return nil, fmt.Errorf("--git: reading %s at %s: %w", path, commit, err)
+	}
+	if len(out) > cycle.MaxFileSize+1 {
+		out = out[:cycle.MaxFileSize+1] // the parser reports the size
+	}
+	return out, nil
+}
+
+// diffGitRun compares each cycle file under the paths as committed at
+// opts.Git with the working tree.
+func diffGitRun(ctx context.Context, opts *DiffOptions, format string) error {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return misuse(fmt.Errorf("--git: %w", err))
+	}
+	repo, err := openRepo(ctx, cwd)
+	if err != nil {
+		return err
+	}
+	commit, err := repo.commit(ctx, opts.Git)
+	if err != nil {
+		return err
+	}
+	specs, err := repo.pathspecs(cwd, opts.Paths)
+	if err != nil {
+		return err
+	}
+	before, err := repo.committed(ctx, commit, specs)
+	if err != nil {
+		return err
+	}
+	after, err := repo.working(ctx, specs)
+	if err != nil {
+		return err
+	}
+	all := make([]string, 0, len(before)+len(after))
+	for p := range before {
+		all = append(all, p)
+	}
+	for p := range after {
+		if !before[p] {
+			all = append(all, p)
+		}
+	}
+	sort.Strings(all)
+	// A PATH with no cycle file on either side is misuse, as a folder
+	// without any is for lint and render: a CI job pointed at the wrong
+	// folder must not pass.
+	for i, spec := range specs {
+		rel := strings.TrimPrefix(spec, ":(literal)")
+		if !slices.ContainsFunc(all, func(p string) bool { return rel == "." || p == rel || strings.HasPrefix(p, rel+"/") }) {
+			name := "."
+			if i < len(opts.Paths) {
+				name = opts.Paths[i]
+			}
+			return misuse(fmt.Errorf("--git: no *.yaml or *.yml files under %s, neither at %s nor in the working tree", name, opts.Git))
+		}
+	}
+
+	ins := make([]input, len(all))
+	for i, p := range all {
+		ins[i] = input{Name: filepath.Join(repo.top, filepath.FromSlash(p))}
+	}
+	out := opts.Output
+	if out == "" {
+		out = "-"
+	}
+	if err := newGuard(opts.IO, ins).check("", out, ""); err != nil {
+		return err
+	}
+	var files []diffFile
+	invalid := false
+	for _, p := range all {
+		abs := filepath.Join(repo.top, filepath.FromSlash(p))
+		shown := abs
+		if rel, err := filepath.Rel(resolveExisting(cwd), abs); err == nil {
+			shown = rel
+		}
+		f := diffFile{path: filepath.ToSlash(shown), status: diff.FileChanged}
+		if before[p] {
+			data, err := repo.blob(ctx, commit, p)
+			if err != nil {
+				return err
+			}
+			f.old, err = parseShown(opts, opts.Git+":"+p, data)
+			if isProblem(err) {
+				invalid = true
+			} else if err != nil {
+				return err
+			}
+		}
+		if after[p] {
+			data, err := readInput(opts.IO, input{Name: abs})
+			if err != nil {
+				return err
+			}
+			f.new, err = parseShown(opts, shown, data)
+			if isProblem(err) {
+				invalid = true
+			} else if err != nil {
+				return err
+			}
+		}
+		files = append(files, f)
+	}
+	if invalid {
+		return problem()
+	}
+	for i, f := range files {
+		switch {
+		case f.old == nil:
+			files[i].status = diff.FileAdded
+			files[i].diff = diff.Compare(blank(f.new), f.new)
+		case f.new == nil:
+			files[i].status = diff.FileDeleted
+			files[i].diff = diff.Compare(f.old, blank(f.old))
+		default:
+			files[i].diff = diff.Compare(f.old, f.new)
+		}
+	}
+	return writeDiffs(ctx, opts, format, files, opts.Git)
+}
+
+// parseShown parses and analyses one version of a file; problems are
+// printed as NAME:LINE:COL (NAME is REV:PATH for the committed side).
+func parseShown(opts *DiffOptions, name string, data []byte) (*cycle.Analysis, error) {
+	c, err := cycle.Parse(name, data)
+	if err != nil {
+		printErrors(opts.IO.ErrOut, err, opts.Lang)
+		return nil, problem()
+	}
+	return cycle.Analyze(c), nil
+}
+
+// blank is a with no moments: the other side of a new or deleted file,
+// so that its diff lists every moment as added or removed and no
+// setting as changed.
+func blank(a *cycle.Analysis) *cycle.Analysis {
+	c := *a.Cycle
+	c.Moments = nil
+	return cycle.Analyze(&c)
+}
+
+// diffJSON writes the JSON of a comparison: one diff (README's shape),
+// or with --git {"revision", "files": [{"path", "status", "diff"}]}.
+func diffJSON(files []diffFile, rev, lang string) ([]byte, error) {
+	if rev == "" {
+		return files[0].diff.JSON(lang)
+	}
+	type jsonFile struct {
+		Path   string          `json:"path"`
+		Status diff.FileStatus `json:"status"`
+		Diff   json.RawMessage `json:"diff"`
+	}
+	doc := struct {
+		Revision string     `json:"revision"`
+		Files    []jsonFile `json:"files"`
+	}{Revision: rev, Files: []jsonFile{}}
+	for _, f := range files {
+		js, err := f.diff.JSON(lang)
+		if err != nil {
+			return nil, err
+		}
+		doc.Files = append(doc.Files, jsonFile{Path: f.path, Status: f.status, Diff: js})
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return nil, fmt.Errorf("encoding diff: %w", err)
+	}
+	return buf.Bytes(), nil
+}

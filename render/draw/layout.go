@@ -1,0 +1,243 @@
+package draw
+
+import "math"
+
+// Move shifts a box by v.
+func (b *Box) Move(v Pt) { b.Rect.X += v.X; b.Rect.Y += v.Y }
+
+// Move shifts a route by v.
+func (r *Route) Move(v Pt) {
+	for i := range r.Path {
+		r.Path[i] = r.Path[i].Add(v)
+	}
+	r.Tip = r.Tip.Add(v)
+}
+
+// Move shifts a marker by v.
+func (m *Marker) Move(v Pt) { m.At = m.At.Add(v) }
+
+// Move shifts item it by v.
+func Move(it Item, v Pt) {
+	switch x := it.(type) {
+	case *Box:
+		x.Move(v)
+	case *Route:
+		x.Move(v)
+	case *Marker:
+		x.Move(v)
+	}
+}
+
+// LegendStyle sets the look of a legend.
+type LegendStyle struct {
+	Pad     float64 // inside the frame
+	RowH    float64 // height of a row
+	SampleW float64 // width of the sample column
+	Gap     float64 // between a sample and its text
+	Title   Font
+	Text    Font
+	Ink     string // text colour
+	Frame   string // frame colour
+}
+
+// DefaultLegend is the legend style of the clock face at full size.
+var DefaultLegend = LegendStyle{
+	Pad: 12, RowH: 24, SampleW: 56, Gap: 10,
+	Title: Font{Size: 11, Bold: true}, Text: Font{Size: 9},
+}
+
+// Scaled returns the style with every length and font size times k.
+func (s LegendStyle) Scaled(k float64) LegendStyle {
+	s.Pad *= k
+	s.RowH *= k
+	s.SampleW *= k
+	s.Gap *= k
+	s.Title.Size *= k
+	s.Text.Size *= k
+	return s
+}
+
+// NewLegend starts a legend with its title; rows come from AddRow and
+// positions from Place.
+func NewLegend(title string, st LegendStyle) *Legend {
+	l := &Legend{
+		Frame: &Box{Meta: Meta{ID: "legend", Class: "legend"}, Shape: Rounded, Stroke: Stroke{Color: st.Frame}},
+		Title: &Box{Meta: Meta{Class: "legend"}, Shape: Plain},
+		style: st,
+	}
+	l.Title.Label.AddLine(Span{Text: title, Font: st.Title, Color: st.Ink})
+	return l
+}
+
+// AddRow adds a row: samples drawn about the origin (the centre of the
+// sample column), and text. kind is the view's typed name of the mark.
+func (l *Legend) AddRow(kind, text string, sample ...Item) {
+	t := &Box{Meta: Meta{Class: "legend legend-" + kind}, Shape: Plain}
+	t.Label.Left = true
+	t.Label.AddLine(Span{Text: text, Font: l.style.Text, Color: l.style.Ink})
+	for _, s := range sample {
+		s.meta().Class = "legend legend-" + kind
+	}
+	l.Rows = append(l.Rows, LegendRow{Kind: kind, Sample: sample, Text: t})
+}
+
+// Size is the legend's size once its rows are added.
+func (l *Legend) Size() (w, h float64) {
+	st := l.style
+	tw, th := l.Title.Label.Size()
+	textW := tw
+	for _, r := range l.Rows {
+		w, _ := r.Text.Label.Size()
+		textW = max(textW, w)
+	}
+	w = 2*st.Pad + st.SampleW + st.Gap + textW
+	h = 2*st.Pad + th + 6 + float64(len(l.Rows))*st.RowH
+	return w, h
+}
+
+// Place puts the legend with its top edge centred at (x, top): every
+// sample moves from the origin to its row.
+func (l *Legend) Place(x, top float64) {
+	st := l.style
+	w, h := l.Size()
+	l.Frame.Rect = Rect{x, top - h/2, w, h}
+	left := x - w/2 + st.Pad
+	tw, th := l.Title.Label.Size()
+	l.Title.Rect = Rect{left + tw/2, top - st.Pad - th/2, tw, th}
+	y := top - st.Pad - th - 6 - st.RowH/2
+	for _, r := range l.Rows {
+		for _, s := range r.Sample {
+			Move(s, Pt{left + st.SampleW/2, y})
+		}
+		tw, th := r.Text.Label.Size()
+		r.Text.Rect = Rect{left + st.SampleW + st.Gap + tw/2, y, tw, th}
+		y -= st.RowH
+	}
+}
+
+// PanelStyle sets the look of a notes panel.
+type PanelStyle struct {
+	Head     Font
+	KeyW     float64 // the column of key discs
+	RowGap   float64 // between rows
+	Pad      float64 // inside a row's box
+	Fill     string
+	Stroke   Stroke
+	HeadInk  string
+	ClassRow string // SVG class of a row
+}
+
+// StackPanel places the panel's heading with its top-left corner at
+// (left, top) and its rows below it, all as wide as the widest, until a
+// row would go below bottom (use math.Inf(-1) for no limit). It returns
+// the rows that did not fit, as a panel of their own headed like p (nil
+// when all fit), and keeps the others in p.
+func StackPanel(p *Panel, left, top, bottom float64, st PanelStyle) (rest *Panel) {
+	hw, hh := p.Head.Label.Size()
+	p.Head.Rect = Rect{left + hw/2, top - hh/2, hw, hh}
+	y := top - hh - st.RowGap
+	rowW := 0.0
+	for _, r := range p.Rows {
+		w, _ := r.Body.Label.Size()
+		rowW = max(rowW, w+2*st.Pad)
+	}
+	for i, r := range p.Rows {
+		_, h := r.Body.Label.Size()
+		h += 12
+		if y-h < bottom && i > 0 {
+			rest = &Panel{Head: p.Head, Rows: p.Rows[i:]}
+			p.Rows = p.Rows[:i:i]
+			return rest
+		}
+		r.Body.Rect = Rect{left + st.KeyW + rowW/2, y - h/2, rowW, h}
+		r.Body.Label.Left, r.Body.Label.Pad = true, st.Pad
+		if r.Key != nil {
+			r.Key.At = Pt{left + st.KeyW - 5 - r.Key.Size/2, y - 11}
+		}
+		y -= h + st.RowGap
+	}
+	return nil
+}
+
+// PanelHeight is the height StackPanel gives the panel.
+func PanelHeight(p *Panel, st PanelStyle) float64 {
+	_, h := p.Head.Label.Size()
+	h += st.RowGap
+	for _, r := range p.Rows {
+		_, bh := r.Body.Label.Size()
+		h += bh + 12 + st.RowGap
+	}
+	return h
+}
+
+// PanelWidth is the width StackPanel gives the panel.
+func PanelWidth(p *Panel, st PanelStyle) float64 {
+	w, _ := p.Head.Label.Size()
+	for _, r := range p.Rows {
+		bw, _ := r.Body.Label.Size()
+		w = max(w, st.KeyW+bw+2*st.Pad)
+	}
+	return w
+}
+
+// DiscSize is the diameter of a disc showing text at size points, bold.
+func DiscSize(text string, size float64) float64 {
+	return math.Max(2.2*size, TextWidth(text, size, true)*Slack+0.6*size)
+}
+
+// Scale multiplies every position, size, font size (rounded down to whole
+// points) and stroke width of
+// the drawing by k about the origin, then moves it by v: a view lays out
+// at its design size and fits the result to a page. The page is not
+// changed; Continued is scaled alike.
+func (d *Drawing) Scale(k float64, v Pt) {
+	f := func(it Item) { scaleItem(it, k, v) }
+	d.Each(f)
+	d.Continued.each(f)
+}
+
+func scaleLabel(l *Label, k float64) {
+	l.Pad *= k
+	for i := range l.Lines {
+		spans := make([]Span, len(l.Lines[i].Spans))
+		for j, s := range l.Lines[i].Spans {
+			s.Font.Size = wholeSize(s.Font.Size * k)
+			spans[j] = s
+		}
+		l.Lines[i].Spans = spans
+	}
+}
+
+func scaleItem(it Item, k float64, v Pt) {
+	p := func(q Pt) Pt { return q.Mul(k).Add(v) }
+	switch x := it.(type) {
+	case *Box:
+		c := p(x.Rect.Centre())
+		x.Rect = Rect{c.X, c.Y, x.Rect.W * k, x.Rect.H * k}
+		x.Stroke.Width = cmpWidth(x.Stroke.Width, boxPen) * k
+		x.Label.Lines = append([]TextLine(nil), x.Label.Lines...)
+		scaleLabel(&x.Label, k)
+	case *Route:
+		path := make([]Pt, len(x.Path))
+		for i, q := range x.Path {
+			path[i] = p(q)
+		}
+		x.Path, x.Tip = path, p(x.Tip)
+		x.Stroke.Width = cmpWidth(x.Stroke.Width, routePen) * k
+		x.ArrowScale = cmpWidth(x.ArrowScale, 1) * k
+	case *Marker:
+		x.At, x.Size, x.Font.Size = p(x.At), x.Size*k, wholeSize(x.Font.Size*k)
+	}
+}
+
+// wholeSize rounds a scaled font size down to whole points, at least 1:
+// Graphviz reads the sizes of its HTML-like labels as whole points, and
+// rounding down keeps text inside the boxes measured for it.
+func wholeSize(s float64) float64 { return max(1, math.Floor(s+0.01)) }
+
+func cmpWidth(w, def float64) float64 {
+	if w == 0 {
+		return def
+	}
+	return w
+}

@@ -1,0 +1,172 @@
+package render
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/render/draw"
+)
+
+// DOT returns the DOT text of the diagram of a, with every node and edge
+// position pinned (points, for Graphviz's neato -n2). opts.Format is
+// ignored. The same analysis and options always give the same bytes.
+func DOT(a *cycle.Analysis, opts Options) ([]byte, error) {
+	opts.Format = FormatDOT
+	o, err := checkInput(a, opts)
+	if err != nil {
+		return nil, err
+	}
+	return clockView(a, o).DOT(), nil
+}
+
+// checkInput validates the analysis and the options.
+func checkInput(a *cycle.Analysis, opts Options) (Options, error) {
+	if a == nil || a.Cycle == nil || len(a.Moments) == 0 {
+		return opts, fmt.Errorf("render: the cycle has no moments")
+	}
+	if len(a.Moments) > cycle.MaxMoments {
+		return opts, fmt.Errorf("render: %d moments is more than the %d ciclo draws", len(a.Moments), cycle.MaxMoments)
+	}
+	return opts.normalize(a.Cycle.Language)
+}
+
+// boundaryAngle finds, by bisection, the angle between in (on the circle
+// of radius r, inside box) and out (outside it) where the circle crosses
+// the box's border.
+func boundaryAngle(r float64, box rect, in, out float64) float64 {
+	for range 40 {
+		mid := (in + out) / 2
+		if box.Contains(draw.Polar(r, mid)) {
+			in = mid
+		} else {
+			out = mid
+		}
+	}
+	return out
+}
+
+// ringEdge routes a clockwise arc of the ring from box a at angle aa to box
+// b at angle ab (ab < aa). It returns the spline and the arrow tip.
+func ringEdge(r float64, a rect, aa float64, b rect, ab float64) ([]pt, pt) {
+	mid := (aa + ab) / 2
+	s := boundaryAngle(r, a, aa, mid)
+	e := boundaryAngle(r, b, ab, mid)
+	tip := draw.Polar(r, e)
+	base := e + draw.ArrowLen/r
+	if base > s-1e-3 { // too short for an arc: a straight stub
+		p0 := draw.Polar(r, s)
+		return draw.Line(p0, tip.Add(p0.Sub(tip).Mul(0.01))), tip
+	}
+	return draw.Arc(r, s, base), tip
+}
+
+// branchRadius is the radius of a branch's lane: laneFirst (plus
+// laneStep per lane) inside the deepest inner face of the moments it
+// passes.
+func (d *diagram) branchRadius(b *branch) float64 {
+	return d.R - b.deepest - d.innerBand() - laneFirst - float64(b.lane)*laneStep
+}
+
+// reach is how far, from their centres towards the ring's centre, the
+// boxes at the positions from start, clockwise, over length reach.
+func (d *diagram) reach(start, length float64) float64 {
+	deepest := 0.0
+	for k := 0.0; k <= length; k++ {
+		m := int(math.Mod(start+k, float64(d.n)))
+		deepest = max(deepest, extent(d.W, d.H, d.theta[m]))
+	}
+	return deepest
+}
+
+// branchRoute routes a branch the shorter way round: inward from the
+// source's inner face to its lane, along the lane, which follows the
+// inside of the ring, and out to the target's inner face.
+func (d *diagram) branchRoute(b *branch) ([]pt, pt) {
+	i, j := b.edge.From.Index, b.edge.To.Index
+	step := 2 * math.Pi / float64(d.n)
+	dir := b.dir
+	face := func(k int, off float64) (pt, float64) {
+		bx := d.moments[k].box
+		c := pt{X: bx.X, Y: bx.Y}
+		u := draw.Unit(d.theta[k])
+		q := c.Add(draw.Tangent(d.theta[k], -1).Mul(off))
+		rad := draw.CornerRadius
+		if d.moments[k].ma.Critical {
+			rad = 0 // square corners
+		}
+		p := draw.RoundedExit(bx, rad, q, u.Mul(-1))
+		return p, math.Atan2(p.Y, p.X)
+	}
+	ps, as := face(i, b.offFrom)
+	pe, ae := face(j, b.offTo)
+	// unwrap the angles so that travel from as to ae goes in dir
+	span := (ae - as) * dir
+	for span <= 0 {
+		ae += 2 * math.Pi * dir
+		span = (ae - as) * dir
+	}
+	if i == j {
+		ae = as + dir*0.5*step
+		pe = draw.Polar(ps.Len(), ae)
+		span = 0.5 * step
+	}
+	tipDir := draw.Unit(ae)
+	base := pe.Sub(tipDir.Mul(draw.ArrowLen))
+	r0 := d.branchRadius(b)
+	eps := min((ps.Len()-r0)/max(r0, 1), span/3)
+	l0, l1 := as+dir*eps, ae-dir*eps
+	q0, q1 := draw.Polar(r0, l0), draw.Polar(r0, l1)
+	h := r0 * eps * 0.55
+	pts := []pt{
+		ps,
+		ps.Sub(draw.Unit(as).Mul((ps.Len() - r0) * 0.55)),
+		q0.Sub(draw.Tangent(l0, dir).Mul(h)),
+	}
+	pts = append(pts, draw.Arc(r0, l0, l1)...)
+	pts = append(pts,
+		q1.Add(draw.Tangent(l1, dir).Mul(h)),
+		base.Sub(tipDir.Mul((base.Len()-r0)*0.55)),
+		base,
+	)
+	return pts, pe
+}
+
+// edgeRoute is the spline of an edge of the cycle and its arrow tip: a
+// branch along its lane, any other edge along the ring.
+func (d *diagram) edgeRoute(e cycle.Edge) ([]pt, pt) {
+	if e.Kind == cycle.Branch {
+		return d.branchRoute(d.branchOf(e))
+	}
+	i, j := e.From.Index, e.To.Index
+	aj := d.theta[j]
+	if aj >= d.theta[i] {
+		aj -= 2 * math.Pi
+	}
+	return ringEdge(d.R, d.moments[i].box, d.theta[i], d.moments[j].box, aj)
+}
+
+// pillRoute is the spline of the arrow from a moment to its end marker
+// and its tip.
+func (d *diagram) pillRoute(p *pill) ([]pt, pt) {
+	m := d.moments[p.moment]
+	if p.gap {
+		pa := math.Atan2(p.box.Y, p.box.X)
+		for pa >= d.theta[p.moment] {
+			pa -= 2 * math.Pi
+		}
+		return ringEdge(d.R, m.box, d.theta[p.moment], p.box, pa)
+	}
+	u := draw.Unit(d.theta[p.moment])
+	s := draw.RayExit(m.box, pt{X: m.box.X, Y: m.box.Y}, u.Mul(-1))
+	tip := draw.RayExit(p.box, pt{X: p.box.X, Y: p.box.Y}, u)
+	return draw.Line(s, tip.Add(u.Mul(draw.ArrowLen))), tip
+}
+
+// branchOf finds the layout of a branch edge.
+func (d *diagram) branchOf(e cycle.Edge) *branch {
+	if b := d.branchAt[[2]*cycle.Moment{e.From, e.To}]; b != nil {
+		return b
+	}
+	return &branch{edge: e, deepest: d.reach(0, 0)}
+}
