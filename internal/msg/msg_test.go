@@ -22,12 +22,14 @@ import (
 var textArgs = map[string][]int{
 	"msg.T": {1}, "msg.Tc": {1, 2}, "msg.Sprintf": {1}, "msg.N": {0}, "msg.Nc": {0, 1},
 	"cycle.errorf": {1}, "cycle.phrasef": {0}, "cycle.newError": {2},
+	"exchange.tr": {1}, "exchange.note": {1}, "exchange.problem": {1},
 }
 
 // dynamic lists the functions whose text may be a variable: they translate
 // words marked elsewhere with N or Nc.
 var dynamic = map[string]bool{"msg.T": true, "msg.Tc": true, "msg.Sprintf": true,
-	"cycle.errorf": true, "cycle.phrasef": true, "cycle.newError": true}
+	"cycle.errorf": true, "cycle.phrasef": true, "cycle.newError": true,
+	"exchange.tr": true, "exchange.note": true, "exchange.problem": true}
 
 // usedKeys reads every Go file of ciclo but tests and returns each catalog
 // key the code uses, with the position of one use.
@@ -63,8 +65,8 @@ func usedKeys(t *testing.T) map[string]string {
 			case *ast.SelectorExpr:
 				if x, ok := fun.X.(*ast.Ident); ok && x.Name == "msg" {
 					name = "msg." + fun.Sel.Name
-				} else if pkg == "cycle" {
-					name = "cycle." + fun.Sel.Name // p.errorf
+				} else {
+					name = pkg + "." + fun.Sel.Name // p.errorf, rd.note
 				}
 			case *ast.Ident:
 				if pkg == "msg" {
