@@ -2,6 +2,7 @@ package diff
 
 import (
 	"encoding/json"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"reflect"
 	"strings"
 	"testing"
@@ -490,14 +491,11 @@ func TestScoreDirection(t *testing.T) {
 }
 
 func TestWordsComplete(t *testing.T) {
-	for _, l := range cycle.Languages {
-		for k := range words["en"] {
-			if words[l][k] == "" {
+	for _, l := range cycle.Languages[1:] {
+		for k, en := range words {
+			if _, ok := msg.Lookup(l, "diff."+k+"|"+en); !ok || en == "" {
 				t.Errorf("%s lacks %q", l, k)
 			}
-		}
-		if len(words[l]) != len(words["en"]) {
-			t.Errorf("%s has %d words, en %d", l, len(words[l]), len(words["en"]))
 		}
 	}
 }
