@@ -15,6 +15,7 @@ const (
 	bpColGap   = 24.0  // between two cells of a lane (room for an arrow)
 	bpLanePad  = 12.0  // between a lane's edge and its cells
 	bpLaneMin  = 56.0  // the least height of a lane
+	bpFailRoom = 18.0  // between the line of interaction and the cells either side (room for a fail point)
 	bpBandStep = 11.0  // between two levels of branches
 	bpItems    = 6     // list items shown in a cell; the rest are counted
 	bpItemLen  = 140   // characters of a list item or standard shown
@@ -29,6 +30,15 @@ const (
 	laneSupport
 	laneCount
 )
+
+// lanePadTop is the room above a lane's cells: more below the line of
+// interaction, where fail points sit.
+func lanePadTop(lane int) float64 {
+	if lane == laneFront {
+		return bpFailRoom
+	}
+	return bpLanePad
+}
 
 // blueprintColumn is the width of a moment's column.
 func blueprintColumn(n int) float64 {
@@ -108,7 +118,7 @@ func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
 				c.h = h + 12
 				empty[l] = false
 			}
-			laneH[l] = max(laneH[l], c.h+2*bpLanePad, bpLaneMin)
+			laneH[l] = max(laneH[l], c.h+bpLanePad+lanePadTop(l), bpLaneMin)
 		}
 	}
 	custH := 0.0
@@ -186,7 +196,7 @@ func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
 	laneTop := [laneCount]float64{}
 	laneTop[laneEvidence] = top
 	laneTop[laneCustomer] = top - laneH[laneEvidence] - bandH
-	laneH[laneCustomer] = max(custH+2*bpLanePad, bpLaneMin)
+	laneH[laneCustomer] = max(custH+bpLanePad+bpFailRoom, bpLaneMin)
 	for l := laneFront; l < laneCount; l++ {
 		laneTop[l] = laneTop[l-1] - laneH[l-1]
 	}
@@ -254,7 +264,7 @@ func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
 			lk := looks[l]
 			c.label.Pad = 8
 			b := &draw.Box{Meta: draw.Meta{ID: lk.class + "-" + m.ID, Class: "cell " + lk.class}, Shape: lk.shape,
-				Rect: rect{X: colX(i), Y: laneTop[l] - bpLanePad - c.h/2, W: cellW, H: c.h}, Fill: lk.fill, Stroke: lk.stroke, Label: c.label}
+				Rect: rect{X: colX(i), Y: laneTop[l] - lanePadTop(l) - c.h/2, W: cellW, H: c.h}, Fill: lk.fill, Stroke: lk.stroke, Label: c.label}
 			if l == laneFront {
 				front[i] = b
 			}
@@ -286,7 +296,7 @@ func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
 			k.arrow(nextID(), "sequence", flowLook, cust[i], cust[j], pt{X: colX(i) + cellW/2, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
 			if e.Handoff && front[i] != nil && front[j] != nil {
 				hasHandoff = true
-				y := laneTop[laneFront] - bpLanePad - 10
+				y := laneTop[laneFront] - lanePadTop(laneFront) - 10
 				k.arrow(nextID(), "handoff", handoffLook, front[i], front[j], pt{X: colX(i) + cellW/2, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
 			}
 		}

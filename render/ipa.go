@@ -76,7 +76,7 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 	var ux, uy float64
 	for try := 0; ; try++ {
 		ux, uy = size/scale, size/scale
-		if ipaPlace(groups, ux, uy, (splitP-0.5)*ux, (splitI-0.5)*uy, labelFont) || try > 40 {
+		if ipaPlace(groups, ux, uy, scale, splitI, splitP, labelFont) || try > 40 {
 			break
 		}
 		size *= 1.15
@@ -120,11 +120,16 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 	leaned := false
 	for _, g := range groups {
 		exact := pt{X: x(g.perf), Y: y(g.imp)}
-		if g.leanX != 0 || g.leanY != 0 {
+		lean := g.leanX != 0 || g.leanY != 0
+		if lean || len(g.moments) > 1 {
+			// a line from the scores to every disc of the stack
+			for j, m := range g.moments {
+				k.line("stack-"+m.ID, "stack", draw.Stroke{Color: th.Ink, Width: 1}, exact, g.discs[j].Centre())
+			}
+		}
+		if lean {
 			leaned = true
-			id := g.moments[0].ID
-			k.line("lean-"+id, "lean", draw.Stroke{Color: th.Ink, Width: 1}, exact, g.discs[0].Centre())
-			k.out.Add(&draw.Box{Meta: draw.Meta{ID: "exact-" + id, Class: "exact"}, Shape: draw.Circle,
+			k.out.Add(&draw.Box{Meta: draw.Meta{ID: "exact-" + g.moments[0].ID, Class: "exact"}, Shape: draw.Circle,
 				Rect: rect{X: exact.X, Y: exact.Y, W: 5, H: 5}, Fill: th.Ink, Stroke: draw.Stroke{Color: th.Ink}})
 		}
 		for j, m := range g.moments {
@@ -206,8 +211,12 @@ func (k *viewKit) ipaDisc(m *cycle.MomentAnalysis, r rect) *draw.Box {
 // points per score, and reports whether nothing collides: discs stack
 // down from the group's anchor (columns of ipaStack), each name beside
 // its disc, to the right, left, above or below, the first place free of
-// every other mark and, if one is, of the dividers at splitX and splitY.
-func ipaPlace(groups []*ipaGroup, ux, uy, splitX, splitY float64, f draw.Font) bool {
+// every other mark and, if one is, of the dividers. A stack grows away
+// from its anchor the way with more room inside its quadrant, and must
+// stay in it.
+func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, f draw.Font) bool {
+	splitX, splitY := (splitP-0.5)*ux, (splitI-0.5)*uy
+	w, h := scale*ux, scale*uy
 	var placed []rect
 	free := func(r rect) bool {
 		for _, p := range placed {
@@ -231,11 +240,27 @@ func ipaPlace(groups []*ipaGroup, ux, uy, splitX, splitY float64, f draw.Font) b
 			colW = max(colW, draw.TextWidth(t, f.Size, false)*draw.Slack)
 		}
 		colW += ipaDisc + 16
+		// the quadrant's box, which the stack must keep to
+		qx0, qx1 := 0.0, splitX
+		if ax > splitX {
+			qx0, qx1 = splitX, w
+		}
+		qy0, qy1 := 0.0, splitY
+		if ay > splitY {
+			qy0, qy1 = splitY, h
+		}
+		dirX, dirY := 1.0, -1.0
+		if qx1-ax < ax-qx0 {
+			dirX = -1
+		}
+		if qy1-ay > ay-qy0 {
+			dirY = 1
+		}
 		for j := range g.moments {
-			c := pt{X: ax + float64(j/ipaStack)*colW, Y: ay - float64(j%ipaStack)*ipaRow}
+			c := pt{X: ax + dirX*float64(j/ipaStack)*colW, Y: ay + dirY*float64(j%ipaStack)*ipaRow}
 			d := rect{X: c.X, Y: c.Y, W: ipaDisc, H: ipaDisc}
 			ring := d.Grow(4) // a critical disc's second ring
-			if !free(ring) {
+			if !free(ring) || ring.Min().X < qx0 || ring.Max().X > qx1 || ring.Min().Y < qy0 || ring.Max().Y > qy1 {
 				ok = false
 			}
 			placed = append(placed, ring)

@@ -120,7 +120,7 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 	y := func(v float64) float64 { return bottom + (v-1)/float64(max(scale-1, 1))*jChartH }
 	step := max(1, (scale+9)/10)
 	for s := 1; s <= scale; s += step {
-		k.line(fmt.Sprintf("grid-%d", s), "grid", draw.Stroke{Color: th.Frame, Width: 0.6}, pt{X: 0, Y: y(float64(s))}, pt{X: right, Y: y(float64(s))})
+		k.line(fmt.Sprintf("grid-%d", s), "grid", draw.Stroke{Color: th.Frame, Width: 1}, pt{X: 0, Y: y(float64(s))}, pt{X: right, Y: y(float64(s))})
 		k.text(fmt.Sprintf("tick-%d", s), "axis", -14, y(float64(s)), fmt.Sprint(s), draw.Font{Size: 9}, th.Muted)
 	}
 

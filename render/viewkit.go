@@ -204,6 +204,14 @@ func (k *viewKit) legend() *draw.Legend {
 func (k *viewKit) placeLegend(l *draw.Legend, left, top float64) {
 	w, _ := l.Size()
 	l.Place(left+w/2, top)
+	// rows set flush left, so they start in one column whatever their
+	// length (a centred line drifts right by its slack)
+	for _, r := range l.Rows {
+		r.Text.Label.Left = true
+		for i := range r.Text.Label.Lines {
+			r.Text.Label.Lines[i].Anchor = draw.Start
+		}
+	}
 	k.out.Legend = l
 }
 
