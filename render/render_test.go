@@ -144,7 +144,7 @@ func TestXDOTHasDrawingOperations(t *testing.T) {
 func TestOptionsErrors(t *testing.T) {
 	a := load(t, "testdata/one.yaml")
 	for _, o := range []Options{
-		{Format: "gif"}, {Theme: "neon"}, {Lang: "fr"}, {View: "journey"},
+		{Format: "gif"}, {Theme: "neon"}, {Lang: "fr"}, {View: "sankey"},
 		{Format: FormatPNG, Scale: MinScale / 2}, {Format: FormatPNG, Scale: MaxScale + 1},
 		{Format: FormatPNG, Scale: -1}, {Format: FormatPNG, Scale: math.NaN()}, {Format: FormatPNG, Scale: math.Inf(1)},
 	} {
