@@ -79,7 +79,12 @@ func (d *diagram) drawing() *draw.Drawing {
 	}
 	out.Legend = d.legendDrawing
 	out.Panel = d.panelDrawing
-	out.FitPage(28.8)
+	if d.paged {
+		d.fitPage(out)
+	} else {
+		d.placeAround()
+		out.FitPage(28.8)
+	}
 	return out
 }
 

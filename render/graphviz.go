@@ -53,6 +53,10 @@ type Drawing struct {
 	// xdot.Replacement because the embedded fonts lack them (as
 	// MissingGlyphs, from the same layout); nil for other formats.
 	Missing []rune
+	// Warnings say what the layout had to give up on a named page (type
+	// below the sizes ciclo keeps, notes that did not fit), in the
+	// diagram's language, for the caller to print.
+	Warnings []string
 }
 
 // Draw is Render, also telling which characters a PNG or PDF could not

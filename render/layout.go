@@ -14,6 +14,7 @@ import (
 // Layout constants, in points (1/72 inch).
 const (
 	ringGap     = 30.0 // least space between neighbours on the ring (room for an arrow)
+	pageRingGap = 20.0 // the same on a named page
 	sideGap     = 14.0 // least space between a note and anything else
 	attachGap   = 16.0 // space between a moment and its note or callout
 	laneFirst   = 20.0 // from the inner edge of the ring to the first branch lane
@@ -117,7 +118,12 @@ type diagram struct {
 	title    draw.Label
 	titleBox rect
 
-	// the legend and the notes panel, placed (legend.go)
+	// paged: laid out for a named page (page.go): narrower boxes, notes
+	// as callouts with a panel, tighter ring
+	paged bool
+	// lo and hi are the corners of the ring and all drawn on it
+	lo, hi pt
+	// the legend and the notes panel, unplaced until drawing (legend.go)
 	legendDrawing *draw.Legend
 	panelDrawing  *draw.Panel
 }
@@ -139,6 +145,7 @@ func contentWidth(n int) float64 {
 // newDiagram lays out the cycle.
 func newDiagram(a *cycle.Analysis, o Options) *diagram {
 	d := &diagram{a: a, opts: o, th: themes[o.Theme], w: vocabulary[o.Lang], n: len(a.Moments)}
+	d.paged = o.Page != "" && o.Page != "auto"
 	d.buildMoments()
 	d.buildTitle()
 	d.buildNotes()
@@ -146,14 +153,17 @@ func newDiagram(a *cycle.Analysis, o Options) *diagram {
 	d.buildBranches()
 	d.solveRadius()
 	d.growTitle()
-	lo, hi := d.ringBounds() // the ring is placed; legend and panel go around it
-	d.buildLegend(lo)
-	d.placePanel(hi)
+	d.lo, d.hi = d.ringBounds() // the ring is placed; legend and panel go around it
+	d.legendDrawing = d.buildLegend()
+	d.panelDrawing = d.buildPanel()
 	return d
 }
 
 func (d *diagram) buildMoments() {
 	cw := contentWidth(d.n)
+	if d.paged {
+		cw = pagedWidth(d.n)
+	}
 	scale := d.a.Cycle.Scale
 	for _, ma := range d.a.Moments {
 		m := &mnode{ma: ma, url: safeURL(ma.URL)}
@@ -293,7 +303,7 @@ func (d *diagram) panelMode() bool {
 			annotated++
 		}
 	}
-	return d.n > inlineNotesMax || annotated > inlineAnnotatedMax
+	return d.n > inlineNotesMax || annotated > inlineAnnotatedMax || (d.paged && annotated > 0)
 }
 
 // improvementLines adds an improvement's action and details to b.
@@ -314,7 +324,7 @@ func (d *diagram) improvementLines(b *draw.Label, im *cycle.Improvement, width f
 		meta = append(meta, d.w.Due+" "+im.Due.Format("2006-01-02"))
 	}
 	if len(meta) > 0 {
-		b.Add("   "+strings.Join(meta, " · "), width, draw.Font{Size: 8, Italic: true}, d.th.Muted)
+		b.Add("   "+strings.Join(meta, " · "), width, draw.Font{Size: d.metaSize(), Italic: true}, d.th.Muted)
 	}
 }
 
@@ -332,9 +342,9 @@ func (d *diagram) buildNotes() {
 			at.h = at.w
 			row := &panelRow{moment: i, callout: at.callout}
 			row.label.Left = true
-			row.label.Add(oneLine(ma.Name), 230, draw.Font{Size: 9, Bold: true}, d.th.Ink)
+			row.label.Add(oneLine(ma.Name), d.panelWidth(), draw.Font{Size: 9, Bold: true}, d.th.Ink)
 			for _, im := range ma.Improvements {
-				d.improvementLines(&row.label, im, 230)
+				d.improvementLines(&row.label, im, d.panelWidth())
 			}
 			d.panel = append(d.panel, row)
 		} else {
@@ -518,7 +528,7 @@ func (d *diagram) clear(p placed, all []placed) bool {
 		}
 		need := sideGap
 		if p.ring && q.ring {
-			need = ringGap
+			need = d.ringGap()
 		}
 		if p.r.Sep(q.r) < need {
 			return false
@@ -582,10 +592,10 @@ func (d *diagram) solveRadius() {
 	}
 	d.R = max(
 		hd+d.innerBand()+lanes+titleMargin+titleR,
-		float64(d.n)*(min(d.W, d.H)+ringGap)/(2*math.Pi),
+		float64(d.n)*(min(d.W, d.H)+d.ringGap())/(2*math.Pi),
 	)
 	if d.n == 1 {
-		d.R = max(d.R, d.H+ringGap)
+		d.R = max(d.R, d.H+d.ringGap())
 	}
 	// grow until everything fits, then bisect back to within 1%
 	lo := d.R

@@ -123,12 +123,12 @@ func (d *diagram) legendRows() []legendKind {
 	return out
 }
 
-// buildLegend builds the legend of the marks the diagram uses and places
-// it below lo, the lowest corner of the ring and all that is drawn on it.
-func (d *diagram) buildLegend(lo pt) {
+// buildLegend builds the legend of the marks the diagram uses, unplaced;
+// nil when there is none.
+func (d *diagram) buildLegend() *draw.Legend {
 	kinds := d.legendRows()
 	if len(kinds) == 0 {
-		return
+		return nil
 	}
 	st := draw.DefaultLegend
 	st.Ink, st.Frame = d.th.Ink, d.th.Frame
@@ -142,8 +142,7 @@ func (d *diagram) buildLegend(lo pt) {
 		kd := legendKinds[k]
 		l.AddRow(kd.name, kd.text(d.w), kd.sample(d)...)
 	}
-	l.Place(0, lo.Y-36)
-	d.legendDrawing = l
+	return l
 }
 
 // performanceSample is the legend's sample score: two fifths of the
@@ -180,17 +179,16 @@ func (d *diagram) buildPanel() *draw.Panel {
 	return p
 }
 
-// placePanel stacks the notes panel to the right of hi, the highest
-// corner of the ring and all that is drawn on it, and of the legend.
-func (d *diagram) placePanel(hi pt) {
-	p := d.buildPanel()
-	if p == nil {
-		return
-	}
-	left := hi.X
+// placeAround puts the legend below the ring, centred, and the notes
+// panel to the right of the ring and of the legend: the page sized to the
+// content (auto).
+func (d *diagram) placeAround() {
+	right := d.hi.X
 	if l := d.legendDrawing; l != nil {
-		left = max(left, l.Frame.Rect.Max().X)
+		l.Place(0, d.lo.Y-36)
+		right = max(right, l.Frame.Rect.Max().X)
 	}
-	draw.StackPanel(p, left+48, hi.Y, math.Inf(-1), d.panelStyle())
-	d.panelDrawing = p
+	if p := d.panelDrawing; p != nil {
+		draw.StackPanel(p, right+48, d.hi.Y, math.Inf(-1), d.panelStyle())
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/render/draw"
 	"github.com/ciclo-dev/ciclo/render/xdot"
 )
 
@@ -79,6 +80,14 @@ type Options struct {
 	// exceed MaxPixels is drawn at the largest scale that fits. Other
 	// formats ignore it.
 	Scale float64
+	// Page is the page the diagram is laid out for: "auto" (or "", the
+	// drawing sized to its content) or one of draw.Papers (a4, a3,
+	// letter, slide). On a named page PNG has 96 × Scale pixels per inch
+	// and PDF is the paper's size exactly.
+	Page string
+	// Orientation is "auto" (or ""), "portrait" or "landscape": the way a
+	// named page is turned; auto picks the one the diagram fits better.
+	Orientation string
 }
 
 // ErrUnsupported is returned for a format, theme, language or view that
@@ -136,6 +145,16 @@ func (o Options) normalize(cycleLang string) (Options, error) {
 	}
 	if _, ok := vocabulary[o.Lang]; !ok {
 		return o, unsupported("unknown language %q; use en or es", o.Lang)
+	}
+	if err := draw.CheckPage(o.Page, o.Orientation); err != nil {
+		return o, unsupported("%s", err.Error())
+	}
+	o.Page, o.Orientation = strings.ToLower(o.Page), strings.ToLower(o.Orientation)
+	if o.Page == "" {
+		o.Page = "auto"
+	}
+	if o.Orientation == "" {
+		o.Orientation = "auto"
 	}
 	if o.View == "" {
 		o.View = Views[0]

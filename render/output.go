@@ -45,7 +45,7 @@ func Write(ctx context.Context, d *draw.Drawing, opts Options) (Drawing, error) 
 		return Drawing{}, err
 	}
 	src := d.DOT()
-	var dr Drawing
+	dr := Drawing{Warnings: d.Warnings}
 	switch o.Format {
 	case FormatDOT:
 		dr.Data = src

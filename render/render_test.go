@@ -32,7 +32,11 @@ func goldenCases(t *testing.T) []goldenCase {
 		cases = append(cases, goldenCase{strings.TrimSuffix(filepath.Base(f), ".yaml"), f, Options{}})
 	}
 	for _, f := range examples {
-		cases = append(cases, goldenCase{"example-" + strings.TrimSuffix(filepath.Base(f), ".yaml"), f, Options{}})
+		name := "example-" + strings.TrimSuffix(filepath.Base(f), ".yaml")
+		cases = append(cases, goldenCase{name, f, Options{}})
+		for _, page := range []string{"a4", "slide"} {
+			cases = append(cases, goldenCase{name + "-" + page, f, Options{Page: page}})
+		}
 	}
 	if len(fixtures) < 8 {
 		t.Fatalf("expected the render fixtures under testdata, found %d", len(fixtures))

@@ -16,6 +16,10 @@ type words struct {
 	LegFlow, LegHandoff, LegBranch, LegEnd string
 	LegBranchHandoff                       string // a branch that is also a handoff
 	LegNote, LegCallout                    string
+
+	// warnings on a named page: paper, moments, size reached, minimum;
+	// paper, the callout numbers moved
+	WarnSmall, WarnMoved, WarnMovedPDF string
 }
 
 var vocabulary = map[string]*words{
@@ -40,6 +44,9 @@ var vocabulary = map[string]*words{
 		LegBranchHandoff: "Branch and handoff: skips ahead or back, to another owner",
 		LegNote:          "Improvements for the moment (planned, in progress or done)",
 		LegCallout:       "Improvements for the moment of that number, listed in the panel",
+		WarnSmall:        "on %s, %d moments are drawn with names at %.1f pt, below the %g pt ciclo keeps; a larger page (a3, slide) keeps them larger",
+		WarnMoved:        "on %s, the notes of moments %s do not fit beside the diagram and are left out; the PDF continues them on a second page and ciclo report lists them all",
+		WarnMovedPDF:     "on %s, the notes of moments %s continue on a second page",
 	},
 	"es": {
 		Critical:         "CRÍTICO",
@@ -62,5 +69,8 @@ var vocabulary = map[string]*words{
 		LegBranchHandoff: "Bifurcación y traspaso: salta o vuelve, a otro responsable",
 		LegNote:          "Mejoras del momento (previstas, en curso o hechas)",
 		LegCallout:       "Mejoras del momento de ese número, listadas en el panel",
+		WarnSmall:        "en %s, los %d momentos llevan nombres de %.1f pt, por debajo de los %g pt que ciclo mantiene; una página mayor (a3, slide) los deja más grandes",
+		WarnMoved:        "en %s, las mejoras de los momentos %s no caben junto al diagrama y quedan fuera; el PDF las continúa en una segunda página y ciclo report las lista todas",
+		WarnMovedPDF:     "en %s, las mejoras de los momentos %s siguen en una segunda página",
 	},
 }

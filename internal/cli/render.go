@@ -14,7 +14,9 @@ import (
 
 	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/render"
+	"github.com/ciclo-dev/ciclo/render/draw"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // RenderOptions are the options of "ciclo render".
@@ -30,7 +32,11 @@ type RenderOptions struct {
 	Theme   string
 	Lang    string
 	Scale   float64
-	Check   bool
+	// Page and Orientation choose the page the diagram is laid out for
+	// (render.Options.Page, render.Options.Orientation).
+	Page        string
+	Orientation string
+	Check       bool
 	// Jobs bounds the files in flight at once; 0 means GOMAXPROCS+1.
 	// Graphviz lays out one at a time; the rest overlaps around it.
 	Jobs int
@@ -74,9 +80,19 @@ embedded fonts lack (emoji, Chinese...) as a box, with a warning.
 
 With --check nothing is written: the exit status is 1 and every missing or
 stale output is named when any output differs from what would be written
-(for CI).`,
+(for CI).
+
+--page lays the diagram out for a4, a3, letter or slide (16:9, 13.333 x
+7.5 in) instead of sizing it to its content (auto): moment names stay at
+9 pt or more at the page's real size (up to 24 moments on a4 and letter,
+36 on a3 and slide), notes become numbered callouts with a panel, and what
+cannot be kept is said on stderr; a PDF continues a panel that does not
+fit on a second page. On a named page a PNG has 96 x --scale pixels per
+inch and a PDF is the paper's size exactly.`,
 		Example: `  ciclo render examples/airline.yaml
   ciclo render cycle.yaml -o diagram.png --scale 3
+  ciclo render cycle.yaml -o handout.pdf --page a4 --orientation landscape
+  ciclo render cycle.yaml -o slide.png --page slide
   ciclo render - --theme print < cycle.yaml > cycle.svg
   ciclo render maps/ -o diagrams/
   ciclo render --check maps/ -o diagrams/
@@ -101,9 +117,16 @@ stale output is named when any output differs from what would be written
 	f.StringVar(&opts.Theme, "theme", "default", "colour theme: default, print (greyscale) or contrast (colour-blind safe)")
 	f.StringVar(&opts.Lang, "lang", "", "language of the fixed words and error messages: en or es (default: the cycle's language)")
 	f.Float64Var(&opts.Scale, "scale", 0, "PNG pixels per point (default 2; large diagrams are scaled down to fit the pixel budget)")
+	addPageFlags(f, &opts.Page, &opts.Orientation)
 	f.BoolVar(&opts.Check, "check", false, "write nothing; exit 1 naming every output that is missing or differs")
 	f.IntVar(&opts.Jobs, "jobs", 0, "files drawn at once in a batch (default: processors + 1; at most twice the processors + 1)")
 	return cmd
+}
+
+// addPageFlags adds --page and --orientation.
+func addPageFlags(f *pflag.FlagSet, page, orientation *string) {
+	f.StringVar(page, "page", "auto", "page to lay the diagram out for: "+strings.Join(draw.PaperNames, ", ")+" (auto: sized to the content)")
+	f.StringVar(orientation, "orientation", "auto", "page orientation: "+strings.Join(draw.Orientations, ", ")+" (auto: the one the diagram fits better)")
 }
 
 // isRenderFormat reports whether f is a format ciclo render writes (and
@@ -135,7 +158,7 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 	if opts.Scale < 0 || (opts.Scale != 0 && format != "png") {
 		return misuse(fmt.Errorf("--scale takes a positive number and only applies to png"))
 	}
-	ro := render.Options{Format: render.Format(format), Theme: opts.Theme, Lang: opts.Lang, View: opts.View, Scale: opts.Scale}
+	ro := render.Options{Format: render.Format(format), Theme: opts.Theme, Lang: opts.Lang, View: opts.View, Scale: opts.Scale, Page: opts.Page, Orientation: opts.Orientation}
 	if err := ro.Check(); err != nil {
 		return misuse(err)
 	}
@@ -277,6 +300,12 @@ func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.
 	}
 	data := dr.Data
 	warning := glyphWarning(j.in.Display(), string(ro.Format), dr.Missing)
+	for _, w := range dr.Warnings {
+		if warning != "" {
+			warning += "\n"
+		}
+		warning += j.in.Display() + ": warning: " + w
+	}
 	if opts.Check {
 		old, err := os.ReadFile(j.target)
 		switch {

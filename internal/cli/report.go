@@ -10,6 +10,7 @@ import (
 	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/internal/report"
 	"github.com/ciclo-dev/ciclo/render"
+	"github.com/ciclo-dev/ciclo/render/draw"
 	"github.com/spf13/cobra"
 )
 
@@ -21,6 +22,9 @@ type ReportOptions struct {
 	Output string
 	Today  string // YYYY-MM-DD; "" means Now's date
 	Lang   string // en or es; "" means the cycle's language
+	// Page and Orientation lay the HTML report's diagram out for a page;
+	// the command's default is a4, the paper the report prints on.
+	Page, Orientation string
 
 	// Now gives the current time when Today is empty.
 	Now func() time.Time
@@ -31,7 +35,10 @@ type ReportOptions struct {
 
 // NewCmdReport builds "ciclo report".
 func NewCmdReport(ios *IOStreams) *cobra.Command {
-	opts := &ReportOptions{IO: ios, Now: time.Now, Diagram: reportDiagram}
+	opts := &ReportOptions{IO: ios, Now: time.Now}
+	opts.Diagram = func(ctx context.Context, a *cycle.Analysis, lang string) ([]byte, error) {
+		return reportDiagram(ctx, a, render.Options{Lang: lang, Page: opts.Page, Orientation: opts.Orientation})
+	}
 	cmd := &cobra.Command{
 		Use:   "report FILE",
 		Short: "Write the analysis of a cycle",
@@ -57,6 +64,8 @@ written whole or not at all, and never over FILE itself.`,
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "output format: json, md or html (default: from -o's extension, else json)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "output file, or - for standard output")
 	cmd.Flags().StringVar(&opts.Today, "today", "", "the date overdue actions are judged against, YYYY-MM-DD (default: today)")
+	cmd.Flags().StringVar(&opts.Page, "page", "a4", "page the HTML report's diagram is laid out for: "+strings.Join(draw.PaperNames, ", "))
+	cmd.Flags().StringVar(&opts.Orientation, "orientation", "auto", "orientation of that page: "+strings.Join(draw.Orientations, ", "))
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of fixed words and error messages: en or es (default: the cycle's language)")
 	return cmd
 }
@@ -124,6 +133,9 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 	if err := checkLang(opts.Lang); err != nil {
 		return err
 	}
+	if err := draw.CheckPage(opts.Page, opts.Orientation); err != nil {
+		return misuse(err)
+	}
 	if opts.File != "-" && opts.Output != "-" {
 		if err := notInput(input{Name: opts.File}, opts.Output); err != nil {
 			return err
@@ -161,6 +173,7 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 }
 
 // reportDiagram draws the cycle diagram for the HTML report.
-func reportDiagram(ctx context.Context, a *cycle.Analysis, lang string) ([]byte, error) {
-	return render.Render(ctx, a, render.Options{Format: render.FormatSVG, Lang: lang})
+func reportDiagram(ctx context.Context, a *cycle.Analysis, o render.Options) ([]byte, error) {
+	o.Format = render.FormatSVG
+	return render.Render(ctx, a, o)
 }

@@ -26,6 +26,8 @@ type WatchOptions struct {
 	Addr  string
 	Open  bool
 	Theme string
+	// Page and Orientation lay the preview out for a page (see render).
+	Page, Orientation string
 	// Build turns the file into the page's content; nil means buildPreview.
 	Build watch.Builder
 	// OpenURL opens the page in a browser; nil means openBrowser.
@@ -56,6 +58,7 @@ port 0 picks a free port. The URL is printed on standard error. Ctrl-C stops.`,
 	}
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	cmd.Flags().BoolVar(&opts.Open, "open", false, "open the preview in the default browser")
+	addPageFlags(cmd.Flags(), &opts.Page, &opts.Orientation)
 	cmd.Flags().StringVar(&opts.Theme, "theme", "default", "initial theme: "+strings.Join(watch.Themes, "|")+" (switchable in the page)")
 	return cmd
 }
@@ -74,9 +77,15 @@ func watchRun(ctx context.Context, opts *WatchOptions) error {
 	if fi.IsDir() {
 		return misuse(fmt.Errorf("%s is a directory; watch takes one file", opts.File))
 	}
+	if err := (render.Options{Page: opts.Page, Orientation: opts.Orientation}).Check(); err != nil {
+		return misuse(err)
+	}
 	build := opts.Build
 	if build == nil {
-		build = buildPreview
+		page := render.Options{Page: opts.Page, Orientation: opts.Orientation}
+		build = func(ctx context.Context, name string, src []byte, theme string) (*watch.Snapshot, error) {
+			return buildPagePreview(ctx, name, src, theme, page)
+		}
 	}
 	s, err := watch.New(ctx, watch.Options{
 		File:    opts.File,
@@ -157,6 +166,12 @@ func openBrowser(url string) error {
 // buildPreview is the default watch.Builder: it parses, analyses, draws
 // and lints the file.
 func buildPreview(ctx context.Context, name string, src []byte, theme string) (*watch.Snapshot, error) {
+	return buildPagePreview(ctx, name, src, theme, render.Options{})
+}
+
+// buildPagePreview is buildPreview with the diagram laid out for
+// page.Page and page.Orientation.
+func buildPagePreview(ctx context.Context, name string, src []byte, theme string, page render.Options) (*watch.Snapshot, error) {
 	c, err := cycle.Parse(name, src)
 	if err != nil {
 		var list cycle.ErrorList
@@ -180,7 +195,7 @@ func buildPreview(ctx context.Context, name string, src []byte, theme string) (*
 	}
 	a := cycle.Analyze(c)
 	snap := &watch.Snapshot{Title: c.Title, Lang: c.Language, Critical: criticalMoments(a)}
-	svg, err := render.Render(ctx, a, render.Options{Format: render.FormatSVG, Theme: theme})
+	svg, err := render.Render(ctx, a, render.Options{Format: render.FormatSVG, Theme: theme, Page: page.Page, Orientation: page.Orientation})
 	if err != nil {
 		return nil, fmt.Errorf("drawing %s: %w", name, err)
 	}

@@ -3,6 +3,7 @@ package draw
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -12,6 +13,9 @@ import (
 // in the metric-compatible Liberation Sans. (This Graphviz estimates
 // "Helvetica-Bold" with Times-Bold widths, so bold goes through <B>.)
 const FontName = "Helvetica"
+
+// plainID is a DOT identifier that needs no quotes.
+var plainID = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // Writer defaults.
 const (
@@ -33,7 +37,11 @@ const (
 func (d *Drawing) DOT() []byte {
 	w := &dotWriter{names: map[Item]string{}}
 	w.WriteString("digraph ")
-	w.WriteString(Quoted(cmpOr(d.Name, "drawing")))
+	if name := cmpOr(d.Name, "drawing"); plainID.MatchString(name) {
+		w.WriteString(name)
+	} else {
+		w.WriteString(Quoted(name))
+	}
 	w.WriteString(" {\n")
 	ink := cmpOr(d.Ink, "#000000")
 	w.stmt("graph", []attr{
@@ -283,6 +291,9 @@ func (w *dotWriter) route(r *Route) {
 	var b strings.Builder
 	if r.Head != NoArrow {
 		b.WriteString("e," + num(r.Tip.X) + "," + num(r.Tip.Y))
+		if r.ArrowScale != 0 && r.ArrowScale != 1 {
+			attrs = append(attrs, attr{"arrowsize", num(0.9 * r.ArrowScale)})
+		}
 	} else {
 		attrs = append(attrs, attr{"dir", "none"})
 	}
@@ -333,7 +344,7 @@ func writeSpan(sb *strings.Builder, s Span) {
 		text = " "
 	}
 	sb.WriteString(`<FONT POINT-SIZE="`)
-	sb.WriteString(strconv.FormatFloat(s.Font.Size, 'f', -1, 64))
+	sb.WriteString(strconv.FormatFloat(math.Round(s.Font.Size*100)/100, 'f', -1, 64))
 	sb.WriteString(`"`)
 	if s.Color != "" {
 		sb.WriteString(` COLOR="`)

@@ -73,6 +73,7 @@ func NewLegend(title string, st LegendStyle) *Legend {
 // sample column), and text. kind is the view's typed name of the mark.
 func (l *Legend) AddRow(kind, text string, sample ...Item) {
 	t := &Box{Meta: Meta{Class: "legend legend-" + kind}, Shape: Plain}
+	t.Label.Left = true
 	t.Label.AddLine(Span{Text: text, Font: l.style.Text, Color: l.style.Ink})
 	for _, s := range sample {
 		s.meta().Class = "legend legend-" + kind
@@ -182,4 +183,61 @@ func PanelWidth(p *Panel, st PanelStyle) float64 {
 // DiscSize is the diameter of a disc showing text at size points, bold.
 func DiscSize(text string, size float64) float64 {
 	return math.Max(2.2*size, TextWidth(text, size, true)*Slack+0.6*size)
+}
+
+// Scale multiplies every position, size, font size (rounded down to whole
+// points) and stroke width of
+// the drawing by k about the origin, then moves it by v: a view lays out
+// at its design size and fits the result to a page. The page is not
+// changed; Continued is scaled alike.
+func (d *Drawing) Scale(k float64, v Pt) {
+	f := func(it Item) { scaleItem(it, k, v) }
+	d.Each(f)
+	d.Continued.each(f)
+}
+
+func scaleLabel(l *Label, k float64) {
+	l.Pad *= k
+	for i := range l.Lines {
+		spans := make([]Span, len(l.Lines[i].Spans))
+		for j, s := range l.Lines[i].Spans {
+			s.Font.Size = wholeSize(s.Font.Size * k)
+			spans[j] = s
+		}
+		l.Lines[i].Spans = spans
+	}
+}
+
+func scaleItem(it Item, k float64, v Pt) {
+	p := func(q Pt) Pt { return q.Mul(k).Add(v) }
+	switch x := it.(type) {
+	case *Box:
+		c := p(x.Rect.Centre())
+		x.Rect = Rect{c.X, c.Y, x.Rect.W * k, x.Rect.H * k}
+		x.Stroke.Width = cmpWidth(x.Stroke.Width, boxPen) * k
+		x.Label.Lines = append([]TextLine(nil), x.Label.Lines...)
+		scaleLabel(&x.Label, k)
+	case *Route:
+		path := make([]Pt, len(x.Path))
+		for i, q := range x.Path {
+			path[i] = p(q)
+		}
+		x.Path, x.Tip = path, p(x.Tip)
+		x.Stroke.Width = cmpWidth(x.Stroke.Width, routePen) * k
+		x.ArrowScale = cmpWidth(x.ArrowScale, 1) * k
+	case *Marker:
+		x.At, x.Size, x.Font.Size = p(x.At), x.Size*k, wholeSize(x.Font.Size*k)
+	}
+}
+
+// wholeSize rounds a scaled font size down to whole points, at least 1:
+// Graphviz reads the sizes of its HTML-like labels as whole points, and
+// rounding down keeps text inside the boxes measured for it.
+func wholeSize(s float64) float64 { return max(1, math.Floor(s+0.01)) }
+
+func cmpWidth(w, def float64) float64 {
+	if w == 0 {
+		return def
+	}
+	return w
 }

@@ -140,6 +140,8 @@ type Route struct {
 	Head     Arrow
 	Tip      Pt
 	Stroke   Stroke
+	// ArrowScale is the arrowhead's size relative to ArrowLen; 0 is 1.
+	ArrowScale float64
 }
 
 // Bounds holds the sampled path and the arrowhead.
@@ -157,7 +159,8 @@ func (r *Route) Bounds() Rect {
 		grow(Rect{p.X, p.Y, 0, 0})
 	}
 	if r.Head != NoArrow {
-		grow(Rect{r.Tip.X, r.Tip.Y, 2 * ArrowLen, 2 * ArrowLen})
+		a := 2 * ArrowLen * cmpWidth(r.ArrowScale, 1)
+		grow(Rect{r.Tip.X, r.Tip.Y, a, a})
 	}
 	return b
 }
