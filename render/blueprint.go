@@ -352,6 +352,5 @@ func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
 		l.AddRow("end", vw.LegEnd, b)
 	}
 	k.placeLegend(l, left, bottom-24)
-	k.out.FitPage(28.8)
-	return k.out
+	return k.finish(10)
 }

@@ -156,6 +156,7 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 		lw, lh := l.Size()
 		k.out.Add(&draw.Box{Meta: draw.Meta{ID: "unscored", Class: "unscored"}, Shape: draw.Plain, Label: l,
 			Rect: rect{X: lw / 2, Y: lowest - lh/2, W: lw, H: lh}})
+		lowest -= lh + 10
 	}
 
 	// title above, legend to the right
@@ -176,10 +177,14 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 			k.ipaDisc(nil, rect{X: 14, W: ipaDisc, H: ipaDisc}))
 	}
 	if len(lg.Rows) > 0 {
-		k.placeLegend(lg, right+36, h)
+		if p, ok := draw.LookupPaper(o.Page); ok && strings.ToLower(o.Orientation) != "landscape" && p.W < p.H {
+			// a portrait page: the legend below the matrix
+			k.placeLegend(lg, -40, lowest-24)
+		} else {
+			k.placeLegend(lg, right+36, h)
+		}
 	}
-	k.out.FitPage(28.8)
-	return k.out
+	return k.finish(8.5)
 }
 
 // ipaDisc is a point: a disc with the moment's number, ringed twice when

@@ -11,7 +11,8 @@ import (
 // Journey layout, in points.
 const (
 	jAxisW   = 64.0  // the score axis left of the first column
-	jChartH  = 210.0 // from score 1 to the top of the scale
+	jChartH  = 210.0 // from score 1 to the top of the scale, at least
+	jChartHi = 320.0 // and at most (a fifth of the width between)
 	jGap     = 18.0  // between the blocks stacked down the page
 	jPerfDot = 10.0  // a performance point
 	jImpDot  = 8.0   // an importance point
@@ -116,8 +117,9 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 	// the score axis: a grid line and a number per step
 	k.text("axis-title", "axis", -jAxisW/2, top-6, vw.Score+" "+fmt.Sprintf(vw.ScoreRange, 1, scale), draw.Font{Size: 9, Bold: true}, th.Muted)
 	top -= 22
-	bottom := top - jChartH
-	y := func(v float64) float64 { return bottom + (v-1)/float64(max(scale-1, 1))*jChartH }
+	chartH := min(max(jChartH, 0.2*right), jChartHi)
+	bottom := top - chartH
+	y := func(v float64) float64 { return bottom + (v-1)/float64(max(scale-1, 1))*chartH }
 	step := max(1, (scale+9)/10)
 	for s := 1; s <= scale; s += step {
 		k.line(fmt.Sprintf("grid-%d", s), "grid", draw.Stroke{Color: th.Frame, Width: 1}, pt{X: 0, Y: y(float64(s))}, pt{X: right, Y: y(float64(s))})
@@ -198,8 +200,7 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 	if legendBelow {
 		k.placeLegend(l, -jAxisW, deepest-jGap-6)
 	}
-	k.out.FitPage(28.8)
-	return k.out
+	return k.finish(10)
 }
 
 func (k *viewKit) anyCritical() bool {

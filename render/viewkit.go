@@ -193,6 +193,30 @@ func (k *viewKit) noteBox(m *cycle.MomentAnalysis, x, top, w float64, l draw.Lab
 		Stroke: draw.Stroke{Color: k.th.NoteBorder}, Label: l}
 }
 
+// finish sets the page: sized to the content ("auto"), or the named
+// paper with the drawing scaled to fit it (at most maxGrow larger),
+// warning when moment names, set at nameSize, fall below
+// draw.MinNameSize.
+func (k *viewKit) finish(nameSize float64) *draw.Drawing {
+	out, o := k.out, k.o
+	paper, ok := draw.LookupPaper(o.Page)
+	if !ok {
+		out.FitPage(pageMargin)
+		return out
+	}
+	c := out.Content()
+	w, h := paper.Oriented(o.Orientation, c.W/c.H)
+	s := min((w-2*pageMargin)/c.W, (h-2*pageMargin)/c.H, maxGrow)
+	out.Scale(s, pt{})
+	m := c.Centre().Mul(s)
+	out.Page = rect{X: m.X, Y: m.Y, W: w, H: h}
+	out.Paper = paper.Name
+	if got := math.Floor(nameSize*s + 0.01); got < draw.MinNameSize-0.01 {
+		out.Warnings = append(out.Warnings, fmt.Sprintf(k.w.WarnSmall, paper.Name, len(k.a.Moments), got, draw.MinNameSize))
+	}
+	return out
+}
+
 // legend starts a legend in the view's style.
 func (k *viewKit) legend() *draw.Legend {
 	st := draw.DefaultLegend

@@ -50,7 +50,7 @@ func TestViewGoldens(t *testing.T) {
 			if !bytes.Equal(got, again) {
 				t.Fatal("DOT is not deterministic")
 			}
-			if !bytes.HasPrefix(got, []byte(`digraph "`+c.opts.View+`"`)) {
+			if !bytes.HasPrefix(got, []byte(`digraph `+c.opts.View+` {`)) {
 				t.Fatalf("not the %s view: %.40q", c.opts.View, got)
 			}
 			compareGolden(t, filepath.Join("testdata", "golden", c.name+".dot"), got)
@@ -508,6 +508,36 @@ func TestIPAQuadrants(t *testing.T) {
 		for _, q := range viewVocabulary[o.Lang].Quadrants {
 			if !slices.Contains(texts, q) {
 				t.Errorf("%s: quadrant name %q missing", file, q)
+			}
+		}
+	}
+}
+
+// TestViewsOnPaper lays every view of airline and of a 20-moment cycle
+// out on a4 and slide: the page is the paper's size, everything is on
+// it, and names below the minimum are warned about, never silent.
+func TestViewsOnPaper(t *testing.T) {
+	for _, v := range newViews {
+		for _, page := range []string{"a4", "slide"} {
+			for name, a := range map[string]*cycle.Analysis{"airline": load(t, "../examples/airline.yaml"), "gen20": analyse(t, "gen.yaml", genCycle(20, 20))} {
+				t.Run(v+"/"+page+"/"+name, func(t *testing.T) {
+					o, err := checkInput(a, Options{View: v, Page: page})
+					if err != nil {
+						t.Fatal(err)
+					}
+					d := views[v](a, o)
+					p, _ := draw.LookupPaper(page)
+					if !(d.Page.W == p.W && d.Page.H == p.H || d.Page.W == p.H && d.Page.H == p.W) || d.Paper != page {
+						t.Fatalf("page %v %q, want the %s paper", d.Page, d.Paper, page)
+					}
+					if c := d.Content(); !contains(d.Page, c) {
+						t.Errorf("content %v leaves the page %v", c, d.Page)
+					}
+					small := d.MinTextSize() < draw.MinNoteSize-0.01
+					if small && len(d.Warnings) == 0 {
+						t.Errorf("text at %.1f pt and no warning", d.MinTextSize())
+					}
+				})
 			}
 		}
 	}
