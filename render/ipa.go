@@ -17,6 +17,7 @@ const (
 	ipaNameLen = 22   // characters of the short name beside a point
 	ipaLean    = 14.0 // how far a point on a divider leans into its quadrant
 	ipaPlot    = 420.0
+	ipaCell    = 64.0 // the buckets of the collision lookup
 )
 
 // ipaGroup is the moments that share one pair of scores: one stack of
@@ -222,14 +223,31 @@ func (k *viewKit) ipaDisc(m *cycle.MomentAnalysis, r rect) *draw.Box {
 func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, f draw.Font) bool {
 	splitX, splitY := (splitP-0.5)*ux, (splitI-0.5)*uy
 	w, h := scale*ux, scale*uy
-	var placed []rect
-	free := func(r rect) bool {
-		for _, p := range placed {
-			if r.Sep(p) < 3 {
-				return false
+	// placed marks, bucketed by cells of ipaCell points for lookups
+	buckets := map[[2]int][]rect{}
+	cells := func(r rect, f func(c [2]int) bool) bool {
+		lo, hi := r.Grow(3).Min(), r.Grow(3).Max()
+		for cx := int(math.Floor(lo.X / ipaCell)); cx <= int(math.Floor(hi.X/ipaCell)); cx++ {
+			for cy := int(math.Floor(lo.Y / ipaCell)); cy <= int(math.Floor(hi.Y/ipaCell)); cy++ {
+				if !f([2]int{cx, cy}) {
+					return false
+				}
 			}
 		}
 		return true
+	}
+	free := func(r rect) bool {
+		return cells(r, func(c [2]int) bool {
+			for _, p := range buckets[c] {
+				if r.Sep(p) < 3 {
+					return false
+				}
+			}
+			return true
+		})
+	}
+	place := func(r rect) {
+		cells(r, func(c [2]int) bool { buckets[c] = append(buckets[c], r); return true })
 	}
 	clearOfDividers := func(r rect) bool {
 		return math.Abs(r.X-splitX) > r.W/2+2 && math.Abs(r.Y-splitY) > r.H/2+2
@@ -268,7 +286,7 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, f draw.
 			if !free(ring) || ring.Min().X < qx0 || ring.Max().X > qx1 || ring.Min().Y < qy0 || ring.Max().Y > qy1 {
 				ok = false
 			}
-			placed = append(placed, ring)
+			place(ring)
 			g.discs = append(g.discs, d)
 		}
 	}
@@ -296,7 +314,7 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, f draw.
 				}
 			}
 			ok = ok && found
-			placed = append(placed, l)
+			place(l)
 			g.labels = append(g.labels, l)
 		}
 	}
