@@ -61,3 +61,21 @@ func TestRenderCompare(t *testing.T) {
 		t.Error("an output was written although the older file is invalid")
 	}
 }
+
+// TestReportShowsViews: the HTML report carries the journey and the
+// blueprint after the cycle diagram.
+func TestReportShowsViews(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "repair.yaml")
+	writePath(t, in, goodCycle)
+	out := filepath.Join(dir, "r.html")
+	if code, _, stderr := run(t, "", "report", in, "-o", out); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, _ := os.ReadFile(out)
+	for _, want := range []string{`id="cycle-diagram"`, `id="journey-diagram"`, `id="blueprint-diagram"`, `id="journey-moment-diagnose"`, `id="blueprint-moment-diagnose"`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the report lacks %s", want)
+		}
+	}
+}
