@@ -122,19 +122,30 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 	for _, g := range groups {
 		exact := pt{X: x(g.perf), Y: y(g.imp)}
 		lean := g.leanX != 0 || g.leanY != 0
-		if lean || len(g.moments) > 1 {
-			// a line from the scores to every disc of the stack
-			for j, m := range g.moments {
-				k.line("stack-"+m.ID, "stack", draw.Stroke{Color: th.Ink, Width: 1}, exact, g.discs[j].Centre())
-			}
+		discs := make([]*draw.Box, len(g.moments))
+		for j, m := range g.moments {
+			discs[j] = k.ipaDisc(m, g.discs[j])
 		}
+		// the point itself: a dot on the divider when the stack leans off
+		// it, else the first disc
+		from := discs[0]
 		if lean {
 			leaned = true
-			k.out.Add(&draw.Box{Meta: draw.Meta{ID: "exact-" + g.moments[0].ID, Class: "exact"}, Shape: draw.Circle,
-				Rect: rect{X: exact.X, Y: exact.Y, W: 5, H: 5}, Fill: th.Ink, Stroke: draw.Stroke{Color: th.Ink}})
+			from = &draw.Box{Meta: draw.Meta{ID: "exact-" + g.moments[0].ID, Class: "exact"}, Shape: draw.Circle,
+				Rect: rect{X: exact.X, Y: exact.Y, W: 5, H: 5}, Fill: th.Ink, Stroke: draw.Stroke{Color: th.Ink}}
+			k.out.Add(from)
+		}
+		// a line from the point to every other disc of the stack (joined
+		// to the boxes, so that Graphviz needs no extra points)
+		for j, m := range g.moments {
+			if discs[j] == from {
+				continue
+			}
+			r := k.line("stack-"+m.ID, "stack", draw.Stroke{Color: th.Ink, Width: 1}, exact, g.discs[j].Centre())
+			r.From, r.To = from, discs[j]
 		}
 		for j, m := range g.moments {
-			k.out.Add(k.ipaDisc(m, g.discs[j]))
+			k.out.Add(discs[j])
 			var l draw.Label
 			l.AddLine(draw.Span{Text: g.texts[j], Font: labelFont, Color: th.Ink})
 			k.out.Add(&draw.Box{Meta: draw.Meta{ID: "label-" + m.ID, Class: "point-label"}, Shape: draw.Plain, Rect: g.labels[j], Label: l})
@@ -262,7 +273,7 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, f draw.
 		for _, t := range g.texts {
 			colW = max(colW, draw.TextWidth(t, f.Size, false)*draw.Slack)
 		}
-		colW += ipaDisc + 16
+		colW += ipaDisc + 28 // the disc, the gap to its name and the gap to the next column
 		// the quadrant's box, which the stack must keep to
 		qx0, qx1 := 0.0, splitX
 		if ax > splitX {
