@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 )
 
-// view is what one page shows, in one theme.
+// view is what one page shows, in one theme and view.
 type view struct {
 	Version uint64
 	File    string // the file's name as the user gave it
@@ -18,6 +18,8 @@ type view struct {
 	Lang    string
 	Theme   string
 	Themes  []string
+	View    string // the diagram view on show
+	Views   []string
 	// State is "ok", "invalid" (errors, or unreadable) or "missing".
 	State  string
 	Errors []Finding
@@ -31,10 +33,11 @@ type view struct {
 	W          words
 }
 
-// view assembles the page's state for theme.
-func (s *Server) view(ctx context.Context, theme string) view {
+// view assembles the page's state for look.
+func (s *Server) view(ctx context.Context, look Look) view {
 	cur, lastGood, _ := s.state()
-	v := view{Version: cur.version, File: s.opts.File, Theme: theme, Themes: Themes, State: "ok"}
+	theme := look.Theme
+	v := view{Version: cur.version, File: s.opts.File, Theme: theme, Themes: Themes, View: look.View, Views: Views, State: "ok"}
 	var good *Snapshot
 	var goodSrc []byte
 	errLang := "" // the language of the current file's errors, when known
@@ -45,7 +48,7 @@ func (s *Server) view(ctx context.Context, theme string) view {
 		v.State = "invalid"
 		v.Errors = []Finding{{File: s.opts.File, Severity: "error", Message: "cannot read the file: " + cur.readErr}}
 	default:
-		b := s.build(ctx, cur.src, theme)
+		b := s.build(ctx, cur.src, look)
 		switch {
 		case b.err != nil:
 			v.State = "invalid"
@@ -59,7 +62,7 @@ func (s *Server) view(ctx context.Context, theme string) view {
 		}
 	}
 	if good == nil && lastGood != nil {
-		if b := s.build(ctx, lastGood, theme); b.err == nil && len(b.snap.Errors) == 0 {
+		if b := s.build(ctx, lastGood, look); b.err == nil && len(b.snap.Errors) == 0 {
 			good, goodSrc, v.Stale = b.snap, lastGood, true
 		}
 	}
@@ -71,7 +74,7 @@ func (s *Server) view(ctx context.Context, theme string) view {
 		v.Lang = good.Lang
 		v.SVG = template.HTML(good.SVG) // trusted: see the package documentation
 		sum := sha256.Sum256(goodSrc)
-		v.DiagramKey = hex.EncodeToString(sum[:8]) + "-" + theme
+		v.DiagramKey = hex.EncodeToString(sum[:8]) + "-" + look.View + "-" + theme
 		v.Findings = good.Findings
 		v.Critical = good.Critical
 	}
@@ -138,6 +141,7 @@ var pageSource string
 
 var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"themeName": func(w words, t string) string { return w.Themes[t] },
+	"viewName":  func(w words, v string) string { return w.Views[v] },
 	"where":     Finding.shortLocation,
 }).Parse(pageSource))
 
@@ -152,6 +156,8 @@ type words struct {
 	NoDiagram, Diagram              string
 	Error, Warning                  string
 	Themes                          map[string]string
+	View                            string            // the label of the views' switch
+	Views                           map[string]string // the views' names, by --view value
 }
 
 var vocabulary = map[string]words{
@@ -165,6 +171,8 @@ var vocabulary = map[string]words{
 		NoDiagram: "No diagram yet: the file has not been valid since the preview started.", Diagram: "Cycle diagram",
 		Error: "error", Warning: "warning",
 		Themes: map[string]string{"default": "Default", "print": "Print", "contrast": "High contrast"},
+		View:   "View",
+		Views:  map[string]string{"cycle": "Cycle", "journey": "Journey", "blueprint": "Blueprint", "ipa": "IPA"},
 	},
 	"es": {
 		Live: "En vivo", Invalid: "Errores", Missing: "Falta el archivo", Offline: "Sin conexión con ciclo: reintentando…",
@@ -176,5 +184,7 @@ var vocabulary = map[string]words{
 		NoDiagram: "Aún no hay diagrama: el archivo no ha sido válido desde que empezó la vista previa.", Diagram: "Diagrama del ciclo",
 		Error: "error", Warning: "advertencia",
 		Themes: map[string]string{"default": "Normal", "print": "Impresión", "contrast": "Alto contraste"},
+		View:   "Vista",
+		Views:  map[string]string{"cycle": "Ciclo", "journey": "Recorrido", "blueprint": "Blueprint", "ipa": "IPA"},
 	},
 }
