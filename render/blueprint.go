@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -40,16 +41,8 @@ func lanePadTop(lane int) float64 {
 	return bpLanePad
 }
 
-// blueprintColumn is the width of a moment's column.
-func blueprintColumn(n int) float64 {
-	switch {
-	case n <= 12:
-		return 150
-	case n <= 30:
-		return 132
-	}
-	return 118
-}
+// blueprintColumns are the widths of a moment's column.
+var blueprintColumns = []sizeStep{{12, 150}, {30, 132}, {math.MaxInt, 118}}
 
 // bpCell is one moment's cell in a lane; nil label lines for none.
 type bpCell struct {
@@ -68,7 +61,7 @@ func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
 	k := newKit("blueprint", a, o)
 	th, vw := k.th, k.vw
 	n := len(a.Moments)
-	cw := blueprintColumn(n)
+	cw := sizeFor(n, blueprintColumns)
 	cellW := cw - bpColGap
 	textW := cellW - 16
 	colX := func(i int) float64 { return cw * (float64(i) + 0.5) }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -19,17 +20,9 @@ const (
 	jGapDot  = 7.0   // an expected or perceived mark
 )
 
-// journeyColumn is the width of a moment's column: narrower for longer
-// cycles.
-func journeyColumn(n int) float64 {
-	switch {
-	case n <= 12:
-		return 116
-	case n <= 30:
-		return 100
-	}
-	return 88
-}
+// journeyColumns are the widths of a moment's column: narrower for
+// longer cycles.
+var journeyColumns = []sizeStep{{12, 116}, {30, 100}, {math.MaxInt, 88}}
 
 // journeyView is the journey curve: the moments left to right in file
 // order under their stages, the performance curve on the 1..scale axis
@@ -40,7 +33,7 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 	k := newKit("journey", a, o)
 	th, vw := k.th, k.vw
 	n := len(a.Moments)
-	cw := journeyColumn(n)
+	cw := sizeFor(n, journeyColumns)
 	colX := func(i int) float64 { return cw * (float64(i) + 0.5) }
 	right := cw * float64(n)
 

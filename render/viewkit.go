@@ -39,9 +39,6 @@ func scored(v int) bool { return v > 0 }
 // scoreValue is a score as a number on the 1..scale axis.
 func scoreValue(v int) float64 { return float64(v) }
 
-// scoreText is a score as the file wrote it.
-func scoreText(v int) string { return fmt.Sprint(v) }
-
 // expectedPerceived is the mean expected and mean perceived score over the
 // dimensions of m that give both; ok is false when none does.
 func expectedPerceived(m *cycle.MomentAnalysis) (exp, per float64, ok bool) {
@@ -237,6 +234,23 @@ func (k *viewKit) placeLegend(l *draw.Legend, left, top float64) {
 		}
 	}
 	k.out.Legend = l
+}
+
+// sizeStep is one step of a size that depends on a count: the size for
+// counts up to upTo.
+type sizeStep struct {
+	upTo int
+	size float64
+}
+
+// sizeFor is the size of the first step that n does not exceed.
+func sizeFor(n int, steps []sizeStep) float64 {
+	for _, s := range steps {
+		if n <= s.upTo {
+			return s.size
+		}
+	}
+	return steps[len(steps)-1].size
 }
 
 // stageRuns are the runs of consecutive moments with the same stage, as
