@@ -120,11 +120,14 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 	}
 
 	// curves first (Graphviz paints routes under every box anyway)
-	curve := func(id, class string, look draw.Stroke, val func(i int) (float64, bool)) bool {
+	// the older curve sits a little left of the column's centre, so that
+	// where a score did not change both points show
+	dodge := -cw * 0.18
+	curve := func(id, class string, dx float64, look draw.Stroke, val func(i int) (float64, bool)) bool {
 		var pts []pt
 		for i := range a.Moments {
 			if v, ok := val(i); ok {
-				pts = append(pts, pt{X: colX(i), Y: y(v)})
+				pts = append(pts, pt{X: colX(i) + dx, Y: y(v)})
 			}
 		}
 		if len(pts) > 1 {
@@ -132,16 +135,16 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 		}
 		return len(pts) > 0
 	}
-	curve("curve-importance", "curve importance", impLook, func(i int) (float64, bool) {
+	curve("curve-importance", "curve importance", 0, impLook, func(i int) (float64, bool) {
 		m := a.Moments[i]
 		return scoreValue(m.Importance), scored(m.Importance)
 	})
-	curve("curve-performance", "curve performance", perfLook, func(i int) (float64, bool) {
+	curve("curve-performance", "curve performance", 0, perfLook, func(i int) (float64, bool) {
 		m := a.Moments[i]
 		return scoreValue(m.Performance), scored(m.Performance)
 	})
 	if o.Compare != nil {
-		curve("curve-compare", "curve compare", oldLook, func(i int) (float64, bool) {
+		curve("curve-compare", "curve compare", dodge, oldLook, func(i int) (float64, bool) {
 			m := old[a.Moments[i].ID]
 			if m == nil || !scored(m.Performance) {
 				return 0, false
@@ -161,7 +164,7 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 	// points over the curves
 	for i, m := range a.Moments {
 		if om := old[m.ID]; om != nil && scored(om.Performance) {
-			k.out.Add(k.oldDot("compare-"+m.ID, colX(i), y(min(scoreValue(om.Performance), float64(scale)))))
+			k.out.Add(k.oldDot("compare-"+m.ID, colX(i)+dodge, y(min(scoreValue(om.Performance), float64(scale)))))
 		}
 		if scored(m.Importance) {
 			k.out.Add(k.impDot("importance-"+m.ID, colX(i), y(scoreValue(m.Importance))))
