@@ -132,6 +132,9 @@ func (d *diagram) buildLegend() *draw.Legend {
 	}
 	st := draw.DefaultLegend
 	st.Ink, st.Frame = d.th.Ink, d.th.Frame
+	if d.paged {
+		st.TextW = 170 // a narrow legend leaves the page to the ring
+	}
 	for _, k := range kinds {
 		if k == legPerformance {
 			st.SampleW = max(st.SampleW, textWidth(d.performanceSample(), legendText, false)*slack)
