@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -181,6 +182,8 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 	if k.anyCritical() {
 		lg.AddRow("critical", vw.LegCritPoint, k.ipaDisc(&cycle.MomentAnalysis{Critical: true, Moment: &cycle.Moment{}}, rect{W: ipaDisc, H: ipaDisc}))
 	}
+	lg.AddRow("split", fmt.Sprintf(vw.LegSplit[ipaSplitRule(a)], splitText(splitI), splitText(splitP)),
+		&draw.Route{Path: draw.Line(pt{X: -20}, pt{X: 20}), Stroke: div})
 	if leaned {
 		lg.AddRow("divider", vw.LegDivider,
 			&draw.Route{Path: draw.Line(pt{Y: -10}, pt{Y: 10}), Stroke: div},
@@ -197,6 +200,12 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 		}
 	}
 	return k.finish(8.5)
+}
+
+// splitText is a split value with at most two decimals, without
+// trailing zeros.
+func splitText(v float64) string {
+	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
 }
 
 // ipaDisc is a point: a disc with the moment's number, ringed twice when

@@ -67,6 +67,10 @@ func ipaSplit(a *cycle.Analysis) (importance, performance float64) {
 	return mid, mid
 }
 
+// ipaSplitRule is how the analysis chose the split: "midpoint" (or
+// "mean", the cycle's mean scores).
+func ipaSplitRule(a *cycle.Analysis) string { return "midpoint" }
+
 // ---- the blueprint's lanes, read through these helpers only ----
 
 // evidenceOf is the physical evidence the customer sees at the moment (the

@@ -520,3 +520,11 @@ func TestViewsOnPaper(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitText(t *testing.T) {
+	for v, want := range map[float64]string{3: "3", 5.5: "5.5", 10: "10", 3.456: "3.46", 7.1: "7.1"} {
+		if got := splitText(v); got != want {
+			t.Errorf("splitText(%g) = %q, want %q", v, got, want)
+		}
+	}
+}

@@ -25,7 +25,8 @@ type viewWords struct {
 	Quadrants               map[string]string // by cycle.Quadrant
 	LegPoint, LegCritPoint  string
 	LegDivider              string
-	NotScored               string // "%s": the moments
+	LegSplit                map[string]string // by split rule; %s: the importance and performance split
+	NotScored               string            // "%s": the moments
 }
 
 var viewVocabulary = map[string]*viewWords{
@@ -70,7 +71,11 @@ var viewVocabulary = map[string]*viewWords{
 		LegPoint:     "Moment: number and short name at its scores (the same scores stack, joined by a line)",
 		LegCritPoint: "Critical moment: double ring",
 		LegDivider:   "On a divider: counts in the quadrant it leans into",
-		NotScored:    "Not scored (no importance or performance): %s",
+		LegSplit: map[string]string{
+			"midpoint": "Dividers at the middle of the scale: importance %s, performance %s",
+			"mean":     "Dividers at the cycle's mean scores: importance %s, performance %s",
+		},
+		NotScored: "Not scored (no importance or performance): %s",
 	},
 	"es": {
 		Score:           "Nota",
@@ -113,6 +118,10 @@ var viewVocabulary = map[string]*viewWords{
 		LegPoint:     "Momento: número y nombre corto en sus notas (las mismas notas se apilan, unidas por una línea)",
 		LegCritPoint: "Momento crítico: doble anillo",
 		LegDivider:   "Sobre una divisoria: cuenta en el cuadrante hacia el que se inclina",
-		NotScored:    "Sin puntuar (sin importancia o desempeño): %s",
+		LegSplit: map[string]string{
+			"midpoint": "Divisorias en la mitad de la escala: importancia %s, desempeño %s",
+			"mean":     "Divisorias en las notas medias del ciclo: importancia %s, desempeño %s",
+		},
+		NotScored: "Sin puntuar (sin importancia o desempeño): %s",
 	},
 }
