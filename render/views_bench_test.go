@@ -7,7 +7,7 @@ import (
 )
 
 // BenchmarkViews draws a cycle of 1000 moments in every view, as the
-// drawing model (layout) and as SVG (Graphviz included): no view is to be
+// drawing model (layout), as SVG and as PDF (Graphviz included): no view is to be
 // slower than the clock face (cycle).
 func BenchmarkViews(b *testing.B) {
 	if err := Warm(context.Background()); err != nil {
@@ -25,13 +25,15 @@ func BenchmarkViews(b *testing.B) {
 				views[v](a, o)
 			}
 		})
-		b.Run(fmt.Sprintf("view=%s/svg", v), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := Render(context.Background(), a, Options{View: v}); err != nil {
-					b.Fatal(err)
+		for _, f := range []Format{FormatSVG, FormatPDF} {
+			b.Run(fmt.Sprintf("view=%s/%s", v, f), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := Render(context.Background(), a, Options{View: v, Format: f}); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
