@@ -18,11 +18,11 @@ const (
 	jPerfDot = 10.0  // a performance point
 	jImpDot  = 8.0   // an importance point
 	jGapDot  = 7.0   // an expected or perceived mark
-	// jImpDotsMax: beyond this many moments the importance curve is a
-	// dashed line alone (its corners are the scores); a point per moment
-	// would double what Graphviz lays out for a picture that is an
-	// overview anyway.
-	jImpDotsMax = 200
+	// jDotsMax: beyond this many moments the curves are lines alone (their
+	// corners are the scores) with points only where a moment is
+	// critical; two points per moment would double what Graphviz lays out
+	// for a picture that is an overview anyway.
+	jDotsMax = 200
 )
 
 // journeyColumns are the widths of a moment's column: narrower for
@@ -171,10 +171,10 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 		if om := old[m.ID]; om != nil && scored(om.Performance) {
 			k.out.Add(k.oldDot("compare-"+m.ID, colX(i)+dodge, y(min(scoreValue(om.Performance), float64(scale)))))
 		}
-		if scored(m.Importance) && n <= jImpDotsMax {
+		if scored(m.Importance) && n <= jDotsMax {
 			k.out.Add(k.impDot("importance-"+m.ID, colX(i), y(scoreValue(m.Importance))))
 		}
-		if scored(m.Performance) {
+		if scored(m.Performance) && (n <= jDotsMax || m.Critical) {
 			k.out.Add(k.perfDot("performance-"+m.ID, m.Critical, colX(i), y(scoreValue(m.Performance))))
 		}
 	}

@@ -528,3 +528,31 @@ func TestSplitText(t *testing.T) {
 		}
 	}
 }
+
+// TestJourneyOverview: beyond 200 moments the curves keep their lines,
+// and points only where a moment is critical.
+func TestJourneyOverview(t *testing.T) {
+	a := analyse(t, "big.yaml", genCycle(300, 300))
+	o, _ := checkInput(a, Options{View: "journey"})
+	ids := map[string]bool{}
+	journeyView(a, o).Each(func(it Item) {
+		if b, ok := it.(*draw.Box); ok {
+			ids[b.ID] = true
+		}
+	})
+	crit := 0
+	for _, m := range a.Moments {
+		if ids["importance-"+m.ID] {
+			t.Errorf("importance point of %s drawn", m.ID)
+		}
+		if want := m.Critical && scored(m.Performance); ids["performance-"+m.ID] != want {
+			t.Errorf("performance point of %s: %v, want %v", m.ID, !want, want)
+		}
+		if m.Critical {
+			crit++
+		}
+	}
+	if crit == 0 {
+		t.Fatal("no critical moment: the test lost its point")
+	}
+}
