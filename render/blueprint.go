@@ -105,7 +105,9 @@ func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
 		}
 		for l := range cells {
 			c := &cells[l][i]
-			c.label.Left = l != laneCustomer
+			// lists flush left; the moment and its frontstage centred (a
+			// centred label is also far cheaper for Graphviz than a table)
+			c.label.Left = l != laneCustomer && l != laneFront
 			if len(c.label.Lines) > 0 {
 				_, h := c.label.Size()
 				c.h = h + 12
