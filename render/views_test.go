@@ -556,3 +556,61 @@ func TestJourneyOverview(t *testing.T) {
 		t.Fatal("no critical moment: the test lost its point")
 	}
 }
+
+// TestBlueprintLanes: a moment's evidence, backstage and support lists
+// fill its cells, item by item, at most bpItems of them and the rest
+// counted; a moment without them keeps its cells empty.
+func TestBlueprintLanes(t *testing.T) {
+	long := strings.Repeat("very long item ", 20)
+	lists := map[string][3][]string{
+		"arrive":   {{"Queue ticket", "Counter sign"}, {"Triage <b>&</b>"}, {"Ticket system"}},
+		"diagnose": {nil, {"a", "b", "c", "d", "e", "f", "g", "h"}, {long}},
+	}
+	defer func(e, b, s func(*cycle.MomentAnalysis) []string) { evidenceOf, backstageOf, supportOf = e, b, s }(evidenceOf, backstageOf, supportOf)
+	evidenceOf = func(m *cycle.MomentAnalysis) []string { return lists[m.ID][0] }
+	backstageOf = func(m *cycle.MomentAnalysis) []string { return lists[m.ID][1] }
+	supportOf = func(m *cycle.MomentAnalysis) []string { return lists[m.ID][2] }
+	a := analyse(t, "repair.yaml", []byte(`title: Repair
+moments:
+  - {id: arrive, name: Arrives, owner: Desk, channel: shop}
+  - {id: diagnose, name: Diagnosis, owner: Workshop, channel: shop}
+  - {id: pickup, name: Picks up, owner: Desk, channel: shop}
+`))
+	o, _ := checkInput(a, Options{View: "blueprint"})
+	d := blueprintView(a, o)
+	cells := map[string][]string{}
+	d.Each(func(it Item) {
+		if b, ok := it.(*draw.Box); ok && strings.HasPrefix(b.Class, "cell ") {
+			b.Label.Texts(func(s string) { cells[b.ID] = append(cells[b.ID], s) })
+		}
+	})
+	want := map[string]string{
+		"evidence-arrive":    "• Queue ticket|• Counter sign",
+		"backstage-arrive":   "• Triage <b>&</b>",
+		"support-arrive":     "• Ticket system",
+		"backstage-diagnose": "• a|• b|• c|• d|• e|• f|and 2 more",
+	}
+	for id, w := range want {
+		if got := strings.Join(cells[id], "|"); got != w {
+			t.Errorf("%s: %q, want %q", id, got, w)
+		}
+	}
+	if s := strings.Join(cells["support-diagnose"], " "); !strings.HasSuffix(s, "…") || len([]rune(s)) > bpItemLen+10 {
+		t.Errorf("a long item is not cut: %q", s)
+	}
+	for _, id := range []string{"evidence-diagnose", "evidence-pickup", "backstage-pickup", "support-pickup"} {
+		if _, ok := cells[id]; ok {
+			t.Errorf("cell %s drawn for a moment without that list", id)
+		}
+	}
+	// the lanes with entries no longer say they have none
+	none := 0
+	d.Texts(func(s string) {
+		if s == viewVocabulary["en"].NoneGiven {
+			none++
+		}
+	})
+	if none != 0 {
+		t.Errorf("%d lanes say they have nothing", none)
+	}
+}
