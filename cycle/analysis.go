@@ -1,8 +1,9 @@
 package cycle
 
 import (
-	"fmt"
 	"sort"
+
+	"github.com/ciclo-dev/ciclo/internal/msg"
 )
 
 // Quadrant is an importance-performance quadrant (Martilla & James).
@@ -46,23 +47,13 @@ func (r Reason) String() string { return r.Text("en") }
 
 // Text describes the reason in the language lang ("en" or "es").
 func (r Reason) Text(lang string) string {
-	es := lang == "es"
 	switch r.Kind {
 	case Marked:
-		if es {
-			return "marcado como crítico en el archivo"
-		}
-		return "marked critical in the file"
+		return msg.T(lang, "marked critical in the file")
 	case LowScore:
-		if es {
-			return fmt.Sprintf("importancia %d ≥ %d y desempeño %d ≤ %d", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance)
-		}
-		return fmt.Sprintf("importance %d ≥ %d and performance %d ≤ %d", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance)
+		return msg.Sprintf(lang, "importance %d ≥ %d and performance %d ≤ %d", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance)
 	case Gap:
-		if es {
-			return fmt.Sprintf("brecha en %s: esperado %d, percibido %d (%d ≥ %d)", DimensionName(r.Dimension, "es"), r.Expected, r.Perceived, r.Expected-r.Perceived, r.Threshold.Gap)
-		}
-		return fmt.Sprintf("%s gap: expected %d, perceived %d (%d ≥ %d)", r.Dimension, r.Expected, r.Perceived, r.Expected-r.Perceived, r.Threshold.Gap)
+		return msg.Sprintf(lang, "%s gap: expected %d, perceived %d (%d ≥ %d)", DimensionName(r.Dimension, lang), r.Expected, r.Perceived, r.Expected-r.Perceived, r.Threshold.Gap)
 	}
 	return string(r.Kind)
 }
@@ -80,9 +71,55 @@ type MomentAnalysis struct {
 	Gaps map[string]int
 }
 
+// Split is where the importance-performance quadrants divide: a score
+// strictly above the split is high, at or below it low, so a point on a
+// divider counts as low on that axis.
+type Split struct {
+	// Rule is the file's quadrants key: "midpoint", the middle of the
+	// scale, (1 + scale) / 2; or "mean", the cycle's mean importance and
+	// mean performance over the moments that have both scores.
+	Rule        string
+	Importance  float64
+	Performance float64
+}
+
+// Quadrant places a pair of scores; None when either is unset (0).
+func (s Split) Quadrant(importance, performance int) Quadrant {
+	if importance == 0 || performance == 0 {
+		return None
+	}
+	return quadrant(float64(importance) > s.Importance, float64(performance) > s.Performance)
+}
+
+// SplitOf computes where the cycle's quadrants divide, by its quadrants
+// key. A mean split of a cycle with no scored moment falls back to the
+// midpoint.
+func SplitOf(c *Cycle) Split {
+	mid := float64(1+c.Scale) / 2
+	s := Split{Rule: "midpoint", Importance: mid, Performance: mid}
+	if c.Quadrants != "mean" {
+		return s
+	}
+	s.Rule = "mean"
+	n, si, sp := 0, 0, 0
+	for _, m := range c.Moments {
+		if m.Importance > 0 && m.Performance > 0 {
+			n++
+			si += m.Importance
+			sp += m.Performance
+		}
+	}
+	if n > 0 {
+		s.Importance, s.Performance = float64(si)/float64(n), float64(sp)/float64(n)
+	}
+	return s
+}
+
 // Analysis is the analysed cycle.
 type Analysis struct {
-	Cycle    *Cycle
+	Cycle *Cycle
+	// Split is where the quadrants divide.
+	Split    Split
 	Moments  []*MomentAnalysis // in file order
 	Edges    []Edge
 	Handoffs []Edge
@@ -104,6 +141,9 @@ func (a *Analysis) Critical() []*MomentAnalysis {
 
 // Lookup returns the analysis of the moment with the given id, or nil.
 func (a *Analysis) Lookup(id string) *MomentAnalysis {
+	if m := a.Cycle.Moment(id); m != nil && m.Index < len(a.Moments) && a.Moments[m.Index].Moment == m {
+		return a.Moments[m.Index]
+	}
 	for _, m := range a.Moments {
 		if m.ID == id {
 			return m
@@ -115,7 +155,7 @@ func (a *Analysis) Lookup(id string) *MomentAnalysis {
 // Analyze computes criticality, quadrants, gaps and handoffs of a parsed
 // cycle.
 func Analyze(c *Cycle) *Analysis {
-	a := &Analysis{Cycle: c, Edges: c.Edges(), DimensionGaps: map[string]float64{}}
+	a := &Analysis{Cycle: c, Edges: c.Edges(), Split: SplitOf(c), DimensionGaps: map[string]float64{}}
 	sums := map[string]int{}
 	counts := map[string]int{}
 	for _, m := range c.Moments {
@@ -130,8 +170,8 @@ func Analyze(c *Cycle) *Analysis {
 				ma.Reasons = nil
 			}
 		}
-		ma.Quadrant = QuadrantOf(c.Scale, m.Importance, m.Performance)
-		for _, d := range Dimensions {
+		ma.Quadrant = a.Split.Quadrant(m.Importance, m.Performance)
+		for _, d := range c.DimensionKeys() {
 			if s, ok := m.Dimensions[d]; ok && s.HasGap() {
 				ma.Gaps[d] = s.Gap()
 				sums[d] += s.Gap()
@@ -158,7 +198,7 @@ func computedReasons(c *Cycle, m *Moment) []Reason {
 	if m.Importance > 0 && m.Performance > 0 && m.Importance >= t.Importance && m.Performance <= t.Performance {
 		out = append(out, Reason{Kind: LowScore, Importance: m.Importance, Performance: m.Performance, Threshold: t})
 	}
-	for _, d := range Dimensions {
+	for _, d := range c.DimensionKeys() {
 		s, ok := m.Dimensions[d]
 		if ok && s.HasGap() && s.Expected-s.Perceived >= t.Gap {
 			out = append(out, Reason{Kind: Gap, Dimension: d, Expected: s.Expected, Perceived: s.Perceived, Threshold: t})
@@ -174,8 +214,11 @@ func QuadrantOf(scale, importance, performance int) Quadrant {
 	if importance == 0 || performance == 0 {
 		return None
 	}
-	hi := 2*importance > 1+scale
-	hp := 2*performance > 1+scale
+	return quadrant(2*importance > 1+scale, 2*performance > 1+scale)
+}
+
+// quadrant names the quadrant of high or low importance and performance.
+func quadrant(hi, hp bool) Quadrant {
 	switch {
 	case hi && !hp:
 		return ConcentrateHere
@@ -187,10 +230,18 @@ func QuadrantOf(scale, importance, performance int) Quadrant {
 	return PossibleOverkill
 }
 
-// SortedDimensions returns the keys of a dimension map in canonical order.
+// SortedDimensions returns the keys of a dimension map in canonical order:
+// the ten determinants, or the five dimensions, each in its own order.
 func SortedDimensions[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
-	for _, d := range Dimensions {
+	order := Dimensions
+	for k := range m {
+		if k == "assurance" || k == "empathy" {
+			order = Dimensions5
+			break
+		}
+	}
+	for _, d := range order {
 		if _, ok := m[d]; ok {
 			out = append(out, d)
 		}
@@ -198,7 +249,7 @@ func SortedDimensions[V any](m map[string]V) []string {
 	if len(out) != len(m) { // keys outside the canonical ten, defensively sorted
 		var rest []string
 		for k := range m {
-			if !contains(Dimensions, k) {
+			if !contains(order, k) {
 				rest = append(rest, k)
 			}
 		}

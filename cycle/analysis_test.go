@@ -25,7 +25,7 @@ func TestDefaultThresholds(t *testing.T) {
 	}{
 		{3, Thresholds{2, 1, 1}},  // 2.4 -> 2, 1.2 -> 1
 		{4, Thresholds{3, 2, 2}},  // 3.2 -> 3, 1.6 -> 2
-		{5, Thresholds{4, 2, 2}},  // 4.0 -> 4, 2.0 -> 2 (the SPEC's defaults)
+		{5, Thresholds{4, 2, 2}},  // 4.0 -> 4, 2.0 -> 2 (docs/format.md's defaults)
 		{6, Thresholds{5, 2, 2}},  // 4.8 -> 5, 2.4 -> 2
 		{7, Thresholds{6, 3, 3}},  // 5.6 -> 6, 2.8 -> 3
 		{8, Thresholds{6, 3, 3}},  // 6.4 -> 6, 3.2 -> 3

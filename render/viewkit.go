@@ -58,18 +58,27 @@ func expectedPerceived(m *cycle.MomentAnalysis) (exp, per float64, ok bool) {
 }
 
 // ipaSplit is where the analysis splits the importance-performance
-// matrix, on each axis: a score strictly above it is high, at or below it
-// low (cycle.QuadrantOf, the midpoint (1 + scale) / 2). The view places
-// every point by the quadrant the analysis gave it (MomentAnalysis.Quadrant)
-// and draws the dividers here.
+// matrix, on each axis (cycle.Analysis.Split): a score strictly above it
+// is high, at or below it low. The view places every point by the
+// quadrant the analysis gave it (MomentAnalysis.Quadrant) and draws the
+// dividers here.
 func ipaSplit(a *cycle.Analysis) (importance, performance float64) {
-	mid := float64(1+a.Cycle.Scale) / 2
-	return mid, mid
+	s := splitOf(a)
+	return s.Importance, s.Performance
 }
 
-// ipaSplitRule is how the analysis chose the split: "midpoint" (or
-// "mean", the cycle's mean scores).
-func ipaSplitRule(a *cycle.Analysis) string { return "midpoint" }
+// ipaSplitRule is how the analysis chose the split: "midpoint" or "mean"
+// (the cycle's mean scores).
+func ipaSplitRule(a *cycle.Analysis) string { return splitOf(a).Rule }
+
+// splitOf is the analysis' split, or the cycle's own when the analysis
+// was not made by cycle.Analyze and has none.
+func splitOf(a *cycle.Analysis) cycle.Split {
+	if a.Split.Rule == "" {
+		return cycle.SplitOf(a.Cycle)
+	}
+	return a.Split
+}
 
 // ---- the blueprint's lanes, read through these helpers only ----
 //
@@ -79,13 +88,13 @@ func ipaSplitRule(a *cycle.Analysis) string { return "midpoint" }
 
 // evidenceOf is the physical evidence the customer sees at the moment (the
 // moment's evidence list; empty when the file gives none).
-var evidenceOf = func(m *cycle.MomentAnalysis) []string { return nil }
+var evidenceOf = func(m *cycle.MomentAnalysis) []string { return m.Evidence }
 
 // backstageOf is the work the customer does not see (backstage).
-var backstageOf = func(m *cycle.MomentAnalysis) []string { return nil }
+var backstageOf = func(m *cycle.MomentAnalysis) []string { return m.Backstage }
 
 // supportOf is the support processes and systems (support).
-var supportOf = func(m *cycle.MomentAnalysis) []string { return nil }
+var supportOf = func(m *cycle.MomentAnalysis) []string { return m.Support }
 
 // ---- shared marks ----
 

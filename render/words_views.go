@@ -1,10 +1,13 @@
 package render
 
+import (
+	"reflect"
+
+	"github.com/ciclo-dev/ciclo/internal/msg"
+)
+
 // viewWords are the fixed words of the journey, blueprint and
 // importance–performance views in one language.
-//
-// Translations: this block holds every English and Spanish word of those
-// three views, to be moved as a whole into the shared catalogue.
 type viewWords struct {
 	// journey
 	Score, ScoreRange                   string // axis title; "%d–%d"
@@ -29,99 +32,79 @@ type viewWords struct {
 	NotScored               string            // "%s": the moments
 }
 
-var viewVocabulary = map[string]*viewWords{
-	"en": {
-		Score:           "Score",
-		ScoreRange:      "%d–%d",
-		LegPerf:         "Performance as customers rate it",
-		LegPerfCritical: "Critical moment: ringed point, double border, \"! CRITICAL\"",
-		LegImport:       "Importance to the customer (dashed)",
-		LegExpected:     "Expected, mean of the dimensions scored",
-		LegPerceived:    "Perceived, mean of the same dimensions",
-		LegCompare:      "Performance in the older version (%s), matched by id",
-		LegRemoved:      "No longer in the cycle: %s",
-		AndMore:         "and %d more",
+// viewEnglish holds the views' words in English; internal/msg translates
+// them.
+var viewEnglish = viewWords{
+	Score:           msg.N("Score"),
+	ScoreRange:      msg.N("%d–%d"),
+	LegPerf:         msg.N("Performance as customers rate it"),
+	LegPerfCritical: msg.N("Critical moment: ringed point, double border, \"! CRITICAL\""),
+	LegImport:       msg.N("Importance to the customer (dashed)"),
+	LegExpected:     msg.N("Expected, mean of the dimensions scored"),
+	LegPerceived:    msg.N("Perceived, mean of the same dimensions"),
+	LegCompare:      msg.N("Performance in the older version (%s), matched by id"),
+	LegRemoved:      msg.N("No longer in the cycle: %s"),
+	AndMore:         msg.N("and %d more"),
 
-		LaneEvidence:    "Physical evidence",
-		LaneCustomer:    "Customer actions",
-		LaneFront:       "Frontstage",
-		LaneBack:        "Backstage",
-		LaneSupport:     "Support processes",
-		LineInteraction: "line of interaction",
-		LineVisibility:  "line of visibility",
-		LineInternal:    "line of internal interaction",
-		NoneGiven:       "none in the file",
-		FailPoint:       "F",
-		LegNext:         "The customer's next step",
-		LegAction:       "Customer action: number, name (the moment)",
-		LegFail:         "Fail point: a critical moment (double border, F on the line of interaction)",
-		LegHandoff:      "Handoff: another owner on the same channel",
-		LegBranch:       "Branch: the customer may skip ahead or go back",
-		LegReturn:       "The cycle starts again",
-		LegEnd:          "The customer leaves the cycle here",
+	LaneEvidence:    msg.N("Physical evidence"),
+	LaneCustomer:    msg.N("Customer actions"),
+	LaneFront:       msg.N("Frontstage"),
+	LaneBack:        msg.N("Backstage"),
+	LaneSupport:     msg.N("Support processes"),
+	LineInteraction: msg.N("line of interaction"),
+	LineVisibility:  msg.N("line of visibility"),
+	LineInternal:    msg.N("line of internal interaction"),
+	NoneGiven:       msg.N("none in the file"),
+	FailPoint:       msg.N("F"),
+	LegNext:         msg.N("The customer's next step"),
+	LegAction:       msg.N("Customer action: number, name (the moment)"),
+	LegFail:         msg.N("Fail point: a critical moment (double border, F on the line of interaction)"),
+	LegHandoff:      msg.N("Handoff: another owner on the same channel"),
+	LegBranch:       msg.N("Branch: the customer may skip ahead or go back"),
+	LegReturn:       msg.N("The cycle starts again"),
+	LegEnd:          msg.N("The customer leaves the cycle here"),
 
-		Importance:  "Importance",
-		Performance: "Performance",
-		Quadrants: map[string]string{
-			"concentrate-here":  "Concentrate here",
-			"keep-up":           "Keep up the good work",
-			"low-priority":      "Low priority",
-			"possible-overkill": "Possible overkill",
-		},
-		LegPoint:     "Moment: number and short name at its scores (the same scores stack, joined by a line)",
-		LegCritPoint: "Critical moment: double ring",
-		LegDivider:   "On a divider: counts in the quadrant it leans into",
-		LegSplit: map[string]string{
-			"midpoint": "Dividers at the middle of the scale: importance %s, performance %s",
-			"mean":     "Dividers at the cycle's mean scores: importance %s, performance %s",
-		},
-		NotScored: "Not scored (no importance or performance): %s",
+	Importance:  msg.N("Importance"),
+	Performance: msg.N("Performance"),
+	Quadrants: map[string]string{
+		"concentrate-here":  msg.N("Concentrate here"),
+		"keep-up":           msg.N("Keep up the good work"),
+		"low-priority":      msg.N("Low priority"),
+		"possible-overkill": msg.N("Possible overkill"),
 	},
-	"es": {
-		Score:           "Nota",
-		ScoreRange:      "%d–%d",
-		LegPerf:         "Desempeño según los clientes",
-		LegPerfCritical: "Momento crítico: punto anillado, doble borde, «! CRÍTICO»",
-		LegImport:       "Importancia para el cliente (discontinua)",
-		LegExpected:     "Esperado, media de las dimensiones puntuadas",
-		LegPerceived:    "Percibido, media de las mismas dimensiones",
-		LegCompare:      "Desempeño en la versión anterior (%s), por id",
-		LegRemoved:      "Ya no están en el ciclo: %s",
-		AndMore:         "y %d más",
-
-		LaneEvidence:    "Evidencia física",
-		LaneCustomer:    "Acciones del cliente",
-		LaneFront:       "Escenario (frontstage)",
-		LaneBack:        "Trastienda (backstage)",
-		LaneSupport:     "Procesos de soporte",
-		LineInteraction: "línea de interacción",
-		LineVisibility:  "línea de visibilidad",
-		LineInternal:    "línea de interacción interna",
-		NoneGiven:       "no figura en el archivo",
-		FailPoint:       "F",
-		LegNext:         "Siguiente paso del cliente",
-		LegAction:       "Acción del cliente: número, nombre (el momento)",
-		LegFail:         "Punto de fallo: un momento crítico (doble borde, F en la línea de interacción)",
-		LegHandoff:      "Traspaso: otro responsable en el mismo canal",
-		LegBranch:       "Bifurcación: el cliente puede saltar o volver atrás",
-		LegReturn:       "El ciclo vuelve a empezar",
-		LegEnd:          "Aquí el cliente sale del ciclo",
-
-		Importance:  "Importancia",
-		Performance: "Desempeño",
-		Quadrants: map[string]string{
-			"concentrate-here":  "Concentrarse aquí",
-			"keep-up":           "Mantener el buen trabajo",
-			"low-priority":      "Baja prioridad",
-			"possible-overkill": "Posible exceso",
-		},
-		LegPoint:     "Momento: número y nombre corto en sus notas (las mismas notas se apilan, unidas por una línea)",
-		LegCritPoint: "Momento crítico: doble anillo",
-		LegDivider:   "Sobre una divisoria: cuenta en el cuadrante hacia el que se inclina",
-		LegSplit: map[string]string{
-			"midpoint": "Divisorias en la mitad de la escala: importancia %s, desempeño %s",
-			"mean":     "Divisorias en las notas medias del ciclo: importancia %s, desempeño %s",
-		},
-		NotScored: "Sin puntuar (sin importancia o desempeño): %s",
+	LegPoint:     msg.N("Moment: number and short name at its scores (the same scores stack, joined by a line)"),
+	LegCritPoint: msg.N("Critical moment: double ring"),
+	LegDivider:   msg.N("On a divider: counts in the quadrant it leans into"),
+	LegSplit: map[string]string{
+		"midpoint": msg.N("Dividers at the middle of the scale: importance %s, performance %s"),
+		"mean":     msg.N("Dividers at the cycle's mean scores: importance %s, performance %s"),
 	},
+	NotScored: msg.N("Not scored (no importance or performance): %s"),
+}
+
+// viewVocabulary holds the views' words in every language ciclo speaks.
+var viewVocabulary = translated(viewEnglish)
+
+// translated translates every string, and every value of every string
+// map, of the struct en into each language of the catalog.
+func translated[W any](en W) map[string]*W {
+	out := map[string]*W{}
+	for _, lang := range msg.Languages() {
+		w := en
+		v := reflect.ValueOf(&w).Elem()
+		for i := range v.NumField() {
+			switch f := v.Field(i); f.Kind() {
+			case reflect.String:
+				f.SetString(msg.T(lang, f.String()))
+			case reflect.Map:
+				m := map[string]string{}
+				for k, s := range f.Interface().(map[string]string) {
+					m[k] = msg.T(lang, s)
+				}
+				f.Set(reflect.ValueOf(m))
+			}
+		}
+		out[lang] = &w
+	}
+	return out
 }

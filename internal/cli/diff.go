@@ -42,6 +42,7 @@ changed, 1 when something did or an input is invalid, 2 on misuse.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
+	completeWith(cmd, "format", []string{"text", "json"})
 	return cmd
 }
 

@@ -5,6 +5,8 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"io/fs"
 	"os"
 
@@ -44,6 +46,7 @@ output when FILE is -. It never overwrites an existing file.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Lang, "lang", "en", "language of the starter: en or es")
+	completeWith(cmd, "lang", cycle.Languages)
 	return cmd
 }
 
@@ -79,6 +82,6 @@ func initRun(_ context.Context, opts *InitOptions) error {
 		os.Remove(opts.File)
 		return misuse(fmt.Errorf("cannot write %s: %w", opts.File, err))
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "wrote %s; check it with: ciclo lint %s\n", opts.File, opts.File)
+	fmt.Fprintln(opts.IO.ErrOut, msg.Sprintf(opts.Lang, "wrote %s; check it with: ciclo lint %s", opts.File, opts.File))
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/lint"
 )
 
 // stdinName is how standard input is named in messages.
@@ -144,7 +145,11 @@ func printErrors(w io.Writer, err error, lang string) {
 	var list cycle.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
-			fmt.Fprintf(w, "%s: error: %s\n", e.Location(), e.Text(lang))
+			l := lang
+			if l == "" {
+				l = e.Lang
+			}
+			fmt.Fprintf(w, "%s: %s: %s\n", e.Location(), lint.SeverityWord(lint.Error, l), e.Text(lang))
 		}
 		return
 	}

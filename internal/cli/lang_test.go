@@ -40,7 +40,7 @@ func errorLines(file string, msgs []string) string {
 
 // TestLintValidationInTheFileLanguage: ciclo lint writes a Spanish file's
 // validation errors in Spanish, in every format, and --lang en in English.
-// The count line on stderr is ciclo's own and stays English.
+// The count line on stderr follows the file's language too.
 func TestLintValidationInTheFileLanguage(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -49,7 +49,7 @@ func TestLintValidationInTheFileLanguage(t *testing.T) {
 	code, stdout, stderr := lintCLI(t, "", "lint", "garantia.yaml")
 	want := "garantia.yaml:6:5: error: " + badSpanishES[0] + " [invalid]\n" +
 		"garantia.yaml:7:18: error: " + badSpanishES[1] + " [invalid]\n"
-	if code != ExitProblem || stdout != want || stderr != "2 errors, 0 warnings in 1 file\n" {
+	if code != ExitProblem || stdout != want || stderr != "2 errores, 0 advertencias en 1 archivo\n" {
 		t.Errorf("exit %d\nstdout:\n%s\nwant:\n%s\nstderr %q", code, stdout, want, stderr)
 	}
 
@@ -151,5 +151,21 @@ func TestBuildPreviewErrorsInTheFileLanguage(t *testing.T) {
 	}
 	if snap.Lang != "" || len(snap.Errors) != 3 || snap.Errors[0].Message != `language "esp" is not one of en, es; did you mean "es"?` {
 		t.Errorf("unreadable language: lang %q, errors %+v", snap.Lang, snap.Errors)
+	}
+}
+
+// TestSeverityWordsFollowTheLanguage: the severity of each finding and the
+// count line are in the file's language, or --lang's.
+func TestSeverityWordsFollowTheLanguage(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFiles(t, dir, map[string]string{"v.yaml": "title: Visita\nlanguage: es\nmoments:\n  - {id: a, name: A, importance: 3, performance: 3}\n"})
+	_, stdout, stderr := lintCLI(t, "", "lint", "v.yaml")
+	if !strings.Contains(stdout, ": advertencia: ") || stderr != "0 errores, 1 advertencia en 1 archivo\n" {
+		t.Errorf("Spanish file: stdout %q, stderr %q", stdout, stderr)
+	}
+	_, stdout, stderr = lintCLI(t, "", "lint", "--lang", "en", "v.yaml")
+	if !strings.Contains(stdout, ": warning: ") || stderr != "0 errors, 1 warning in 1 file\n" {
+		t.Errorf("--lang en: stdout %q, stderr %q", stdout, stderr)
 	}
 }

@@ -120,6 +120,10 @@ inch and a PDF is the paper's size exactly.`,
 	addPageFlags(f, &opts.Page, &opts.Orientation)
 	f.BoolVar(&opts.Check, "check", false, "write nothing; exit 1 naming every output that is missing or differs")
 	f.IntVar(&opts.Jobs, "jobs", 0, "files drawn at once in a batch (default: processors + 1; at most twice the processors + 1)")
+	completeWith(cmd, "format", asStrings(render.Formats))
+	completeWith(cmd, "view", render.Views)
+	completeWith(cmd, "theme", render.Themes)
+	completeWith(cmd, "lang", cycle.Languages)
 	return cmd
 }
 

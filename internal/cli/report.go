@@ -73,8 +73,13 @@ written whole or not at all, and never over FILE itself.`,
 	cmd.Flags().StringVar(&opts.Page, "page", "a4", "page the HTML report's diagram is laid out for: "+strings.Join(draw.PaperNames, ", "))
 	cmd.Flags().StringVar(&opts.Orientation, "orientation", "auto", "orientation of that page: "+strings.Join(draw.Orientations, ", "))
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of fixed words and error messages: en or es (default: the cycle's language)")
+	completeWith(cmd, "format", reportFormats)
+	completeWith(cmd, "lang", cycle.Languages)
 	return cmd
 }
+
+// reportFormats lists the formats of ciclo report, in help order.
+var reportFormats = []string{"json", "md", "html"}
 
 // reportFormat decides the format: the flag, else -o's extension, else json.
 func reportFormat(format, output string) (string, error) {
@@ -90,7 +95,7 @@ func reportFormat(format, output string) (string, error) {
 			return "", misuse(fmt.Errorf("cannot tell the report format from %q; use -f json, md or html, or name the output .json, .md or .html", ext))
 		}
 	}
-	for _, f := range []string{"json", "md", "html"} {
+	for _, f := range reportFormats {
 		if format == f {
 			return f, nil
 		}

@@ -15,7 +15,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Exit codes, as SPEC section 4 pins them.
+// Exit codes, as the README's "Exit codes" section pins them.
 const (
 	ExitOK      = 0 // success
 	ExitProblem = 1 // invalid input, lint errors, stale output, changes found

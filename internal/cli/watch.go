@@ -60,6 +60,7 @@ port 0 picks a free port. The URL is printed on standard error. Ctrl-C stops.`,
 	cmd.Flags().BoolVar(&opts.Open, "open", false, "open the preview in the default browser")
 	addPageFlags(cmd.Flags(), &opts.Page, &opts.Orientation)
 	cmd.Flags().StringVar(&opts.Theme, "theme", "default", "initial theme: "+strings.Join(watch.Themes, "|")+" (switchable in the page)")
+	completeWith(cmd, "theme", watch.Themes)
 	return cmd
 }
 

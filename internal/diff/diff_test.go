@@ -283,7 +283,7 @@ func TestExplicitEnd(t *testing.T) {
 	if got := string(d.Text()); !strings.Contains(got, "b: next: (unset) → []") {
 		t.Errorf("text %q", got)
 	}
-	// SPEC: changed is [{"id", "field", "old", "new"}]; unset and empty stay apart
+	// The pinned shape: changed is [{"id", "field", "old", "new"}]; unset and empty stay apart
 	js, err := d.JSON()
 	if err != nil {
 		t.Fatal(err)

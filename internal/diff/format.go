@@ -9,7 +9,7 @@ import (
 
 // jsonDoc is the JSON shape of a diff. The keys added, removed, changed
 // (with id, field, old, new), became_critical and no_longer_critical are
-// pinned by SPEC section 4; moved, improvements and cycle are additions.
+// pinned (README, "Diff"); moved, improvements and cycle are additions.
 type jsonDoc struct {
 	Added            []string          `json:"added"`
 	Removed          []string          `json:"removed"`

@@ -8,7 +8,7 @@ import (
 )
 
 // A handoff chain is defined on the handoff graph: the moments of the cycle
-// and only its handoff edges (SPEC section 2: same channel, both owners set
+// and only its handoff edges (docs/format.md#handoffs: same channel, both owners set
 // and different; the edge that closes the cycle counts like any other, as
 // it does in the report). All moments joined by handoff edges share one
 // channel.

@@ -1,5 +1,5 @@
 // Package report writes the analysis of a cycle for people and programs:
-// JSON (the shape pinned by SPEC section 4), Markdown and a self-contained
+// JSON (the shape docs/format.md pins), Markdown and a self-contained
 // HTML page with inline SVG charts.
 //
 // Reports are pure functions of the analysis and Options: the date that
@@ -15,17 +15,21 @@ import (
 	"github.com/ciclo-dev/ciclo/cycle"
 )
 
-// Doc is the JSON report: the analysis itself. The keys title, moments,
-// handoffs and dimensions, and the moment keys id, number, name, critical,
-// reasons, quadrant and gaps, are pinned; the rest are additions.
+// Doc is the JSON report: the analysis itself, and every field of every
+// moment. The keys title, moments, handoffs and dimensions, and the moment
+// keys id, number, name, critical, reasons, quadrant and gaps, are pinned;
+// the rest are additions.
 type Doc struct {
 	Title        string             `json:"title"`
 	Customer     string             `json:"customer,omitempty"`
 	Organization string             `json:"organization,omitempty"`
 	Language     string             `json:"language"`
 	Scale        int                `json:"scale"`
+	Servqual     int                `json:"servqual"`
+	State        string             `json:"state"`
 	Closed       bool               `json:"closed"`
 	Thresholds   Thresholds         `json:"thresholds"`
+	Quadrants    Split              `json:"quadrants"`
 	Moments      []Moment           `json:"moments"`
 	Handoffs     []Handoff          `json:"handoffs"`
 	Dimensions   map[string]float64 `json:"dimensions"`
@@ -38,22 +42,50 @@ type Thresholds struct {
 	Gap         int `json:"gap"`
 }
 
-// Moment is one moment's analysis.
+// Split is where the importance-performance quadrants divide: a score
+// strictly above it is high, so a point on a divider counts as low.
+type Split struct {
+	Rule        string  `json:"split"` // "midpoint" or "mean"
+	Importance  float64 `json:"importance"`
+	Performance float64 `json:"performance"`
+}
+
+// Moment is one moment's analysis, with every field the file gives it.
 type Moment struct {
-	ID           string         `json:"id"`
-	Number       int            `json:"number"`
-	Name         string         `json:"name"`
-	Owner        string         `json:"owner,omitempty"`
-	Channel      string         `json:"channel,omitempty"`
-	Stage        string         `json:"stage,omitempty"`
-	Importance   *int           `json:"importance"`
-	Performance  *int           `json:"performance"`
-	Critical     bool           `json:"critical"`
-	Reasons      []string       `json:"reasons"`
-	Quadrant     *string        `json:"quadrant"`
-	Gaps         map[string]int `json:"gaps"`
-	Next         []string       `json:"next"`
-	Improvements []Improvement  `json:"improvements"`
+	ID          string `json:"id"`
+	Number      int    `json:"number"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	Owner       string `json:"owner,omitempty"`
+	Channel     string `json:"channel,omitempty"`
+	Stage       string `json:"stage,omitempty"`
+	Expectation string `json:"expectation,omitempty"`
+	Standard    string `json:"standard,omitempty"`
+	URL         string `json:"url,omitempty"`
+	Importance  *int   `json:"importance"`
+	Performance *int   `json:"performance"`
+	Critical    bool   `json:"critical"`
+	// Marked is the file's own critical mark, when it gives one.
+	Marked   *bool          `json:"marked,omitempty"`
+	Reasons  []string       `json:"reasons"`
+	Quadrant *string        `json:"quadrant"`
+	Gaps     map[string]int `json:"gaps"`
+	// Scores holds the raw SERVQUAL scores of each dimension the file
+	// scores: perceived always, expected when given.
+	Scores       map[string]Score `json:"scores,omitempty"`
+	Pains        []string         `json:"pains,omitempty"`
+	Evidence     []string         `json:"evidence,omitempty"`
+	Backstage    []string         `json:"backstage,omitempty"`
+	Support      []string         `json:"support,omitempty"`
+	Next         []string         `json:"next"`
+	Ignore       []string         `json:"ignore,omitempty"`
+	Improvements []Improvement    `json:"improvements"`
+}
+
+// Score is a dimension's raw scores.
+type Score struct {
+	Expected  *int `json:"expected,omitempty"`
+	Perceived int  `json:"perceived"`
 }
 
 // Improvement is one planned action.
@@ -89,16 +121,30 @@ func newDoc(a *cycle.Analysis, opts Options) *Doc {
 	}
 	d := &Doc{
 		Title: c.Title, Customer: c.Customer, Organization: c.Organization,
-		Language: c.Language, Scale: c.Scale, Closed: c.Closed,
+		Language: c.Language, Scale: c.Scale, Servqual: c.Servqual, State: c.State, Closed: c.Closed,
 		Thresholds: Thresholds(c.Thresholds),
+		Quadrants:  Split{Rule: a.Split.Rule, Importance: round2(a.Split.Importance), Performance: round2(a.Split.Performance)},
 		Moments:    []Moment{}, Handoffs: []Handoff{}, Dimensions: map[string]float64{},
 	}
 	for _, m := range a.Moments {
 		jm := Moment{
-			ID: m.ID, Number: m.Number(), Name: m.Name, Owner: m.Owner,
-			Channel: m.Channel, Stage: m.Stage,
-			Critical: m.Critical, Reasons: []string{}, Gaps: m.Gaps,
-			Next: []string{}, Improvements: []Improvement{},
+			ID: m.ID, Number: m.Number(), Name: m.Name, Description: m.Description,
+			Owner: m.Owner, Channel: m.Channel, Stage: m.Stage,
+			Expectation: m.Expectation, Standard: m.Standard, URL: m.URL,
+			Critical: m.Critical, Marked: m.Moment.Critical, Reasons: []string{}, Gaps: m.Gaps,
+			Pains: m.Pains, Evidence: m.Evidence, Backstage: m.Backstage, Support: m.Support,
+			Next: []string{}, Ignore: m.Ignore, Improvements: []Improvement{},
+		}
+		for d, sc := range m.Dimensions {
+			if jm.Scores == nil {
+				jm.Scores = map[string]Score{}
+			}
+			js := Score{Perceived: sc.Perceived}
+			if sc.Expected > 0 {
+				e := sc.Expected
+				js.Expected = &e
+			}
+			jm.Scores[d] = js
 		}
 		if m.Importance > 0 {
 			v := m.Importance
@@ -132,10 +178,13 @@ func newDoc(a *cycle.Analysis, opts Options) *Doc {
 		d.Handoffs = append(d.Handoffs, Handoff{From: e.From.ID, To: e.To.ID})
 	}
 	for k, v := range a.DimensionGaps {
-		d.Dimensions[k] = math.Round(v*100) / 100
+		d.Dimensions[k] = round2(v)
 	}
 	return d
 }
+
+// round2 rounds to two decimals.
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
 // JSON encodes the report of an analysis, indented, with a final newline.
 func JSON(a *cycle.Analysis) ([]byte, error) { return JSONWith(a, Options{}) }
