@@ -98,7 +98,7 @@ func (d *diagram) momentBox(m *mnode) *draw.Box {
 	th := d.th
 	ma := m.ma
 	b := &draw.Box{Meta: draw.Meta{ID: "moment-" + ma.ID, Class: "moment"}, Name: ma.ID,
-		Rect: rect{X: m.box.X, Y: m.box.Y, W: d.W, H: d.H}, Label: m.label}
+		Rect: m.box, Label: m.label}
 	if ma.Critical {
 		b.Class += " critical"
 		b.Shape, b.Double = draw.Rectangle, true

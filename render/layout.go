@@ -49,6 +49,7 @@ func extent(w, h, a float64) float64 {
 // mnode is a moment box.
 type mnode struct {
 	ma    *cycle.MomentAnalysis
+	h     float64 // its own height on a named page; 0 for the shared d.H
 	label draw.Label
 	box   rect
 	url   string
@@ -119,6 +120,12 @@ type diagram struct {
 	title    draw.Label
 	titleBox rect
 
+	// samples caches branchSamples for the radius samplesR
+	samples  map[*branch][]pt
+	samplesR float64
+	// legendMid: the legend sits in the middle of the ring, under the
+	// title (the page sized to the content)
+	legendMid bool
 	// paged: laid out for a named page (page.go): narrower boxes, notes
 	// as callouts with a panel, tighter ring
 	paged bool
@@ -177,6 +184,14 @@ func newShaped(a *cycle.Analysis, o Options, s shape) *diagram {
 		d.setTitle(18, 420, 420) // a heading above the ring, or in its middle (page.go)
 		d.growForMiddle()
 	} else {
+		// the legend in the middle, under the title, when both fit there
+		// at the title's smallest size; then the title grows around it
+		if d.legendDrawing != nil {
+			d.legendMid = true
+			d.buildTitle()
+			d.legendMid = d.clearInside(d.midBlock())
+			d.buildTitle()
+		}
 		d.growTitle()
 	}
 	d.lo, d.hi = d.ringBounds() // the ring is placed; legend and panel go around it
@@ -201,20 +216,32 @@ func (d *diagram) buildMoments() {
 			head.Text += " · ! " + d.w.Critical
 			head.Color = d.th.CritText
 		}
-		m.label.AddLine(head)
+		var score draw.Span
+		if ma.Performance > 0 {
+			p := min(ma.Performance, scale)
+			dots := strings.Repeat("●", p) + strings.Repeat("○", max(scale-p, 0))
+			score = draw.Span{Text: fmt.Sprintf("%s %d/%d", dots, ma.Performance, scale), Font: draw.Font{Size: d.dotSize()}, Color: d.th.Ink}
+		}
+		if d.paged && score.Text != "" {
+			// on a page the score shares the number's line: one line less
+			// in every box
+			m.label.AddLine(head, draw.Span{Text: "   ", Font: score.Font}, score)
+		} else {
+			m.label.AddLine(head)
+		}
 		m.label.Add(oneLine(ma.Name), cw, draw.Font{Size: 11, Bold: true}, d.th.Ink)
 		if ma.Owner != "" {
 			m.label.Add(oneLine(ma.Owner), cw, draw.Font{Size: 9, Italic: true}, d.th.Muted)
 		}
-		if ma.Performance > 0 {
-			p := min(ma.Performance, scale)
-			dots := strings.Repeat("●", p) + strings.Repeat("○", max(scale-p, 0))
-			m.label.AddLine(draw.Span{Text: fmt.Sprintf("%s %d/%d", dots, ma.Performance, scale), Font: draw.Font{Size: d.dotSize()}, Color: d.th.Ink})
+		if !d.paged && score.Text != "" {
+			m.label.AddLine(score)
 		}
 		w, h := m.label.Size()
 		d.W = max(d.W, w+2*padX, 70)
 		if d.paged {
-			d.H = max(d.H, h+2*pagePadY)
+			// on a page each box is as tall as its own text
+			m.h = h + 2*pagePadY
+			d.H = max(d.H, m.h)
 		} else {
 			d.H = max(d.H, h+2*padY)
 		}
@@ -240,12 +267,27 @@ func (d *diagram) setTitle(size, width, sub float64) {
 	}
 	w, h := d.title.Size()
 	d.titleBox = rect{X: 0, Y: 0, W: w + 8, H: h + 8}
+	if d.legendMid {
+		// the title above the legend, the two centred together
+		_, lh := d.legendDrawing.Size()
+		d.titleBox.Y = (lh + titleGap) / 2
+	}
+}
+
+// midBlock is the title and the legend stacked in the middle of the ring.
+func (d *diagram) midBlock() rect {
+	lw, lh := d.legendDrawing.Size()
+	h := d.titleBox.H + titleGap + lh
+	return rect{W: max(d.titleBox.W, lw), H: h, Y: (d.titleBox.Y + d.titleBox.H/2) - h/2}
 }
 
 // titleFits reports whether the title block, at the centre, keeps
 // titleGap from the moments and the end markers inside the ring, and
 // titleMargin from the ring itself and every branch's lane.
 func (d *diagram) titleFits() bool {
+	if d.legendMid {
+		return d.clearInside(d.midBlock())
+	}
 	room := d.R - titleMargin
 	for _, b := range d.branches {
 		room = min(room, d.branchRadius(b)-titleMargin)
@@ -269,7 +311,7 @@ func (d *diagram) titleFits() bool {
 // inside reports whether box r, about the centre, lies within the ring
 // curve of horizontal semi-axis room.
 func (d *diagram) inside(r rect, room float64) bool {
-	if d.round() {
+	if d.round() && r.X == 0 && r.Y == 0 {
 		return math.Hypot(r.W/2, r.H/2) <= room
 	}
 	return d.within(r.Max(), room) && d.within(r.Min(), room) &&
@@ -486,7 +528,10 @@ func (d *diagram) buildBranches() {
 	}
 	d.lanes = len(used)
 	// endpoint offsets along each moment's inner face, so that branches
-	// sharing a moment do not share a line
+	// sharing a moment do not share a line, in the order that keeps them
+	// from crossing: a branch whose lane lies clockwise of the moment
+	// starts on the clockwise side of its face, the outer lanes outermost
+	// (the first that turn away)
 	type end struct {
 		b    *branch
 		from bool
@@ -495,10 +540,14 @@ func (d *diagram) buildBranches() {
 	ends := make([][]end, d.n)
 	for _, b := range d.branches {
 		f, t := b.edge.From.Index, b.edge.To.Index
-		ends[f] = append(ends[f], end{b, true, float64(t - f)})
-		ends[t] = append(ends[t], end{b, false, float64(f - t)})
+		outer := float64(maxLanes + 1 - b.lane)
+		// b.dir is -1 when the branch travels clockwise: its lane lies
+		// clockwise of its source and anticlockwise of its target
+		ends[f] = append(ends[f], end{b, true, -b.dir * outer})
+		ends[t] = append(ends[t], end{b, false, b.dir * outer})
 	}
 	for _, es := range ends {
+		slices.SortStableFunc(es, func(x, y end) int { return cmp.Compare(x.key, y.key) })
 		for i, e := range es {
 			off := (float64(i) - float64(len(es)-1)/2) * 9
 			if e.from {
@@ -529,6 +578,9 @@ func (d *diagram) placeRing() {
 	for i, m := range d.moments {
 		c := d.at(d.R, d.theta[i])
 		m.box = rect{X: c.X, Y: c.Y, W: d.W, H: d.H}
+		if m.h > 0 {
+			m.box.H = m.h
+		}
 	}
 	for _, p := range d.pills {
 		var c pt
@@ -588,6 +640,15 @@ func (d *diagram) clear(p placed, all []placed) bool {
 // when needed). It reports whether everything found room.
 func (d *diagram) fits() bool {
 	d.placeRing()
+	if !d.round() {
+		// every lane inside the ring with room to turn (on a circle the
+		// starting radius already leaves it)
+		for _, b := range d.branches {
+			if r0 := d.branchRadius(b); r0 < laneFirst || d.vertical(r0) < laneFirst {
+				return false
+			}
+		}
+	}
 	all := make([]placed, 0, d.n+len(d.pills)+len(d.attach))
 	for i, m := range d.moments {
 		p := placed{r: m.box, pos: float64(i), ring: true, owner: i + 1}

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -91,7 +92,7 @@ type arrangement struct {
 	kNoPanel float64 // the scale at which all but the panel's rows fit
 	lw, lh   float64 // the legend, in design points
 	pw, ph   float64 // the panel
-	headH    float64 // the panel's heading and first gap
+	headH    float64 // what of the panel must stay on the first page: nothing
 }
 
 // scale is the scale the arrangement is drawn at: the scale at which
@@ -123,7 +124,48 @@ func (a *arrangement) better(b *arrangement) bool {
 	if a.tier() != b.tier() {
 		return a.tier() > b.tier()
 	}
-	return a.scale() > b.scale()+1e-9
+	if math.Abs(a.scale()-b.scale()) > 1e-9 {
+		return a.scale() > b.scale()
+	}
+	if a.rowsFit() != b.rowsFit() {
+		return a.rowsFit() > b.rowsFit()
+	}
+	// then the one that leaves less of the ring's middle empty
+	return bits.OnesCount(uint(a.d.mid)) > bits.OnesCount(uint(b.d.mid))
+}
+
+// rowsFit is how many of the panel's rows the first page holds at the
+// arrangement's scale (all of them when the panel is in the ring's
+// middle or everything fits).
+func (a *arrangement) rowsFit() int {
+	d := a.d
+	p := d.panelDrawing
+	if p == nil || d.panelInside() || a.tier() == 2 {
+		return math.MaxInt
+	}
+	st := d.panelStyle()
+	room := (a.h - 2*pageMargin) / a.scale() // the page's height, design points
+	if !d.titleInside() {
+		_, th := d.title.Size()
+		room -= th + pageGap
+	}
+	if a.side {
+		room -= a.lh + pageGap
+	} else {
+		room -= d.hi.Y - d.lo.Y + pageGap
+	}
+	_, hh := p.Head.Label.Size()
+	room -= hh + st.RowGap
+	n := 0
+	for _, r := range p.Rows {
+		_, bh := r.Body.Label.Size()
+		room -= bh + 12 + st.RowGap
+		if room < 0 {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // measure fits the laid-out diagram d to a page of w × h points with the
@@ -137,8 +179,6 @@ func measure(d *diagram, w, h float64, side bool) *arrangement {
 	st := d.panelStyle()
 	if p := d.panelDrawing; p != nil && !d.panelInside() {
 		a.pw, a.ph = draw.PanelWidth(p, st), draw.PanelHeight(p, st)
-		_, a.headH = p.Head.Label.Size()
-		a.headH += st.RowGap + 40 // and the start of a row
 	}
 	gap := func(x, y float64) float64 {
 		if x > 0 && y > 0 {
@@ -174,15 +214,23 @@ func measure(d *diagram, w, h float64, side bool) *arrangement {
 // leaves the ring at its scale.
 func (a *arrangement) nextShape() float64 {
 	d, k := a.d, a.scale()
+	pw := a.pw // the panel beside the ring, unless it moves to the second page
+	if a.tier() < 2 && d.panelDrawing != nil && !d.panelInside() {
+		k, pw = max(k, a.kNoPanel), 0
+	}
 	roomW, roomH := (a.w-2*pageMargin)/k, (a.h-2*pageMargin)/k
 	if !d.titleInside() {
 		_, th := d.title.Size()
 		roomH -= th + pageGap
 	}
 	if a.side {
-		roomW -= max(a.lw, a.pw) + pageGap
+		if col := max(a.lw, pw); col > 0 {
+			roomW -= col + pageGap
+		}
 	} else {
-		roomH -= max(a.lh, min(a.ph, a.headH)) + pageGap
+		if a.lh > 0 {
+			roomH -= a.lh + pageGap
+		}
 	}
 	// the ring curve runs through the boxes' centres; badges stand out
 	// of their corners
@@ -280,7 +328,7 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 			y -= arr.lh + pageGap
 		}
 		if p := d.panelDrawing; p != nil && !d.panelInside() {
-			out.Continued = draw.StackPanel(p, x, y, bottom, st)
+			out.Continued = stackOrMove(out, p, x, y, bottom, st, arr)
 		}
 	} else {
 		y := d.lo.Y - pageGap
@@ -295,7 +343,7 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 			x += arr.lw + pageGap
 		}
 		if p := d.panelDrawing; p != nil && !d.panelInside() {
-			out.Continued = draw.StackPanel(p, x, y, bottom, st)
+			out.Continued = stackOrMove(out, p, x, y, bottom, st, arr)
 		}
 	}
 	// the title tops the middle block, or heads the page flush left with
@@ -455,8 +503,10 @@ func (d *diagram) clearInside(r rect) bool {
 	}
 	grown := r.Grow(titleMargin)
 	for _, b := range d.branches {
-		path, _ := d.branchRoute(b)
-		for _, q := range draw.Samples(path, 8) {
+		if d.inside(grown, d.branchRadius(b)) {
+			continue // inside the lane: the branch runs outside it
+		}
+		for _, q := range d.branchSamples(b) {
 			if grown.Contains(q) {
 				return false
 			}
@@ -482,4 +532,30 @@ func (d *diagram) pageWarnings(out *draw.Drawing, k float64, paper draw.Paper) {
 		}
 		out.Warnings = append(out.Warnings, fmt.Sprintf(msg, paper.Name, strings.Join(nums, ", ")))
 	}
+}
+
+// branchSamples are points along branch b's route, computed once for
+// each radius of the ring.
+func (d *diagram) branchSamples(b *branch) []pt {
+	if d.samples == nil || d.samplesR != d.R {
+		d.samples, d.samplesR = map[*branch][]pt{}, d.R
+	}
+	s, ok := d.samples[b]
+	if !ok {
+		path, _ := d.branchRoute(b)
+		s = draw.Samples(path, 8)
+		d.samples[b] = s
+	}
+	return s
+}
+
+// stackOrMove stacks the panel from (x, y) down to bottom, or, when not
+// even its first row fits on the page, moves it whole to the second page.
+// It returns the rows that continue there.
+func stackOrMove(out *draw.Drawing, p *draw.Panel, x, y, bottom float64, st draw.PanelStyle, arr *arrangement) *draw.Panel {
+	if arr.rowsFit() == 0 {
+		out.Panel = nil
+		return p
+	}
+	return draw.StackPanel(p, x, y, bottom, st)
 }

@@ -80,7 +80,11 @@ func (d *diagram) arcAt(r, t0, t1 float64) []pt {
 	if d.round() {
 		return draw.Arc(r, t0, t1)
 	}
-	k := max(int(math.Ceil(math.Abs(t1-t0)/(math.Pi/90))), 2)
+	span := math.Abs(t1 - t0)
+	if !(span < 8*math.Pi) { // NaN or runaway: no arc
+		return []pt{d.at(r, t0), d.at(r, t0), d.at(r, t0), d.at(r, t0)}
+	}
+	k := max(int(math.Ceil(span/(math.Pi/90))), 2)
 	pts := make([]pt, k+1)
 	for i := range pts {
 		pts[i] = d.at(r, t0+(t1-t0)*float64(i)/float64(k))
@@ -168,30 +172,45 @@ func (d *diagram) spread() {
 	r := 1000.0 // any size: the shares do not depend on it
 	saved := d.R
 	d.R = r
-	density := func(t float64) float64 {
+	need := func(t, h float64) float64 {
 		v := d.tangentAt(r, t, 1)
-		need := math.Min((d.W+gap)/math.Max(math.Abs(v.X), 1e-9), (d.H+gap)/math.Max(math.Abs(v.Y), 1e-9))
-		return d.speed(r, t) / need
+		return math.Min((d.W+gap)/math.Max(math.Abs(v.X), 1e-9), (h+gap)/math.Max(math.Abs(v.Y), 1e-9))
 	}
-	// cumulative share, clockwise from 12 o'clock
+	// cumulative share of the tallest box's needs, clockwise from 12
 	cum := make([]float64, samples+1)
 	step := 2 * math.Pi / samples
 	for s := 1; s <= samples; s++ {
 		t := math.Pi/2 - (float64(s)-0.5)*step
-		cum[s] = cum[s-1] + density(t)*step
+		cum[s] = cum[s-1] + d.speed(r, t)/need(t, d.H)*step
+	}
+	total := cum[samples]
+	place := func(share func(i int) float64) {
+		s := 0
+		for i := range d.theta {
+			want := total * share(i)
+			for s < samples && cum[s+1] < want {
+				s++
+			}
+			frac := 0.0
+			if seg := cum[s+1] - cum[s]; seg > 0 {
+				frac = (want - cum[s]) / seg
+			}
+			d.theta[i] = math.Pi/2 - (float64(s)+frac)*step
+		}
+	}
+	place(func(i int) float64 { return float64(i) / float64(d.n) })
+	if d.paged {
+		// boxes of their own heights: each takes, around the ring, a
+		// share as large as the room it needs where it sits
+		f := make([]float64, d.n)
+		for i, m := range d.moments {
+			f[i] = need(d.theta[i], max(m.h, 1)) / need(d.theta[i], d.H)
+		}
+		c := make([]float64, d.n+1)
+		for i := range d.n {
+			c[i+1] = c[i] + (f[i]+f[(i+1)%d.n])/2
+		}
+		place(func(i int) float64 { return c[i] / c[d.n] })
 	}
 	d.R = saved
-	total := cum[samples]
-	s := 0
-	for i := range d.theta {
-		want := total * float64(i) / float64(d.n)
-		for s < samples && cum[s+1] < want {
-			s++
-		}
-		frac := 0.0
-		if seg := cum[s+1] - cum[s]; seg > 0 {
-			frac = (want - cum[s]) / seg
-		}
-		d.theta[i] = math.Pi/2 - (float64(s)+frac)*step
-	}
 }

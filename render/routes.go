@@ -113,39 +113,51 @@ func (d *diagram) branchRoute(b *branch) ([]pt, pt) {
 		pe = d.at(ps.Len(), ae)
 		span = 0.5 * step
 	}
-	tipDir := draw.Unit(ae)
-	if !d.round() {
-		tipDir = draw.Unit(math.Atan2(pe.Y, pe.X))
+	tipDir := draw.Unit(math.Atan2(pe.Y, pe.X))
+	if d.round() {
+		tipDir = draw.Unit(ae)
 	}
 	base := pe.Sub(tipDir.Mul(draw.ArrowLen))
 	r0 := d.branchRadius(b)
-	// depth is how far a point lies outside the lane, along its ray
-	depth := func(p pt) float64 {
+	// A branch is one smooth curve: it leaves the source's face straight
+	// inward, bends into its lane (the ring curve r0, parallel to the
+	// ring), follows it and bends out to arrive straight at the target.
+	// The bends are the curves P(u) = lane(θ(u)) + λ(u)·ray(θ(u)) with
+	// θ = θ0 ± Δu² and λ = λ0(1−u)²: radial at the box, tangent to the lane
+	// where they meet it.
+	lane := func(t float64) pt { return d.at(r0, t) }
+	ray := func(t float64) pt {
 		if d.round() {
-			return p.Len() - r0
+			return draw.Unit(t)
 		}
-		return p.Len() - d.at(r0, d.param(p)).Len()
+		return draw.Unit(math.Atan2(lane(t).Y, lane(t).X))
 	}
-	eps := min(depth(ps)/max(d.speed(r0, as), 1), span/3)
-	l0, l1 := as+dir*eps, ae-dir*eps
-	q0, q1 := d.at(r0, l0), d.at(r0, l1)
-	h0, h1 := d.speed(r0, l0)*eps*0.55, d.speed(r0, l1)*eps*0.55
-	out := draw.Unit(as)
-	if !d.round() {
-		out = draw.Unit(math.Atan2(ps.Y, ps.X))
+	depth := func(p pt, t float64) float64 { return p.Len() - lane(t).Len() }
+	d0, d1 := depth(ps, as), depth(base, ae)
+	bend := func(dep, t float64) float64 { // the angle a bend spans
+		return min(1.3*max(dep, 0)/max(d.speed(r0, t), 1), span/3)
 	}
-	pts := []pt{
-		ps,
-		ps.Sub(out.Mul(depth(ps) * 0.55)),
-		q0.Sub(d.tangentAt(r0, l0, dir).Mul(h0)),
+	b0, b1 := bend(d0, as), bend(d1, ae)
+	const steps = 10
+	var poly []pt
+	for k := 0; k <= steps; k++ {
+		u := float64(k) / steps
+		t := as + dir*b0*u*u
+		poly = append(poly, lane(t).Add(ray(t).Mul(d0*(1-u)*(1-u))))
 	}
-	pts = append(pts, d.arcAt(r0, l0, l1)...)
-	pts = append(pts,
-		q1.Add(d.tangentAt(r0, l1, dir).Mul(h1)),
-		base.Sub(tipDir.Mul(depth(base)*0.55)),
-		base,
-	)
-	return pts, pe
+	l0, l1 := as+dir*b0, ae-dir*b1
+	if n := int(math.Abs(l1-l0) / (math.Pi / 60)); n > 0 && (l1-l0)*dir > 0 {
+		for k := 1; k < n; k++ {
+			poly = append(poly, lane(l0+(l1-l0)*float64(k)/float64(n)))
+		}
+	}
+	for k := steps; k >= 0; k-- {
+		u := float64(k) / steps
+		t := ae - dir*b1*u*u
+		poly = append(poly, lane(t).Add(ray(t).Mul(d1*(1-u)*(1-u))))
+	}
+	// the tangents at the ends: straight in and out of the boxes
+	return smooth(ps.Add(ray(as).Mul(poly[1].Sub(ps).Len())), poly, base.Add(tipDir.Mul(poly[len(poly)-2].Sub(base).Len()))), pe
 }
 
 // edgeRoute is the spline of an edge of the cycle and its arrow tip: a

@@ -23,7 +23,7 @@ type ReportOptions struct {
 	Today  string // YYYY-MM-DD; "" means Now's date
 	Lang   string // en or es; "" means the cycle's language
 	// Page and Orientation lay the HTML report's diagram out for a page;
-	// the command's default is a4, the paper the report prints on.
+	// the command's defaults are a4 portrait, as the report prints.
 	Page, Orientation string
 
 	// Now gives the current time when Today is empty.
@@ -71,7 +71,7 @@ written whole or not at all, and never over FILE itself.`,
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "output file, or - for standard output")
 	cmd.Flags().StringVar(&opts.Today, "today", "", "the date overdue actions are judged against, YYYY-MM-DD (default: today)")
 	cmd.Flags().StringVar(&opts.Page, "page", "a4", "page the HTML report's diagram is laid out for: "+strings.Join(draw.PaperNames, ", "))
-	cmd.Flags().StringVar(&opts.Orientation, "orientation", "auto", "orientation of that page: "+strings.Join(draw.Orientations, ", "))
+	cmd.Flags().StringVar(&opts.Orientation, "orientation", "portrait", "orientation of that page: "+strings.Join(draw.Orientations, ", ")+" (the report prints portrait)")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of fixed words and error messages: en or es (default: the cycle's language)")
 	completeWith(cmd, "format", reportFormats)
 	completeWith(cmd, "lang", cycle.Languages)
