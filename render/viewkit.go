@@ -226,7 +226,7 @@ func (k *viewKit) finish(nameSize float64) *draw.Drawing {
 	out.Page = rect{X: m.X, Y: m.Y, W: w, H: h}
 	out.Paper = paper.Name
 	if got := math.Floor(nameSize*s + 0.01); got < draw.MinNameSize-0.01 {
-		out.Warnings = append(out.Warnings, fmt.Sprintf(k.w.WarnSmall, paper.Name, len(k.a.Moments), got, draw.MinNameSize))
+		out.Warnings = append(out.Warnings, fmt.Sprintf(k.vw.WarnSmall, paper.Name, len(k.a.Moments), got, draw.MinNameSize))
 	}
 	return out
 }

@@ -30,6 +30,8 @@ type viewWords struct {
 	LegDivider              string
 	LegSplit                map[string]string // by split rule; %s: the importance and performance split
 	NotScored               string            // "%s": the moments
+	// WarnSmall: the paper, the moments, the size reached, the minimum
+	WarnSmall string
 }
 
 // viewEnglish holds the views' words in English; internal/msg translates
@@ -80,6 +82,7 @@ var viewEnglish = viewWords{
 		"mean":     msg.N("Dividers at the cycle's mean scores: importance %s, performance %s"),
 	},
 	NotScored: msg.N("Not scored (no importance or performance): %s"),
+	WarnSmall: msg.N("on %s, this view of %d moments is scaled down to names of %.1f pt, below the %g pt ciclo keeps; --page auto (or a larger paper) draws it at full size"),
 }
 
 // viewVocabulary holds the views' words in every language ciclo speaks.

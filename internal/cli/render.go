@@ -63,8 +63,8 @@ func NewCmdRender(ios *IOStreams) *cobra.Command {
 
 One input: the output goes beside it, with the same base name and the
 format's extension (for a view other than cycle, the view's name before
-it: airline.journey.svg), unless -o names a file, a directory, or - for standard
-output. Standard input (-) is drawn to standard output unless -o is given.
+it: airline.journey.svg), unless -o names a file, a directory, or - for
+standard output. Standard input (-) is drawn to standard output unless -o is given.
 
 Several inputs, or a directory (every *.yaml and *.yml under it): -o names
 a directory, created if needed, and the outputs mirror the input tree;
