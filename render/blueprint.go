@@ -346,6 +346,6 @@ func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
 		b.Label.AddLine(draw.Span{Text: k.w.End, Font: draw.Font{Size: 9, Bold: true}, Color: th.Mark})
 		l.AddRow("end", vw.LegEnd, b)
 	}
-	k.placeLegend(l, left, bottom-24)
+	k.placeLegendEither(l, pt{X: left, Y: bottom - 24}, pt{X: right + 36, Y: laneTop[laneEvidence]})
 	return k.finish(10)
 }

@@ -12,13 +12,15 @@ import (
 
 // Importance–performance layout, in points.
 const (
-	ipaDisc    = 18.0 // a point's disc
-	ipaRow     = 30.0 // between two points stacked at the same scores
-	ipaStack   = 8    // points per column of a stack
-	ipaNameLen = 22   // characters of the short name beside a point
-	ipaLean    = 14.0 // how far a point on a divider leans into its quadrant
-	ipaPlot    = 420.0
-	ipaCell    = 64.0 // the buckets of the collision lookup
+	ipaDisc      = 18.0  // a point's disc
+	ipaRow       = 30.0  // between two points stacked at the same scores
+	ipaStack     = 8     // points per column of a stack
+	ipaNameLen   = 22    // characters of the short name beside a point
+	ipaName      = 9.0   // the size of those names
+	ipaLean      = 14.0  // how far a point on a divider leans into its quadrant
+	ipaPlot      = 420.0 // the matrix's least size (it grows until nothing collides)
+	ipaPlotPaged = 320.0 // the same on a named paper, where it is scaled
+	ipaCell      = 64.0  // the buckets of the collision lookup
 )
 
 // ipaGroup is the moments that share one pair of scores: one stack of
@@ -73,8 +75,12 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 	}
 
 	// the plot grows until no two stacks or names collide
-	labelFont := draw.Font{Size: 8.5}
-	size := max(ipaPlot, 60*math.Sqrt(float64(len(a.Moments))))
+	labelFont := draw.Font{Size: ipaName}
+	base := ipaPlot
+	if _, paged := draw.LookupPaper(o.Page); paged {
+		base = ipaPlotPaged
+	}
+	size := max(base, 60*math.Sqrt(float64(len(a.Moments))))
 	var ux, uy float64
 	for try := 0; ; try++ {
 		ux, uy = size/scale, size/scale
@@ -192,14 +198,10 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 			k.ipaDisc(nil, rect{X: 14, W: ipaDisc, H: ipaDisc}))
 	}
 	if len(lg.Rows) > 0 {
-		if p, ok := draw.LookupPaper(o.Page); ok && strings.ToLower(o.Orientation) != "landscape" && p.W < p.H {
-			// a portrait page: the legend below the matrix
-			k.placeLegend(lg, -40, lowest-24)
-		} else {
-			k.placeLegend(lg, right+36, h)
-		}
+		// right of the matrix; on a paper, below it when that fits better
+		k.placeLegendEither(lg, pt{X: right + 36, Y: h}, pt{X: -40, Y: lowest - 24})
 	}
-	return k.finish(8.5)
+	return k.finish(ipaName)
 }
 
 // splitText is a split value with at most two decimals, without
@@ -327,7 +329,11 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, f draw.
 			l, found := cands[0], false
 			for pass := 0; pass < 2 && !found; pass++ {
 				for _, cand := range cands {
-					if free(cand) && (pass == 1 || clearOfDividers(cand)) {
+					// inside the frame but for its right, where nothing
+					// else is: the ticks are left and below, the quadrant
+					// names above
+					inside := cand.Min().X >= 2 && cand.Min().Y >= 2 && cand.Max().Y <= h-2
+					if inside && free(cand) && (pass == 1 || clearOfDividers(cand)) {
 						l, found = cand, true
 						break
 					}

@@ -238,6 +238,29 @@ func (k *viewKit) legend() *draw.Legend {
 	return draw.NewLegend(k.w.Legend, st)
 }
 
+// placeLegendEither puts the legend at one of two places, each its
+// top-left corner: first (the view's own choice, and the one for --page
+// auto) or second, when on the named paper the whole then scales larger.
+func (k *viewKit) placeLegendEither(l *draw.Legend, first, second pt) {
+	paper, ok := draw.LookupPaper(k.o.Page)
+	if !ok {
+		k.placeLegend(l, first.X, first.Y)
+		return
+	}
+	c := k.out.Content()
+	lw, lh := l.Size()
+	fit := func(at pt) float64 {
+		r := c.Union(rect{X: at.X + lw/2, Y: at.Y - lh/2, W: lw, H: lh})
+		w, h := paper.Oriented(k.o.Orientation, r.W/r.H)
+		return min((w-2*pageMargin)/r.W, (h-2*pageMargin)/r.H)
+	}
+	at := first
+	if fit(second) > fit(first)+1e-9 {
+		at = second
+	}
+	k.placeLegend(l, at.X, at.Y)
+}
+
 // placeLegend puts the legend with its top-left corner at (left, top).
 func (k *viewKit) placeLegend(l *draw.Legend, left, top float64) {
 	w, _ := l.Size()
