@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/internal/msg"
 	"github.com/ciclo-dev/ciclo/render/draw"
 	"github.com/ciclo-dev/ciclo/render/xdot"
@@ -61,8 +62,10 @@ var Formats = []Format{FormatSVG, FormatPNG, FormatPDF, FormatDOT}
 // (Okabe-Ito).
 var Themes = []string{"default", "print", "contrast"}
 
-// Views lists the diagram views; only the cycle view exists so far.
-var Views = []string{"cycle"}
+// Views lists the diagram views, in help order: the clock face (cycle),
+// the journey curve, the service blueprint and the importance–performance
+// matrix (ipa). See docs/rendering.md.
+var Views = []string{"cycle", "journey", "blueprint", "ipa"}
 
 // Options choose what Render draws and how.
 type Options struct {
@@ -70,6 +73,9 @@ type Options struct {
 	Theme  string // one of Themes; "" is default
 	Lang   string // "en" or "es"; "" follows the cycle's language
 	View   string // one of Views; "" is cycle
+	// Compare is an older version of the cycle whose performance the
+	// journey view overlays, moments matched by id; other views ignore it.
+	Compare *cycle.Analysis
 	// Scale is the PNG resolution in pixels per point (1/72 inch), from
 	// MinScale to MaxScale; 0 means DefaultScale. A diagram that would
 	// exceed MaxPixels is drawn at the largest scale that fits. Other
@@ -155,7 +161,7 @@ func (o Options) normalize(cycleLang string) (Options, error) {
 		o.View = Views[0]
 	}
 	if !slices.Contains(Views, o.View) {
-		return o, unsupported("view %q is not available yet; use cycle", o.View)
+		return o, unsupported("unknown view %q; use %s", o.View, strings.Join(Views, ", "))
 	}
 	return o, nil
 }

@@ -23,7 +23,10 @@ type view func(a *cycle.Analysis, o Options) *draw.Drawing
 // names in help order. A new view is a function of type view registered
 // here and named in Views.
 var views = map[string]view{
-	"cycle": clockView,
+	"cycle":     clockView,
+	"journey":   journeyView,
+	"blueprint": blueprintView,
+	"ipa":       ipaView,
 }
 
 // Write draws a positioned drawing in opts.Format: svg (the default),

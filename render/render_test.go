@@ -68,19 +68,26 @@ func compareGolden(t *testing.T, path string, got []byte) {
 	}
 }
 
+// goldenDOT draws c's DOT twice, wants the same bytes, compares them
+// with the golden file and returns them.
+func goldenDOT(t *testing.T, c goldenCase) []byte {
+	t.Helper()
+	got, err := DOT(load(t, c.file), c.opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := DOT(load(t, c.file), c.opts)
+	if !bytes.Equal(got, again) {
+		t.Fatal("DOT is not deterministic")
+	}
+	compareGolden(t, filepath.Join("testdata", "golden", c.name+".dot"), got)
+	return got
+}
+
 func TestGoldenDOT(t *testing.T) {
 	for _, c := range goldenCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			a := load(t, c.file)
-			got, err := DOT(a, c.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			again, _ := DOT(load(t, c.file), c.opts)
-			if !bytes.Equal(got, again) {
-				t.Fatal("DOT is not deterministic")
-			}
-			compareGolden(t, filepath.Join("testdata", "golden", c.name+".dot"), got)
+			goldenDOT(t, c)
 		})
 	}
 }
@@ -148,7 +155,7 @@ func TestXDOTHasDrawingOperations(t *testing.T) {
 func TestOptionsErrors(t *testing.T) {
 	a := load(t, "testdata/one.yaml")
 	for _, o := range []Options{
-		{Format: "gif"}, {Theme: "neon"}, {Lang: "fr"}, {View: "journey"},
+		{Format: "gif"}, {Theme: "neon"}, {Lang: "fr"}, {View: "sankey"},
 		{Format: FormatPNG, Scale: MinScale / 2}, {Format: FormatPNG, Scale: MaxScale + 1},
 		{Format: FormatPNG, Scale: -1}, {Format: FormatPNG, Scale: math.NaN()}, {Format: FormatPNG, Scale: math.Inf(1)},
 	} {

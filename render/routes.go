@@ -17,7 +17,7 @@ func DOT(a *cycle.Analysis, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return clockView(a, o).DOT(), nil
+	return views[o.View](a, o).DOT(), nil
 }
 
 // checkInput validates the analysis and the options.

@@ -1,10 +1,6 @@
 package render
 
-import (
-	"reflect"
-
-	"github.com/ciclo-dev/ciclo/internal/msg"
-)
+import "github.com/ciclo-dev/ciclo/internal/msg"
 
 // words are the fixed words of the diagram in one language.
 type words struct {
@@ -57,20 +53,4 @@ var english = words{
 }
 
 // vocabulary holds the diagram's words in every language ciclo speaks.
-var vocabulary = vocabularies()
-
-// vocabularies translates english into every language of the catalog.
-func vocabularies() map[string]*words {
-	out := map[string]*words{}
-	for _, lang := range msg.Languages() {
-		w := english
-		v := reflect.ValueOf(&w).Elem()
-		for i := range v.NumField() {
-			if f := v.Field(i); f.Kind() == reflect.String {
-				f.SetString(msg.T(lang, f.String()))
-			}
-		}
-		out[lang] = &w
-	}
-	return out
-}
+var vocabulary = translated(english)

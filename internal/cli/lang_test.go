@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/ciclo-dev/ciclo/internal/watch"
 )
 
 // badSpanish is a Spanish cycle with two validation problems.
@@ -125,7 +127,7 @@ func TestRenderReportDiffErrorsInTheFileLanguage(t *testing.T) {
 // TestBuildPreviewErrorsInTheFileLanguage: the watch page shows a Spanish
 // file's errors in Spanish, and says the page is Spanish.
 func TestBuildPreviewErrorsInTheFileLanguage(t *testing.T) {
-	snap, err := buildPreview(context.Background(), "garantia.yaml", []byte(badSpanish), "default")
+	snap, err := buildPreview(context.Background(), "garantia.yaml", []byte(badSpanish), watch.Look{Theme: "default", View: "cycle"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +145,7 @@ func TestBuildPreviewErrorsInTheFileLanguage(t *testing.T) {
 
 	// A language the parser cannot read: English, and no language for the page.
 	bad := strings.Replace(badSpanish, "language: es", "language: esp", 1)
-	snap, err = buildPreview(context.Background(), "garantia.yaml", []byte(bad), "default")
+	snap, err = buildPreview(context.Background(), "garantia.yaml", []byte(bad), watch.Look{Theme: "default", View: "cycle"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ciclo-dev/ciclo/internal/watch"
 	"github.com/ciclo-dev/ciclo/render"
 )
 
@@ -89,7 +90,7 @@ func TestWatchPage(t *testing.T) {
 	if code != ExitMisuse || !strings.Contains(errOut.String(), `unknown page "poster"`) {
 		t.Errorf("exit %d, stderr %q", code, errOut.String())
 	}
-	snap, err := buildPagePreview(context.Background(), "cycle.yaml", []byte(watchFixture), "default", renderPage("slide"))
+	snap, err := buildPagePreview(context.Background(), "cycle.yaml", []byte(watchFixture), watch.Look{Theme: "default", View: "cycle"}, renderPage("slide"))
 	if err != nil {
 		t.Fatal(err)
 	}

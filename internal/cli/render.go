@@ -28,9 +28,12 @@ type RenderOptions struct {
 	Format string
 	Output string
 	View   string
-	Theme  string
-	Lang   string
-	Scale  float64
+	// Compare is an older version of the cycle (a file) whose
+	// performance the journey view overlays.
+	Compare string
+	Theme   string
+	Lang    string
+	Scale   float64
 	// Page and Orientation choose the page the diagram is laid out for
 	// (render.Options.Page, render.Options.Orientation).
 	Page        string
@@ -50,13 +53,23 @@ func NewCmdRender(ios *IOStreams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "render [FILE|DIR|-]...",
 		Short: "Draw the cycle-of-service diagram",
-		Long: `Draw each cycle as the clock-face diagram: the moments of truth around a
-ring, the first at 12 o'clock, critical moments marked, improvement notes
-beside their moments and a legend of the marks used.
+		Long: `Draw each cycle as a diagram. --view picks which:
+  cycle      the clock face: the moments of truth around a ring, the first
+             at 12 o'clock, critical moments marked, improvement notes
+             beside their moments and a legend of the marks used;
+  journey    the journey curve: performance and importance from moment to
+             moment under the stages, expected against perceived, owners
+             under the axis and improvement notes below; --compare OLD
+             overlays an older version's performance (matched by id);
+  blueprint  the service blueprint: evidence, customer actions, frontstage,
+             backstage and support lanes, fail points and handoffs;
+  ipa        the importance-performance matrix, split as the analysis
+             splits it, every scored moment a numbered point.
 
 One input: the output goes beside it, with the same base name and the
-format's extension, unless -o names a file, a directory, or - for standard
-output. Standard input (-) is drawn to standard output unless -o is given.
+format's extension (for a view other than cycle, the view's name before
+it: airline.journey.svg), unless -o names a file, a directory, or - for
+standard output. Standard input (-) is drawn to standard output unless -o is given.
 
 Several inputs, or a directory (every *.yaml and *.yml under it): -o names
 a directory, created if needed, and the outputs mirror the input tree;
@@ -90,7 +103,8 @@ PNG and PDF are not written to standard output when it is a terminal
   ciclo render cycle.yaml -o slide.png --page slide
   ciclo render - --theme print < cycle.yaml > cycle.svg
   ciclo render maps/ -o diagrams/
-  ciclo render --check maps/ -o diagrams/`,
+  ciclo render --check maps/ -o diagrams/
+  ciclo render cycle.yaml --view journey --compare last-year.yaml -o journey.pdf`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
@@ -106,7 +120,8 @@ PNG and PDF are not written to standard output when it is a terminal
 	f := cmd.Flags()
 	f.StringVarP(&opts.Format, "format", "f", "", "output format: svg, png, pdf or dot (default: from -o's extension, else svg)")
 	f.StringVarP(&opts.Output, "output", "o", "", "output file, directory, or - for standard output (default: beside each input)")
-	f.StringVar(&opts.View, "view", "cycle", "diagram view: cycle")
+	f.StringVar(&opts.View, "view", "cycle", "diagram view: "+strings.Join(render.Views, ", "))
+	f.StringVar(&opts.Compare, "compare", "", "journey view: an older version of the cycle whose performance curve is overlaid")
 	f.StringVar(&opts.Theme, "theme", "default", "colour theme: default, print (greyscale) or contrast (colour-blind safe)")
 	f.StringVar(&opts.Lang, "lang", "", "language of the fixed words and error messages: "+languageList()+" (default: the cycle's language)")
 	f.Float64Var(&opts.Scale, "scale", 0, "PNG pixels per point (default 2; large diagrams are scaled down to fit the pixel budget)")
@@ -160,6 +175,14 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 	ro := render.Options{Format: render.Format(format), Theme: opts.Theme, Lang: opts.Lang, View: opts.View, Scale: opts.Scale, Page: opts.Page, Orientation: opts.Orientation}
 	if err := ro.Check(); err != nil {
 		return misuse(err)
+	}
+	if opts.Compare != "" {
+		if ro.View != "journey" {
+			return misuse(errors.New("--compare draws an older version on the journey; add --view journey"))
+		}
+		if ro.Compare, err = loadOne(opts.IO, opts.Compare, opts.Lang); err != nil {
+			return err
+		}
 	}
 	inputs, err := expandInputs(opts.Inputs)
 	if err != nil {
@@ -377,6 +400,10 @@ func glyphWarning(name, format string, missing []rune, lang string) string {
 // that would write two diagrams to one place.
 func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob, error) {
 	out := opts.Output
+	ext := format // the extension of outputs ciclo names
+	if opts.View != "" && opts.View != render.Views[0] {
+		ext = strings.ToLower(opts.View) + "." + format
+	}
 	single := len(opts.Inputs) == 1 && len(inputs) == 1 && inputs[0].Root == ""
 	var jobs []renderJob
 	// Every output is checked against every input before anything is
@@ -392,9 +419,9 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 		case out == "-" || (out == "" && in.Name == "-"):
 			job.target = "-"
 		case out == "":
-			job.target = besideInput(in.Name, format)
+			job.target = besideInput(in.Name, ext)
 		case isDir(out) || strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator)):
-			job.target = filepath.Join(out, outputName(in, format))
+			job.target = filepath.Join(out, outputName(in, ext))
 			job.mkdir = true
 		default:
 			job.target = out
@@ -432,14 +459,14 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 		var target string
 		switch {
 		case out != "" && in.Root != "":
-			target = filepath.Join(out, filepath.FromSlash(strings.TrimSuffix(in.Rel, filepath.Ext(in.Rel))+"."+format))
+			target = filepath.Join(out, filepath.FromSlash(strings.TrimSuffix(in.Rel, filepath.Ext(in.Rel))+"."+ext))
 		case out != "":
-			target = filepath.Join(out, outputName(in, format))
+			target = filepath.Join(out, outputName(in, ext))
 		case in.Name == "-":
 			target = "-"
 			stdout++
 		default:
-			target = besideInput(in.Name, format)
+			target = besideInput(in.Name, ext)
 		}
 		if stdout > 1 {
 			return nil, misuse(errors.New("standard input (-) can be read once"))

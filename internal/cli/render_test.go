@@ -132,7 +132,9 @@ func TestRenderMisuse(t *testing.T) {
 	for _, args := range [][]string{
 		{"render", in, "-f", "gif"},
 		{"render", in, "-f", "png", "--scale", "100"},
-		{"render", in, "--view", "journey"},
+		{"render", in, "--view", "sankey"},
+		{"render", in, "--compare", in},
+		{"render", in, "--view", "journey", "--compare", filepath.Join(dir, "missing.yaml")},
 		{"render", in, "--theme", "neon"},
 		{"render", in, "--lang", "fr"},
 		{"render", filepath.Join(dir, "missing.yaml")},

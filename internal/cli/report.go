@@ -34,6 +34,9 @@ type ReportOptions struct {
 	// Diagram draws the cycle diagram (SVG) for the HTML report, in lang;
 	// nil leaves the diagram out.
 	Diagram func(ctx context.Context, a *cycle.Analysis, lang string) ([]byte, error)
+	// ViewDiagram draws another view (journey, blueprint) for the HTML
+	// report, beside the cycle diagram; nil leaves them out.
+	ViewDiagram func(ctx context.Context, a *cycle.Analysis, lang, view string) ([]byte, error)
 }
 
 // NewCmdReport builds "ciclo report".
@@ -41,6 +44,9 @@ func NewCmdReport(ios *IOStreams) *cobra.Command {
 	opts := &ReportOptions{IO: ios, Now: time.Now}
 	opts.Diagram = func(ctx context.Context, a *cycle.Analysis, lang string) ([]byte, error) {
 		return reportDiagram(ctx, a, render.Options{Lang: lang, Page: opts.Page, Orientation: opts.Orientation})
+	}
+	opts.ViewDiagram = func(ctx context.Context, a *cycle.Analysis, lang, view string) ([]byte, error) {
+		return reportDiagram(ctx, a, render.Options{Lang: lang, View: view})
 	}
 	cmd := &cobra.Command{
 		Use:   "report FILE|DIR...",
@@ -167,14 +173,22 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 		data = report.Markdown(a, ro)
 	case "html":
 		ho := report.HTMLOptions{Options: ro}
+		lang := opts.Lang
+		if lang == "" {
+			lang = a.Cycle.Language
+		}
 		if opts.Diagram != nil {
-			lang := opts.Lang
-			if lang == "" {
-				lang = a.Cycle.Language
-			}
 			ho.Diagram, err = opts.Diagram(ctx, a, lang)
 			if err != nil {
 				return fmt.Errorf("drawing the cycle diagram: %w", err)
+			}
+		}
+		if opts.ViewDiagram != nil {
+			if ho.Journey, err = opts.ViewDiagram(ctx, a, lang, "journey"); err != nil {
+				return fmt.Errorf("drawing the journey: %w", err)
+			}
+			if ho.Blueprint, err = opts.ViewDiagram(ctx, a, lang, "blueprint"); err != nil {
+				return fmt.Errorf("drawing the blueprint: %w", err)
 			}
 		}
 		data, err = report.HTML(a, ho)

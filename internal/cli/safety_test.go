@@ -118,7 +118,7 @@ func TestRenderFlagValues(t *testing.T) {
 			t.Errorf("render %v: exit %d, stderr %q; want 2", args, code, errOut)
 		}
 	}
-	for _, args := range [][]string{{"--theme", "neon"}, {"--lang", "fr"}, {"--view", "journey"}, {"--scale", "100", "-f", "png"}} {
+	for _, args := range [][]string{{"--theme", "neon"}, {"--lang", "fr"}, {"--view", "sankey"}, {"--scale", "100", "-f", "png"}} {
 		code, _, errOut := run(t, "", append([]string{"render", in}, args...)...)
 		if code != ExitMisuse || strings.Contains(errOut, "unsupported") {
 			t.Errorf("render %v: exit %d, stderr %q; want 2 without the error's Go name", args, code, errOut)

@@ -86,8 +86,8 @@ func watchRun(ctx context.Context, opts *WatchOptions) error {
 	build := opts.Build
 	if build == nil {
 		page := render.Options{Page: opts.Page, Orientation: opts.Orientation}
-		build = func(ctx context.Context, name string, src []byte, theme string) (*watch.Snapshot, error) {
-			return buildPagePreview(ctx, name, src, theme, page)
+		build = func(ctx context.Context, name string, src []byte, look watch.Look) (*watch.Snapshot, error) {
+			return buildPagePreview(ctx, name, src, look, page)
 		}
 	}
 	s, err := watch.New(ctx, watch.Options{
@@ -174,13 +174,13 @@ func openBrowser(url string) error {
 
 // buildPreview is the default watch.Builder: it parses, analyses, draws
 // and lints the file.
-func buildPreview(ctx context.Context, name string, src []byte, theme string) (*watch.Snapshot, error) {
-	return buildPagePreview(ctx, name, src, theme, render.Options{})
+func buildPreview(ctx context.Context, name string, src []byte, look watch.Look) (*watch.Snapshot, error) {
+	return buildPagePreview(ctx, name, src, look, render.Options{})
 }
 
 // buildPagePreview is buildPreview with the diagram laid out for
 // page.Page and page.Orientation.
-func buildPagePreview(ctx context.Context, name string, src []byte, theme string, page render.Options) (*watch.Snapshot, error) {
+func buildPagePreview(ctx context.Context, name string, src []byte, look watch.Look, page render.Options) (*watch.Snapshot, error) {
 	c, err := cycle.Parse(name, src)
 	if err != nil {
 		var list cycle.ErrorList
@@ -204,7 +204,7 @@ func buildPagePreview(ctx context.Context, name string, src []byte, theme string
 	}
 	a := cycle.Analyze(c)
 	snap := &watch.Snapshot{Title: bidi.Strip(c.Title), Lang: c.Language, Critical: criticalMoments(a)}
-	svg, err := render.Render(ctx, a, render.Options{Format: render.FormatSVG, Theme: theme, Page: page.Page, Orientation: page.Orientation})
+	svg, err := render.Render(ctx, a, render.Options{Format: render.FormatSVG, Theme: look.Theme, View: look.View, Page: page.Page, Orientation: page.Orientation})
 	if err != nil {
 		return nil, fmt.Errorf("drawing %s: %w", name, err)
 	}

@@ -175,10 +175,30 @@ func TestWatchInBrowser(t *testing.T) {
 	}
 	waitJS(t, ctx, "the contrast diagram", `document.getElementById("diagram").dataset.key.endsWith("-contrast") && document.body.dataset.theme === "contrast"`)
 	waitJS(t, ctx, "the marker to survive the theme switch", marker)
-	if got := evalString(t, ctx, `location.search`); got != "?theme=contrast" {
+	if got := evalString(t, ctx, `location.search`); got != "?theme=contrast&view=cycle" {
 		t.Errorf("theme not kept in the address: %q", got)
 	}
 	screenshot(t, ctx, "contrast")
+
+	// The view switches in place too: the journey, then with the v key the
+	// blueprint, in the theme chosen.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#views a[data-view="journey"]`))); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "the journey", `document.getElementById("diagram").dataset.key.endsWith("-journey-contrast") && document.getElementById("curve-performance") !== null`)
+	if got := evalString(t, ctx, `location.search`); got != "?theme=contrast&view=journey" {
+		t.Errorf("view not kept in the address: %q", got)
+	}
+	screenshot(t, ctx, "journey")
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("v")); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "the blueprint", `document.getElementById("diagram").dataset.key.endsWith("-blueprint-contrast") && document.getElementById("line-interaction") !== null`)
+	screenshot(t, ctx, "blueprint")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#views a[data-view="cycle"]`))); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "the clock face again", `document.getElementById("diagram").dataset.key.endsWith("-cycle-contrast")`)
 
 	// Zoom: fit by default, 100% on request.
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#zoom`))); err != nil {

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/ciclo-dev/ciclo/internal/watch"
 )
 
 // syncBuffer is a bytes.Buffer safe for a command writing while a test reads.
@@ -201,7 +203,7 @@ func TestLoopbackAddr(t *testing.T) {
 }
 
 func TestBuildPreview(t *testing.T) {
-	snap, err := buildPreview(context.Background(), "cycle.yaml", []byte(watchFixture), "default")
+	snap, err := buildPreview(context.Background(), "cycle.yaml", []byte(watchFixture), watch.Look{Theme: "default", View: "cycle"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,7 +222,7 @@ func TestBuildPreview(t *testing.T) {
 	}
 
 	bad := strings.Replace(watchFixture, "    performance: 2", "    performanse: 2", 1)
-	snap, err = buildPreview(context.Background(), "cycle.yaml", []byte(bad), "default")
+	snap, err = buildPreview(context.Background(), "cycle.yaml", []byte(bad), watch.Look{Theme: "default", View: "cycle"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,7 +238,7 @@ func TestBuildPreview(t *testing.T) {
 func TestBuildPreviewShowsTextLiterally(t *testing.T) {
 	src := strings.Replace(watchFixture, "name: Arrives at the counter", `name: "<b>A</b> & \"\\N\" {x}"`, 1)
 	for _, theme := range []string{"default", "print", "contrast"} {
-		snap, err := buildPreview(context.Background(), "cycle.yaml", []byte(src), theme)
+		snap, err := buildPreview(context.Background(), "cycle.yaml", []byte(src), watch.Look{Theme: theme, View: "cycle"})
 		if err != nil || len(snap.Errors) > 0 {
 			t.Fatalf("%v %v", err, snap.Errors)
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/ciclo-dev/ciclo/internal/bidi"
 	"html/template"
 	"io"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -21,6 +22,11 @@ type HTMLOptions struct {
 	// of the report; nil leaves it out. Whatever precedes the root svg
 	// element (XML prolog, doctype, comments) is dropped.
 	Diagram []byte
+	// Journey and Blueprint are the journey curve and the service
+	// blueprint (SVG documents, checked like Diagram), shown after the
+	// cycle diagram; nil leaves each out. Their ids are prefixed
+	// "journey-" and "blueprint-" so that they stay unique in the page.
+	Journey, Blueprint []byte
 }
 
 //go:embed report.html.tmpl
@@ -39,9 +45,11 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 type htmlData struct {
 	*view
 	Diagram string // inline SVG, trusted: produced by ciclo
-	IPA     string
-	Gaps    string
-	Curve   string
+	// Journey and Blueprint: inline SVG of the other views, or "".
+	Journey, Blueprint string
+	IPA                string
+	Gaps               string
+	Curve              string
 }
 
 // HTML writes the report of an analysis as one self-contained HTML page:
@@ -58,6 +66,20 @@ func HTML(a *cycle.Analysis, opts HTMLOptions) ([]byte, error) {
 			return nil, err
 		}
 		d.Diagram = inlineSVG(diagram, "cycle-diagram", "diagram", v.Title)
+	}
+	for _, x := range []struct {
+		src  []byte
+		dst  *string
+		name string
+	}{{opts.Journey, &d.Journey, "journey"}, {opts.Blueprint, &d.Blueprint, "blueprint"}} {
+		if len(x.src) == 0 {
+			continue
+		}
+		svg, err := diagramSVG(x.src)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", x.name, err)
+		}
+		*x.dst = inlineSVG(prefixIDs(svg, x.name+"-"), x.name+"-diagram", "diagram", word(v.Lang, "diagram_"+x.name))
 	}
 	ipa, err := ipaChart(v)
 	if err != nil {
@@ -167,4 +189,14 @@ func checkCSS(css string) error {
 			return fmt.Errorf("diagram style fetches url(%s", strings.SplitN(rest, ")", 2)[0])
 		}
 	}
+}
+
+// svgID matches an id attribute.
+var svgID = regexp.MustCompile(`(\s)id="`)
+
+// prefixIDs puts prefix before every id of an SVG document, so that
+// several diagrams (which share ids such as moment-ID) can sit in one
+// page.
+func prefixIDs(svg []byte, prefix string) []byte {
+	return svgID.ReplaceAll(svg, []byte(`${1}id="`+prefix))
 }

@@ -308,3 +308,30 @@ func TestHTMLLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLViews shows the journey and the blueprint after the cycle
+// diagram, their ids prefixed so that every id of the page is unique.
+func TestHTMLViews(t *testing.T) {
+	svg := func(kind string) []byte {
+		return []byte(`<svg xmlns="http://www.w3.org/2000/svg"><g id="moment-call" class="node moment ` + kind + `"/><g id="title"/></svg>`)
+	}
+	page, _ := renderHTML(t, "testdata/minimal.yaml", HTMLOptions{Diagram: svg("cycle"), Journey: svg("journey"), Blueprint: svg("blueprint")})
+	out := string(page)
+	for _, want := range []string{`<svg id="journey-diagram"`, `id="journey-moment-call"`, `<svg id="blueprint-diagram"`, `id="blueprint-moment-call"`, `id="moment-call"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	ids := map[string]int{}
+	for _, m := range regexp.MustCompile(` id="([^"]*)"`).FindAllStringSubmatch(out, -1) {
+		ids[m[1]]++
+	}
+	for id, n := range ids {
+		if n > 1 {
+			t.Errorf("id %q appears %d times", id, n)
+		}
+	}
+	if _, err := HTML(load(t, "testdata/minimal.yaml"), HTMLOptions{Journey: []byte(`<svg><script>alert(1)</script></svg>`)}); err == nil {
+		t.Error("a journey with a script was inlined")
+	}
+}

@@ -57,6 +57,8 @@ var words = map[string]string{
 	"diagram":             msg.N("The cycle"),
 	"diagram_full":        msg.N("Show at full size"),
 	"diagram_fit":         msg.N("Fit to the page"),
+	"diagram_journey":     msg.N("The journey curve"),
+	"diagram_blueprint":   msg.N("The service blueprint"),
 	"handoffs":            msg.N("Handoffs"),
 	"handoffs_note":       msg.N("Within one contact the customer is passed to another owner."),
 	"no_handoffs":         msg.N("No handoffs."),

@@ -18,9 +18,11 @@
 // stays on screen, dimmed, under the positioned errors; when it is deleted
 // the page says so; both recover when the file is fixed or recreated.
 //
-// The theme (default, print, contrast) is chosen per page: the page names it
-// in its /events query, and the server builds the diagram for that theme
-// (builds are cached per file content and theme).
+// The theme (default, print, contrast) and the view (cycle, journey,
+// blueprint, ipa: the diagrams of ciclo render --view) are chosen per page:
+// the page names them in its /events query (switched by links or the t and
+// v keys), and the server builds the diagram in that look (builds are
+// cached per file content and look).
 //
 // # Security
 //

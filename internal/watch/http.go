@@ -97,12 +97,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (s *Server) themeOf(r *http.Request) string {
-	return validTheme(r.URL.Query().Get("theme"), s.theme)
+// lookOf is the theme and view a request names (?theme=…&view=…),
+// defaults for what it does not name or names wrong.
+func (s *Server) lookOf(r *http.Request) Look {
+	q := r.URL.Query()
+	return Look{Theme: validTheme(q.Get("theme"), s.theme), View: validView(q.Get("view"))}
 }
 
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
-	v := s.view(r.Context(), s.themeOf(r))
+	v := s.view(r.Context(), s.lookOf(r))
 	nonce := newNonce()
 	var buf bytes.Buffer
 	if err := pageTemplate.Execute(&buf, pageData{view: v, Nonce: nonce}); err != nil {
@@ -119,7 +122,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 
 // serveDiagram serves the diagram on show (the last good one) as a file.
 func (s *Server) serveDiagram(w http.ResponseWriter, r *http.Request) {
-	v := s.view(r.Context(), s.themeOf(r))
+	v := s.view(r.Context(), s.lookOf(r))
 	if v.SVG == "" {
 		http.Error(w, "no diagram yet: the file has never been valid", http.StatusNotFound)
 		return
@@ -134,7 +137,7 @@ func (s *Server) serveDiagram(w http.ResponseWriter, r *http.Request) {
 // serveEvents streams the page's state: one "update" event at once, then
 // one per change, until the client leaves or the server shuts down.
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
-	theme := s.themeOf(r)
+	look := s.lookOf(r)
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream; charset=utf-8")
 	h.Set("X-Accel-Buffering", "no")
@@ -152,7 +155,7 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	for {
 		cur, _, changed := s.state()
 		if cur.version != sent {
-			v := s.view(ctx, theme)
+			v := s.view(ctx, look)
 			data, err := json.Marshal(s.event(v))
 			if err != nil {
 				fmt.Fprintf(s.log, "ciclo: warning: encoding an update: %v\n", err)

@@ -70,8 +70,8 @@ type fileState struct {
 }
 
 type cacheKey struct {
-	sum   [sha256.Size]byte
-	theme string
+	sum  [sha256.Size]byte
+	look Look
 }
 
 type built struct {
@@ -185,7 +185,7 @@ func (s *Server) reload(ctx context.Context) {
 	good := false
 	var problems int
 	if !next.missing && next.readErr == "" {
-		b := s.build(ctx, next.src, s.theme)
+		b := s.build(ctx, next.src, Look{Theme: s.theme, View: Views[0]})
 		switch {
 		case b.err != nil:
 			problems = 1
@@ -269,10 +269,10 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// build runs the Builder on src in theme, once per content and theme. A
+// build runs the Builder on src in look, once per content and look. A
 // panicking Builder is reported as an error instead of ending the server.
-func (s *Server) build(ctx context.Context, src []byte, theme string) (b built) {
-	key := cacheKey{sha256.Sum256(src), theme}
+func (s *Server) build(ctx context.Context, src []byte, look Look) (b built) {
+	key := cacheKey{sha256.Sum256(src), look}
 	s.cacheMu.Lock()
 	defer s.cacheMu.Unlock()
 	if b, ok := s.cache[key]; ok {
@@ -289,7 +289,7 @@ func (s *Server) build(ctx context.Context, src []byte, theme string) (b built) 
 	}()
 	// The build is cached for every client, so the request that asked for
 	// it going away (a tab switching theme midway) must not cut it short.
-	snap, err := s.opts.Build(context.WithoutCancel(ctx), s.opts.File, src, theme)
+	snap, err := s.opts.Build(context.WithoutCancel(ctx), s.opts.File, src, look)
 	return built{snap: snap, err: err}
 }
 

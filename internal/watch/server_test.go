@@ -22,7 +22,11 @@ import (
 // with an error at 2:3 ("bad es:..." ones declare Spanish), "boom" fails,
 // "panic" panics, anything else is valid and its first line is the title
 // ("es:..." ones are in Spanish).
-func fakeBuild(_ context.Context, name string, src []byte, theme string) (*Snapshot, error) {
+func fakeBuild(_ context.Context, name string, src []byte, look Look) (*Snapshot, error) {
+	theme := look.Theme
+	if look.View != Views[0] {
+		theme += " view-" + look.View
+	}
 	text := string(src)
 	switch {
 	case strings.HasPrefix(text, "bad es:"):
@@ -530,7 +534,7 @@ func TestMaxSizeBoundsTheRead(t *testing.T) {
 	file := filepath.Join(dir, "big.yaml")
 	write(t, file, strings.Repeat("x", 100))
 	var got int
-	build := func(_ context.Context, _ string, src []byte, _ string) (*Snapshot, error) {
+	build := func(_ context.Context, _ string, src []byte, _ Look) (*Snapshot, error) {
 		got = len(src)
 		return &Snapshot{}, nil
 	}
@@ -612,7 +616,7 @@ func TestCancelledRequestDoesNotPoisonTheCache(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "c.yaml")
 	write(t, file, "x")
-	build := func(ctx context.Context, _ string, _ []byte, _ string) (*Snapshot, error) {
+	build := func(ctx context.Context, _ string, _ []byte, _ Look) (*Snapshot, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -624,10 +628,10 @@ func TestCancelledRequestDoesNotPoisonTheCache(t *testing.T) {
 	}
 	gone, cancel := context.WithCancel(context.Background())
 	cancel()
-	if b := s.build(gone, []byte("x"), "print"); b.err != nil {
+	if b := s.build(gone, []byte("x"), Look{Theme: "print", View: "cycle"}); b.err != nil {
 		t.Errorf("build for a client that left: %v", b.err)
 	}
-	if b := s.build(context.Background(), []byte("x"), "print"); b.err != nil || b.snap == nil {
+	if b := s.build(context.Background(), []byte("x"), Look{Theme: "print", View: "cycle"}); b.err != nil || b.snap == nil {
 		t.Errorf("next build: %+v", b)
 	}
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // Builder turns the file's bytes into what the page shows, drawing the
-// diagram in the given theme. name is the file's name as the user gave it,
+// diagram as look says (its theme and view). name is the file's name as the user gave it,
 // for positions in messages.
 //
 // A file that cannot be used (invalid YAML, failed validation) is not an
@@ -17,7 +17,12 @@ import (
 //
 // Snapshot.SVG is inserted into the page as markup: see the package
 // documentation for that trust boundary.
-type Builder func(ctx context.Context, name string, src []byte, theme string) (*Snapshot, error)
+type Builder func(ctx context.Context, name string, src []byte, look Look) (*Snapshot, error)
+
+// Look is how a page shows the diagram: one of Themes and one of Views.
+type Look struct {
+	Theme, View string
+}
 
 // Snapshot is what the page shows for one version of the file.
 type Snapshot struct {
@@ -81,6 +86,21 @@ type CriticalMoment struct {
 
 // Themes lists the diagram themes the page offers; the first is the default.
 var Themes = []string{"default", "print", "contrast"}
+
+// Views lists the diagram views the page offers (the values of ciclo
+// render --view); the first is the default.
+var Views = []string{"cycle", "journey", "blueprint", "ipa"}
+
+// validView returns view when it is one of Views, and the first of Views
+// otherwise.
+func validView(view string) string {
+	for _, v := range Views {
+		if v == view {
+			return v
+		}
+	}
+	return Views[0]
+}
 
 // validTheme returns theme when it is one of Themes, and fallback otherwise.
 func validTheme(theme, fallback string) string {

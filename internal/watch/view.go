@@ -13,7 +13,7 @@ import (
 	"path/filepath"
 )
 
-// view is what one page shows, in one theme.
+// view is what one page shows, in one theme and view.
 type view struct {
 	Version uint64
 	File    string // the file's name as the user gave it
@@ -21,6 +21,8 @@ type view struct {
 	Lang    string
 	Theme   string
 	Themes  []string
+	View    string // the diagram view on show
+	Views   []string
 	// State is "ok", "invalid" (errors, or unreadable) or "missing".
 	State  string
 	Errors []Finding
@@ -34,10 +36,11 @@ type view struct {
 	W          words
 }
 
-// view assembles the page's state for theme.
-func (s *Server) view(ctx context.Context, theme string) view {
+// view assembles the page's state for look.
+func (s *Server) view(ctx context.Context, look Look) view {
 	cur, lastGood, _ := s.state()
-	v := view{Version: cur.version, File: s.opts.File, Theme: theme, Themes: Themes, State: "ok"}
+	theme := look.Theme
+	v := view{Version: cur.version, File: s.opts.File, Theme: theme, Themes: Themes, View: look.View, Views: Views, State: "ok"}
 	var good *Snapshot
 	var goodSrc []byte
 	errLang := "" // the language of the current file's errors, when known
@@ -48,7 +51,7 @@ func (s *Server) view(ctx context.Context, theme string) view {
 		v.State = "invalid"
 		v.Errors = []Finding{{File: s.opts.File, Severity: "error", Message: "cannot read the file: " + cur.readErr}}
 	default:
-		b := s.build(ctx, cur.src, theme)
+		b := s.build(ctx, cur.src, look)
 		switch {
 		case b.err != nil:
 			v.State = "invalid"
@@ -62,7 +65,7 @@ func (s *Server) view(ctx context.Context, theme string) view {
 		}
 	}
 	if good == nil && lastGood != nil {
-		if b := s.build(ctx, lastGood, theme); b.err == nil && len(b.snap.Errors) == 0 {
+		if b := s.build(ctx, lastGood, look); b.err == nil && len(b.snap.Errors) == 0 {
 			good, goodSrc, v.Stale = b.snap, lastGood, true
 		}
 	}
@@ -74,7 +77,7 @@ func (s *Server) view(ctx context.Context, theme string) view {
 		v.Lang = good.Lang
 		v.SVG = template.HTML(good.SVG) // trusted: see the package documentation
 		sum := sha256.Sum256(goodSrc)
-		v.DiagramKey = hex.EncodeToString(sum[:8]) + "-" + theme
+		v.DiagramKey = hex.EncodeToString(sum[:8]) + "-" + look.View + "-" + theme
 		v.Findings = good.Findings
 		v.Critical = good.Critical
 	}
@@ -141,6 +144,7 @@ var pageSource string
 
 var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"themeName": func(w words, t string) string { return w.Themes[t] },
+	"viewName":  func(w words, v string) string { return w.Views[v] },
 	"where":     Finding.shortLocation,
 }).Parse(pageSource))
 
@@ -155,6 +159,8 @@ type words struct {
 	NoDiagram, Diagram              string
 	Error, Warning                  string
 	Themes                          map[string]string
+	View                            string            // the label of the views' switch
+	Views                           map[string]string // the views' names, by --view value
 }
 
 // english holds the page's words in English; internal/msg translates
@@ -183,6 +189,8 @@ var english = words{
 	Error:       msg.N("error"),
 	Warning:     msg.N("warning"),
 	Themes:      map[string]string{"default": msg.N("Default"), "print": msg.N("Print"), "contrast": msg.N("High contrast")},
+	View:        msg.N("View"),
+	Views:       map[string]string{"cycle": msg.N("Cycle"), "journey": msg.N("Journey"), "blueprint": msg.N("Blueprint"), "ipa": msg.N("IPA")},
 }
 
 // vocabulary holds the page's words in every language ciclo speaks.
@@ -202,6 +210,10 @@ func vocabularies() map[string]words {
 		w.Themes = map[string]string{}
 		for k, t := range english.Themes {
 			w.Themes[k] = msg.T(lang, t)
+		}
+		w.Views = map[string]string{}
+		for k, t := range english.Views {
+			w.Views[k] = msg.T(lang, t)
 		}
 		out[lang] = w
 	}

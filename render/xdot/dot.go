@@ -1,8 +1,10 @@
 package xdot
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -119,7 +121,15 @@ func FromXDOT(src []byte) (*Drawing, error) {
 	if err := clusters(root); err != nil {
 		return nil, err
 	}
-	for _, o := range p.objects {
+	objects := p.objects
+	if v, ok := root.attrs["outputorder"]; ok && v.val == "edgesfirst" {
+		// paint as Graphviz's SVG does: every edge under every node
+		objects = slices.Clone(objects)
+		slices.SortStableFunc(objects, func(a, b *object) int {
+			return cmp.Compare(boolInt(a.kind != "edge"), boolInt(b.kind != "edge"))
+		})
+	}
+	for _, o := range objects {
 		order := nodeAttrs
 		if o.kind == "edge" {
 			order = edgeAttrs
@@ -129,6 +139,13 @@ func FromXDOT(src []byte) (*Drawing, error) {
 		}
 	}
 	return d, nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func parseBB(s string) (Rect, error) {

@@ -1,0 +1,351 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/render/draw"
+)
+
+// Blueprint layout, in points.
+const (
+	bpLabelW   = 130.0 // the lane names left of the first column
+	bpColGap   = 24.0  // between two cells of a lane (room for an arrow)
+	bpLanePad  = 12.0  // between a lane's edge and its cells
+	bpLaneMin  = 56.0  // the least height of a lane
+	bpFailRoom = 18.0  // between the line of interaction and the cells either side (room for a fail point)
+	bpBandStep = 11.0  // between two levels of branches
+	bpItems    = 6     // list items shown in a cell; the rest are counted
+	bpItemLen  = 140   // characters of a list item or standard shown
+)
+
+// blueprint lanes, top to bottom.
+const (
+	laneEvidence = iota
+	laneCustomer
+	laneFront
+	laneBack
+	laneSupport
+	laneCount
+)
+
+// lanePadTop is the room above a lane's cells: more below the line of
+// interaction, where fail points sit.
+func lanePadTop(lane int) float64 {
+	if lane == laneFront {
+		return bpFailRoom
+	}
+	return bpLanePad
+}
+
+// blueprintColumns are the widths of a moment's column.
+var blueprintColumns = []sizeStep{{12, 150}, {30, 132}, {math.MaxInt, 118}}
+
+// bpCell is one moment's cell in a lane; nil label lines for none.
+type bpCell struct {
+	label draw.Label
+	h     float64
+}
+
+// blueprintView is the service blueprint: a column per moment, grouped
+// under its stage, and five lanes: physical evidence, customer actions
+// (the moments), frontstage (owner, channel, standard), backstage and
+// support processes, split by the lines of interaction, visibility and
+// internal interaction. Critical moments are fail points; a change of
+// owner within a channel is a handoff; branches, the cycle's return and
+// the customer's exits are drawn.
+func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
+	k := newKit("blueprint", a, o)
+	th, vw := k.th, k.vw
+	n := len(a.Moments)
+	cw := sizeFor(n, blueprintColumns)
+	cellW := cw - bpColGap
+	textW := cellW - 16
+	colX := func(i int) float64 { return cw * (float64(i) + 0.5) }
+	right := cw * float64(n)
+	left := -bpLabelW
+
+	// the cells' contents, and each lane's height
+	cells := [laneCount][]bpCell{}
+	laneH := [laneCount]float64{}
+	empty := [laneCount]bool{true, false, true, true, true}
+	for l := range cells {
+		cells[l] = make([]bpCell, n)
+	}
+	item := func(c *bpCell, items []string, font draw.Font, color string) {
+		for j, s := range items {
+			if j == bpItems {
+				c.label.Add(fmt.Sprintf(vw.AndMore, len(items)-j), textW, draw.Font{Size: 8, Italic: true}, th.Muted)
+				break
+			}
+			c.label.Add("• "+shortName(s, bpItemLen), textW, font, color)
+		}
+	}
+	for i, m := range a.Moments {
+		small := draw.Font{Size: 9}
+		item(&cells[laneEvidence][i], evidenceOf(m), small, th.Ink)
+		item(&cells[laneBack][i], backstageOf(m), small, th.Ink)
+		item(&cells[laneSupport][i], supportOf(m), small, th.Ink)
+		cells[laneCustomer][i].label = k.momentLabel(m, textW, false)
+		if k.a.Cycle.IsEnd(m.Moment) {
+			cells[laneCustomer][i].label.AddLine(draw.Span{Text: k.w.End, Font: draw.Font{Size: 9, Bold: true}, Color: th.Mark})
+		}
+		f := &cells[laneFront][i].label
+		if m.Owner != "" {
+			f.Add(oneLine(m.Owner), textW, draw.Font{Size: 9, Bold: true}, th.Ink)
+		}
+		if m.Channel != "" {
+			f.Add(oneLine(m.Channel), textW, draw.Font{Size: 9, Italic: true}, th.Muted)
+		}
+		if m.Standard != "" {
+			f.Add(shortName(m.Standard, bpItemLen), textW, draw.Font{Size: 8}, th.Ink)
+		}
+		for l := range cells {
+			c := &cells[l][i]
+			// lists flush left; the moment and its frontstage centred (a
+			// centred label is also far cheaper for Graphviz than a table)
+			c.label.Left = l != laneCustomer && l != laneFront
+			if len(c.label.Lines) > 0 {
+				_, h := c.label.Size()
+				c.h = h + 12
+				empty[l] = false
+			}
+			laneH[l] = max(laneH[l], c.h+bpLanePad+lanePadTop(l), bpLaneMin)
+		}
+	}
+	custH := 0.0
+	for i := range n {
+		custH = max(custH, cells[laneCustomer][i].h)
+	}
+
+	// branches and the return: levels of a band above the customer lane
+	type bandEdge struct {
+		e      cycle.Edge
+		lo, hi int
+		level  int
+		x0, x1 float64
+	}
+	var band []*bandEdge
+	for _, e := range a.Edges {
+		if e.Kind == cycle.Sequence || e.From == e.To {
+			continue
+		}
+		lo, hi := min(e.From.Index, e.To.Index), max(e.From.Index, e.To.Index)
+		band = append(band, &bandEdge{e: e, lo: lo, hi: hi})
+	}
+	// shorter spans nearer the boxes; no two overlapping spans on a level
+	order := slices.Clone(band)
+	slices.SortStableFunc(order, func(x, y *bandEdge) int { return cmp.Compare(x.hi-x.lo, y.hi-y.lo) })
+	var levels [][]*bandEdge
+	for _, b := range order {
+		lv := 0
+		for ; lv < len(levels); lv++ {
+			if !slices.ContainsFunc(levels[lv], func(o *bandEdge) bool { return b.lo <= o.hi && o.lo <= b.hi }) {
+				break
+			}
+		}
+		if lv == len(levels) {
+			levels = append(levels, nil)
+		}
+		levels[lv] = append(levels[lv], b)
+		b.level = lv
+	}
+	// where each edge leaves and enters a box's top: spread along it,
+	// ordered by the other end
+	type end struct {
+		b     *bandEdge
+		out   bool
+		other int
+	}
+	ends := make([][]end, n)
+	for _, b := range band {
+		ends[b.e.From.Index] = append(ends[b.e.From.Index], end{b, true, b.e.To.Index})
+		ends[b.e.To.Index] = append(ends[b.e.To.Index], end{b, false, b.e.From.Index})
+	}
+	for i, es := range ends {
+		slices.SortStableFunc(es, func(x, y end) int { return cmp.Compare(x.other, y.other) })
+		span := cellW - 36
+		for j, e := range es {
+			x := colX(i) - span/2 + span*(float64(j)+0.5)/float64(len(es))
+			if e.out {
+				e.b.x0 = x
+			} else {
+				e.b.x1 = x
+			}
+		}
+	}
+	bandH := 10.0
+	if len(levels) > 0 {
+		bandH = 14 + float64(len(levels))*bpBandStep
+	}
+
+	// the title, the stages and the lanes down the page
+	tb := k.title(left, 0, max(right-left, 360)*0.6)
+	top := tb.Rect.Y - tb.Rect.H/2 - 18
+	if h := k.stageBands(top, colX, cw); h > 0 {
+		top -= h + 10
+	}
+	laneTop := [laneCount]float64{}
+	laneTop[laneEvidence] = top
+	laneTop[laneCustomer] = top - laneH[laneEvidence] - bandH
+	laneH[laneCustomer] = max(custH+bpLanePad+bpFailRoom, bpLaneMin)
+	for l := laneFront; l < laneCount; l++ {
+		laneTop[l] = laneTop[l-1] - laneH[l-1]
+	}
+	bottom := laneTop[laneSupport] - laneH[laneSupport]
+
+	// lane names on the left, a thin rule between lanes, and the three
+	// named lines
+	names := [laneCount]string{vw.LaneEvidence, vw.LaneCustomer, vw.LaneFront, vw.LaneBack, vw.LaneSupport}
+	ids := [laneCount]string{"evidence", "customer", "frontstage", "backstage", "support"}
+	for l := range laneCount {
+		var lb draw.Label
+		lb.Left = true
+		lb.Add(names[l], bpLabelW-24, draw.Font{Size: 10, Bold: true}, th.Ink)
+		if empty[l] {
+			lb.Add(vw.NoneGiven, bpLabelW-24, draw.Font{Size: 8, Italic: true}, th.Muted)
+		}
+		w, h := lb.Size()
+		k.out.Add(&draw.Box{Meta: draw.Meta{ID: "lane-" + ids[l], Class: "lane-name"}, Shape: draw.Plain, Label: lb,
+			Rect: rect{X: left + 4 + w/2, Y: laneTop[l] - 8 - h/2, W: w, H: h}})
+	}
+	lines := []struct {
+		id, text string
+		y        float64
+		look     draw.Stroke
+	}{
+		{"interaction", vw.LineInteraction, laneTop[laneFront], draw.Stroke{Color: th.Ink, Width: 1.4}},
+		{"visibility", vw.LineVisibility, laneTop[laneBack], draw.Stroke{Color: th.Ink, Width: 1.4, Dash: draw.Dashed}},
+		{"internal", vw.LineInternal, laneTop[laneSupport], draw.Stroke{Color: th.Ink, Width: 1.2, Dash: draw.Dotted}},
+	}
+	for _, ln := range lines {
+		k.line("line-"+ln.id, "line line-"+ln.id, ln.look, pt{X: left, Y: ln.y}, pt{X: right, Y: ln.y})
+		b := k.text("line-label-"+ln.id, "line-label", 0, ln.y+7, ln.text, draw.Font{Size: 8, Italic: true}, th.Muted)
+		b.Rect.X = left + 4 + b.Rect.W/2
+	}
+	k.line("rule-top", "rule", draw.Stroke{Color: th.Frame, Width: 0.6}, pt{X: left, Y: laneTop[laneEvidence]}, pt{X: right, Y: laneTop[laneEvidence]})
+	k.line("rule-customer", "rule", draw.Stroke{Color: th.Frame, Width: 0.6}, pt{X: left, Y: laneTop[laneEvidence] - laneH[laneEvidence]}, pt{X: right, Y: laneTop[laneEvidence] - laneH[laneEvidence]})
+	k.line("rule-bottom", "rule", draw.Stroke{Color: th.Frame, Width: 0.6}, pt{X: left, Y: bottom}, pt{X: right, Y: bottom})
+
+	// the cells
+	cust := make([]*draw.Box, n)
+	front := make([]*draw.Box, n)
+	looks := [laneCount]struct {
+		class  string
+		shape  draw.Shape
+		fill   string
+		stroke draw.Stroke
+	}{
+		laneEvidence: {"evidence", draw.Rectangle, th.Background, draw.Stroke{Color: th.Border}},
+		laneFront:    {"frontstage", draw.Rectangle, th.Fill, draw.Stroke{Color: th.Border}},
+		laneBack:     {"backstage", draw.Rectangle, th.Background, draw.Stroke{Color: th.Border, Dash: draw.Dashed}},
+		laneSupport:  {"support", draw.Rectangle, th.Background, draw.Stroke{Color: th.Frame}},
+	}
+	for i, m := range a.Moments {
+		for l := range laneCount {
+			c := cells[l][i]
+			if l == laneCustomer {
+				r := rect{X: colX(i), Y: laneTop[l] - bpLanePad - custH/2, W: cellW, H: custH}
+				cust[i] = k.momentBox(m, r, c.label)
+				k.out.Add(cust[i])
+				continue
+			}
+			if c.h == 0 {
+				continue // nothing in the file: the cell stays empty
+			}
+			lk := looks[l]
+			c.label.Pad = 8
+			b := &draw.Box{Meta: draw.Meta{ID: lk.class + "-" + m.ID, Class: "cell " + lk.class}, Shape: lk.shape,
+				Rect: rect{X: colX(i), Y: laneTop[l] - lanePadTop(l) - c.h/2, W: cellW, H: c.h}, Fill: lk.fill, Stroke: lk.stroke, Label: c.label}
+			if l == laneFront {
+				front[i] = b
+			}
+			k.out.Add(b)
+		}
+		if m.Critical {
+			size := draw.DiscSize(vw.FailPoint, 9)
+			k.out.Add(&draw.Marker{Meta: draw.Meta{ID: "fail-" + m.ID, Class: "fail-point"}, Kind: draw.Disc,
+				At: pt{X: colX(i), Y: laneTop[laneFront]}, Size: size, Color: th.CritBorder, Text: vw.FailPoint,
+				Ink: "#FFFFFF", Font: draw.Font{Size: 9}})
+		}
+	}
+
+	// the customer's steps: next in the lane, branches and the return
+	// through the band above it, handoffs in the frontstage lane
+	k2 := 0
+	nextID := func() string { k2++; return fmt.Sprintf("edge-%d", k2) }
+	flowLook := draw.Stroke{Color: th.Flow}
+	handoffLook := draw.Stroke{Color: th.Handoff, Dash: draw.Dashed, Width: 2}
+	branchLook := draw.Stroke{Color: th.Branch}
+	if th.BranchStyle != "" {
+		branchLook = draw.Stroke{Color: th.Branch, Dash: draw.Dotted, Width: 2}
+	}
+	var hasHandoff, hasBranch, hasReturn, hasEnd bool
+	for _, e := range a.Edges {
+		i, j := e.From.Index, e.To.Index
+		if e.Kind == cycle.Sequence {
+			y := cust[i].Rect.Y
+			k.arrow(nextID(), "sequence", flowLook, cust[i], cust[j], pt{X: colX(i) + cellW/2, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
+			if e.Handoff && front[i] != nil && front[j] != nil {
+				hasHandoff = true
+				y := laneTop[laneFront] - lanePadTop(laneFront) - 10
+				k.arrow(nextID(), "handoff", handoffLook, front[i], front[j], pt{X: colX(i) + cellW/2, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
+			}
+		}
+	}
+	boxTop := laneTop[laneCustomer] - bpLanePad
+	for _, b := range band {
+		i, j := b.e.From.Index, b.e.To.Index
+		ly := boxTop + 10 + float64(b.level)*bpBandStep
+		look, class := branchLook, "branch"
+		switch {
+		case b.e.Kind == cycle.Return:
+			look, class = flowLook, "return"
+			hasReturn = true
+		default:
+			hasBranch = true
+		}
+		if b.e.Handoff {
+			look, class = handoffLook, class+" handoff"
+			hasHandoff = true
+		}
+		k.arrow(nextID(), class, look, cust[i], cust[j], pt{X: b.x0, Y: boxTop}, pt{X: b.x0, Y: ly}, pt{X: b.x1, Y: ly}, pt{X: b.x1, Y: boxTop})
+	}
+	for _, m := range a.Moments {
+		hasEnd = hasEnd || a.Cycle.IsEnd(m.Moment)
+	}
+
+	// the legend below the lanes
+	l := k.legend()
+	plain := slices.ContainsFunc(a.Moments, func(m *cycle.MomentAnalysis) bool { return !m.Critical })
+	if plain {
+		l.AddRow("moment", vw.LegAction, legendKinds[legMoment].sample(&diagram{th: th, w: k.w})...)
+	}
+	if k.anyCritical() {
+		size := draw.DiscSize(vw.FailPoint, 9)
+		l.AddRow("fail-point", vw.LegFail, &draw.Marker{Kind: draw.Disc, Size: size, Color: th.CritBorder, Text: vw.FailPoint, Ink: "#FFFFFF", Font: draw.Font{Size: 9}})
+	}
+	sample := func(look draw.Stroke) []draw.Item {
+		return []draw.Item{&draw.Route{Path: draw.Line(pt{X: -24}, pt{X: 24 - draw.ArrowLen}), Head: draw.ArrowNormal, Tip: pt{X: 24}, Stroke: look}}
+	}
+	l.AddRow("flow", vw.LegNext, sample(flowLook)...)
+	if hasHandoff {
+		l.AddRow("handoff", vw.LegHandoff, sample(handoffLook)...)
+	}
+	if hasBranch {
+		l.AddRow("branch", vw.LegBranch, sample(branchLook)...)
+	}
+	if hasReturn {
+		l.AddRow("return", vw.LegReturn, sample(flowLook)...)
+	}
+	if hasEnd {
+		b := &draw.Box{Shape: draw.Plain, Rect: rect{W: 36, H: 14}}
+		b.Label.AddLine(draw.Span{Text: k.w.End, Font: draw.Font{Size: 9, Bold: true}, Color: th.Mark})
+		l.AddRow("end", vw.LegEnd, b)
+	}
+	k.placeLegendEither(l, pt{X: left, Y: bottom - 24}, pt{X: right + 36, Y: laneTop[laneEvidence]})
+	return k.finish(10)
+}

@@ -1,0 +1,358 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/render/draw"
+)
+
+// viewKit holds what every view besides the clock face shares: the
+// analysis, the options, the palette, the words, and the drawing being
+// made. The views are journey.go, blueprint.go and ipa.go.
+type viewKit struct {
+	a   *cycle.Analysis
+	o   Options
+	th  *theme
+	w   *words
+	vw  *viewWords
+	out *draw.Drawing
+}
+
+func newKit(name string, a *cycle.Analysis, o Options) *viewKit {
+	th := themes[o.Theme]
+	return &viewKit{a: a, o: o, th: th, w: vocabulary[o.Lang], vw: viewVocabulary[o.Lang],
+		out: &draw.Drawing{Name: name, Background: th.Background, Ink: th.Ink}}
+}
+
+// ---- scores, read through these helpers only ----
+//
+// Scores are whole numbers in package cycle today; they may become exact
+// decimals. Every view reads them through these functions, so that such a
+// change touches this block alone.
+
+// scored reports whether a score is given (0 means unset).
+func scored(v cycle.Decimal) bool { return !v.IsZero() }
+
+// scoreValue is a score as a number on the 1..scale axis.
+func scoreValue(v cycle.Decimal) float64 { return v.Float64() }
+
+// expectedPerceived is the mean expected and mean perceived score over the
+// dimensions of m that give both; ok is false when none does.
+func expectedPerceived(m *cycle.MomentAnalysis) (exp, per float64, ok bool) {
+	n := 0
+	for _, d := range cycle.SortedDimensions(m.Dimensions) {
+		s := m.Dimensions[d]
+		if s.HasGap() {
+			exp += scoreValue(s.Expected)
+			per += scoreValue(s.Perceived)
+			n++
+		}
+	}
+	if n == 0 {
+		return 0, 0, false
+	}
+	return exp / float64(n), per / float64(n), true
+}
+
+// ipaSplit is where the analysis splits the importance-performance
+// matrix, on each axis (cycle.Analysis.Split): a score strictly above it
+// is high, at or below it low. The view places every point by the
+// quadrant the analysis gave it (MomentAnalysis.Quadrant) and draws the
+// dividers here.
+func ipaSplit(a *cycle.Analysis) (importance, performance float64) {
+	s := splitOf(a)
+	return s.Importance, s.Performance
+}
+
+// ipaSplitRule is how the analysis chose the split: "midpoint" or "mean"
+// (the cycle's mean scores).
+func ipaSplitRule(a *cycle.Analysis) string { return splitOf(a).Rule }
+
+// splitOf is the analysis' split, or the cycle's own when the analysis
+// was not made by cycle.Analyze and has none.
+func splitOf(a *cycle.Analysis) cycle.Split {
+	if a.Split.Rule == "" {
+		return cycle.SplitOf(a.Cycle)
+	}
+	return a.Split
+}
+
+// ---- the blueprint's lanes, read through these helpers only ----
+//
+// The per-moment lists evidence, backstage and support are read here and
+// nowhere else (variables, so that a test can hand the blueprint lists the
+// file format does not give yet).
+
+// evidenceOf is the physical evidence the customer sees at the moment (the
+// moment's evidence list; empty when the file gives none).
+var evidenceOf = func(m *cycle.MomentAnalysis) []string { return m.Evidence }
+
+// backstageOf is the work the customer does not see (backstage).
+var backstageOf = func(m *cycle.MomentAnalysis) []string { return m.Backstage }
+
+// supportOf is the support processes and systems (support).
+var supportOf = func(m *cycle.MomentAnalysis) []string { return m.Support }
+
+// ---- shared marks ----
+
+// title places the title block with its top-left corner at (left, top):
+// the title, the customer and the organisation, wrapped at width. It
+// returns the block's box.
+func (k *viewKit) title(left, top, width float64) *draw.Box {
+	c := k.a.Cycle
+	var l draw.Label
+	l.Left = true
+	l.Add(oneLine(c.Title), width, draw.Font{Size: 20, Bold: true}, k.th.Ink)
+	if c.Customer != "" {
+		l.Add(k.w.Customer+": "+oneLine(c.Customer), width, draw.Font{Size: 11}, k.th.Muted)
+	}
+	if c.Organization != "" {
+		l.Add(oneLine(c.Organization), width, draw.Font{Size: 10, Italic: true}, k.th.Muted)
+	}
+	w, h := l.Size()
+	r := rect{X: left + w/2, Y: top - h/2, W: w, H: h}
+	b := &draw.Box{Meta: draw.Meta{ID: "title", Class: "title"}, Name: "_title", Shape: draw.Plain, Rect: r, Label: l}
+	k.out.Add(b)
+	return b
+}
+
+// text adds a box of plain text centred at (x, y) and returns it.
+func (k *viewKit) text(id, class string, x, y float64, s string, f draw.Font, color string) *draw.Box {
+	var l draw.Label
+	l.AddLine(draw.Span{Text: s, Font: f, Color: color})
+	w, h := l.Size()
+	b := &draw.Box{Meta: draw.Meta{ID: id, Class: class}, Shape: draw.Plain, Rect: rect{X: x, Y: y, W: w, H: h}, Label: l}
+	k.out.Add(b)
+	return b
+}
+
+// line adds a route without arrowhead through the points.
+func (k *viewKit) line(id, class string, look draw.Stroke, pts ...pt) *draw.Route {
+	r := &draw.Route{Meta: draw.Meta{ID: id, Class: class}, Path: draw.Polyline(pts...), Stroke: look}
+	k.out.Add(r)
+	return r
+}
+
+// arrow adds a route with an arrowhead at the last point; the path ends
+// draw.ArrowLen before it.
+func (k *viewKit) arrow(id, class string, look draw.Stroke, from, to *draw.Box, pts ...pt) *draw.Route {
+	n := len(pts)
+	tip := pts[n-1]
+	d := tip.Sub(pts[n-2])
+	base := tip.Sub(d.Mul(draw.ArrowLen / math.Max(d.Len(), 1e-9)))
+	path := append(append([]pt{}, pts[:n-1]...), base)
+	r := &draw.Route{Meta: draw.Meta{ID: id, Class: class}, From: from, To: to, Path: draw.Polyline(path...),
+		Head: draw.ArrowNormal, Tip: tip, Stroke: look}
+	k.out.Add(r)
+	return r
+}
+
+// momentLabel is a moment's label: its number (with "! CRITICAL" when
+// critical), its name and, when given, its owner, wrapped at width.
+func (k *viewKit) momentLabel(m *cycle.MomentAnalysis, width float64, withOwner bool) draw.Label {
+	var l draw.Label
+	head := draw.Span{Text: fmt.Sprint(m.Number()), Font: draw.Font{Size: 10, Bold: true}, Color: k.th.Ink}
+	if m.Critical {
+		head.Text += " · ! " + k.w.Critical
+		head.Color = k.th.CritText
+	}
+	l.AddLine(head)
+	l.Add(oneLine(m.Name), width, draw.Font{Size: 10, Bold: true}, k.th.Ink)
+	if withOwner && m.Owner != "" {
+		l.Add(oneLine(m.Owner), width, draw.Font{Size: 9, Italic: true}, k.th.Muted)
+	}
+	return l
+}
+
+// momentBox is a moment's box, rounded, or square with a double border
+// when critical (as on the clock face), linked when the moment has a URL.
+func (k *viewKit) momentBox(m *cycle.MomentAnalysis, r rect, l draw.Label) *draw.Box {
+	b := &draw.Box{Meta: draw.Meta{ID: "moment-" + m.ID, Class: "moment"}, Name: m.ID, Rect: r, Label: l}
+	if m.Critical {
+		b.Class += " critical"
+		b.Shape, b.Double = draw.Rectangle, true
+		b.Fill, b.Stroke = k.th.CritFill, draw.Stroke{Color: k.th.CritBorder, Width: 2.2}
+	} else {
+		b.Shape = draw.Rounded
+		b.Fill, b.Stroke = k.th.Fill, draw.Stroke{Color: k.th.Border}
+	}
+	if u := safeURL(m.URL); u != "" {
+		b.URL, b.Tooltip = u, m.Name
+	}
+	return b
+}
+
+// improvements is the label of a moment's improvement notes (as on the
+// clock face), wrapped at width; empty when it has none.
+func (k *viewKit) improvements(m *cycle.MomentAnalysis, width float64) draw.Label {
+	var l draw.Label
+	l.Left = true
+	d := &diagram{th: k.th, w: k.w}
+	for _, im := range m.Improvements {
+		d.improvementLines(&l, im, width)
+	}
+	return l
+}
+
+// noteBox is a note holding l, centred at (x, y) with width w.
+func (k *viewKit) noteBox(m *cycle.MomentAnalysis, x, top, w float64, l draw.Label) *draw.Box {
+	_, h := l.Size()
+	h += 12
+	l.Pad = 8
+	return &draw.Box{Meta: draw.Meta{ID: "note-" + m.ID, Class: "note"}, Name: "_note_" + m.ID,
+		Rect: rect{X: x, Y: top - h/2, W: w, H: h}, Shape: draw.Note, Fill: k.th.NoteFill,
+		Stroke: draw.Stroke{Color: k.th.NoteBorder}, Label: l}
+}
+
+// finish sets the page: sized to the content ("auto"), or the named
+// paper with the drawing scaled to fit it (at most maxGrow larger),
+// warning when moment names, set at nameSize, fall below
+// draw.MinNameSize.
+func (k *viewKit) finish(nameSize float64) *draw.Drawing {
+	out, o := k.out, k.o
+	paper, ok := draw.LookupPaper(o.Page)
+	if !ok {
+		out.FitPage(pageMargin)
+		return out
+	}
+	c := out.Content()
+	w, h := paper.Oriented(o.Orientation, c.W/c.H)
+	s := min((w-2*pageMargin)/c.W, (h-2*pageMargin)/c.H, maxGrow)
+	out.Scale(s, pt{})
+	m := c.Centre().Mul(s)
+	out.Page = rect{X: m.X, Y: m.Y, W: w, H: h}
+	out.Paper = paper.Name
+	if got := math.Floor(nameSize*s + 0.01); got < draw.MinNameSize-0.01 {
+		out.Warnings = append(out.Warnings, fmt.Sprintf(k.vw.WarnSmall, paper.Name, len(k.a.Moments), got, draw.MinNameSize))
+	}
+	return out
+}
+
+// legend starts a legend in the view's style.
+func (k *viewKit) legend() *draw.Legend {
+	st := draw.DefaultLegend
+	st.Ink, st.Frame = k.th.Ink, k.th.Frame
+	return draw.NewLegend(k.w.Legend, st)
+}
+
+// placeLegendEither puts the legend at one of two places, each its
+// top-left corner: first (the view's own choice, and the one for --page
+// auto) or second, when on the named paper the whole then scales larger.
+func (k *viewKit) placeLegendEither(l *draw.Legend, first, second pt) {
+	paper, ok := draw.LookupPaper(k.o.Page)
+	if !ok {
+		k.placeLegend(l, first.X, first.Y)
+		return
+	}
+	c := k.out.Content()
+	lw, lh := l.Size()
+	fit := func(at pt) float64 {
+		r := c.Union(rect{X: at.X + lw/2, Y: at.Y - lh/2, W: lw, H: lh})
+		w, h := paper.Oriented(k.o.Orientation, r.W/r.H)
+		return min((w-2*pageMargin)/r.W, (h-2*pageMargin)/r.H)
+	}
+	at := first
+	if fit(second) > fit(first)+1e-9 {
+		at = second
+	}
+	k.placeLegend(l, at.X, at.Y)
+}
+
+// placeLegend puts the legend with its top-left corner at (left, top).
+func (k *viewKit) placeLegend(l *draw.Legend, left, top float64) {
+	w, _ := l.Size()
+	l.Place(left+w/2, top)
+	// rows set flush left, so they start in one column whatever their
+	// length (a centred line drifts right by its slack)
+	for _, r := range l.Rows {
+		r.Text.Label.Left = true
+		for i := range r.Text.Label.Lines {
+			r.Text.Label.Lines[i].Anchor = draw.Start
+		}
+	}
+	k.out.Legend = l
+}
+
+// sizeStep is one step of a size that depends on a count: the size for
+// counts up to upTo.
+type sizeStep struct {
+	upTo int
+	size float64
+}
+
+// sizeFor is the size of the first step that n does not exceed.
+func sizeFor(n int, steps []sizeStep) float64 {
+	for _, s := range steps {
+		if n <= s.upTo {
+			return s.size
+		}
+	}
+	return steps[len(steps)-1].size
+}
+
+// stageRuns are the runs of consecutive moments with the same stage, as
+// [first, last] indices; moments without a stage belong to no run.
+func stageRuns(a *cycle.Analysis) [][2]int {
+	var runs [][2]int
+	for i, m := range a.Moments {
+		if m.Stage == "" {
+			continue
+		}
+		if n := len(runs); n > 0 && runs[n-1][1] == i-1 && a.Moments[i-1].Stage == m.Stage {
+			runs[n-1][1] = i
+			continue
+		}
+		runs = append(runs, [2]int{i, i})
+	}
+	return runs
+}
+
+// stageBands draws a header band over each run of equal stages; colX
+// gives a column's centre and colW the columns' width. It returns the
+// bands' height (0 when no moment has a stage).
+func (k *viewKit) stageBands(top float64, colX func(int) float64, colW float64) float64 {
+	runs := stageRuns(k.a)
+	if len(runs) == 0 {
+		return 0
+	}
+	const h = 24.0
+	for i, r := range runs {
+		x0, x1 := colX(r[0])-colW/2+3, colX(r[1])+colW/2-3
+		var l draw.Label
+		l.Add(oneLine(k.a.Moments[r[0]].Stage), x1-x0-10, draw.Font{Size: 10, Bold: true}, k.th.Ink)
+		if len(l.Lines) > 1 { // one line: the band is as high as one
+			l.Lines = l.Lines[:1]
+			l.Lines[0].Spans[0].Text = clip(l.Lines[0].Spans[0].Text)
+		}
+		k.out.Add(&draw.Box{Meta: draw.Meta{ID: fmt.Sprintf("stage-%d", i+1), Class: "stage"}, Shape: draw.Rectangle,
+			Rect: rect{X: (x0 + x1) / 2, Y: top - h/2, W: x1 - x0, H: h}, Fill: k.th.Fill,
+			Stroke: draw.Stroke{Color: k.th.Frame}, Label: l})
+	}
+	return h
+}
+
+// clip ends a cut line of text with an ellipsis.
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) > 2 {
+		r = r[:len(r)-2]
+	}
+	return strings.TrimSpace(string(r)) + "…"
+}
+
+// shortName is a moment's name cut to about n characters at a word.
+func shortName(name string, n int) string {
+	s := oneLine(name)
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,.;:-") + "…"
+}

@@ -1,0 +1,113 @@
+package render
+
+import (
+	"reflect"
+
+	"github.com/ciclo-dev/ciclo/internal/msg"
+)
+
+// viewWords are the fixed words of the journey, blueprint and
+// importance–performance views in one language.
+type viewWords struct {
+	// journey
+	Score, ScoreRange                   string // axis title; "%d–%d"
+	LegPerf, LegPerfCritical, LegImport string
+	LegExpected, LegPerceived           string
+	LegCompare                          string // "%s": the older file's title
+	LegRemoved                          string // "%s": the moments gone
+	AndMore                             string // "%d"
+	// blueprint
+	LaneEvidence, LaneCustomer, LaneFront, LaneBack, LaneSupport  string
+	LineInteraction, LineVisibility, LineInternal                 string
+	NoneGiven                                                     string
+	FailPoint                                                     string // the letter on a fail point
+	LegAction, LegFail, LegHandoff, LegBranch, LegReturn, LegNext string
+	LegEnd                                                        string
+	// ipa
+	Importance, Performance string
+	Quadrants               map[string]string // by cycle.Quadrant
+	LegPoint, LegCritPoint  string
+	LegDivider              string
+	LegSplit                map[string]string // by split rule; %s: the importance and performance split
+	NotScored               string            // "%s": the moments
+	// WarnSmall: the paper, the moments, the size reached, the minimum
+	WarnSmall string
+}
+
+// viewEnglish holds the views' words in English; internal/msg translates
+// them.
+var viewEnglish = viewWords{
+	Score:           msg.N("Score"),
+	ScoreRange:      msg.N("%d–%d"),
+	LegPerf:         msg.N("Performance as customers rate it"),
+	LegPerfCritical: msg.N("Critical moment: ringed point, double border, \"! CRITICAL\""),
+	LegImport:       msg.N("Importance to the customer (dashed)"),
+	LegExpected:     msg.N("Expected, mean of the dimensions scored"),
+	LegPerceived:    msg.N("Perceived, mean of the same dimensions"),
+	LegCompare:      msg.N("Performance in the older version (%s), matched by id"),
+	LegRemoved:      msg.N("No longer in the cycle: %s"),
+	AndMore:         msg.N("and %d more"),
+
+	LaneEvidence:    msg.N("Physical evidence"),
+	LaneCustomer:    msg.N("Customer actions"),
+	LaneFront:       msg.N("Frontstage"),
+	LaneBack:        msg.N("Backstage"),
+	LaneSupport:     msg.N("Support processes"),
+	LineInteraction: msg.N("line of interaction"),
+	LineVisibility:  msg.N("line of visibility"),
+	LineInternal:    msg.N("line of internal interaction"),
+	NoneGiven:       msg.N("none in the file"),
+	FailPoint:       msg.N("F"),
+	LegNext:         msg.N("The customer's next step"),
+	LegAction:       msg.N("Customer action: number, name (the moment)"),
+	LegFail:         msg.N("Fail point: a critical moment (double border, F on the line of interaction)"),
+	LegHandoff:      msg.N("Handoff: another owner on the same channel"),
+	LegBranch:       msg.N("Branch: the customer may skip ahead or go back"),
+	LegReturn:       msg.N("The cycle starts again"),
+	LegEnd:          msg.N("The customer leaves the cycle here"),
+
+	Importance:  msg.N("Importance"),
+	Performance: msg.N("Performance"),
+	Quadrants: map[string]string{
+		"concentrate-here":  msg.N("Concentrate here"),
+		"keep-up":           msg.N("Keep up the good work"),
+		"low-priority":      msg.N("Low priority"),
+		"possible-overkill": msg.N("Possible overkill"),
+	},
+	LegPoint:     msg.N("Moment: number and short name at its scores (the same scores stack, joined by a line)"),
+	LegCritPoint: msg.N("Critical moment: double ring"),
+	LegDivider:   msg.N("On a divider: counts in the quadrant it leans into"),
+	LegSplit: map[string]string{
+		"midpoint": msg.N("Dividers at the middle of the scale: importance %s, performance %s"),
+		"mean":     msg.N("Dividers at the cycle's mean scores: importance %s, performance %s"),
+	},
+	NotScored: msg.N("Not scored (no importance or performance): %s"),
+	WarnSmall: msg.N("on %s, this view of %d moments is scaled down to names of %.1f pt, below the %g pt ciclo keeps; --page auto (or a larger paper) draws it at full size"),
+}
+
+// viewVocabulary holds the views' words in every language ciclo speaks.
+var viewVocabulary = translated(viewEnglish)
+
+// translated translates every string, and every value of every string
+// map, of the struct en into each language of the catalog.
+func translated[W any](en W) map[string]*W {
+	out := map[string]*W{}
+	for _, lang := range msg.Languages() {
+		w := en
+		v := reflect.ValueOf(&w).Elem()
+		for i := range v.NumField() {
+			switch f := v.Field(i); f.Kind() {
+			case reflect.String:
+				f.SetString(msg.T(lang, f.String()))
+			case reflect.Map:
+				m := map[string]string{}
+				for k, s := range f.Interface().(map[string]string) {
+					m[k] = msg.T(lang, s)
+				}
+				f.Set(reflect.ValueOf(m))
+			}
+		}
+		out[lang] = &w
+	}
+	return out
+}
