@@ -13,7 +13,9 @@ package cli
 // compare, git is installed. Nothing else in ciclo runs a program. Every
 // call passes its arguments as a list (no shell), the revision after
 // --end-of-options and the paths as literal pathspecs, so no revision or
-// file name is read as an option or a pattern.
+// file name is read as an option or a pattern. No program the repository's
+// configuration names is run (see gitCommand); in a partial clone the
+// blobs at REV must be fetched beforehand.
 
 import (
 	"bytes"
@@ -21,6 +23,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -43,11 +46,30 @@ func (r *gitRepo) git(ctx context.Context, args ...string) ([]byte, error) {
 	return runGit(ctx, r.top, args...)
 }
 
-func runGit(ctx context.Context, dir string, args ...string) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, "git", append([]string{"-c", "core.quotePath=false"}, args...)...)
+// gitCommand is the git program with ciclo's fixed settings: settings
+// given with -c come before the repository's own .git/config, so a
+// repository cannot turn them back on.
+//   - core.fsmonitor=false: git ls-files would otherwise run the program
+//     a repository names in core.fsmonitor (a cloned or unpacked
+//     repository's .git/config is not the user's choice).
+//   - GIT_NO_LAZY_FETCH=1: in a partial clone a missing object would be
+//     fetched from the promisor remote, and a fetch runs programs the
+//     repository's configuration names (remote.*.uploadpack,
+//     core.sshCommand, credential helpers). The user fetches instead.
+//   - no pager, no prompts, no lock files written by a read-only command.
+//
+// ciclo runs only rev-parse, ls-tree, ls-files and cat-file blob: none of
+// them runs hooks, textconv, diff.external or clean/smudge filters.
+// See "Threat model" in docs/ci.md.
+func gitCommand(ctx context.Context, dir string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, "git", append([]string{"-c", "core.quotePath=false", "-c", "core.fsmonitor=false"}, args...)...)
 	cmd.Dir = dir
-	// No pager, no prompts, no lock files written by a read-only command.
-	cmd.Env = append(os.Environ(), "GIT_PAGER=cat", "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0")
+	cmd.Env = append(os.Environ(), "GIT_PAGER=cat", "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0", "GIT_NO_LAZY_FETCH=1")
+	return cmd
+}
+
+func runGit(ctx context.Context, dir string, args ...string) ([]byte, error) {
+	cmd := gitCommand(ctx, dir, args...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
@@ -76,6 +98,11 @@ func openRepo(ctx context.Context, dir string) (*gitRepo, error) {
 	out, err := runGit(ctx, dir, "rev-parse", "--show-toplevel")
 	var ge *gitError
 	if errors.As(err, &ge) {
+		if strings.Contains(ge.msg, "safe.directory") {
+			// A repository owned by another user: git's own message
+			// says how to trust it; ciclo does not trust it for you.
+			return nil, misuse(fmt.Errorf("--git: git refuses the repository around %s: %s", dir, ge.msg))
+		}
 		return nil, misuse(fmt.Errorf("--git: %s is not inside a git repository (or it is a bare one, with no working tree)", dir))
 	}
 	if err != nil {
@@ -168,13 +195,31 @@ func nulList(out []byte) map[string]bool {
 	return set
 }
 
-// committed lists the cycle files under the pathspecs at commit.
+// committed lists the cycle files under the pathspecs at commit: regular
+// files only, as a directory walk reads them; a submodule or a symbolic
+// link named *.yaml has no cycle text at REV.
 func (r *gitRepo) committed(ctx context.Context, commit string, specs []string) (map[string]bool, error) {
-	out, err := r.git(ctx, append([]string{"ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--"}, specs...)...)
+	out, err := r.git(ctx, append([]string{"ls-tree", "-r", "-z", "--full-tree", commit, "--"}, specs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("--git: listing the files of %s: %w", commit, err)
 	}
-	return nulList(out), nil
+	return treeFiles(out), nil
+}
+
+// treeFiles reads git ls-tree -z output ("MODE TYPE ID\tPATH" records)
+// and keeps the cycle files that are regular blobs.
+func treeFiles(out []byte) map[string]bool {
+	set := map[string]bool{}
+	for _, rec := range strings.Split(string(out), "\x00") {
+		meta, path, ok := strings.Cut(rec, "\t")
+		if !ok || !isCycleFile(path) {
+			continue
+		}
+		if f := strings.Fields(meta); len(f) == 3 && f[1] == "blob" && (f[0] == "100644" || f[0] == "100755") {
+			set[path] = true
+		}
+	}
+	return set
 }
 
 // working lists the cycle files under the pathspecs in the working tree:
@@ -193,16 +238,43 @@ func (r *gitRepo) working(ctx context.Context, specs []string) (map[string]bool,
 	return set, nil
 }
 
-// blob reads a file as committed, bounded like any input.
+// blob reads a file as committed, bounded like any input: at most
+// cycle.MaxFileSize+1 bytes are read (the parser then reports the size)
+// and git is stopped there, so a huge blob never sits in memory.
 func (r *gitRepo) blob(ctx context.Context, commit, path string) ([]byte, error) {
-	out, err := r.git(ctx, "cat-file", "blob", commit+":"+path)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	cmd := gitCommand(ctx, r.top, "cat-file", "blob", commit+":"+path)
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, fmt.Errorf("--git: reading %s at %s: %w", path, commit, err)
+		return nil, err
 	}
-	if len(out) > cycle.MaxFileSize+1 {
-		out = out[:cycle.MaxFileSize+1] // the parser reports the size
+	if err := cmd.Start(); err != nil {
+		if errors.Is(err, exec.ErrNotFound) {
+			return nil, misuse(errors.New("--git needs the git program, which is not installed or not on PATH"))
+		}
+		return nil, err
 	}
-	return out, nil
+	out, readErr := io.ReadAll(io.LimitReader(stdout, cycle.MaxFileSize+1))
+	if len(out) > cycle.MaxFileSize {
+		cancel() // the rest is not needed
+		_ = cmd.Wait()
+		return out, nil
+	}
+	waitErr := cmd.Wait()
+	if readErr == nil && waitErr == nil {
+		return out, nil
+	}
+	msg := strings.TrimSpace(errOut.String())
+	if msg == "" {
+		msg = errors.Join(readErr, waitErr).Error()
+	}
+	if strings.Contains(msg, "lazy fetching disabled") || strings.Contains(msg, "promisor remote") {
+		return nil, fmt.Errorf("--git: %s at %s is not in this partial clone, and ciclo does not fetch (a fetch runs programs the repository's configuration names); fetch it with git first, e.g. git cat-file -e %s:%s", path, commit, commit, path)
+	}
+	return nil, fmt.Errorf("--git: reading %s at %s: %w", path, commit, &gitError{msg: msg})
 }
 
 // diffGitRun compares each cycle file under the paths as committed at
