@@ -307,6 +307,11 @@ func readSheet(f *excelize.File, name, sheet string, sheets []string, lang strin
 			}
 		}
 	}
+	// The used range is a rectangle: a cell at XFD1 and another at
+	// A1048576 are two cells, but a range of 17 billion to scan.
+	if rowsN*colsN > MaxCells {
+		return nil, fmt.Errorf("%s", tr(lang, "%s: the sheet spans %d rows by %d columns (to %s), more than %d cells; ciclo reads sheets up to that size: delete the far-away cells or copy the moments to a new sheet", t.where(cell{Line: 1, Col: 1}), rowsN, colsN, cellName(rowsN, colsN), MaxCells))
+	}
 	for r := 1; r <= rowsN; r++ {
 		for c := 1; c <= colsN; c++ {
 			if fx, _ := f.GetCellFormula(sheet, cellName(r, c)); fx != "" {
@@ -318,11 +323,19 @@ func readSheet(f *excelize.File, name, sheet string, sheets []string, lang strin
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	// Filling merged ranges costs their area: the areas filled, summed
+	// over all ranges (they may overlap, each a million cells), stay
+	// within MaxCells too.
+	filled := 0
 	for _, m := range merged {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
 		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || (r2-r1+1)*(c2-c1+1) > MaxCells {
+		if err1 != nil || err2 != nil || r1 > len(t.Rows) || r2 < r1 || c2 < c1 {
 			continue
+		}
+		filled += (min(r2, len(t.Rows)) - r1 + 1) * (c2 - c1 + 1)
+		if filled > MaxCells {
+			return nil, fmt.Errorf("%s", tr(lang, "%s: the merged ranges cover more than %d cells in all; ciclo reads sheets up to that size", t.where(cell{Line: r1, Col: c1}), MaxCells))
 		}
 		src := t.at(r1-1, c1-1)
 		for r := r1; r <= r2 && r <= len(t.Rows); r++ {

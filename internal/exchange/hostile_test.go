@@ -1,0 +1,92 @@
+package exchange
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// workbookWithSheet is a valid workbook whose first sheet's XML is
+// replaced by sheetData and extra (what hand-made or hostile files hold).
+func workbookWithSheet(t *testing.T, sheetData, extra string) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	f.SetCellValue("Sheet1", "A1", "moment")
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, e := range zr.File {
+		w, err := zw.Create(e.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Name == "xl/worksheets/sheet1.xml" {
+			fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>%s</sheetData>%s</worksheet>`, sheetData, extra)
+			continue
+		}
+		r, err := e.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(w, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+func inlineCell(ref, text string) string {
+	return fmt.Sprintf(`<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, text)
+}
+
+// TestImportHostileWorkbooks: a few kilobytes of XML that would make
+// reading cost billions of steps are refused with the sheet and cell.
+func TestImportHostileWorkbooks(t *testing.T) {
+	var merges strings.Builder
+	for i := 0; i < 2000; i++ {
+		fmt.Fprintf(&merges, `<mergeCell ref="B%d:ALL%d"/>`, 2*i+2, 2*i+3)
+	}
+	rows := `<row r="1">` + inlineCell("A1", "moment") + `</row><row r="4002">` + inlineCell("A4002", "Arrive") + `</row>`
+	for _, tc := range []struct {
+		name, data, extra, want string
+	}{
+		// two far corners: 17 billion cells of used range
+		{"corners.xlsx", `<row r="1">` + inlineCell("A1", "moment") + inlineCell("XFD1", "x") + `</row><row r="1048576">` + inlineCell("A1048576", "Arrive") + `</row>`, "",
+			"corners.xlsx:Sheet1!A1: the sheet spans 1048576 rows by 16384 columns (to XFD1048576), more than 1000000 cells"},
+		// 2000 merged ranges of 2000 cells each: 4 million cells to fill
+		{"merges.xlsx", rows, "<mergeCells>" + merges.String() + "</mergeCells>",
+			"merges.xlsx:Sheet1!B"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Import(tc.name, workbookWithSheet(t, tc.data, tc.extra), Options{})
+			if err == nil || res != nil {
+				t.Fatalf("imported: %v", err)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %q\nwant it to contain %q", err, tc.want)
+			}
+		})
+	}
+	// A sheet with a million blank rows before its last cell is read (the
+	// rows are empty, the range one column wide).
+	data := workbookWithSheet(t, `<row r="1">`+inlineCell("A1", "moment")+`</row><row r="2">`+inlineCell("A2", "Arrive")+`</row><row r="1000000">`+inlineCell("A1000000", "Leave")+`</row>`, "")
+	res, err := Import("blank.xlsx", data, Options{})
+	if err != nil || !bytes.Contains(res.YAML, []byte("Leave")) {
+		t.Errorf("blank rows: %v", err)
+	}
+}
