@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/ciclo-dev/ciclo/cycle"
 )
 
 // workbookWithSheet is a valid workbook whose first sheet's XML is
@@ -88,5 +90,39 @@ func TestImportHostileWorkbooks(t *testing.T) {
 	res, err := Import("blank.xlsx", data, Options{})
 	if err != nil || !bytes.Contains(res.YAML, []byte("Leave")) {
 		t.Errorf("blank rows: %v", err)
+	}
+}
+
+// TestImportYAMLSpecialText: cell text that YAML reads as syntax or as a
+// typed value comes back from the cycle file as the same text, and the
+// words an older YAML reader takes for booleans or numbers are quoted.
+func TestImportYAMLSpecialText(t *testing.T) {
+	names := []string{"- dash", ": colon", "# hash", "&anchor", "*alias", "!tag", "%pct", "@at", "`tick",
+		"yes", "No", "off", "null", "~", "1e3", "0x10", "1_000", "1:30", "2026-01-02", ".5", "-1", "{a: b}", "[x]", "a: b", "a #b", "'q'", `"dq"`, "|", ">"}
+	var csv strings.Builder
+	csv.WriteString("moment,owner\n")
+	for _, n := range names {
+		fmt.Fprintf(&csv, "\"%s\",\"%s\"\n", strings.ReplaceAll(n, `"`, `""`), strings.ReplaceAll(n, `"`, `""`))
+	}
+	res, err := Import("special.csv", []byte(csv.String()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := cycle.Parse("special.yaml", res.YAML)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.YAML)
+	}
+	if len(c.Moments) != len(names) {
+		t.Fatalf("%d moments, want %d", len(c.Moments), len(names))
+	}
+	for i, n := range names {
+		if m := c.Moments[i]; m.Name != n || m.Owner != n {
+			t.Errorf("moment %d reads back as %q / %q, want %q", i, m.Name, m.Owner, n)
+		}
+	}
+	for _, q := range []string{`name: "yes"`, `name: "No"`, `name: "off"`, `name: "1_000"`, `name: "1:30"`, `name: ".5"`} {
+		if !bytes.Contains(res.YAML, []byte(q)) {
+			t.Errorf("the cycle file lacks %s:\n%s", q, res.YAML)
+		}
 	}
 }
