@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"archive/zip"
+	csvpkg "encoding/csv"
 	"bytes"
 	"fmt"
 	"io"
@@ -123,6 +124,52 @@ func TestImportYAMLSpecialText(t *testing.T) {
 	for _, q := range []string{`name: "yes"`, `name: "No"`, `name: "off"`, `name: "1_000"`, `name: "1:30"`, `name: ".5"`} {
 		if !bytes.Contains(res.YAML, []byte(q)) {
 			t.Errorf("the cycle file lacks %s:\n%s", q, res.YAML)
+		}
+	}
+}
+
+// TestExportCSVNeutralisesFormulas: every cell of the exported CSV that a
+// spreadsheet could run (= + - @, a tab or line break first, or = after
+// blanks) starts with an apostrophe, and the import gives the text back.
+func TestExportCSVNeutralisesFormulas(t *testing.T) {
+	owners := []string{"=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1", "  =HYPERLINK(\"http://x\")", "plain"}
+	var src strings.Builder
+	src.WriteString("title: T\nmoments:\n")
+	for i, o := range owners {
+		fmt.Fprintf(&src, "  - {id: m%d, name: M%d, owner: %q}\n", i, i, o)
+	}
+	c, err := cycle.Parse("t.yaml", []byte(src.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := CSV(c, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := csvpkg.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rec := range recs {
+		for _, cell := range rec {
+			if formulaLike(cell) {
+				t.Errorf("cell %q would run as a formula", cell)
+			}
+		}
+	}
+	res, err := Import("t.csv", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := cycle.Parse("back.yaml", res.YAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range owners {
+		if got, want := back.Moments[i].Owner, strings.TrimSpace(o); got != want {
+			t.Errorf("owner %d came back %q, want %q", i, got, want)
 		}
 	}
 }

@@ -99,10 +99,25 @@ func colName(col int) string {
 func cleanText(s string) string {
 	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
 	s = strings.TrimSpace(strings.Trim(s, "\u00a0\ufeff"))
-	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@", rune(s[1])) {
-		s = s[1:]
+	if len(s) > 1 && s[0] == '\'' && formulaLike(s[1:]) {
+		s = strings.TrimSpace(s[1:])
 	}
 	return s
+}
+
+// formulaLike reports whether a spreadsheet could take text for a formula
+// (or DDE call) when it opens a CSV: it starts with = + - @, a tab, a
+// carriage return or a line feed, or has = + - @ after leading blanks
+// (some programs trim them first).
+func formulaLike(s string) bool {
+	if s == "" {
+		return false
+	}
+	if strings.ContainsRune("\t\r\n", rune(s[0])) {
+		return true
+	}
+	t := strings.TrimLeft(s, " \t\r\n\u00a0")
+	return t != "" && strings.ContainsRune("=+-@", rune(t[0]))
 }
 
 // looksBinary reports whether data cannot be a text sheet: a NUL byte or
