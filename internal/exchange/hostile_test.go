@@ -2,8 +2,8 @@ package exchange
 
 import (
 	"archive/zip"
-	csvpkg "encoding/csv"
 	"bytes"
+	csvpkg "encoding/csv"
 	"fmt"
 	"io"
 	"strings"
