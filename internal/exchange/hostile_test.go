@@ -173,3 +173,24 @@ func TestExportCSVNeutralisesFormulas(t *testing.T) {
 		}
 	}
 }
+
+// TestMermaidExportDirectives: text with %% (a Mermaid comment, or a
+// %%{init}%% directive) cannot hide a moment or reconfigure the diagram.
+func TestMermaidExportDirectives(t *testing.T) {
+	c, err := cycle.Parse("t.yaml", []byte("title: \"%%{init: {'theme': 'dark'}}%%\"\nmoments:\n  - {id: a, name: \"%%hidden\", owner: \"x %%{wrap}%%\", performance: 3}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := Mermaid(c)
+	if bytes.Contains(out, []byte("%%")) {
+		t.Errorf("the journey holds %%%%:\n%s", out)
+	}
+	res, err := Import("j.mmd", out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := cycle.Parse("back.yaml", res.YAML)
+	if err != nil || len(back.Moments) != 1 {
+		t.Fatalf("the moment did not come back: %v\n%s", err, res.YAML)
+	}
+}
