@@ -194,3 +194,22 @@ func TestMermaidExportDirectives(t *testing.T) {
 		t.Fatalf("the moment did not come back: %v\n%s", err, res.YAML)
 	}
 }
+
+// TestImportUnclosedQuote: a quote never closed would take the rest of
+// the file into one cell; it is an error at the quote instead. A bare
+// quote inside a cell (5" screen) and quoted cells that close are read.
+func TestImportUnclosedQuote(t *testing.T) {
+	for _, data := range []string{"moment,owner\n\"Arrives,X\nLeaves,Y\n", "moment,owner\nArrives,X\nLeaves,\"Y\n"} {
+		_, err := Import("q.csv", []byte(data), Options{})
+		if err == nil || !strings.Contains(err.Error(), "this quote is never closed") {
+			t.Errorf("%q: error %v", data, err)
+		}
+	}
+	if _, err := Import("q.csv", []byte("moment,owner\n5\" screen,X\n\"Leaves, late\",\"Y\"\n"), Options{}); err != nil {
+		t.Errorf("closed quotes: %v", err)
+	}
+	_, err := Import("q.csv", []byte("moment,owner\nArrives,X\nLeaves,\"Y\n"), Options{})
+	if err == nil || !strings.HasPrefix(err.Error(), "q.csv:3:8:") {
+		t.Errorf("position: %v", err)
+	}
+}

@@ -183,9 +183,18 @@ func readCSV(name string, data []byte, lang string) (*table, error) {
 		return utf8.RuneCount(lines[line-1][:col-1]) + 1
 	}
 	cells := 0
+	var lastLine, lastCol int // where the last field read starts
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
+			// With lazy quotes (a bare " inside a cell is common) a quote
+			// opened and never closed takes the rest of the file into one
+			// cell, silently: the last field starts with a quote then,
+			// and the file does not end with one.
+			if lastLine > 0 && lastCol-1 < len(lines[lastLine-1]) && lines[lastLine-1][lastCol-1] == '"' &&
+				!bytes.HasSuffix(bytes.TrimRight(data, "\r\n"), []byte(`"`)) {
+				return nil, fmt.Errorf("%s:%d:%d: %s", name, lastLine, charCol(lastLine, lastCol), tr(lang, "this quote is never closed, so the rest of the file would be one cell; close it or remove it"))
+			}
 			break
 		}
 		if err != nil {
@@ -204,6 +213,9 @@ func readCSV(name string, data []byte, lang string) (*table, error) {
 			l, c := r.FieldPos(i)
 			text := cleanText(s)
 			row[i] = cell{Text: text, Raw: text, Line: l, Col: i + 1, Char: charCol(l, c)}
+		}
+		if len(rec) > 0 {
+			lastLine, lastCol = r.FieldPos(len(rec) - 1)
 		}
 		cells += len(row)
 		if cells > MaxCells {
