@@ -175,12 +175,21 @@ func readCSV(name string, data []byte, lang string) (*table, error) {
 	r.LazyQuotes = true
 	t := &table{File: name, Encoding: encoding}
 	lines := bytes.Split(data, []byte("\n"))
-	// charCol turns the reader's byte column into a character column
+	// charCol turns the reader's byte column into a character column.
+	// Fields come in order along a line, so the count goes on from the
+	// previous field's: a line of a million cells costs its length once,
+	// not once a cell.
+	memoLine, memoByte, memoRunes := 0, 0, 0
 	charCol := func(line, col int) int {
 		if line < 1 || line > len(lines) || col < 1 || col-1 > len(lines[line-1]) {
 			return col
 		}
-		return utf8.RuneCount(lines[line-1][:col-1]) + 1
+		if line != memoLine || col-1 < memoByte {
+			memoLine, memoByte, memoRunes = line, 0, 0
+		}
+		memoRunes += utf8.RuneCount(lines[line-1][memoByte : col-1])
+		memoByte = col - 1
+		return memoRunes + 1
 	}
 	cells := 0
 	var lastLine, lastCol int // where the last field read starts
