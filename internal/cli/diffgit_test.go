@@ -317,3 +317,22 @@ func TestDiffGitOddEntries(t *testing.T) {
 		t.Errorf("big blob: exit %d, err %q", code, errOut)
 	}
 }
+
+// TestDiffGitUnsafeDirectory: when git refuses a repository owned by
+// another user, ciclo shows git's reason (and its safe.directory advice)
+// instead of saying there is no repository. A stand-in git program gives
+// the refusal, as git 2.35.2 and later do.
+func TestDiffGitUnsafeDirectory(t *testing.T) {
+	bin := t.TempDir()
+	script := "#!/bin/sh\necho \"fatal: detected dubious ownership in repository at '/repo'\" >&2\n" +
+		"echo \"To add an exception for this directory, call: git config --global --add safe.directory /repo\" >&2\nexit 128\n"
+	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin)
+	t.Chdir(t.TempDir())
+	code, _, errOut := run(t, "", "diff", "--git", "HEAD")
+	if code != 2 || !strings.Contains(errOut, "git refuses the repository") || !strings.Contains(errOut, "safe.directory /repo") {
+		t.Errorf("exit %d, err %q", code, errOut)
+	}
+}
