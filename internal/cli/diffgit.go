@@ -24,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -141,10 +142,11 @@ func (r *gitRepo) pathspecs(cwd string, paths []string) ([]string, error) {
 		if !filepath.IsAbs(abs) {
 			abs = filepath.Join(cwd, p)
 		}
-		rel, err := filepath.Rel(r.top, resolveExisting(abs))
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		real := resolveExisting(abs)
+		if !within(r.top, real) {
 			return nil, misuse(fmt.Errorf("--git: %s is outside the repository %s", p, r.top))
 		}
+		rel, _ := filepath.Rel(r.top, real)
 		out = append(out, ":(literal)"+filepath.ToSlash(rel))
 	}
 	return out, nil
@@ -230,12 +232,27 @@ func (r *gitRepo) working(ctx context.Context, specs []string) (map[string]bool,
 		return nil, fmt.Errorf("--git: listing the working tree: %w", err)
 	}
 	set := nulList(out)
-	for p := range set {
-		if fi, err := os.Stat(filepath.Join(r.top, filepath.FromSlash(p))); err != nil || !fi.Mode().IsRegular() {
+	for _, p := range slices.Sorted(maps.Keys(set)) {
+		abs := filepath.Join(r.top, filepath.FromSlash(p))
+		if fi, err := os.Stat(abs); err != nil || !fi.Mode().IsRegular() {
 			delete(set, p) // deleted, or not a regular file
+			continue
+		}
+		// A symbolic link in the working tree comes with the branch
+		// being compared (a pull request's): one that leads outside the
+		// repository could name a secret (~/.git-credentials), and the
+		// parse errors would print it into the CI log.
+		if real, err := filepath.EvalSymlinks(abs); err != nil || !within(r.top, real) {
+			return nil, misuse(fmt.Errorf("--git: %s is a symbolic link that leads outside the repository %s; ciclo does not read it", p, r.top))
 		}
 	}
 	return set, nil
+}
+
+// within reports whether path is dir or inside it (both resolved).
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // blob reads a file as committed, bounded like any input: at most

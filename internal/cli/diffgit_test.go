@@ -336,3 +336,37 @@ func TestDiffGitUnsafeDirectory(t *testing.T) {
 		t.Errorf("exit %d, err %q", code, errOut)
 	}
 }
+
+// TestDiffGitLinkOutside: a symbolic link in the working tree (it comes
+// with the branch under review) that leads outside the repository is not
+// read: its parse errors would print what it names (a token) into the log.
+func TestDiffGitLinkOutside(t *testing.T) {
+	dir, git := gitRepoForTest(t)
+	writeFile(t, dir, "a.yaml", mapA1)
+	git("add", ".")
+	git("commit", "-q", "-m", "first")
+	secret := filepath.Join(t.TempDir(), "credentials")
+	if err := os.WriteFile(secret, []byte("https://user:TOKEN123@example.com\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(dir, "leak.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("a.yaml", filepath.Join(dir, "inside.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	git("add", ".")
+	t.Chdir(dir)
+	code, out, errOut := run(t, "", "diff", "--git", "HEAD")
+	if strings.Contains(out+errOut, "TOKEN123") {
+		t.Errorf("the linked file's text was printed: %q %q", out, errOut)
+	}
+	if code != 2 || !strings.Contains(errOut, "leak.yaml is a symbolic link that leads outside the repository") {
+		t.Errorf("exit %d, err %q", code, errOut)
+	}
+	os.Remove(filepath.Join(dir, "leak.yaml"))
+	git("add", "-A")
+	if code, out, errOut := run(t, "", "diff", "--git", "HEAD"); code != 1 || !strings.Contains(out, "inside.yaml") {
+		t.Errorf("a link inside the repository: exit %d, out %q, err %q", code, out, errOut)
+	}
+}
