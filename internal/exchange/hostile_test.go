@@ -237,3 +237,21 @@ func BenchmarkImportWideLine(b *testing.B) {
 		Import("w.csv", data, Options{})
 	}
 }
+
+// TestImportControlCharacters: a NUL past the part sniffed for binary
+// data and a terminal escape in a cell do not reach the cycle file.
+func TestImportControlCharacters(t *testing.T) {
+	data := "moment,owner\n" + strings.Repeat("A,B\n", 3000) + "C\x00D,\x1b[31mRed\n"
+	res, err := Import("c.csv", []byte(data), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := cycle.Parse("c.yaml", res.YAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := c.Moments[len(c.Moments)-1]
+	if m.Name != "C D" || m.Owner != "[31mRed" {
+		t.Errorf("read %q / %q", m.Name, m.Owner)
+	}
+}

@@ -96,7 +96,17 @@ func colName(col int) string {
 
 // cleanText trims a cell and drops the apostrophe spreadsheets put before
 // text that would otherwise be taken for a formula (export writes it too).
+// Control characters other than line breaks and tabs (a NUL past the
+// first 8 KiB, an escape sequence) and invalid UTF-8 become spaces and
+// U+FFFD: no drawing, page or terminal downstream can hold them.
 func cleanText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		if (r < 0x20 && r != '\n' && r != '\t' && r != '\r') || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, s)
 	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
 	s = strings.TrimSpace(strings.Trim(s, "\u00a0\ufeff"))
 	if len(s) > 1 && s[0] == '\'' && formulaLike(s[1:]) {
