@@ -1,8 +1,9 @@
 package cycle
 
 import (
-	"fmt"
 	"sort"
+
+	"github.com/ciclo-dev/ciclo/internal/msg"
 )
 
 // Quadrant is an importance-performance quadrant (Martilla & James).
@@ -50,31 +51,17 @@ func (r Reason) String() string { return r.Text("en") }
 // Text describes the reason in the language lang ("en" or "es"), with
 // the exact values compared and, when known, the number of ratings.
 func (r Reason) Text(lang string) string {
-	es := lang == "es"
 	sample := ""
 	if r.Sample > 0 && r.Kind != Marked {
-		on := ", on "
-		if es {
-			on = ", según "
-		}
-		sample = on + Ratings(r.Sample, lang)
+		sample = msg.Sprintf(lang, ", on %s", Ratings(r.Sample, lang))
 	}
 	switch r.Kind {
 	case Marked:
-		if es {
-			return "marcado como crítico en el archivo"
-		}
-		return "marked critical in the file"
+		return msg.T(lang, "marked critical in the file")
 	case LowScore:
-		if es {
-			return fmt.Sprintf("importancia %s ≥ %s y desempeño %s ≤ %s%s", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance, sample)
-		}
-		return fmt.Sprintf("importance %s ≥ %s and performance %s ≤ %s%s", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance, sample)
+		return msg.Sprintf(lang, "importance %s ≥ %s and performance %s ≤ %s%s", r.Importance, r.Threshold.Importance, r.Performance, r.Threshold.Performance, sample)
 	case Gap:
-		if es {
-			return fmt.Sprintf("brecha en %s: esperado %s, percibido %s (%s ≥ %s)%s", DimensionName(r.Dimension, "es"), r.Expected, r.Perceived, r.Expected.Sub(r.Perceived), r.Threshold.Gap, sample)
-		}
-		return fmt.Sprintf("%s gap: expected %s, perceived %s (%s ≥ %s)%s", r.Dimension, r.Expected, r.Perceived, r.Expected.Sub(r.Perceived), r.Threshold.Gap, sample)
+		return msg.Sprintf(lang, "%s gap: expected %s, perceived %s (%s ≥ %s)%s", DimensionName(r.Dimension, lang), r.Expected, r.Perceived, r.Expected.Sub(r.Perceived), r.Threshold.Gap, sample)
 	}
 	return string(r.Kind)
 }
@@ -82,15 +69,10 @@ func (r Reason) Text(lang string) string {
 // Ratings says how many ratings a score rests on: "40 ratings",
 // "1 rating", in the language lang.
 func Ratings(n int, lang string) string {
-	switch {
-	case lang == "es" && n == 1:
-		return "1 valoración"
-	case lang == "es":
-		return fmt.Sprintf("%d valoraciones", n)
-	case n == 1:
-		return "1 rating"
+	if n == 1 {
+		return msg.T(lang, "1 rating")
 	}
-	return fmt.Sprintf("%d ratings", n)
+	return msg.Sprintf(lang, "%d ratings", n)
 }
 
 // MomentAnalysis is what the analysis says of one moment.
@@ -107,9 +89,60 @@ type MomentAnalysis struct {
 	Gaps map[string]Decimal
 }
 
+// Split is where the importance-performance quadrants divide: a score
+// strictly above the split is high, at or below it low, so a point on a
+// divider counts as low on that axis.
+type Split struct {
+	// Rule is the file's quadrants key: "midpoint", the middle of the
+	// scale, (1 + scale) / 2; or "mean", the cycle's mean importance and
+	// mean performance over the moments that have both scores.
+	Rule        string
+	Importance  float64
+	Performance float64
+
+	// The split exactly: a score s is high when s·den > num, s in
+	// hundredths.
+	impNum, perfNum, den int64
+}
+
+// Quadrant places a pair of scores; None when either is unset (0).
+func (s Split) Quadrant(importance, performance Decimal) Quadrant {
+	if importance.IsZero() || performance.IsZero() {
+		return None
+	}
+	return quadrant(importance.Hundredths()*s.den > s.impNum, performance.Hundredths()*s.den > s.perfNum)
+}
+
+// SplitOf computes where the cycle's quadrants divide, by its quadrants
+// key. A mean split of a cycle with no scored moment falls back to the
+// midpoint.
+func SplitOf(c *Cycle) Split {
+	mid := Whole(1 + c.Scale).Hundredths() // twice the midpoint
+	s := Split{Rule: "midpoint", impNum: mid, perfNum: mid, den: 2}
+	if c.Quadrants == "mean" {
+		s.Rule = "mean"
+		var n, si, sp int64
+		for _, m := range c.Moments {
+			if !m.Importance.IsZero() && !m.Performance.IsZero() {
+				n++
+				si += m.Importance.Hundredths()
+				sp += m.Performance.Hundredths()
+			}
+		}
+		if n > 0 {
+			s.impNum, s.perfNum, s.den = si, sp, n
+		}
+	}
+	s.Importance = float64(s.impNum) / float64(s.den) / 100
+	s.Performance = float64(s.perfNum) / float64(s.den) / 100
+	return s
+}
+
 // Analysis is the analysed cycle.
 type Analysis struct {
-	Cycle    *Cycle
+	Cycle *Cycle
+	// Split is where the quadrants divide.
+	Split    Split
 	Moments  []*MomentAnalysis // in file order
 	Edges    []Edge
 	Handoffs []Edge
@@ -132,6 +165,9 @@ func (a *Analysis) Critical() []*MomentAnalysis {
 
 // Lookup returns the analysis of the moment with the given id, or nil.
 func (a *Analysis) Lookup(id string) *MomentAnalysis {
+	if m := a.Cycle.Moment(id); m != nil && m.Index < len(a.Moments) && a.Moments[m.Index].Moment == m {
+		return a.Moments[m.Index]
+	}
 	for _, m := range a.Moments {
 		if m.ID == id {
 			return m
@@ -143,7 +179,7 @@ func (a *Analysis) Lookup(id string) *MomentAnalysis {
 // Analyze computes criticality, quadrants, gaps and handoffs of a parsed
 // cycle.
 func Analyze(c *Cycle) *Analysis {
-	a := &Analysis{Cycle: c, Edges: c.Edges(), DimensionGaps: map[string]float64{}}
+	a := &Analysis{Cycle: c, Edges: c.Edges(), Split: SplitOf(c), DimensionGaps: map[string]float64{}}
 	sums := map[string]Decimal{}
 	counts := map[string]int{}
 	for _, m := range c.Moments {
@@ -158,8 +194,8 @@ func Analyze(c *Cycle) *Analysis {
 				ma.Reasons = nil
 			}
 		}
-		ma.Quadrant = QuadrantOf(c.Scale, m.Importance, m.Performance)
-		for _, d := range Dimensions {
+		ma.Quadrant = a.Split.Quadrant(m.Importance, m.Performance)
+		for _, d := range c.DimensionKeys() {
 			if s, ok := m.Dimensions[d]; ok && s.HasGap() {
 				ma.Gaps[d] = s.Gap()
 				sums[d] = sums[d].Add(s.Gap())
@@ -186,7 +222,7 @@ func computedReasons(c *Cycle, m *Moment) []Reason {
 	if !m.Importance.IsZero() && !m.Performance.IsZero() && m.Importance.Cmp(t.Importance) >= 0 && m.Performance.Cmp(t.Performance) <= 0 {
 		out = append(out, Reason{Kind: LowScore, Importance: m.Importance, Performance: m.Performance, Threshold: t, Sample: m.Sample})
 	}
-	for _, d := range Dimensions {
+	for _, d := range c.DimensionKeys() {
 		s, ok := m.Dimensions[d]
 		if ok && s.HasGap() && s.Expected.Sub(s.Perceived).Cmp(t.Gap) >= 0 {
 			out = append(out, Reason{Kind: Gap, Dimension: d, Expected: s.Expected, Perceived: s.Perceived, Threshold: t, Sample: m.Sample})
@@ -204,8 +240,11 @@ func QuadrantOf(scale int, importance, performance Decimal) Quadrant {
 		return None
 	}
 	mid := Whole(1 + scale) // twice the midpoint
-	hi := importance.Mul(2).Cmp(mid) > 0
-	hp := performance.Mul(2).Cmp(mid) > 0
+	return quadrant(importance.Mul(2).Cmp(mid) > 0, performance.Mul(2).Cmp(mid) > 0)
+}
+
+// quadrant names the quadrant of high or low importance and performance.
+func quadrant(hi, hp bool) Quadrant {
 	switch {
 	case hi && !hp:
 		return ConcentrateHere
@@ -217,10 +256,18 @@ func QuadrantOf(scale int, importance, performance Decimal) Quadrant {
 	return PossibleOverkill
 }
 
-// SortedDimensions returns the keys of a dimension map in canonical order.
+// SortedDimensions returns the keys of a dimension map in canonical order:
+// the ten determinants, or the five dimensions, each in its own order.
 func SortedDimensions[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
-	for _, d := range Dimensions {
+	order := Dimensions
+	for k := range m {
+		if k == "assurance" || k == "empathy" {
+			order = Dimensions5
+			break
+		}
+	}
+	for _, d := range order {
 		if _, ok := m[d]; ok {
 			out = append(out, d)
 		}
@@ -228,7 +275,7 @@ func SortedDimensions[V any](m map[string]V) []string {
 	if len(out) != len(m) { // keys outside the canonical ten, defensively sorted
 		var rest []string
 		for k := range m {
-			if !contains(Dimensions, k) {
+			if !contains(order, k) {
 				rest = append(rest, k)
 			}
 		}

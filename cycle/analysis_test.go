@@ -30,7 +30,7 @@ func TestDefaultThresholds(t *testing.T) {
 	}{
 		{3, wholeThresholds(2, 1, 1)},  // 2.4 -> 2, 1.2 -> 1
 		{4, wholeThresholds(3, 2, 2)},  // 3.2 -> 3, 1.6 -> 2
-		{5, wholeThresholds(4, 2, 2)},  // 4.0 -> 4, 2.0 -> 2 (the SPEC's defaults)
+		{5, wholeThresholds(4, 2, 2)},  // 4.0 -> 4, 2.0 -> 2 (docs/format.md's defaults)
 		{6, wholeThresholds(5, 2, 2)},  // 4.8 -> 5, 2.4 -> 2
 		{7, wholeThresholds(6, 3, 3)},  // 5.6 -> 6, 2.8 -> 3
 		{8, wholeThresholds(6, 3, 3)},  // 6.4 -> 6, 3.2 -> 3

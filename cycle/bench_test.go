@@ -59,3 +59,20 @@ func BenchmarkAnalyze(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkManyUnknownNext parses 5,000 moments whose next names an unknown
+// id of the same length as every id: the suggestions are bounded by
+// suggestCells, so the file is refused in a fraction of a second.
+func BenchmarkManyUnknownNext(b *testing.B) {
+	var s strings.Builder
+	s.WriteString("title: t\nmoments:\n")
+	for i := range MaxMoments {
+		fmt.Fprintf(&s, "  - {id: m%04d, name: M, next: [x%04d]}\n", i, i)
+	}
+	src := []byte(s.String())
+	for b.Loop() {
+		if _, err := Parse("x.yaml", src); err == nil {
+			b.Fatal("accepted")
+		}
+	}
+}

@@ -49,8 +49,10 @@ func (p *parser) budget(c *Cycle) {
 		drawnText += t
 		all += t + chars(m.Description) + chars(m.Stage) + chars(m.Channel) +
 			chars(m.Expectation) + chars(m.Standard) + chars(m.URL)
-		for _, s := range m.Pains {
-			all += chars(s)
+		for _, list := range [][]string{m.Pains, m.Evidence, m.Backstage, m.Support} {
+			for _, s := range list {
+				all += chars(s)
+			}
 		}
 		if over(m.Pos) {
 			return

@@ -2,6 +2,8 @@ package cycle
 
 import (
 	"fmt"
+
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"sort"
 	"strings"
 )
@@ -64,7 +66,7 @@ func (e *Error) Text(lang string) string {
 	if lang == "en" || e.format == "" {
 		return e.Msg
 	}
-	if _, ok := catalog[lang]; !ok {
+	if !msg.Has(lang) {
 		return e.Msg
 	}
 	return localize(lang, e.format, e.args)

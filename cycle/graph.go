@@ -60,8 +60,16 @@ func (c *Cycle) Successors(m *Moment) []*Moment {
 // Edges returns every edge of the cycle, ordered by source moment and then
 // by the order of its successors.
 func (c *Cycle) Edges() []Edge {
-	var out []Edge
 	n := len(c.Moments)
+	count := 0
+	for _, m := range c.Moments {
+		if m.Next != nil {
+			count += len(m.Next)
+		} else {
+			count++
+		}
+	}
+	out := make([]Edge, 0, count)
 	for _, m := range c.Moments {
 		for _, s := range c.Successors(m) {
 			e := Edge{From: m, To: s, Kind: Branch}

@@ -1,24 +1,21 @@
 package cycle
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/ciclo-dev/ciclo/internal/msg"
+)
 
 // Validation messages are written in English as fmt formats (see errorf in
-// parse.go); catalog translates each format into the other languages, and
-// Error.Text fills the translation in with the same arguments.
+// parse.go); ciclo's one catalog (internal/msg) translates each format
+// into the other languages, and Error.Text fills the translation in with
+// the same arguments.
 //
 // An argument that is itself a piece of English, such as "moment 3" or
 // "a list", is a label, translated along with the message: a phrase,
 // whose format is in the catalog like any message's. Keys, ids and values
 // quoted from the file are raw labels or plain strings and numbers, shown
 // as they are in every language.
-
-// catalog maps a language other than English to its translation of each
-// message and phrase format, keyed by the English format. A translation
-// takes the same arguments with the same verbs; it may reorder them with
-// explicit indexes (%[2]s).
-var catalog = map[string]map[string]string{
-	"es": messagesES,
-}
 
 // label is a message argument that depends on the language.
 type label interface {
@@ -47,9 +44,7 @@ func (p phrase) text(lang string) string { return localize(lang, p.format, p.arg
 // localize fills in format's translation into lang (format itself for
 // English, or when there is none) with args, labels translated too.
 func localize(lang, format string, args []any) string {
-	if t, ok := catalog[lang][format]; ok {
-		format = t
-	}
+	format = msg.T(lang, format)
 	out := make([]any, len(args))
 	for i, a := range args {
 		if l, ok := a.(label); ok {

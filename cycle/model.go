@@ -1,6 +1,10 @@
 package cycle
 
-import "time"
+import (
+	"time"
+
+	"github.com/ciclo-dev/ciclo/internal/msg"
+)
 
 // FormatVersion is the only cycle file format version ciclo reads.
 const FormatVersion = 1
@@ -28,12 +32,44 @@ const (
 	maxNodes = 1_000_000
 )
 
-// Dimensions lists the ten SERVQUAL determinants, the only keys allowed
-// under a moment's dimensions, in their canonical order.
+// Dimensions lists the ten SERVQUAL determinants, the keys allowed under a
+// moment's dimensions in a file with servqual: 10 (the default), in their
+// canonical order.
 var Dimensions = []string{
 	"reliability", "responsiveness", "competence", "access", "courtesy",
 	"communication", "credibility", "security", "understanding", "tangibles",
 }
+
+// Dimensions5 lists the five SERVQUAL dimensions, the keys allowed under a
+// moment's dimensions in a file with servqual: 5, in their canonical order.
+// docs/format.md tells how the ten determinants map onto them.
+var Dimensions5 = []string{"tangibles", "reliability", "responsiveness", "assurance", "empathy"}
+
+// AllDimensions lists the keys of both SERVQUAL models, the ten
+// determinants then the two dimensions only the five-dimension model has.
+var AllDimensions = append(append([]string(nil), Dimensions...), "assurance", "empathy")
+
+// FiveOf maps each of the ten determinants to the one of the five
+// dimensions it became when SERVQUAL was refined: competence, courtesy,
+// credibility and security became assurance; access, communication and
+// understanding became empathy.
+var FiveOf = map[string]string{
+	"reliability": "reliability", "responsiveness": "responsiveness", "tangibles": "tangibles",
+	"competence": "assurance", "courtesy": "assurance", "credibility": "assurance", "security": "assurance",
+	"access": "empathy", "communication": "empathy", "understanding": "empathy",
+}
+
+// ServqualModels lists the values of the top-level servqual key: the
+// number of dimensions; the first is the default.
+var ServqualModels = []string{"10", "5"}
+
+// QuadrantSplits lists the values of the top-level quadrants key; the
+// first is the default.
+var QuadrantSplits = []string{"midpoint", "mean"}
+
+// States lists the values of the top-level state key; the first is the
+// default.
+var States = []string{"as-is", "to-be"}
 
 // Pillars lists the four pillars an improvement may strengthen.
 var Pillars = []string{"treatment", "processes", "responsiveness", "organization"}
@@ -41,8 +77,9 @@ var Pillars = []string{"treatment", "processes", "responsiveness", "organization
 // Statuses lists the states of an improvement; the first is the default.
 var Statuses = []string{"planned", "doing", "done"}
 
-// Languages lists the languages of fixed words; the first is the default.
-var Languages = []string{"en", "es"}
+// Languages lists the languages of fixed words, those of ciclo's message
+// catalog (internal/msg); the first, English, is the default.
+var Languages = msg.Languages()
 
 // Cycle is one parsed and validated cycle file.
 type Cycle struct {
@@ -54,11 +91,16 @@ type Cycle struct {
 	Language     string // "en" or "es"
 	Scale        int    // scores run 1..Scale
 	Closed       bool   // after the last moment the cycle returns to the first
+	Servqual     int    // 10 (the ten determinants) or 5 (the five dimensions)
+	Quadrants    string // "midpoint" or "mean": where the quadrants split
+	State        string // "as-is" (today's service) or "to-be" (a design)
 	Thresholds   Thresholds
 	Moments      []*Moment
 
 	Pos  Pos            // the root mapping
 	Keys map[string]Pos // position of each top-level key's value
+
+	byID map[string]*Moment // the index Moment looks ids up in; see Index
 }
 
 // Thresholds decide computed criticality.
@@ -95,11 +137,16 @@ type Moment struct {
 	Performance Decimal // zero when unset
 	// Sample is how many ratings stand behind the moment's scores (the
 	// respondents of a survey, the voters of a workshop); 0 when unknown.
-	Sample       int
-	Critical     *bool // explicit mark, nil when unset
-	URL          string
-	Dimensions   map[string]Score
-	Pains        []string
+	Sample     int
+	Critical   *bool // explicit mark, nil when unset
+	URL        string
+	Dimensions map[string]Score
+	Pains      []string
+	Evidence   []string // what the customer sees or touches
+	Backstage  []string // what staff do out of the customer's sight
+	Support    []string // the systems and processes behind the moment
+	// Improvements are the moment's improvements; moments whose file
+	// repeats one list with an alias share its values.
 	Improvements []*Improvement
 	Next         []string // explicit successors; nil means the default
 	Ignore       []string // lint rules silenced for this moment
@@ -110,6 +157,16 @@ type Moment struct {
 	NextPos []Pos
 	// IgnorePos holds the position of each entry of Ignore.
 	IgnorePos []Pos
+}
+
+// DimensionKeys returns the dimension keys the cycle's SERVQUAL model
+// allows, in canonical order: Dimensions5 for servqual: 5, Dimensions
+// otherwise.
+func (c *Cycle) DimensionKeys() []string {
+	if c.Servqual == 5 {
+		return Dimensions5
+	}
+	return Dimensions
 }
 
 // Number is the moment's 1-based number in the cycle.
@@ -190,12 +247,30 @@ func (im *Improvement) KeyPos(key string) Pos {
 	return im.Pos
 }
 
-// Moment returns the moment with the given id, or nil.
+// Moment returns the moment with the given id, or nil. It looks the id up
+// in the index Parse builds once, so following every next entry of a cycle
+// costs time linear in its edges. A cycle built by hand, without Parse,
+// calls Index after filling in Moments; until then Moment scans the list.
 func (c *Cycle) Moment(id string) *Moment {
+	if c.byID != nil {
+		return c.byID[id]
+	}
 	for _, m := range c.Moments {
 		if m.ID == id {
 			return m
 		}
 	}
 	return nil
+}
+
+// Index builds the index Moment looks ids up in, from Moments; the first
+// moment with an id wins. Parse calls it; call it again after changing
+// Moments or their ids.
+func (c *Cycle) Index() {
+	c.byID = make(map[string]*Moment, len(c.Moments))
+	for _, m := range c.Moments {
+		if _, dup := c.byID[m.ID]; !dup {
+			c.byID[m.ID] = m
+		}
+	}
 }

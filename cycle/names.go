@@ -1,26 +1,18 @@
 package cycle
 
-// dimensionNamesES names the SERVQUAL determinants in Spanish.
-var dimensionNamesES = map[string]string{
-	"reliability":    "fiabilidad",
-	"responsiveness": "capacidad de respuesta",
-	"competence":     "competencia",
-	"access":         "accesibilidad",
-	"courtesy":       "cortesía",
-	"communication":  "comunicación",
-	"credibility":    "credibilidad",
-	"security":       "seguridad",
-	"understanding":  "comprensión del cliente",
-	"tangibles":      "elementos tangibles",
+import "github.com/ciclo-dev/ciclo/internal/msg"
+
+// These mark the names of the SERVQUAL determinants and
+// dimensions for the catalog: in English a name is the key itself.
+var _ = []string{
+	msg.Nc("dimension", "reliability"), msg.Nc("dimension", "responsiveness"),
+	msg.Nc("dimension", "competence"), msg.Nc("dimension", "access"),
+	msg.Nc("dimension", "courtesy"), msg.Nc("dimension", "communication"),
+	msg.Nc("dimension", "credibility"), msg.Nc("dimension", "security"),
+	msg.Nc("dimension", "understanding"), msg.Nc("dimension", "tangibles"),
+	msg.Nc("dimension", "assurance"), msg.Nc("dimension", "empathy"),
 }
 
-// DimensionName names a SERVQUAL determinant in lang ("en" or "es"). In
+// DimensionName names a SERVQUAL determinant or dimension in lang. In
 // English the name is the key itself.
-func DimensionName(d, lang string) string {
-	if lang == "es" {
-		if n, ok := dimensionNamesES[d]; ok {
-			return n
-		}
-	}
-	return d
-}
+func DimensionName(d, lang string) string { return msg.Tc(lang, "dimension", d) }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,9 +24,9 @@ const maxErrors = 1000
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
 var (
-	topKeys         = []string{"version", "title", "customer", "organization", "language", "scale", "closed", "critical", "moments"}
+	topKeys         = []string{"version", "title", "customer", "organization", "language", "scale", "servqual", "quadrants", "state", "closed", "critical", "moments"}
 	thresholdKeys   = []string{"importance", "performance", "gap"}
-	momentKeys      = []string{"id", "name", "description", "stage", "channel", "owner", "expectation", "standard", "importance", "performance", "sample", "critical", "url", "dimensions", "pains", "improvements", "next", "ignore"}
+	momentKeys      = []string{"id", "name", "description", "stage", "channel", "owner", "expectation", "standard", "importance", "performance", "sample", "critical", "url", "dimensions", "pains", "evidence", "backstage", "support", "improvements", "next", "ignore"}
 	improvementKeys = []string{"action", "owner", "due", "pillar", "status"}
 	scoreKeys       = []string{"expected", "perceived"}
 )
@@ -38,7 +39,24 @@ var errTooMany = errors.New("too many problems")
 // position, and the cycle is nil. Each problem's Lang is the language the
 // file declares, when it could be read, so that its Text can follow it.
 func Parse(file string, src []byte) (*Cycle, error) {
-	p := &parser{file: file}
+	return ParseWith(file, src, ParseOptions{})
+}
+
+// ParseOptions tune Parse.
+type ParseOptions struct {
+	// NodeBudget bounds the YAML nodes visited, aliases expanded; 0 means
+	// the default of a million. A file that needs more is refused with a
+	// positioned problem. Tests lower it to exhaust the budget at every
+	// point of a file.
+	NodeBudget int
+}
+
+// ParseWith is Parse with options.
+func ParseWith(file string, src []byte, opts ParseOptions) (*Cycle, error) {
+	p := &parser{file: file, nodeBudget: opts.NodeBudget, cells: suggestCells}
+	if p.nodeBudget <= 0 {
+		p.nodeBudget = maxNodes
+	}
 	c := p.parse(src)
 	clampPositions(p.errs, src)
 	for _, e := range p.errs {
@@ -56,10 +74,14 @@ type parser struct {
 	errs       ErrorList
 	seen       map[problemKey]bool // problems already reported
 	nodes      int
+	nodeBudget int // the most nodes resolve may visit
 	full       bool
-	mergeDepth int    // depth of merge keys (<<) being expanded
-	lang       string // the file's language, once read from a valid key (or its absence)
-	items      int    // the prescan's count of values
+	mergeDepth int                     // depth of merge keys (<<) being expanded
+	lang       string                  // the file's language, once read from a valid key (or its absence)
+	servqual   int                     // the file's SERVQUAL model, 10 or 5
+	lists      map[*yaml.Node]readList // improvement lists read, by node
+	cells      int                     // the suggestions' budget left, see suggestCells
+	items      int                     // the prescan's count of values
 }
 
 // maxMergeDepth bounds merge keys (<<) nested in the values they merge,
@@ -169,11 +191,14 @@ func (p *parser) yamlError(src []byte, err error, read int) {
 
 // topLanguage matches a top-level "language: es" line, quoted or not,
 // with or without a comment.
-var topLanguage = regexp.MustCompile(`(?m)^language:[ \t]*(?:"(en|es)"|'(en|es)'|(en|es))[ \t]*(?:#.*)?\r?$`)
+var topLanguage = regexp.MustCompile(`(?m)^language:[ \t]*(?:"(` + langAlt + `)"|'(` + langAlt + `)'|(` + langAlt + `))[ \t]*(?:#.*)?\r?$`)
+
+// langAlt matches the name of a language ciclo speaks.
+var langAlt = strings.Join(Languages, "|")
 
 // sniffLanguage finds the file's language when the YAML cannot be parsed,
 // so that the syntax errors of a Spanish file are in Spanish too: the
-// first top-level "language:" line, if it names en or es.
+// first top-level "language:" line, if it names a language ciclo speaks.
 func sniffLanguage(src []byte) string {
 	m := topLanguage.FindSubmatch(src)
 	if m == nil {
@@ -723,9 +748,9 @@ func (p *parser) resolve(n *yaml.Node) (*yaml.Node, error) {
 		n = n.Alias
 	}
 	p.nodes++
-	if p.nodes > maxNodes {
+	if p.nodes > p.nodeBudget {
 		if !p.full {
-			p.errorf(posOf(n), "document too large after expanding aliases (more than %d nodes)", maxNodes)
+			p.errorf(posOf(n), "document too large after expanding aliases (more than %d nodes)", p.nodeBudget)
 			p.full = true
 		}
 		return nil, errTooMany
@@ -860,11 +885,45 @@ func (p *parser) merge(v *yaml.Node, what label, known []string) []pair {
 }
 
 func (p *parser) unknownKey(k *yaml.Node, what label, known []string) {
-	if s := suggest(k.Value, known); s != "" {
+	if s := suggest(k.Value, known, &p.cells); s != "" {
 		p.errorf(posOf(k), "unknown key %q in %s; did you mean %q?", clip(k.Value), what, s)
 		return
 	}
+	if what == raw("dimensions") {
+		if p.servqual != 5 && contains(Dimensions5, k.Value) {
+			p.errorf(posOf(k), "unknown key %q in %s: it is one of the five SERVQUAL dimensions, and this file uses the ten determinants; write servqual: 5 at the top of the file to use the five", clip(k.Value), what)
+			return
+		}
+		if p.servqual == 5 && contains(Dimensions, k.Value) {
+			p.errorf(posOf(k), "unknown key %q in %s: it is one of the ten SERVQUAL determinants, and this file uses the five dimensions (servqual: 5); %q counts under %q", clip(k.Value), what, k.Value, FiveOf[k.Value])
+			return
+		}
+	}
+	for _, kind := range keyKinds() {
+		if contains(kind.keys, k.Value) {
+			p.errorf(posOf(k), "unknown key %q in %s; %q belongs to %s: check the indentation", clip(k.Value), what, k.Value, kind.name)
+			return
+		}
+	}
 	p.errorf(posOf(k), "unknown key %q in %s; known keys: %s", clip(k.Value), what, strings.Join(known, ", "))
+}
+
+// keyKinds are the mappings of a cycle file by the keys they hold, for the
+// hint given when a key of one turns up in another: a key indented too far
+// or not far enough.
+func keyKinds() []keyKind {
+	return []keyKind{
+		{phrasef("an improvement"), improvementKeys},
+		{phrasef("a moment"), momentKeys},
+		{phrasef("the top of the file"), topKeys},
+		{phrasef("a dimension's scores"), scoreKeys},
+		{phrasef("the critical thresholds"), thresholdKeys},
+	}
+}
+
+type keyKind struct {
+	name label
+	keys []string
 }
 
 func contains(list []string, s string) bool {
@@ -878,24 +937,65 @@ func contains(list []string, s string) bool {
 
 // Suggest returns the word of known closest to s, for "did you mean"
 // hints, or "" when none is close enough to be a likely typo.
-func Suggest(s string, known []string) string { return suggest(s, known) }
+func Suggest(s string, known []string) string {
+	budget := -1 // unbounded
+	return suggest(s, known, &budget)
+}
+
+// suggestCells bounds the work of the suggestions for one file, in cells
+// of the edit-distance tables: thousands of unknown ids in next lists,
+// each compared with thousands of ids, would otherwise take seconds. Once
+// it is spent, only words that differ in case are suggested.
+const suggestCells = 4_000_000
 
 // suggest returns the known word closest to s, or "" when none is close.
-func suggest(s string, known []string) string {
-	best, bestD := "", 1<<30
-	ls := strings.ToLower(s)
+// A word that differs only in case is always close ("Arrival" for
+// "arrival"). Otherwise a suggestion must be a likely typo: one edit away
+// for words of three to five characters, two for longer ones, or a word
+// that s begins (or that begins with s) when s has three characters or
+// more; a word of one or two characters gets no suggestion but its case,
+// since one edit turns it into any other short word. budget counts the
+// table cells left to compute (negative: no bound).
+func suggest(s string, known []string, budget *int) string {
 	for _, k := range known {
-		d := editDistance(ls, k)
-		if d < bestD {
+		if strings.EqualFold(k, s) {
+			return k
+		}
+	}
+	ls := strings.ToLower(s)
+	n := utf8.RuneCountInString(ls)
+	if n < 3 {
+		return ""
+	}
+	limit := 2
+	if n <= 5 {
+		limit = 1
+	}
+	best, bestD := "", limit+1
+	for _, k := range known {
+		kn := utf8.RuneCountInString(k)
+		if d := kn - n; d > limit || -d > limit {
+			continue // too long or too short to be near: skip the alignment
+		}
+		if *budget >= 0 {
+			if *budget < n*kn {
+				*budget = 0
+				break
+			}
+			*budget -= n * kn
+		}
+		if d := editDistance(ls, strings.ToLower(k)); d < bestD {
 			best, bestD = k, d
 		}
 	}
-	limit := 2
-	if len(s) <= 4 {
-		limit = 1
-	}
-	if bestD <= limit || (best != "" && (strings.HasPrefix(best, ls) || strings.HasPrefix(ls, best)) && len(ls) >= 3) {
+	if best != "" {
 		return best
+	}
+	for _, k := range known {
+		lk := strings.ToLower(k)
+		if strings.HasPrefix(lk, ls) || (strings.HasPrefix(ls, lk) && utf8.RuneCountInString(lk) >= 3) {
+			return k
+		}
 	}
 	return ""
 }
@@ -908,14 +1008,14 @@ func editDistance(a, b string) int {
 	if len(ra) > 64 || len(rb) > 64 {
 		return 1 << 20
 	}
-	// d[i][j] is the distance between ra[:i] and rb[:j].
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
+	// d[i][j] is the distance between ra[:i] and rb[:j], in one slice.
+	w := len(rb) + 1
+	d := make([]int, (len(ra)+1)*w)
+	for i := 0; i <= len(ra); i++ {
+		d[i*w] = i
 	}
-	for j := range d[0] {
-		d[0][j] = j
+	for j := 0; j < w; j++ {
+		d[j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
 		for j := 1; j <= len(rb); j++ {
@@ -923,13 +1023,13 @@ func editDistance(a, b string) int {
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			d[i*w+j] = min(d[(i-1)*w+j]+1, d[i*w+j-1]+1, d[(i-1)*w+j-1]+cost)
 			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+				d[i*w+j] = min(d[i*w+j], d[(i-2)*w+j-2]+1)
 			}
 		}
 	}
-	return d[len(ra)][len(rb)]
+	return d[len(ra)*w+len(rb)]
 }
 
 // text reads a non-empty scalar as text.
@@ -1124,7 +1224,7 @@ func (p *parser) choice(v *yaml.Node, what label, allowed []string) (string, boo
 	}
 	if !contains(allowed, s) {
 		r := deref(v)
-		if h := suggest(s, allowed); h != "" {
+		if h := suggest(s, allowed, &p.cells); h != "" {
 			p.errorf(posOf(r), "%s %q is not one of %s; did you mean %q?", what, clip(s), strings.Join(allowed, ", "), h)
 		} else {
 			p.errorf(posOf(r), "%s %q is not one of %s", what, clip(s), strings.Join(allowed, ", "))
@@ -1168,7 +1268,8 @@ func (p *parser) cycle(root *yaml.Node) *Cycle {
 	if !ok {
 		return nil
 	}
-	c := &Cycle{File: p.file, Version: FormatVersion, Language: "en", Scale: 5, Closed: true, Pos: posOf(r), Keys: map[string]Pos{}}
+	c := &Cycle{File: p.file, Version: FormatVersion, Language: "en", Scale: 5, Closed: true,
+		Servqual: 10, Quadrants: QuadrantSplits[0], State: States[0], Pos: posOf(r), Keys: map[string]Pos{}}
 	get := map[string]*yaml.Node{}
 	for _, pr := range pairs {
 		get[pr.key] = pr.v
@@ -1181,6 +1282,23 @@ func (p *parser) cycle(root *yaml.Node) *Cycle {
 		}
 	}
 	c.Thresholds = DefaultThresholds(c.Scale)
+	// servqual before the moments: it decides their dimension keys.
+	if v := get["servqual"]; v != nil {
+		if s, ok := p.choice(v, raw("servqual"), ServqualModels); ok {
+			c.Servqual, _ = strconv.Atoi(s)
+		}
+	}
+	p.servqual = c.Servqual
+	if v := get["quadrants"]; v != nil {
+		if s, ok := p.choice(v, raw("quadrants"), QuadrantSplits); ok {
+			c.Quadrants = s
+		}
+	}
+	if v := get["state"]; v != nil {
+		if s, ok := p.choice(v, raw("state"), States); ok {
+			c.State = s
+		}
+	}
 	if v := get["version"]; v != nil {
 		if rv, err := p.resolve(v); err == nil {
 			if n, ok := wholeNumber(rv); quotedAs(rv, "!!int", "!!float") {
@@ -1223,6 +1341,7 @@ func (p *parser) cycle(root *yaml.Node) *Cycle {
 	} else {
 		p.errorf(posOf(r), "missing required key \"moments\": a cycle needs at least one moment")
 	}
+	c.Index()
 	// The graph needs every moment, each at its own index.
 	if complete && !p.full {
 		p.graph(c)
@@ -1293,9 +1412,9 @@ func (p *parser) moments(v *yaml.Node, c *Cycle) bool {
 }
 
 func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
-	what := phrasef("moment %d", index+1)
+	what := momentLabel{n: index + 1}
 	// keyOf names a key of this moment: "moment 3 name".
-	keyOf := func(key string) label { return phrasef("moment %d %s", index+1, raw(key)) }
+	keyOf := func(key string) label { return momentLabel{n: index + 1, key: key} }
 	r, err := p.resolve(item)
 	if err != nil {
 		return nil
@@ -1316,7 +1435,11 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 		case "id":
 			if s, ok := p.text(pr.v, keyOf("id")); ok {
 				if !idPattern.MatchString(s) {
-					p.errorf(posOf(rv), "moment id %q must use lowercase letters, digits, '-' and '_', starting with a letter or digit", clip(s))
+					if w := idLike(s); w != "" {
+						p.errorf(posOf(rv), "moment id %q must use lowercase letters, digits, '-' and '_', starting with a letter or digit; write it as %q", clip(s), w)
+					} else {
+						p.errorf(posOf(rv), "moment id %q must use lowercase letters, digits, '-' and '_', starting with a letter or digit", clip(s))
+					}
 				}
 				m.ID = s
 			}
@@ -1356,21 +1479,15 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 		case "dimensions":
 			m.Dimensions = p.dimensions(pr.v, c, scaleNote)
 		case "pains":
-			if items, ok := p.list(pr.v, raw("pains"), false); ok {
-				for _, it := range items {
-					if s, ok := p.longText(it, phrasef("a pain")); ok {
-						m.Pains = append(m.Pains, s)
-					}
-				}
-			}
+			m.Pains = p.textList(pr.v, raw("pains"), phrasef("a pain"))
+		case "evidence":
+			m.Evidence = p.textList(pr.v, raw("evidence"), phrasef("an entry of evidence"))
+		case "backstage":
+			m.Backstage = p.textList(pr.v, raw("backstage"), phrasef("an entry of backstage"))
+		case "support":
+			m.Support = p.textList(pr.v, raw("support"), phrasef("an entry of support"))
 		case "improvements":
-			if items, ok := p.list(pr.v, raw("improvements"), false); ok {
-				for i, it := range items {
-					if im := p.improvement(it, i+1, index+1); im != nil {
-						m.Improvements = append(m.Improvements, im)
-					}
-				}
-			}
+			m.Improvements = p.improvements(pr.v, index+1)
 		case "next":
 			if items, ok := p.list(pr.v, raw("next"), true); ok {
 				if len(items) > MaxNext {
@@ -1390,7 +1507,7 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 			if items, ok := p.list(pr.v, raw("ignore"), true); ok {
 				for _, it := range items {
 					if s, ok := p.text(it, phrasef("an entry of ignore")); ok {
-						ri, _ := p.resolve(it)
+						ri := deref(it)
 						m.Ignore = append(m.Ignore, s)
 						m.IgnorePos = append(m.IgnorePos, posOf(ri))
 					}
@@ -1407,8 +1524,24 @@ func (p *parser) moment(item *yaml.Node, index int, c *Cycle) *Moment {
 	return m
 }
 
+// textList reads a list of texts that are not drawn (pains, evidence,
+// backstage, support); item names one entry in messages.
+func (p *parser) textList(v *yaml.Node, what, item label) []string {
+	items, ok := p.list(v, what, false)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, it := range items {
+		if s, ok := p.longText(it, item); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func (p *parser) dimensions(v *yaml.Node, c *Cycle, scaleNote label) map[string]Score {
-	pairs, ok := p.mapping(v, raw("dimensions"), Dimensions)
+	pairs, ok := p.mapping(v, raw("dimensions"), c.DimensionKeys())
 	if !ok {
 		return nil
 	}
@@ -1452,11 +1585,51 @@ func hasKey(pairs []pair, key string) bool {
 	return false
 }
 
+// improvements reads the improvements of moment number moment. A list that
+// an alias repeats under several moments is read once: its improvements
+// are shared, and the budget is charged again what reading it cost, as if
+// it were read again, so an alias bomb of improvements costs no memory.
+func (p *parser) improvements(v *yaml.Node, moment int) []*Improvement {
+	rv := deref(v)
+	if m, ok := p.lists[rv]; ok && v.Kind == yaml.AliasNode {
+		p.nodes += m.cost - 1
+		if _, err := p.resolve(v); err != nil {
+			return nil
+		}
+		return m.ims
+	}
+	nodes, errs := p.nodes, len(p.errs)
+	items, ok := p.list(v, raw("improvements"), false)
+	if !ok {
+		return nil
+	}
+	var out []*Improvement
+	for i, it := range items {
+		if im := p.improvement(it, i+1, moment); im != nil {
+			out = append(out, im)
+		}
+	}
+	if len(p.errs) == errs && !p.full {
+		if p.lists == nil {
+			p.lists = map[*yaml.Node]readList{}
+		}
+		p.lists[rv] = readList{ims: out, cost: p.nodes - nodes}
+	}
+	return out
+}
+
+// readList is a list of improvements already read, and what reading it
+// cost in nodes.
+type readList struct {
+	ims  []*Improvement
+	cost int
+}
+
 // improvement reads improvement number i of moment number moment (both
 // 1-based).
 func (p *parser) improvement(v *yaml.Node, i, moment int) *Improvement {
-	what := phrasef("improvement %d of moment %d", i, moment)
-	keyOf := func(key string) label { return phrasef("improvement %d of moment %d %s", i, moment, raw(key)) }
+	what := improvementLabel{i: i, moment: moment}
+	keyOf := func(key string) label { return improvementLabel{i: i, moment: moment, key: key} }
 	pairs, ok := p.mapping(v, what, improvementKeys)
 	if !ok {
 		return nil
@@ -1477,7 +1650,9 @@ func (p *parser) improvement(v *yaml.Node, i, moment int) *Improvement {
 		case "due":
 			if s, ok := p.text(pr.v, raw("due")); ok {
 				d, err := time.Parse("2006-01-02", s)
-				if err != nil {
+				if y, mo, days, ok := impossibleDay(s); err != nil && ok {
+					p.errorf(posOf(rp), "due %q is not a date: %s %d has %d days", clip(s), monthName(mo), y, days)
+				} else if err != nil {
 					p.errorf(posOf(rp), "due %q is not a date; write it as YYYY-MM-DD", clip(s))
 				} else {
 					im.Due = d
@@ -1497,6 +1672,78 @@ func (p *parser) improvement(v *yaml.Node, i, moment int) *Improvement {
 	return im
 }
 
+// datePattern matches text written as YYYY-MM-DD.
+var datePattern = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+
+// impossibleDay reports whether s is written as YYYY-MM-DD with a real month
+// but a day the month does not have (2027-02-30), and how many days the
+// month has.
+func impossibleDay(s string) (year int, month time.Month, days int, ok bool) {
+	m := datePattern.FindStringSubmatch(s)
+	if m == nil {
+		return 0, 0, 0, false
+	}
+	year, _ = strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	day, _ := strconv.Atoi(m[3])
+	if mo < 1 || mo > 12 {
+		return 0, 0, 0, false
+	}
+	month = time.Month(mo)
+	days = time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return year, month, days, day < 1 || day > days
+}
+
+// monthName names a month in messages.
+func monthName(m time.Month) label {
+	return []label{
+		phrasef("January"), phrasef("February"), phrasef("March"), phrasef("April"),
+		phrasef("May"), phrasef("June"), phrasef("July"), phrasef("August"),
+		phrasef("September"), phrasef("October"), phrasef("November"), phrasef("December"),
+	}[m-1]
+}
+
+// idLike returns s made into a valid id when that takes only lowercase
+// and hyphens for blanks ("Arrival" -> "arrival", "Pays Bill" ->
+// "pays-bill"), or "".
+func idLike(s string) string {
+	w := strings.Join(strings.Fields(strings.ToLower(s)), "-")
+	if w == s || !idPattern.MatchString(w) {
+		return ""
+	}
+	return w
+}
+
+// momentLabel names a moment, or one of its keys, in messages; like
+// improvementLabel, it is put into words only for a problem.
+type momentLabel struct {
+	n   int
+	key string // "" names the moment itself
+}
+
+func (l momentLabel) text(lang string) string {
+	if l.key == "" {
+		return phrasef("moment %d", l.n).text(lang)
+	}
+	return phrasef("moment %d %s", l.n, raw(l.key)).text(lang)
+}
+
+// improvementLabel names an improvement, or one of its keys, in messages.
+// It is built for every improvement read but put into words only for a
+// problem, so it holds the numbers rather than a phrase: aliases may stand
+// for hundreds of thousands of improvements.
+type improvementLabel struct {
+	i, moment int
+	key       string // "" names the improvement itself
+}
+
+func (l improvementLabel) text(lang string) string {
+	if l.key == "" {
+		return phrasef("improvement %d of moment %d", l.i, l.moment).text(lang)
+	}
+	return phrasef("improvement %d of moment %d %s", l.i, l.moment, raw(l.key)).text(lang)
+}
+
 // graph checks next references and reachability once every moment parsed.
 func (p *parser) graph(c *Cycle) {
 	ids := make([]string, len(c.Moments))
@@ -1508,13 +1755,15 @@ func (p *parser) graph(c *Cycle) {
 		if m.ID == "" {
 			bad = true // reachability means nothing without every id
 		}
-		seen := map[string]bool{}
+		if p.full {
+			return // no problem more can be reported
+		}
 		for i, id := range m.Next {
 			pos := m.NextPos[i]
 			switch {
 			case c.Moment(id) == nil:
 				bad = true
-				if s := suggest(id, ids); s != "" {
+				if s := suggest(id, ids, &p.cells); s != "" {
 					p.errorf(pos, "next names unknown moment %q; did you mean %q?", clip(id), s)
 				} else {
 					p.errorf(pos, "next names unknown moment %q", clip(id))
@@ -1522,11 +1771,10 @@ func (p *parser) graph(c *Cycle) {
 			case id == m.ID:
 				bad = true
 				p.errorf(pos, "moment %q cannot be its own next moment", clip(id))
-			case seen[id]:
+			case slices.Contains(m.Next[:i], id): // at most MaxNext entries
 				bad = true
 				p.errorf(pos, "next names %q twice", clip(id))
 			}
-			seen[id] = true
 		}
 	}
 	if bad {

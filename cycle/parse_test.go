@@ -276,7 +276,7 @@ func TestParseProblems(t *testing.T) {
 		{"improvement without action", y("title: x", "moments:", "  - id: a", "    name: A", "    improvements:", "      - owner: B"),
 			[]problem{{6, 9, "improvement 1 of moment 1 has no action"}}},
 		{"due 30 February", y("title: x", "moments:", "  - id: a", "    name: A", "    improvements:", "      - action: x", "        due: 2026-02-30"),
-			[]problem{{7, 14, `due "2026-02-30" is not a date; write it as YYYY-MM-DD`}}},
+			[]problem{{7, 14, `due "2026-02-30" is not a date: February 2026 has 28 days`}}},
 		{"due day first", y("title: x", "moments:", "  - id: a", "    name: A", "    improvements:", "      - action: x", "        due: 15/12/2026"),
 			[]problem{{7, 14, `due "15/12/2026" is not a date; write it as YYYY-MM-DD`}}},
 		{"due with a time", y("title: x", "moments:", "  - id: a", "    name: A", "    improvements:", "      - action: x", "        due: 2026-12-15T10:00:00Z"),
@@ -338,7 +338,7 @@ func TestParseProblems(t *testing.T) {
 		), []problem{
 			{1, 10, "unsupported version"},
 			{7, 17, "importance 5 is out of range: it must be from 1 to 4 (the scale is 4)"},
-			{8, 12, `next names unknown moment "b"; did you mean "a"?`},
+			{8, 12, `next names unknown moment "b"; did you mean "B"?`},
 			{8, 15, `next names unknown moment "zz"`},
 			{9, 5, "moment 2 has no name"},
 			{9, 9, `moment id "B" must use lowercase letters`},
@@ -586,12 +586,40 @@ func TestSuggest(t *testing.T) {
 		{"improvement", "improvements"}, // a prefix
 		{"colour", ""},
 		{"x", ""},
+		{"NAME", "name"}, // case only: always close
+		{"c", ""},        // one edit from any short word: no suggestion
+		{"ab", ""},
+		{"stag", "stage"},
 	}
 	known := append(append([]string{}, momentKeys...), Dimensions...)
 	known = append(known, "title")
 	for _, tt := range tests {
-		if got := suggest(tt.in, known); got != tt.want {
+		if got := Suggest(tt.in, known); got != tt.want {
 			t.Errorf("suggest(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestMomentLooksUpTheIndex: Parse builds the id index once, and Moment
+// answers from it (so following every next entry is linear in the edges),
+// not by scanning the list; Index rebuilds it for a cycle built by hand.
+func TestMomentLooksUpTheIndex(t *testing.T) {
+	c, err := Parse("i.yaml", []byte("title: t\nmoments:\n  - {id: a, name: A}\n  - {id: b, name: B}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := c.Moments[1]
+	c.Moments = c.Moments[:1] // the index still knows b: Moment did not scan
+	if got := c.Moment("b"); got != b {
+		t.Fatalf("Moment(b) = %v after Parse, want the moment from the index", got)
+	}
+	hand := &Cycle{Moments: []*Moment{{ID: "x"}, {ID: "y", Index: 1}}}
+	if hand.Moment("y") == nil {
+		t.Fatal("a cycle without an index is not scanned")
+	}
+	hand.Index()
+	hand.Moments = nil
+	if hand.Moment("y") == nil || hand.Moment("z") != nil {
+		t.Fatal("Index did not build the index")
 	}
 }

@@ -108,6 +108,9 @@ func TestSchemaAcceptsValidFiles(t *testing.T) {
 		"organization: Store",
 		"language: es",
 		"scale: 7",
+		"servqual: 10",
+		"quadrants: mean",
+		"state: to-be",
 		"closed: false",
 		"critical: {importance: 6, performance: 3, gap: 2}",
 		"moments:",
@@ -127,6 +130,9 @@ func TestSchemaAcceptsValidFiles(t *testing.T) {
 		"      responsiveness: 2",
 		"      courtesy: {expected: 5, perceived: 3}",
 		"    pains: [No receipt]",
+		"    evidence: [Counter sign]",
+		"    backstage: [Looks up the purchase]",
+		"    support: [Sales system]",
 		"    improvements:",
 		"      - action: Accept the history",
 		"        owner: Manager",
@@ -220,6 +226,12 @@ func TestSchemaRejectsBadFiles(t *testing.T) {
 		{"pains not a list", moment("    pains: slow"), "/moments/0/pains"},
 		{"next twice", moment("    next: [a, a]"), "/moments/0/next"},
 		{"next null", moment("    next:"), "/moments/0/next"},
+		{"five-dimension key in a ten-determinant file", moment("    dimensions: {empathy: 3}"), "empathy"},
+		{"determinant in a five-dimension file", []byte(y("title: x", "servqual: 5", "moments: [{id: a, name: A, dimensions: {courtesy: 3}}]")), "courtesy"},
+		{"servqual 7", []byte(y("title: x", "servqual: 7", okMoments)), "/servqual"},
+		{"quadrants median", []byte(y("title: x", "quadrants: median", okMoments)), "/quadrants"},
+		{"state future", []byte(y("title: x", "state: future", okMoments)), "/state"},
+		{"evidence not a list", moment("    evidence: sign"), "/moments/0/evidence"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -234,5 +246,27 @@ func TestSchemaRejectsBadFiles(t *testing.T) {
 				t.Errorf("schema error does not mention %q:\n%#v", tt.want, err)
 			}
 		})
+	}
+}
+
+// TestSchemaFollowsTheModel: the schema's enumerations are the model's, so
+// a language, a SERVQUAL model or a state added to one is added to both.
+func TestSchemaFollowsTheModel(t *testing.T) {
+	var doc struct {
+		Properties map[string]struct {
+			Enum []any `json:"enum"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(Schema(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string][]string{"language": Languages, "servqual": ServqualModels, "quadrants": QuadrantSplits, "state": States} {
+		var got []string
+		for _, v := range doc.Properties[key].Enum {
+			got = append(got, fmt.Sprint(v))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("schema %s: %v, model %v", key, got, want)
+		}
 	}
 }

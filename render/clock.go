@@ -10,12 +10,19 @@ import (
 // clockView is the clock face: the cycle laid out on a ring (layout.go,
 // routes.go), as a positioned drawing.
 func clockView(a *cycle.Analysis, o Options) *draw.Drawing {
-	return newDiagram(a, o).drawing()
+	if o.Page != "" && o.Page != "auto" {
+		return pagedClock(a, o)
+	}
+	d := newDiagram(a, o)
+	out := d.drawing()
+	d.placeAround()
+	out.FitPage(28.8)
+	return out
 }
 
 // drawing turns the laid-out diagram into the drawing model: every box,
-// route, marker, the legend and the notes panel at the places layout
-// gave them.
+// route and marker at the places layout gave them, with the legend and
+// the notes panel still to place (placeAround, placeOnPage).
 func (d *diagram) drawing() *draw.Drawing {
 	th := d.th
 	out := &draw.Drawing{Name: "cycle", Background: th.Background, Ink: th.Ink}
@@ -55,8 +62,11 @@ func (d *diagram) drawing() *draw.Drawing {
 		out.Add(route(boxes[p.moment], ends[p.moment], "end", pts, tip, d.edgeLook(false, false)))
 	}
 	for _, at := range d.attach {
+		if d.paged && at.callout > 0 {
+			continue // a badge on its moment needs no connector
+		}
 		m := d.moments[at.moment]
-		u := draw.Unit(d.theta[at.moment])
+		u := draw.Unit(d.radial(at.moment))
 		s := draw.RayExit(m.box, m.box.Centre(), u)
 		e := draw.RayExit(at.box, at.box.Centre(), u.Mul(-1))
 		r := route(boxes[at.moment], notes[at.moment], "connector", draw.Line(s, e), pt{}, draw.Stroke{Color: th.NoteBorder, Width: 1.2, Dash: draw.Dotted})
@@ -79,12 +89,6 @@ func (d *diagram) drawing() *draw.Drawing {
 	}
 	out.Legend = d.legendDrawing
 	out.Panel = d.panelDrawing
-	if d.paged {
-		d.fitPage(out)
-	} else {
-		d.placeAround()
-		out.FitPage(28.8)
-	}
 	return out
 }
 
@@ -94,7 +98,7 @@ func (d *diagram) momentBox(m *mnode) *draw.Box {
 	th := d.th
 	ma := m.ma
 	b := &draw.Box{Meta: draw.Meta{ID: "moment-" + ma.ID, Class: "moment"}, Name: ma.ID,
-		Rect: rect{X: m.box.X, Y: m.box.Y, W: d.W, H: d.H}, Label: m.label}
+		Rect: m.box, Label: m.label}
 	if ma.Critical {
 		b.Class += " critical"
 		b.Shape, b.Double = draw.Rectangle, true

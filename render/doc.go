@@ -5,10 +5,12 @@
 // a written marker, improvement notes beside their moments (or numbered in
 // a notes panel) and a legend of the marks used.
 //
-// The package computes every position itself and writes the DOT text
-// (DOT); Graphviz (github.com/goccy/go-graphviz, in WebAssembly) only
-// draws it, with the neato -n2 engine, which keeps the given node and edge
-// positions. SVG comes from Graphviz; PNG and PDF are painted in pure Go
+// The package computes every position itself: a view (the clock face,
+// clockView) turns the analysis into a positioned drawing (package
+// render/draw), laid out for the page Options.Page asks for, and Write
+// turns any view's drawing into DOT (DOT), which Graphviz
+// (github.com/goccy/go-graphviz, in WebAssembly) only draws, with the
+// neato -n2 engine, which keeps the given node and edge positions. SVG comes from Graphviz; PNG and PDF are painted in pure Go
 // (package render/xdot) from the xdot of the same layout, with embedded
 // fonts. The same analysis and options always give the same bytes.
 //

@@ -161,7 +161,7 @@ func layout(ctx context.Context, src []byte, format Format) ([]byte, error) {
 var svgAttr = regexp.MustCompile(`(?: id| class)="[^"]*"`)
 
 // tidySVG writes the hyphens Graphviz escapes as &#45; in id and class
-// attributes as plain hyphens, so the ids read exactly as SPEC section 3
+// attributes as plain hyphens, so the ids read exactly as docs/format.md
 // pins them (id="moment-<id>"). Ids are [a-z0-9_-] only, so nothing else
 // in them needs escaping; comments keep &#45;, where "--" is not allowed.
 func tidySVG(svg []byte) []byte {

@@ -147,17 +147,23 @@ var genWords = strings.Fields(`customer waits receives explains calls visits cou
 delivery confirmation appointment document queue manager adviser online branch technician warranty
 invoice complaint refund extraordinarily telecommunications acknowledgement`)
 
-// genCycle writes a pseudo-random cycle of n moments as YAML.
-func genCycle(n int, seed int64) []byte {
-	r := rand.New(rand.NewSource(seed))
-	phrase := func(lo, hi int) string {
+// phraser returns a function making phrases of lo to hi words drawn
+// from words with r.
+func phraser(r *rand.Rand, words []string) func(lo, hi int) string {
+	return func(lo, hi int) string {
 		k := lo + r.Intn(hi-lo+1)
 		p := make([]string, k)
 		for i := range p {
-			p[i] = genWords[r.Intn(len(genWords))]
+			p[i] = words[r.Intn(len(words))]
 		}
 		return strings.Join(p, " ")
 	}
+}
+
+// genCycle writes a pseudo-random cycle of n moments as YAML.
+func genCycle(n int, seed int64) []byte {
+	r := rand.New(rand.NewSource(seed))
+	phrase := phraser(r, genWords)
 	var b strings.Builder
 	fmt.Fprintf(&b, "title: %s\ncustomer: %s\nclosed: %v\nmoments:\n", phrase(1, 8), phrase(1, 4), r.Intn(4) > 0)
 	for i := range n {

@@ -14,7 +14,8 @@ import (
 // Layout constants, in points (1/72 inch).
 const (
 	ringGap     = 30.0 // least space between neighbours on the ring (room for an arrow)
-	pageRingGap = 20.0 // the same on a named page
+	pageRingGap = 16.0 // the same on a named page
+	pagePadY    = 4.0  // padY on a named page
 	sideGap     = 14.0 // least space between a note and anything else
 	attachGap   = 16.0 // space between a moment and its note or callout
 	laneFirst   = 20.0 // from the inner edge of the ring to the first branch lane
@@ -48,6 +49,7 @@ func extent(w, h, a float64) float64 {
 // mnode is a moment box.
 type mnode struct {
 	ma    *cycle.MomentAnalysis
+	h     float64 // its own height on a named page; 0 for the shared d.H
 	label draw.Label
 	box   rect
 	url   string
@@ -118,9 +120,23 @@ type diagram struct {
 	title    draw.Label
 	titleBox rect
 
+	// samples caches branchSamples for the radius samplesR
+	samples  map[*branch][]pt
+	samplesR float64
+	// legendMid: the legend sits in the middle of the ring, under the
+	// title (the page sized to the content)
+	legendMid bool
 	// paged: laid out for a named page (page.go): narrower boxes, notes
 	// as callouts with a panel, tighter ring
 	paged bool
+	// ey is the ring's vertical semi-axis over its horizontal one: 1 (a
+	// circle) except on named pages (ring.go)
+	ey float64
+	// mid is what goes in the middle of the ring on a named page, and
+	// spot caches where it fits (page.go)
+	mid  middle
+	spot *spot
+	cw   float64 // the text width of a moment box on a named page
 	// lo and hi are the corners of the ring and all drawn on it
 	lo, hi pt
 	// the legend and the notes panel, unplaced until drawing (legend.go)
@@ -143,26 +159,54 @@ func contentWidth(n int) float64 {
 }
 
 // newDiagram lays out the cycle.
-func newDiagram(a *cycle.Analysis, o Options) *diagram {
-	d := &diagram{a: a, opts: o, th: themes[o.Theme], w: vocabulary[o.Lang], n: len(a.Moments)}
+func newDiagram(a *cycle.Analysis, o Options) *diagram { return newShaped(a, o, shape{ey: 1}) }
+
+// shape is how a named page asks the ring to be laid out (page.go).
+type shape struct {
+	ey  float64 // the ring's vertical semi-axis over its horizontal one
+	mid middle  // what goes in the ring's middle; it grows until that fits
+	cw  float64 // the text width of a moment box; 0 for the default
+}
+
+// newShaped lays out the cycle on a ring shaped as s asks.
+func newShaped(a *cycle.Analysis, o Options, s shape) *diagram {
+	d := &diagram{a: a, opts: o, th: themes[o.Theme], w: vocabulary[o.Lang], n: len(a.Moments), ey: s.ey, mid: s.mid, cw: s.cw}
 	d.paged = o.Page != "" && o.Page != "auto"
 	d.buildMoments()
 	d.buildTitle()
 	d.buildNotes()
 	d.buildPills()
 	d.buildBranches()
-	d.solveRadius()
-	d.growTitle()
-	d.lo, d.hi = d.ringBounds() // the ring is placed; legend and panel go around it
 	d.legendDrawing = d.buildLegend()
 	d.panelDrawing = d.buildPanel()
+	d.solveRadius()
+	if d.paged {
+		d.setTitle(18, 420, 420) // a heading above the ring, or in its middle (page.go)
+		d.growForMiddle()
+	} else {
+		// the legend in the middle, under the title, when both fit there
+		// at the title's smallest size; then the title grows around it
+		if d.legendDrawing != nil {
+			d.legendMid = true
+			d.buildTitle()
+			d.legendMid = d.clearInside(d.midBlock())
+			d.buildTitle()
+		}
+		d.growTitle()
+	}
+	d.lo, d.hi = d.ringBounds() // the ring is placed; legend and panel go around it
 	return d
 }
 
 func (d *diagram) buildMoments() {
 	cw := contentWidth(d.n)
 	if d.paged {
-		cw = pagedWidth(d.n)
+		cw = d.cw
+		// names use the width the score's dots take anyway
+		if scale := d.a.Cycle.Scale; scale > 0 {
+			dots := strings.Repeat("●", scale) + fmt.Sprintf(" %d/%d", scale, scale)
+			cw = max(cw, textWidth(dots, d.dotSize(), false))
+		}
 	}
 	scale := d.a.Cycle.Scale
 	for _, ma := range d.a.Moments {
@@ -172,27 +216,40 @@ func (d *diagram) buildMoments() {
 			head.Text += " · ! " + d.w.Critical
 			head.Color = d.th.CritText
 		}
-		m.label.AddLine(head)
-		m.label.Add(oneLine(ma.Name), cw, draw.Font{Size: 11, Bold: true}, d.th.Ink)
-		if ma.Owner != "" {
-			m.label.Add(oneLine(ma.Owner), cw, draw.Font{Size: 9, Italic: true}, d.th.Muted)
-		}
+		var score draw.Span
 		if !ma.Performance.IsZero() {
 			// whole dots filled; the score itself printed with one
 			// decimal when it has decimals ("3.4/5")
 			p := min(int(ma.Performance.Hundredths()/100), scale)
 			dots := strings.Repeat("●", p) + strings.Repeat("○", max(scale-p, 0))
-			m.label.AddLine(draw.Span{Text: fmt.Sprintf("%s %s/%d", dots, ma.Performance.Short(), scale), Font: draw.Font{Size: 9}, Color: d.th.Ink})
+			score = draw.Span{Text: fmt.Sprintf("%s %s/%d", dots, ma.Performance.Short(), scale), Font: draw.Font{Size: d.dotSize()}, Color: d.th.Ink}
+		}
+		if d.paged && score.Text != "" {
+			// on a page the score shares the number's line: one line less
+			// in every box
+			m.label.AddLine(head, draw.Span{Text: "   ", Font: score.Font}, score)
+		} else {
+			m.label.AddLine(head)
+		}
+		m.label.Add(oneLine(ma.Name), cw, draw.Font{Size: 11, Bold: true}, d.th.Ink)
+		if ma.Owner != "" {
+			m.label.Add(oneLine(ma.Owner), cw, draw.Font{Size: 9, Italic: true}, d.th.Muted)
+		}
+		if !d.paged && score.Text != "" {
+			m.label.AddLine(score)
 		}
 		w, h := m.label.Size()
 		d.W = max(d.W, w+2*padX, 70)
-		d.H = max(d.H, h+2*padY)
+		if d.paged {
+			// on a page each box is as tall as its own text
+			m.h = h + 2*pagePadY
+			d.H = max(d.H, m.h)
+		} else {
+			d.H = max(d.H, h+2*padY)
+		}
 		d.moments = append(d.moments, m)
 	}
-	d.theta = make([]float64, d.n)
-	for i := range d.theta {
-		d.theta[i] = math.Pi/2 - 2*math.Pi*float64(i)/float64(d.n)
-	}
+	d.spread()
 }
 
 func (d *diagram) buildTitle() { d.setTitle(18, 230, 230) }
@@ -212,18 +269,32 @@ func (d *diagram) setTitle(size, width, sub float64) {
 	}
 	w, h := d.title.Size()
 	d.titleBox = rect{X: 0, Y: 0, W: w + 8, H: h + 8}
+	if d.legendMid {
+		// the title above the legend, the two centred together
+		_, lh := d.legendDrawing.Size()
+		d.titleBox.Y = (lh + titleGap) / 2
+	}
+}
+
+// midBlock is the title and the legend stacked in the middle of the ring.
+func (d *diagram) midBlock() rect {
+	lw, lh := d.legendDrawing.Size()
+	h := d.titleBox.H + titleGap + lh
+	return rect{W: max(d.titleBox.W, lw), H: h, Y: (d.titleBox.Y + d.titleBox.H/2) - h/2}
 }
 
 // titleFits reports whether the title block, at the centre, keeps
 // titleGap from the moments and the end markers inside the ring, and
 // titleMargin from the ring itself and every branch's lane.
 func (d *diagram) titleFits() bool {
-	reach := math.Hypot(d.titleBox.W/2, d.titleBox.H/2)
+	if d.legendMid {
+		return d.clearInside(d.midBlock())
+	}
 	room := d.R - titleMargin
 	for _, b := range d.branches {
 		room = min(room, d.branchRadius(b)-titleMargin)
 	}
-	if reach > room {
+	if !d.inside(d.titleBox, room) {
 		return false
 	}
 	for _, m := range d.moments {
@@ -237,6 +308,16 @@ func (d *diagram) titleFits() bool {
 		}
 	}
 	return true
+}
+
+// inside reports whether box r, about the centre, lies within the ring
+// curve of horizontal semi-axis room.
+func (d *diagram) inside(r rect, room float64) bool {
+	if d.round() && r.X == 0 && r.Y == 0 {
+		return math.Hypot(r.W/2, r.H/2) <= room
+	}
+	return d.within(r.Max(), room) && d.within(r.Min(), room) &&
+		d.within(pt{X: r.Min().X, Y: r.Max().Y}, room) && d.within(pt{X: r.Max().X, Y: r.Min().Y}, room)
 }
 
 // growTitle sets the title as large (up to 32 points) and on as few lines
@@ -258,7 +339,7 @@ func (d *diagram) growTitle() {
 		// narrowest with as few lines balances them
 		var c *choice
 		for k := 0; k <= 30; k++ {
-			width := min(2*d.R, 520) * (1 - 0.03*float64(k))
+			width := min(2*min(d.R, d.vertical(d.R)), 520) * (1 - 0.03*float64(k))
 			wrapped := wrap(title, width, size, true)
 			lines := len(wrapped)
 			if strings.Join(wrapped, " ") != strings.Join(strings.Fields(title), " ") {
@@ -449,7 +530,10 @@ func (d *diagram) buildBranches() {
 	}
 	d.lanes = len(used)
 	// endpoint offsets along each moment's inner face, so that branches
-	// sharing a moment do not share a line
+	// sharing a moment do not share a line, in the order that keeps them
+	// from crossing: a branch whose lane lies clockwise of the moment
+	// starts on the clockwise side of its face, the outer lanes outermost
+	// (the first that turn away)
 	type end struct {
 		b    *branch
 		from bool
@@ -458,10 +542,14 @@ func (d *diagram) buildBranches() {
 	ends := make([][]end, d.n)
 	for _, b := range d.branches {
 		f, t := b.edge.From.Index, b.edge.To.Index
-		ends[f] = append(ends[f], end{b, true, float64(t - f)})
-		ends[t] = append(ends[t], end{b, false, float64(f - t)})
+		outer := float64(maxLanes + 1 - b.lane)
+		// b.dir is -1 when the branch travels clockwise: its lane lies
+		// clockwise of its source and anticlockwise of its target
+		ends[f] = append(ends[f], end{b, true, -b.dir * outer})
+		ends[t] = append(ends[t], end{b, false, b.dir * outer})
 	}
 	for _, es := range ends {
+		slices.SortStableFunc(es, func(x, y end) int { return cmp.Compare(x.key, y.key) })
 		for i, e := range es {
 			off := (float64(i) - float64(len(es)-1)/2) * 9
 			if e.from {
@@ -490,16 +578,23 @@ func (d *diagram) halfDiag() float64 { return math.Hypot(d.W/2, d.H/2) }
 // placeRing puts the moments and end markers on the ring of radius d.R.
 func (d *diagram) placeRing() {
 	for i, m := range d.moments {
-		c := draw.Polar(d.R, d.theta[i])
+		c := d.at(d.R, d.theta[i])
 		m.box = rect{X: c.X, Y: c.Y, W: d.W, H: d.H}
+		if m.h > 0 {
+			m.box.H = m.h
+		}
 	}
 	for _, p := range d.pills {
 		var c pt
 		if p.gap {
-			c = draw.Polar(d.R, d.theta[p.moment]-math.Pi/float64(d.n))
+			t := d.theta[p.moment] - math.Pi/float64(d.n)
+			if !d.round() {
+				t = (d.theta[p.moment] + d.theta[0] - 2*math.Pi) / 2
+			}
+			c = d.at(d.R, t)
 		} else {
 			a := d.theta[p.moment]
-			c = draw.Polar(d.R-extent(d.W, d.H, a)-attachGap-extent(p.w, p.h, a), a)
+			c = d.at(d.R-extent(d.W, d.H, a)-attachGap-extent(p.w, p.h, a), a)
 		}
 		p.box = rect{X: c.X, Y: c.Y, W: p.w, H: p.h}
 	}
@@ -510,6 +605,9 @@ type placed struct {
 	r    rect
 	pos  float64 // position around the ring, in moment-index units
 	ring bool    // on the ring itself (moments, the end marker in the gap)
+	// owner is 1 + the index of the moment a box belongs to (the moment
+	// itself, its badge), which need no gap between them; 0 for none
+	owner int
 }
 
 // near reports whether two positions around the ring are close enough to
@@ -525,7 +623,7 @@ func (d *diagram) near(a, b float64) bool {
 // clear reports whether p keeps its distance from everything in all.
 func (d *diagram) clear(p placed, all []placed) bool {
 	for _, q := range all {
-		if !d.near(p.pos, q.pos) {
+		if !d.near(p.pos, q.pos) || (p.owner > 0 && p.owner == q.owner) {
 			continue
 		}
 		need := sideGap
@@ -544,16 +642,25 @@ func (d *diagram) clear(p placed, all []placed) bool {
 // when needed). It reports whether everything found room.
 func (d *diagram) fits() bool {
 	d.placeRing()
+	if !d.round() {
+		// every lane inside the ring with room to turn (on a circle the
+		// starting radius already leaves it)
+		for _, b := range d.branches {
+			if r0 := d.branchRadius(b); r0 < laneFirst || d.vertical(r0) < laneFirst {
+				return false
+			}
+		}
+	}
 	all := make([]placed, 0, d.n+len(d.pills)+len(d.attach))
 	for i, m := range d.moments {
-		p := placed{m.box, float64(i), true}
+		p := placed{r: m.box, pos: float64(i), ring: true, owner: i + 1}
 		if !d.clear(p, all) {
 			return false
 		}
 		all = append(all, p)
 	}
 	for _, pl := range d.pills {
-		p := placed{pl.box, float64(pl.moment), pl.gap}
+		p := placed{r: pl.box, pos: float64(pl.moment), ring: pl.gap}
 		if pl.gap {
 			p.pos += 0.5
 		}
@@ -563,13 +670,23 @@ func (d *diagram) fits() bool {
 		all = append(all, p)
 	}
 	for _, at := range d.attach {
+		if d.paged && at.callout > 0 {
+			// a badge on the moment's outer corner
+			at.box = d.badge(at)
+			p := placed{r: at.box, pos: float64(at.moment), owner: at.moment + 1}
+			if !d.clear(p, all) {
+				return false
+			}
+			all = append(all, p)
+			continue
+		}
 		a := d.theta[at.moment]
 		r0 := d.R + extent(d.W, d.H, a) + attachGap + extent(at.w, at.h, a)
 		ok := false
 		for push := 0.0; push <= 3*max(at.w, at.h); push += 4 {
-			c := draw.Polar(r0+push, a)
+			c := d.at(r0+push, a)
 			at.box = rect{X: c.X, Y: c.Y, W: at.w, H: at.h}
-			p := placed{at.box, float64(at.moment), false}
+			p := placed{r: at.box, pos: float64(at.moment)}
 			if d.clear(p, all) {
 				all = append(all, p)
 				ok = true
@@ -588,6 +705,9 @@ func (d *diagram) fits() bool {
 func (d *diagram) solveRadius() {
 	hd := d.halfDiag()
 	titleR := math.Hypot(d.titleBox.W/2, d.titleBox.H/2)
+	if d.paged {
+		titleR = 0 // the title is a heading above the ring
+	}
 	lanes := float64(max(d.lanes-1, 0)) * laneStep
 	if d.lanes > 0 {
 		lanes += laneFirst
@@ -598,6 +718,9 @@ func (d *diagram) solveRadius() {
 	)
 	if d.n == 1 {
 		d.R = max(d.R, d.H+d.ringGap())
+	}
+	if !d.round() {
+		d.R *= min(1, 2/(1+d.ey)) / 2 // a lower bound: bisection finds the radius
 	}
 	// grow until everything fits, then bisect back to within 1%
 	lo := d.R

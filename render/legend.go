@@ -132,6 +132,9 @@ func (d *diagram) buildLegend() *draw.Legend {
 	}
 	st := draw.DefaultLegend
 	st.Ink, st.Frame = d.th.Ink, d.th.Frame
+	if d.paged {
+		st.TextW = 170 // a narrow legend leaves the page to the ring
+	}
 	for _, k := range kinds {
 		if k == legPerformance {
 			st.SampleW = max(st.SampleW, textWidth(d.performanceSample(), legendText, false)*slack)
@@ -185,7 +188,13 @@ func (d *diagram) buildPanel() *draw.Panel {
 func (d *diagram) placeAround() {
 	right := d.hi.X
 	if l := d.legendDrawing; l != nil {
-		l.Place(0, d.lo.Y-36)
+		// in the middle of the ring, under the title, when it fits there;
+		// else below the ring
+		if d.legendMid {
+			l.Place(0, d.titleBox.Y-d.titleBox.H/2-titleGap)
+		} else {
+			l.Place(0, d.lo.Y-36)
+		}
 		right = max(right, l.Frame.Rect.Max().X)
 	}
 	if p := d.panelDrawing; p != nil {

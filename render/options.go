@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"github.com/ciclo-dev/ciclo/render/draw"
 	"github.com/ciclo-dev/ciclo/render/xdot"
 )
@@ -138,7 +139,7 @@ func (o Options) normalize(cycleLang string) (Options, error) {
 		o.Lang = "en"
 	}
 	if _, ok := vocabulary[o.Lang]; !ok {
-		return o, unsupported("unknown language %q; use en or es", o.Lang)
+		return o, unsupported("unknown language %q; use %s", o.Lang, strings.Join(msg.Languages(), " or "))
 	}
 	if err := draw.CheckPage(o.Page, o.Orientation); err != nil {
 		return o, unsupported("%s", err.Error())

@@ -3,8 +3,10 @@ package render
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"strings"
 
+	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/render/draw"
 )
 
@@ -26,18 +28,9 @@ const (
 // draw.MinNameSize.
 const minScale = draw.MinNameSize / nameSize
 
-// pagedWidth is the text width of a moment box on a named page.
-func pagedWidth(n int) float64 {
-	switch {
-	case n <= 8:
-		return 100
-	case n <= 16:
-		return 84
-	case n <= 28:
-		return 76
-	}
-	return 70
-}
+// pagedWidths are the text widths of a moment box tried on a named page:
+// narrow boxes with more lines, or wide ones with fewer.
+var pagedWidths = []float64{84, 112, 140}
 
 // ringGap is the least space between neighbours on the ring.
 func (d *diagram) ringGap() float64 {
@@ -45,6 +38,31 @@ func (d *diagram) ringGap() float64 {
 		return pageRingGap
 	}
 	return ringGap
+}
+
+// dotSize is the size of the performance dots: smaller on a named page,
+// where a scale of 10 would otherwise set the width of every box.
+func (d *diagram) dotSize() float64 {
+	if d.paged {
+		return 7
+	}
+	return 9
+}
+
+// badge is the place of a callout on a named page: a disc on the moment's
+// outer corner (the one farthest from the centre), a third of it over the
+// box.
+func (d *diagram) badge(at *attachment) rect {
+	m := d.moments[at.moment].box
+	sx, sy := 1.0, 1.0
+	if m.X < -1e-9 {
+		sx = -1
+	}
+	if m.Y < -1e-9 {
+		sy = -1
+	}
+	in := at.w / 6
+	return rect{X: m.X + sx*(m.W/2-in), Y: m.Y + sy*(m.H/2-in), W: at.w, H: at.h}
 }
 
 // metaSize is the size of a note's owner and due date: on a named page
@@ -65,125 +83,436 @@ func (d *diagram) panelWidth() float64 {
 }
 
 // arrangement is one way of putting the ring, the legend and the panel
-// on the page.
+// on the page, with the diagram laid out for it.
 type arrangement struct {
-	side       bool    // legend and panel beside the ring (else below)
-	w, h       float64 // the page, in points
-	k          float64 // the scale at which everything fits
-	kNoPanel   float64 // the scale at which all but the panel's rows fit
-	landscape  bool
-	compW      float64 // the composition in design points
-	compH      float64
-	compNoRows float64 // its height without the panel's rows
+	d        *diagram
+	side     bool    // legend and panel beside the ring (else below)
+	w, h     float64 // the page, in points
+	k        float64 // the scale at which everything fits
+	kNoPanel float64 // the scale at which all but the panel's rows fit
+	lw, lh   float64 // the legend, in design points
+	pw, ph   float64 // the panel
+	headH    float64 // what of the panel must stay on the first page: nothing
 }
 
-// fitPage lays the ring, legend and panel out for the named page and
-// scales them onto it, warning when names go below draw.MinNameSize or
-// notes leave the page.
-func (d *diagram) fitPage(out *draw.Drawing) {
-	o := d.opts
-	paper, _ := draw.LookupPaper(o.Page)
-	ringW, ringH := d.hi.X-d.lo.X, d.hi.Y-d.lo.Y
-	var lw, lh, pw, ph, headH float64
-	if l := d.legendDrawing; l != nil {
-		lw, lh = l.Size()
+// scale is the scale the arrangement is drawn at: the scale at which
+// everything fits; when that leaves names below draw.MinNameSize only
+// because of the notes panel, the names keep draw.MinNameSize and the
+// panel continues on a second page.
+func (a *arrangement) scale() float64 {
+	if a.tier() == 1 {
+		return minScale
+	}
+	return a.k
+}
+
+// tier ranks arrangements: 2 when everything fits at draw.MinNameSize or
+// more, 1 when all but the panel's rows do, 0 when even that does not
+// (everything is then drawn smaller, nothing moved).
+func (a *arrangement) tier() int {
+	switch {
+	case a.k >= minScale-1e-9:
+		return 2
+	case a.d.panelDrawing != nil && a.kNoPanel >= minScale-1e-9:
+		return 1
+	}
+	return 0
+}
+
+// better reports whether a is to be preferred to b.
+func (a *arrangement) better(b *arrangement) bool {
+	if a.tier() != b.tier() {
+		return a.tier() > b.tier()
+	}
+	if math.Abs(a.scale()-b.scale()) > 1e-9 {
+		return a.scale() > b.scale()
+	}
+	if a.rowsFit() != b.rowsFit() {
+		return a.rowsFit() > b.rowsFit()
+	}
+	// then the one that leaves less of the ring's middle empty
+	return bits.OnesCount(uint(a.d.mid)) > bits.OnesCount(uint(b.d.mid))
+}
+
+// rowsFit is how many of the panel's rows the first page holds at the
+// arrangement's scale (all of them when the panel is in the ring's
+// middle or everything fits).
+func (a *arrangement) rowsFit() int {
+	d := a.d
+	p := d.panelDrawing
+	if p == nil || d.panelInside() || a.tier() == 2 {
+		return math.MaxInt
 	}
 	st := d.panelStyle()
-	if p := d.panelDrawing; p != nil {
-		pw, ph = draw.PanelWidth(p, st), draw.PanelHeight(p, st)
-		_, headH = p.Head.Label.Size()
-		headH += st.RowGap
+	room := (a.h - 2*pageMargin) / a.scale() // the page's height, design points
+	if !d.titleInside() {
+		_, th := d.title.Size()
+		room -= th + pageGap
 	}
-	gap := func(a, b float64) float64 {
-		if a > 0 && b > 0 {
+	if a.side {
+		room -= a.lh + pageGap
+	} else {
+		room -= d.hi.Y - d.lo.Y + pageGap
+	}
+	_, hh := p.Head.Label.Size()
+	room -= hh + st.RowGap
+	n := 0
+	for _, r := range p.Rows {
+		_, bh := r.Body.Label.Size()
+		room -= bh + 12 + st.RowGap
+		if room < 0 {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// measure fits the laid-out diagram d to a page of w × h points with the
+// legend and the panel beside the ring (side) or below it.
+func measure(d *diagram, w, h float64, side bool) *arrangement {
+	a := &arrangement{d: d, side: side, w: w, h: h}
+	ringW, ringH := d.hi.X-d.lo.X, d.hi.Y-d.lo.Y
+	if l := d.legendDrawing; l != nil && !d.legendInside() {
+		a.lw, a.lh = l.Size()
+	}
+	st := d.panelStyle()
+	if p := d.panelDrawing; p != nil && !d.panelInside() {
+		a.pw, a.ph = draw.PanelWidth(p, st), draw.PanelHeight(p, st)
+	}
+	gap := func(x, y float64) float64 {
+		if x > 0 && y > 0 {
 			return pageGap
 		}
 		return 0
 	}
-	var best *arrangement
-	for _, landscape := range []bool{false, true} {
-		w, h := paper.Oriented(o.Orientation, ringW/ringH)
-		if (w > h) != landscape {
-			continue
-		}
-		for _, side := range []bool{true, false} {
-			a := &arrangement{side: side, w: w, h: h, landscape: landscape}
-			var noRows float64
-			if side {
-				col := max(lw, pw)
-				a.compW = ringW + gap(ringW, col) + col
-				a.compH = max(ringH, lh+gap(lh, ph)+ph)
-				noRows = max(ringH, lh+gap(lh, headH)+headH)
-			} else {
-				a.compW = max(ringW, lw+gap(lw, pw)+pw)
-				a.compH = ringH + gap(ringH, max(lh, ph)) + max(lh, ph)
-				noRows = ringH + gap(ringH, max(lh, headH)) + max(lh, headH)
-			}
-			a.compNoRows = noRows
-			aw, ah := w-2*pageMargin, h-2*pageMargin
-			a.k = min(aw/a.compW, ah/a.compH, maxGrow)
-			a.kNoPanel = min(aw/a.compW, ah/noRows, maxGrow)
-			if best == nil || a.k > best.k+1e-9 {
-				best = a
-			}
-		}
+	var compW, compH, noRows float64
+	if side {
+		col := max(a.lw, a.pw)
+		compW = ringW + gap(ringW, col) + col
+		compH = max(ringH, a.lh+gap(a.lh, a.ph)+a.ph)
+		noRows = max(ringH, a.lh+gap(a.lh, a.headH)+a.headH)
+	} else {
+		compW = max(ringW, a.lw+gap(a.lw, a.pw)+a.pw)
+		compH = ringH + gap(ringH, max(a.lh, a.ph)) + max(a.lh, a.ph)
+		noRows = ringH + gap(ringH, max(a.lh, a.headH)) + max(a.lh, a.headH)
 	}
-	if best == nil { // the orientation asked for excludes both: cannot happen
-		out.FitPage(pageMargin)
-		return
+	// the title heads the page unless it is in the middle of the ring
+	if !d.titleInside() {
+		tw, th := d.title.Size()
+		compW = max(compW, tw)
+		compH += th + pageGap
+		noRows += th + pageGap
 	}
-	k := best.k
-	if k < minScale && d.panelDrawing != nil {
-		// the panel is what does not fit: keep the names readable and
-		// continue the panel's rows on a second page
-		k = min(best.kNoPanel, max(minScale, best.k))
+	aw, ah := w-2*pageMargin, h-2*pageMargin
+	a.k = min(aw/compW, ah/compH, maxGrow)
+	a.kNoPanel = min(aw/compW, ah/noRows, maxGrow)
+	return a
+}
+
+// nextShape is the ring aspect that fills the room this arrangement
+// leaves the ring at its scale.
+func (a *arrangement) nextShape() float64 {
+	d, k := a.d, a.scale()
+	pw := a.pw // the panel beside the ring, unless it moves to the second page
+	if a.tier() < 2 && d.panelDrawing != nil && !d.panelInside() {
+		k, pw = max(k, a.kNoPanel), 0
 	}
-	// place in design points: the ring where it is, the legend and the
-	// panel beside or below it
-	availH := (best.h - 2*pageMargin) / k
-	bottom := d.hi.Y - availH
-	if best.side {
-		x := d.hi.X + pageGap
-		top := d.hi.Y
-		if l := d.legendDrawing; l != nil {
-			l.Place(x+lw/2, top)
-			top -= lh + pageGap
-		}
-		if p := d.panelDrawing; p != nil {
-			out.Continued = draw.StackPanel(p, x, top, bottom, st)
+	roomW, roomH := (a.w-2*pageMargin)/k, (a.h-2*pageMargin)/k
+	if !d.titleInside() {
+		_, th := d.title.Size()
+		roomH -= th + pageGap
+	}
+	if a.side {
+		if col := max(a.lw, pw); col > 0 {
+			roomW -= col + pageGap
 		}
 	} else {
-		top := d.lo.Y - pageGap
-		x := d.lo.X
-		if l := d.legendDrawing; l != nil {
-			l.Place(x+lw/2, top)
-			x += lw + pageGap
+		if a.lh > 0 {
+			roomH -= a.lh + pageGap
 		}
-		if p := d.panelDrawing; p != nil {
-			out.Continued = draw.StackPanel(p, x, top, bottom, st)
+	}
+	// the ring curve runs through the boxes' centres; badges stand out
+	// of their corners
+	out := 0.0
+	if len(d.attach) > 0 {
+		out = 2 * 16
+	}
+	rw, rh := roomW-d.W-out, roomH-d.H-out
+	if rw <= 0 || rh <= 0 {
+		return d.ey
+	}
+	return min(max(rh/rw, 0.3), 4)
+}
+
+// pagedClock lays the clock face out for the named page o.Page: for each
+// orientation allowed and each arrangement, the ring takes the shape of
+// the room left to it (three rounds of fitting), and the one drawn largest
+// wins.
+func pagedClock(a *cycle.Analysis, o Options) *draw.Drawing {
+	paper, _ := draw.LookupPaper(o.Page)
+	var best *arrangement
+	for _, landscape := range []bool{false, true} {
+		switch {
+		case o.Orientation == "portrait" && landscape, o.Orientation == "landscape" && !landscape:
+			continue
+		case o.Orientation == "auto" && paper.W > paper.H && !landscape:
+			continue // a slide stays landscape unless asked
+		}
+		w, h := min(paper.W, paper.H), max(paper.W, paper.H)
+		if landscape {
+			w, h = h, w
+		}
+		for _, cw := range pagedWidths {
+			for _, mid := range middles {
+				for _, side := range []bool{true, false} {
+					if mid&midPanel != 0 && mid&midLegend != 0 && !side {
+						continue // nothing outside the ring: side or below is the same
+					}
+					s := shape{ey: 1, mid: mid, cw: cw}
+					var arr *arrangement
+					for range 3 {
+						arr = measure(newShaped(a, o, s), w, h, side)
+						next := arr.nextShape()
+						if math.Abs(next-s.ey) < 0.02 {
+							break
+						}
+						s.ey = next
+					}
+					if best == nil || arr.better(best) {
+						best = arr
+					}
+				}
+			}
+		}
+	}
+	out := best.d.drawing()
+	best.d.placeOnPage(out, best, paper)
+	return out
+}
+
+// placeOnPage puts the legend and the panel beside or below the ring,
+// scales everything onto the page and warns when names go below
+// draw.MinNameSize or notes leave the page.
+func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Paper) {
+	k := arr.scale()
+	st := d.panelStyle()
+	// place in design points: the ring where it is, the legend and the
+	// panel beside or below it, within the page's height at scale k
+	availH := (arr.h - 2*pageMargin) / k
+	tw, th := d.title.Size()
+	bottom := d.hi.Y - availH // the ring at the top of the page
+	if !d.titleInside() {
+		bottom += th + pageGap // under the title
+	}
+	inside := d.legendInside()
+	c, _ := d.midSpot()
+	mw, mh := d.midSize()
+	midTop := c.Y + mh/2
+	if d.titleInside() {
+		midTop -= th + titleGap
+	}
+	if l := d.legendDrawing; inside {
+		l.Place(c.X, midTop)
+		_, lh := l.Size()
+		midTop -= lh + titleGap
+	}
+	if p := d.panelDrawing; d.panelInside() {
+		draw.StackPanel(p, c.X-mw/2, midTop, math.Inf(-1), st)
+	}
+	if arr.side {
+		x := d.hi.X + pageGap
+		y := d.hi.Y
+		if l := d.legendDrawing; l != nil && !inside {
+			l.Place(x+arr.lw/2, y)
+			y -= arr.lh + pageGap
+		}
+		if p := d.panelDrawing; p != nil && !d.panelInside() {
+			out.Continued = stackOrMove(out, p, x, y, bottom, st, arr)
+		}
+	} else {
+		y := d.lo.Y - pageGap
+		x := (d.lo.X + d.hi.X) / 2
+		width := arr.lw + arr.pw
+		if arr.lw > 0 && arr.pw > 0 {
+			width += pageGap
+		}
+		x -= width / 2
+		if l := d.legendDrawing; l != nil && !inside {
+			l.Place(x+arr.lw/2, y)
+			x += arr.lw + pageGap
+		}
+		if p := d.panelDrawing; p != nil && !d.panelInside() {
+			out.Continued = stackOrMove(out, p, x, y, bottom, st, arr)
+		}
+	}
+	// the title tops the middle block, or heads the page flush left with
+	// the content below it
+	below := out.Content()
+	for _, it := range out.Items {
+		if b, ok := it.(*draw.Box); ok && b.ID == "title" {
+			if d.titleInside() {
+				b.Rect = rect{X: c.X, Y: c.Y + mh/2 - th/2, W: tw, H: th}
+				continue
+			}
+			b.Label.Left = true
+			b.Rect = rect{X: below.Min().X + tw/2, Y: d.hi.Y + pageGap + th/2, W: tw, H: th}
+			for i := range b.Label.Lines {
+				b.Label.Lines[i].Anchor = draw.Start
+			}
 		}
 	}
 	content := out.Content()
 	if out.Continued != nil {
 		// the second page: the panel's rows alone, from its top left
-		c := out.Continued
-		head := *c.Head
-		c.Head = &head
-		c.Head.Meta = draw.Meta{ID: "notes-panel-continued", Class: "panel"}
-		left := content.Min().X
-		draw.StackPanel(c, left, content.Max().Y, math.Inf(-1), st)
+		rest := out.Continued
+		head := *rest.Head
+		rest.Head = &head
+		rest.Head.Meta = draw.Meta{ID: "notes-panel-continued", Class: "panel"}
+		draw.StackPanel(rest, content.Min().X, content.Max().Y, math.Inf(-1), st)
 	}
 	out.Scale(k, pt{})
-	c := content.Centre().Mul(k)
-	out.Page = rect{X: c.X, Y: c.Y, W: best.w, H: best.h}
+	centre := content.Centre().Mul(k)
+	out.Page = rect{X: centre.X, Y: centre.Y, W: arr.w, H: arr.h}
 	out.Paper = paper.Name
 	if out.Continued != nil {
-		// the continued rows start at the second page's top left
 		lo := out.Continued.Head.Rect
 		v := pt{X: out.Page.Min().X + pageMargin - lo.Min().X, Y: out.Page.Max().Y - pageMargin - lo.Max().Y}
 		(&draw.Drawing{Panel: out.Continued}).Scale(1, v)
 	}
 	d.pageWarnings(out, k, paper)
+}
+
+// middle says what goes in the middle of the ring on a named page.
+type middle int
+
+const (
+	midTitle  middle = 1 << iota // the title (else it heads the page)
+	midLegend                    // the legend (else beside or below the ring)
+	midPanel                     // the notes panel (else beside or below)
+)
+
+// middles are the choices pagedClock tries.
+var middles = []middle{0, midTitle, midTitle | midLegend, midTitle | midLegend | midPanel, midTitle | midPanel}
+
+// midSize is the size of the block in the middle: the title, the legend
+// and the panel stacked, as d.mid asks.
+func (d *diagram) midSize() (w, h float64) {
+	add := func(bw, bh float64) {
+		if h > 0 {
+			h += titleGap
+		}
+		w, h = max(w, bw), h+bh
+	}
+	if d.mid&midTitle != 0 {
+		add(d.title.Size())
+	}
+	if l := d.legendDrawing; l != nil && d.mid&midLegend != 0 {
+		add(l.Size())
+	}
+	if p := d.panelDrawing; p != nil && d.mid&midPanel != 0 {
+		st := d.panelStyle()
+		add(draw.PanelWidth(p, st), draw.PanelHeight(p, st))
+	}
+	return w, h
+}
+
+// titleInside and legendInside report whether the title and the legend
+// are in the middle of the ring.
+func (d *diagram) titleInside() bool {
+	_, ok := d.midSpot()
+	return ok && d.mid&midTitle != 0
+}
+
+func (d *diagram) legendInside() bool {
+	_, ok := d.midSpot()
+	return ok && d.mid&midLegend != 0 && d.legendDrawing != nil
+}
+
+// panelInside reports whether the notes panel is in the middle of the
+// ring.
+func (d *diagram) panelInside() bool {
+	_, ok := d.midSpot()
+	return ok && d.mid&midPanel != 0 && d.panelDrawing != nil
+}
+
+// midSpot is the centre of the middle block: the free place nearest the
+// centre on a grid of tenths of the ring's semi-axes, clear of the boxes
+// and of every branch.
+func (d *diagram) midSpot() (pt, bool) {
+	if d.spot != nil {
+		return d.spot.at, d.spot.ok
+	}
+	d.spot = &spot{}
+	w, h := d.midSize()
+	if !d.paged || w == 0 {
+		return pt{}, false
+	}
+	best := math.Inf(1)
+	for i := -4; i <= 4; i++ {
+		for j := -4; j <= 4; j++ {
+			c := pt{X: float64(i) * d.R / 10, Y: float64(j) * d.vertical(d.R) / 10}
+			if dist := c.Len(); dist < best && d.clearInside(rect{X: c.X, Y: c.Y, W: w, H: h}) {
+				best, d.spot.at, d.spot.ok = dist, c, true
+			}
+		}
+	}
+	return d.spot.at, d.spot.ok
+}
+
+// growForMiddle widens the ring, 4% at a time, until the middle block
+// fits (at most doubling it); d.mid becomes empty when it cannot.
+func (d *diagram) growForMiddle() {
+	if w, _ := d.midSize(); w == 0 {
+		return
+	}
+	r0 := d.R
+	for d.R < 2*r0 {
+		if _, ok := d.midSpot(); ok {
+			return
+		}
+		d.R *= 1.04
+		d.spot = nil
+		d.fits()
+	}
+	d.R, d.mid, d.spot = r0, 0, nil
+	d.fits()
+}
+
+// spot is where the middle block goes, once found.
+type spot struct {
+	at pt
+	ok bool
+}
+
+// clearInside reports whether r lies inside the ring, titleMargin from the
+// ring's arcs and every branch, titleGap from every box.
+func (d *diagram) clearInside(r rect) bool {
+	if !d.inside(r, d.R-titleMargin) {
+		return false
+	}
+	for _, m := range d.moments {
+		if r.Sep(m.box) < titleGap {
+			return false
+		}
+	}
+	for _, p := range d.pills {
+		if r.Sep(p.box) < titleGap {
+			return false
+		}
+	}
+	grown := r.Grow(titleMargin)
+	for _, b := range d.branches {
+		if d.inside(grown, d.branchRadius(b)) {
+			continue // inside the lane: the branch runs outside it
+		}
+		for _, q := range d.branchSamples(b) {
+			if grown.Contains(q) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // pageWarnings tells what the page could not keep: names below
@@ -203,4 +532,30 @@ func (d *diagram) pageWarnings(out *draw.Drawing, k float64, paper draw.Paper) {
 		}
 		out.Warnings = append(out.Warnings, fmt.Sprintf(msg, paper.Name, strings.Join(nums, ", ")))
 	}
+}
+
+// branchSamples are points along branch b's route, computed once for
+// each radius of the ring.
+func (d *diagram) branchSamples(b *branch) []pt {
+	if d.samples == nil || d.samplesR != d.R {
+		d.samples, d.samplesR = map[*branch][]pt{}, d.R
+	}
+	s, ok := d.samples[b]
+	if !ok {
+		path, _ := d.branchRoute(b)
+		s = draw.Samples(path, 8)
+		d.samples[b] = s
+	}
+	return s
+}
+
+// stackOrMove stacks the panel from (x, y) down to bottom, or, when not
+// even its first row fits on the page, moves it whole to the second page.
+// It returns the rows that continue there.
+func stackOrMove(out *draw.Drawing, p *draw.Panel, x, y, bottom float64, st draw.PanelStyle, arr *arrangement) *draw.Panel {
+	if arr.rowsFit() == 0 {
+		out.Panel = nil
+		return p
+	}
+	return draw.StackPanel(p, x, y, bottom, st)
 }

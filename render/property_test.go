@@ -3,6 +3,7 @@ package render
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,61 +14,99 @@ import (
 // seeds) and reads the boxes back from the SVG: no two moment boxes or
 // notes overlap, the first moment is the topmost and the second lies
 // clockwise of it.
+//
+// On the named pages (a4, slide) the same holds for cycles up to 30
+// moments, the badges and the panel's rows included, and the type read
+// back from the SVG is at least what the page keeps (9 pt names, 7 pt
+// notes, 14 pt title) unless a warning says the size reached.
 func TestNoOverlapProperty(t *testing.T) {
 	sizes := []int{3, 4, 5, 7, 9, 12, 16, 20, 25, 30, 31, 40, 48, 60}
-	for _, n := range sizes {
-		for seed := int64(1); seed <= 3; seed++ {
-			t.Run(fmt.Sprintf("n%d-seed%d", n, seed), func(t *testing.T) {
-				src := genCycle(n, seed*1000+int64(n))
-				a := analyse(t, "gen.yaml", src)
-				svg, err := Render(context.Background(), a, Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				root := parseSVG(t, svg)
-				type item struct {
-					id string
-					b  bbox
-				}
-				var items []item
-				moments := groups(root, "moment")
-				if len(moments) != n {
-					t.Fatalf("%d moment groups, want %d", len(moments), n)
-				}
-				for _, cls := range []string{"moment", "note"} {
-					for id, g := range groups(root, cls) {
-						b, ok := shapeBox(g)
-						if !ok {
-							t.Fatalf("%s has no outline", id)
-						}
-						items = append(items, item{id, b})
-					}
-				}
-				sort.Slice(items, func(i, j int) bool { return items[i].id < items[j].id })
-				for i := range items {
-					for j := i + 1; j < len(items); j++ {
-						if items[i].b.overlaps(items[j].b) {
-							t.Errorf("%s %v overlaps %s %v", items[i].id, items[i].b, items[j].id, items[j].b)
-						}
-					}
-				}
-				first, _ := shapeBox(moments["moment-m1"])
-				second, _ := shapeBox(moments["moment-m2"])
-				for id, g := range moments {
-					b, _ := shapeBox(g)
-					if id != "moment-m1" && b.cy() <= first.cy()+0.01 {
-						t.Errorf("%s (y %.1f) is not below the first moment (y %.1f)", id, b.cy(), first.cy())
-					}
-				}
-				if second.cx() <= first.cx() {
-					t.Errorf("the second moment (x %.1f) is not clockwise of the first (x %.1f)", second.cx(), first.cx())
-				}
-				if !strings.Contains(string(svg), "<svg") {
-					t.Fatal("not an SVG")
-				}
-			})
+	for _, page := range []string{"auto", "a4", "slide"} {
+		for _, n := range sizes {
+			if page != "auto" && n > 30 {
+				continue
+			}
+			for seed := int64(1); seed <= 3; seed++ {
+				noOverlap(t, page, n, seed)
+			}
 		}
 	}
+}
+
+func noOverlap(t *testing.T, page string, n int, seed int64) {
+	t.Run(fmt.Sprintf("%s-n%d-seed%d", page, n, seed), func(t *testing.T) {
+		src := genCycle(n, seed*1000+int64(n))
+		a := analyse(t, "gen.yaml", src)
+		dr, err := Draw(context.Background(), a, Options{Page: page})
+		svg := dr.Data
+		if err != nil {
+			t.Fatal(err)
+		}
+		root := parseSVG(t, svg)
+		type item struct {
+			id string
+			b  bbox
+		}
+		var items []item
+		moments := groups(root, "moment")
+		if len(moments) != n {
+			t.Fatalf("%d moment groups, want %d", len(moments), n)
+		}
+		for _, cls := range []string{"moment", "note"} {
+			for id, g := range groups(root, cls) {
+				b, ok := shapeBox(g)
+				if !ok {
+					t.Fatalf("%s has no outline", id)
+				}
+				items = append(items, item{id, b})
+			}
+		}
+		sort.Slice(items, func(i, j int) bool { return items[i].id < items[j].id })
+		for i := range items {
+			for j := i + 1; j < len(items); j++ {
+				// a badge sits on its own moment's corner
+				badge := page != "auto" && strings.TrimPrefix(items[i].id, "moment-") == strings.TrimPrefix(items[j].id, "note-")
+				if items[i].b.overlaps(items[j].b) && !badge {
+					t.Errorf("%s %v overlaps %s %v", items[i].id, items[i].b, items[j].id, items[j].b)
+				}
+			}
+		}
+		first, _ := shapeBox(moments["moment-m1"])
+		second, _ := shapeBox(moments["moment-m2"])
+		for id, g := range moments {
+			b, _ := shapeBox(g)
+			// on a page the first moment heads the top row
+			if id != "moment-m1" && (b.cy() < first.cy()-0.01 || (page == "auto" && b.cy() <= first.cy()+0.01)) {
+				t.Errorf("%s (y %.1f) is not below the first moment (y %.1f)", id, b.cy(), first.cy())
+			}
+		}
+		if second.cx() <= first.cx() {
+			t.Errorf("the second moment (x %.1f) is not clockwise of the first (x %.1f)", second.cx(), first.cx())
+		}
+		if !strings.Contains(string(svg), "<svg") {
+			t.Fatal("not an SVG")
+		}
+		if page == "auto" {
+			return
+		}
+		warned := false
+		for _, w := range dr.Warnings {
+			warned = warned || warnSize.MatchString(w)
+		}
+		names, notes, title := math.Inf(1), math.Inf(1), 0.0
+		for _, s := range fontSizes(root, "moment") {
+			names = min(names, s[1])
+		}
+		for _, s := range fontSizes(root, "panel-row") {
+			notes = min(notes, s[0])
+		}
+		for _, s := range fontSizes(root, "title") {
+			title = s[1]
+		}
+		if !warned && (names < 9 || notes < 7 || title < 14) {
+			t.Errorf("names %g pt, notes %g pt, title %g pt with no warning", names, notes, title)
+		}
+	})
 }
 
 // smallCycle writes a cycle of n moments with names of several lengths;

@@ -31,13 +31,13 @@ func checkInput(a *cycle.Analysis, opts Options) (Options, error) {
 	return opts.normalize(a.Cycle.Language)
 }
 
-// boundaryAngle finds, by bisection, the angle between in (on the circle
-// of radius r, inside box) and out (outside it) where the circle crosses
-// the box's border.
-func boundaryAngle(r float64, box rect, in, out float64) float64 {
+// boundaryAngle finds, by bisection, the parameter between in (on the
+// ring curve of horizontal semi-axis r, inside box) and out (outside it)
+// where the curve crosses the box's border.
+func (d *diagram) boundaryAngle(r float64, box rect, in, out float64) float64 {
 	for range 40 {
 		mid := (in + out) / 2
-		if box.Contains(draw.Polar(r, mid)) {
+		if box.Contains(d.at(r, mid)) {
 			in = mid
 		} else {
 			out = mid
@@ -46,19 +46,21 @@ func boundaryAngle(r float64, box rect, in, out float64) float64 {
 	return out
 }
 
-// ringEdge routes a clockwise arc of the ring from box a at angle aa to box
-// b at angle ab (ab < aa). It returns the spline and the arrow tip.
-func ringEdge(r float64, a rect, aa float64, b rect, ab float64) ([]pt, pt) {
+// ringEdge routes a clockwise arc of the ring from box a at parameter aa
+// to box b at parameter ab (ab < aa). It returns the spline and the arrow
+// tip.
+func (d *diagram) ringEdge(a rect, aa float64, b rect, ab float64) ([]pt, pt) {
+	r := d.R
 	mid := (aa + ab) / 2
-	s := boundaryAngle(r, a, aa, mid)
-	e := boundaryAngle(r, b, ab, mid)
-	tip := draw.Polar(r, e)
-	base := e + draw.ArrowLen/r
+	s := d.boundaryAngle(r, a, aa, mid)
+	e := d.boundaryAngle(r, b, ab, mid)
+	tip := d.at(r, e)
+	base := e + draw.ArrowLen/d.speed(r, e)
 	if base > s-1e-3 { // too short for an arc: a straight stub
-		p0 := draw.Polar(r, s)
+		p0 := d.at(r, s)
 		return draw.Line(p0, tip.Add(p0.Sub(tip).Mul(0.01))), tip
 	}
-	return draw.Arc(r, s, base), tip
+	return d.arcAt(r, s, base), tip
 }
 
 // branchRadius is the radius of a branch's lane: laneFirst (plus
@@ -89,14 +91,14 @@ func (d *diagram) branchRoute(b *branch) ([]pt, pt) {
 	face := func(k int, off float64) (pt, float64) {
 		bx := d.moments[k].box
 		c := pt{X: bx.X, Y: bx.Y}
-		u := draw.Unit(d.theta[k])
-		q := c.Add(draw.Tangent(d.theta[k], -1).Mul(off))
+		u := draw.Unit(d.radial(k))
+		q := c.Add(draw.Tangent(d.radial(k), -1).Mul(off))
 		rad := draw.CornerRadius
 		if d.moments[k].ma.Critical {
 			rad = 0 // square corners
 		}
 		p := draw.RoundedExit(bx, rad, q, u.Mul(-1))
-		return p, math.Atan2(p.Y, p.X)
+		return p, d.param(p)
 	}
 	ps, as := face(i, b.offFrom)
 	pe, ae := face(j, b.offTo)
@@ -108,28 +110,54 @@ func (d *diagram) branchRoute(b *branch) ([]pt, pt) {
 	}
 	if i == j {
 		ae = as + dir*0.5*step
-		pe = draw.Polar(ps.Len(), ae)
+		pe = d.at(ps.Len(), ae)
 		span = 0.5 * step
 	}
-	tipDir := draw.Unit(ae)
+	tipDir := draw.Unit(math.Atan2(pe.Y, pe.X))
+	if d.round() {
+		tipDir = draw.Unit(ae)
+	}
 	base := pe.Sub(tipDir.Mul(draw.ArrowLen))
 	r0 := d.branchRadius(b)
-	eps := min((ps.Len()-r0)/max(r0, 1), span/3)
-	l0, l1 := as+dir*eps, ae-dir*eps
-	q0, q1 := draw.Polar(r0, l0), draw.Polar(r0, l1)
-	h := r0 * eps * 0.55
-	pts := []pt{
-		ps,
-		ps.Sub(draw.Unit(as).Mul((ps.Len() - r0) * 0.55)),
-		q0.Sub(draw.Tangent(l0, dir).Mul(h)),
+	// A branch is one smooth curve: it leaves the source's face straight
+	// inward, bends into its lane (the ring curve r0, parallel to the
+	// ring), follows it and bends out to arrive straight at the target.
+	// The bends are the curves P(u) = lane(θ(u)) + λ(u)·ray(θ(u)) with
+	// θ = θ0 ± Δu² and λ = λ0(1−u)²: radial at the box, tangent to the lane
+	// where they meet it.
+	lane := func(t float64) pt { return d.at(r0, t) }
+	ray := func(t float64) pt {
+		if d.round() {
+			return draw.Unit(t)
+		}
+		return draw.Unit(math.Atan2(lane(t).Y, lane(t).X))
 	}
-	pts = append(pts, draw.Arc(r0, l0, l1)...)
-	pts = append(pts,
-		q1.Add(draw.Tangent(l1, dir).Mul(h)),
-		base.Sub(tipDir.Mul((base.Len()-r0)*0.55)),
-		base,
-	)
-	return pts, pe
+	depth := func(p pt, t float64) float64 { return p.Len() - lane(t).Len() }
+	d0, d1 := depth(ps, as), depth(base, ae)
+	bend := func(dep, t float64) float64 { // the angle a bend spans
+		return min(1.3*max(dep, 0)/max(d.speed(r0, t), 1), span/3)
+	}
+	b0, b1 := bend(d0, as), bend(d1, ae)
+	const steps = 10
+	var poly []pt
+	for k := 0; k <= steps; k++ {
+		u := float64(k) / steps
+		t := as + dir*b0*u*u
+		poly = append(poly, lane(t).Add(ray(t).Mul(d0*(1-u)*(1-u))))
+	}
+	l0, l1 := as+dir*b0, ae-dir*b1
+	if n := int(math.Abs(l1-l0) / (math.Pi / 60)); n > 0 && (l1-l0)*dir > 0 {
+		for k := 1; k < n; k++ {
+			poly = append(poly, lane(l0+(l1-l0)*float64(k)/float64(n)))
+		}
+	}
+	for k := steps; k >= 0; k-- {
+		u := float64(k) / steps
+		t := ae - dir*b1*u*u
+		poly = append(poly, lane(t).Add(ray(t).Mul(d1*(1-u)*(1-u))))
+	}
+	// the tangents at the ends: straight in and out of the boxes
+	return smooth(ps.Add(ray(as).Mul(poly[1].Sub(ps).Len())), poly, base.Add(tipDir.Mul(poly[len(poly)-2].Sub(base).Len()))), pe
 }
 
 // edgeRoute is the spline of an edge of the cycle and its arrow tip: a
@@ -143,7 +171,7 @@ func (d *diagram) edgeRoute(e cycle.Edge) ([]pt, pt) {
 	if aj >= d.theta[i] {
 		aj -= 2 * math.Pi
 	}
-	return ringEdge(d.R, d.moments[i].box, d.theta[i], d.moments[j].box, aj)
+	return d.ringEdge(d.moments[i].box, d.theta[i], d.moments[j].box, aj)
 }
 
 // pillRoute is the spline of the arrow from a moment to its end marker
@@ -151,13 +179,13 @@ func (d *diagram) edgeRoute(e cycle.Edge) ([]pt, pt) {
 func (d *diagram) pillRoute(p *pill) ([]pt, pt) {
 	m := d.moments[p.moment]
 	if p.gap {
-		pa := math.Atan2(p.box.Y, p.box.X)
+		pa := d.param(p.box.Centre())
 		for pa >= d.theta[p.moment] {
 			pa -= 2 * math.Pi
 		}
-		return ringEdge(d.R, m.box, d.theta[p.moment], p.box, pa)
+		return d.ringEdge(m.box, d.theta[p.moment], p.box, pa)
 	}
-	u := draw.Unit(d.theta[p.moment])
+	u := draw.Unit(d.radial(p.moment))
 	s := draw.RayExit(m.box, pt{X: m.box.X, Y: m.box.Y}, u.Mul(-1))
 	tip := draw.RayExit(p.box, pt{X: p.box.X, Y: p.box.Y}, u)
 	return draw.Line(s, tip.Add(u.Mul(draw.ArrowLen))), tip

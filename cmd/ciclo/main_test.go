@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -209,7 +210,7 @@ func TestWatchSignalsAndChildEnvironment(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 		cmd := exec.CommandContext(ctx, ciclo, "watch", file, "--addr", "127.0.0.1:0", "--open")
 		cmd.Env = []string{"HOME=" + home, "TMPDIR=" + tmp, "PATH=" + bin + ":" + os.Getenv("PATH")}
-		var errOut bytes.Buffer
+		var errOut lockedBuffer
 		cmd.Stderr = &errOut
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -230,6 +231,62 @@ func TestWatchSignalsAndChildEnvironment(t *testing.T) {
 			t.Errorf("the browser saw TMPDIR=%q, want %q", got, tmp)
 		}
 	}
+}
+
+// workshop, started as a real process, ends as watch does: 0 on Ctrl-C,
+// 130 on SIGTERM, and the journal it kept stays beside the file.
+func TestWorkshopSignals(t *testing.T) {
+	home, tmp := t.TempDir(), t.TempDir()
+	file := filepath.Join(home, "cycle.yaml")
+	src, err := os.ReadFile("../../examples/airline.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		sig  syscall.Signal
+		want int
+	}{{syscall.SIGINT, 0}, {syscall.SIGTERM, 130}} {
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		cmd := exec.CommandContext(ctx, ciclo, "workshop", file, "--addr", "127.0.0.1:0")
+		cmd.Env = env(home, tmp)
+		var errOut lockedBuffer
+		cmd.Stderr = &errOut
+		cmd.Stdout = &errOut
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		for ctx.Err() == nil && !strings.Contains(errOut.String(), "Ctrl-C to stop") {
+			time.Sleep(20 * time.Millisecond)
+		}
+		cmd.Process.Signal(c.sig)
+		cmd.Wait()
+		cancel()
+		if got := cmd.ProcessState.ExitCode(); got != c.want {
+			t.Errorf("%v: exit %d, want %d; output %s", c.sig, got, c.want, errOut.String())
+		}
+	}
+}
+
+// lockedBuffer is a bytes.Buffer safe to write from the process's output
+// copier while the test reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // After ciclo ran as root, another user sharing the temporary folder runs

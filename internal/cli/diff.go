@@ -97,9 +97,12 @@ outside a git repository or for an unknown revision with --git).`,
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "output format: "+strings.Join(diffFormats, ", ")+" (default: from -o's extension, else text)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
 	cmd.Flags().StringVar(&opts.Git, "git", "", "compare the cycle files as committed at this revision with the working tree")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the words: en or es (default: the new file's language)")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the words: "+languageList()+" (default: the new file's language)")
 	cmd.Flags().StringVar(&opts.Theme, "theme", "", "colours of the picture: "+strings.Join(render.Themes, ", "))
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "write png or pdf to standard output even when it is a terminal")
+	completeWith(cmd, "format", diffFormats)
+	completeWith(cmd, "lang", cycle.Languages)
+	completeWith(cmd, "theme", render.Themes)
 	return cmd
 }
 
@@ -130,7 +133,7 @@ func diffRun(ctx context.Context, opts *DiffOptions) error {
 		return err
 	}
 	if opts.Lang != "" && !slices.Contains(cycle.Languages, opts.Lang) {
-		return misuse(fmt.Errorf("unknown language %q; use en or es", opts.Lang))
+		return misuse(fmt.Errorf("unknown language %q; use %s", opts.Lang, languageList()))
 	}
 	if opts.Git != "" {
 		return diffGitRun(ctx, opts, format)
@@ -311,7 +314,7 @@ func pictureOnly(ctx context.Context, opts *DiffOptions, files []diffFile, forma
 	if err != nil {
 		return nil, err
 	}
-	if w := glyphWarning(one[0].new.Cycle.File, format, dr.Missing); w != "" {
+	if w := glyphWarning(one[0].new.Cycle.File, format, dr.Missing, lang); w != "" {
 		fmt.Fprintln(opts.IO.ErrOut, w)
 	}
 	return dr.Data, nil

@@ -148,7 +148,7 @@ func TestLint(t *testing.T) {
 	// Every problem, on stdout, as FILE:LINE:COL: error: MESSAGE.
 	r = runCLI(t, "", "lint", bad)
 	want := bad + ":5:17: error: importance 9 is out of range: it must be from 1 to 5 (the scale is 5) [invalid]\n" +
-		bad + ":6:9: error: moment id \"A\" must use lowercase letters, digits, '-' and '_', starting with a letter or digit [invalid]\n"
+		bad + ":6:9: error: moment id \"A\" must use lowercase letters, digits, '-' and '_', starting with a letter or digit; write it as \"a\" [invalid]\n"
 	if r.code != 1 || r.out != want {
 		t.Errorf("invalid file: exit %d\nstdout:\n%s\nwant:\n%s", r.code, r.out, want)
 	}
@@ -341,7 +341,8 @@ func TestInit(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "cycle.yaml")
 			r := runCLI(t, "", "init", "--lang", lang, path)
-			if r.code != 0 || r.out != "" || !strings.Contains(r.errOut, "wrote "+path) {
+			wrote := map[string]string{"en": "wrote ", "es": "se escribió "}[lang] + path
+			if r.code != 0 || r.out != "" || !strings.Contains(r.errOut, wrote) {
 				t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.out, r.errOut)
 			}
 			data, err := os.ReadFile(path)

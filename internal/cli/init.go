@@ -5,8 +5,11 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"io/fs"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 )
@@ -43,16 +46,18 @@ output when FILE is -. It never overwrites an existing file.`,
 			return initRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Lang, "lang", "en", "language of the starter: en or es")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "en", "language of the starter: "+languageList())
+	completeWith(cmd, "lang", cycle.Languages)
 	return cmd
 }
 
 // starter returns the starter cycle in lang.
 func starter(lang string) ([]byte, error) {
-	if lang != "en" && lang != "es" {
-		return nil, misuse(fmt.Errorf("unknown language %q; use en or es", lang))
+	data, err := fs.ReadFile(starters, "starter/"+lang+".yaml")
+	if err != nil || !slices.Contains(cycle.Languages, lang) {
+		return nil, misuse(fmt.Errorf("unknown language %q; use %s", lang, languageList()))
 	}
-	return fs.ReadFile(starters, "starter/"+lang+".yaml")
+	return data, nil
 }
 
 func initRun(_ context.Context, opts *InitOptions) error {
@@ -79,6 +84,6 @@ func initRun(_ context.Context, opts *InitOptions) error {
 		os.Remove(opts.File)
 		return misuse(fmt.Errorf("cannot write %s: %w", opts.File, err))
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "wrote %s; check it with: ciclo lint %s\n", opts.File, opts.File)
+	fmt.Fprintln(opts.IO.ErrOut, msg.Sprintf(opts.Lang, "wrote %s; check it with: ciclo lint %s", opts.File, opts.File))
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/internal/bidi"
+	"github.com/ciclo-dev/ciclo/internal/lint"
 )
 
 // stdinName is how standard input is named in messages.
@@ -171,7 +172,11 @@ func printErrors(w io.Writer, err error, lang string) {
 	var list cycle.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
-			fmt.Fprintf(w, "%s: error: %s\n", e.Location(), bidi.Strip(e.Text(lang)))
+			l := lang
+			if l == "" {
+				l = e.Lang
+			}
+			fmt.Fprintf(w, "%s: %s: %s\n", e.Location(), lint.SeverityWord(lint.Error, l), bidi.Strip(e.Text(lang)))
 		}
 		return
 	}

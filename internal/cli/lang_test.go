@@ -38,7 +38,7 @@ func errorLines(file string, msgs []string) string {
 
 // TestLintValidationInTheFileLanguage: ciclo lint writes a Spanish file's
 // validation errors in Spanish, in every format, and --lang en in English.
-// The count line on stderr is ciclo's own and stays English.
+// The count line on stderr follows the file's language too.
 func TestLintValidationInTheFileLanguage(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -47,7 +47,7 @@ func TestLintValidationInTheFileLanguage(t *testing.T) {
 	code, stdout, stderr := lintCLI(t, "", "lint", "garantia.yaml")
 	want := "garantia.yaml:6:5: error: " + badSpanishES[0] + " [invalid]\n" +
 		"garantia.yaml:7:18: error: " + badSpanishES[1] + " [invalid]\n"
-	if code != ExitProblem || stdout != want || stderr != "2 errors, 0 warnings in 1 file\n" {
+	if code != ExitProblem || stdout != want || stderr != "2 errores, 0 advertencias en 1 archivo\n" {
 		t.Errorf("exit %d\nstdout:\n%s\nwant:\n%s\nstderr %q", code, stdout, want, stderr)
 	}
 
@@ -149,5 +149,37 @@ func TestBuildPreviewErrorsInTheFileLanguage(t *testing.T) {
 	}
 	if snap.Lang != "" || len(snap.Errors) != 3 || snap.Errors[0].Message != `language "esp" is not one of en, es; did you mean "es"?` {
 		t.Errorf("unreadable language: lang %q, errors %+v", snap.Lang, snap.Errors)
+	}
+}
+
+// TestSeverityWordsFollowTheLanguage: the severity of each finding and the
+// count line are in the file's language, or --lang's.
+func TestSeverityWordsFollowTheLanguage(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFiles(t, dir, map[string]string{"v.yaml": "title: Visita\nlanguage: es\nmoments:\n  - {id: a, name: A, importance: 3, performance: 3}\n"})
+	_, stdout, stderr := lintCLI(t, "", "lint", "v.yaml")
+	if !strings.Contains(stdout, ": advertencia: ") || stderr != "0 errores, 1 advertencia en 1 archivo\n" {
+		t.Errorf("Spanish file: stdout %q, stderr %q", stdout, stderr)
+	}
+	_, stdout, stderr = lintCLI(t, "", "lint", "--lang", "en", "v.yaml")
+	if !strings.Contains(stdout, ": warning: ") || stderr != "0 errors, 1 warning in 1 file\n" {
+		t.Errorf("--lang en: stdout %q, stderr %q", stdout, stderr)
+	}
+}
+
+// TestRenderCountLineFollowsTheLanguage: a batch of Spanish files that fail
+// is counted in Spanish; --lang en counts it in English.
+func TestRenderCountLineFollowsTheLanguage(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFiles(t, dir, map[string]string{"a.yaml": badSpanish, "b.yaml": badSpanish})
+	r := runCLI(t, "", "render", "-f", "dot", "a.yaml", "b.yaml")
+	if r.code != ExitProblem || !strings.Contains(r.errOut, "ciclo: fallaron 2 de 2 archivos") {
+		t.Errorf("exit %d, stderr %q", r.code, r.errOut)
+	}
+	r = runCLI(t, "", "render", "--lang", "en", "-f", "dot", "a.yaml", "b.yaml")
+	if !strings.Contains(r.errOut, "ciclo: 2 of 2 files failed") {
+		t.Errorf("--lang en: stderr %q", r.errOut)
 	}
 }

@@ -59,7 +59,9 @@ silence one on a moment with ignore: [rule-id], are in docs/rules.md.`,
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(lint.Formats, ", "))
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
 	cmd.Flags().StringVar(&opts.Today, "today", "", "date for the overdue rule, YYYY-MM-DD (default: today)")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the messages: en or es (default: each file's language); rule ids never change")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the messages: "+languageList()+" (default: each file's language); rule ids never change")
+	completeWith(cmd, "format", lint.Formats)
+	completeWith(cmd, "lang", cycle.Languages)
 	return cmd
 }
 
@@ -68,7 +70,7 @@ func lintRun(_ context.Context, opts *LintOptions) error {
 		return misuse(fmt.Errorf("unknown lint format %q; use %s", opts.Format, strings.Join(lint.Formats, ", ")))
 	}
 	if opts.Lang != "" && !slices.Contains(cycle.Languages, opts.Lang) {
-		return misuse(fmt.Errorf("unknown language %q; use en or es", opts.Lang))
+		return misuse(fmt.Errorf("unknown language %q; use %s", opts.Lang, languageList()))
 	}
 	today, err := lintToday(opts)
 	if err != nil {
@@ -117,9 +119,7 @@ func lintRun(_ context.Context, opts *LintOptions) error {
 		return err
 	}
 	if opts.Format == "text" && len(findings) > 0 {
-		errs, warnings := lint.Count(findings)
-		fmt.Fprintf(opts.IO.ErrOut, "%s, %s in %s\n",
-			plural(errs, "error"), plural(warnings, "warning"), plural(len(inputs), "file"))
+		fmt.Fprintln(opts.IO.ErrOut, lint.Summary(findings, len(inputs), summaryLang(opts.Lang, findings)))
 	}
 	if lint.Failed(findings, opts.Strict) {
 		return problem()
@@ -143,9 +143,19 @@ func lintToday(opts *LintOptions) (time.Time, error) {
 	return t, nil
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
+// summaryLang is the language of the summary line: --lang, or the language
+// every finding shares, or English when they differ.
+func summaryLang(lang string, fs []lint.Finding) string {
+	if lang != "" {
+		return lang
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	for i, f := range fs {
+		if f.Lang != fs[0].Lang || (i == 0 && f.Lang == "") {
+			return "en"
+		}
+	}
+	if len(fs) == 0 {
+		return "en"
+	}
+	return fs[0].Lang
 }

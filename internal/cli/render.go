@@ -13,6 +13,8 @@ import (
 	"sync"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/lint"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"github.com/ciclo-dev/ciclo/render"
 	"github.com/ciclo-dev/ciclo/render/draw"
 	"github.com/spf13/cobra"
@@ -106,12 +108,16 @@ PNG and PDF are not written to standard output when it is a terminal
 	f.StringVarP(&opts.Output, "output", "o", "", "output file, directory, or - for standard output (default: beside each input)")
 	f.StringVar(&opts.View, "view", "cycle", "diagram view: cycle")
 	f.StringVar(&opts.Theme, "theme", "default", "colour theme: default, print (greyscale) or contrast (colour-blind safe)")
-	f.StringVar(&opts.Lang, "lang", "", "language of the fixed words and error messages: en or es (default: the cycle's language)")
+	f.StringVar(&opts.Lang, "lang", "", "language of the fixed words and error messages: "+languageList()+" (default: the cycle's language)")
 	f.Float64Var(&opts.Scale, "scale", 0, "PNG pixels per point (default 2; large diagrams are scaled down to fit the pixel budget)")
 	addPageFlags(f, &opts.Page, &opts.Orientation)
 	f.BoolVar(&opts.Check, "check", false, "write nothing; exit 1 naming every output that is missing or differs")
 	f.BoolVar(&opts.Force, "force", false, "write png or pdf to standard output even when it is a terminal")
 	f.IntVar(&opts.Jobs, "jobs", 0, "files drawn at once in a batch (default: processors + 1; at most twice the processors + 1)")
+	completeWith(cmd, "format", asStrings(render.Formats))
+	completeWith(cmd, "view", render.Views)
+	completeWith(cmd, "theme", render.Themes)
+	completeWith(cmd, "lang", cycle.Languages)
 	return cmd
 }
 
@@ -140,6 +146,7 @@ type renderResult struct {
 	err     error
 	problem error // the input cannot be drawn in this format (exit 1) // *exitError for misuse, cycle.ErrorList for invalid input
 	stale   string
+	lang    string // the language of the words printed for it: --lang, or the file's
 }
 
 func renderRun(ctx context.Context, opts *RenderOptions) error {
@@ -217,6 +224,7 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 
 	prog := newProgress(opts.IO, len(jobs))
 	invalid, misused, stale := 0, 0, 0
+	langs := map[string]bool{} // the languages of the files, for the count lines
 	for i, j := range jobs {
 		var r renderResult
 		select {
@@ -226,6 +234,14 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 			return ctx.Err()
 		}
 		prog.step()
+		var list0 cycle.ErrorList
+		if errors.As(r.err, &list0) && len(list0) > 0 && r.lang == "" {
+			r.lang = list0[0].Lang
+			if opts.Lang != "" {
+				r.lang = opts.Lang
+			}
+		}
+		langs[r.lang] = true
 		if r.warning != "" {
 			prog.clear()
 			fmt.Fprintln(opts.IO.ErrOut, r.warning)
@@ -236,7 +252,7 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 		case r.problem != nil:
 			invalid++
 			prog.clear()
-			fmt.Fprintf(opts.IO.ErrOut, "%s: error: %v\n", j.in.Display(), r.problem)
+			fmt.Fprintf(opts.IO.ErrOut, "%s: %s: %v\n", j.in.Display(), lint.SeverityWord(lint.Error, r.lang), r.problem)
 		case r.err == nil && r.stale != "":
 			stale++
 			prog.clear()
@@ -257,11 +273,12 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 		}
 	}
 	prog.done()
+	lang := summaryLanguage(opts.Lang, langs)
 	if len(jobs) > 1 && invalid+misused > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "ciclo: %d of %d files failed\n", invalid+misused, len(jobs))
+		fmt.Fprintln(opts.IO.ErrOut, msg.Sprintf(lang, "ciclo: %d of %d files failed", invalid+misused, len(jobs)))
 	}
 	if opts.Check && stale > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "ciclo: %d of %d outputs are missing or stale; run ciclo render without --check\n", stale, len(jobs))
+		fmt.Fprintln(opts.IO.ErrOut, msg.Sprintf(lang, "ciclo: %d of %d outputs are missing or stale; run ciclo render without --check", stale, len(jobs)))
 	}
 	switch {
 	case misused > 0:
@@ -279,10 +296,14 @@ func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.
 	if err != nil {
 		return renderResult{err: err}
 	}
+	lang := ro.Lang
+	if lang == "" {
+		lang = c.Language
+	}
 	dr, err := render.Draw(ctx, cycle.Analyze(c), ro)
 	if err != nil {
 		if errors.Is(err, render.ErrTooLarge) {
-			return renderResult{problem: err}
+			return renderResult{problem: err, lang: lang}
 		}
 		if errors.Is(err, render.ErrUnsupported) {
 			return renderResult{err: misuse(fmt.Errorf("%s: %w", j.in.Display(), err))}
@@ -290,12 +311,12 @@ func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.
 		return renderResult{err: fmt.Errorf("drawing: %w", err)}
 	}
 	data := dr.Data
-	warning := glyphWarning(j.in.Display(), string(ro.Format), dr.Missing)
+	warning := glyphWarning(j.in.Display(), string(ro.Format), dr.Missing, lang)
 	for _, w := range dr.Warnings {
 		if warning != "" {
 			warning += "\n"
 		}
-		warning += j.in.Display() + ": warning: " + w
+		warning += j.in.Display() + ": " + lint.SeverityWord(lint.Warning, lang) + ": " + w
 	}
 	if opts.Check {
 		old, err := os.ReadFile(j.target)
@@ -314,12 +335,28 @@ func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.
 			return renderResult{err: misuse(fmt.Errorf("cannot write %s: %w", j.target, unwrapPath(err)))}
 		}
 	}
-	return renderResult{err: writeOutput(opts.IO.Out, j.target, data), warning: warning}
+	return renderResult{err: writeOutput(opts.IO.Out, j.target, data), warning: warning, lang: lang}
+}
+
+// summaryLanguage is the language of a batch's count lines: --lang, or
+// the one language of every file, or English.
+func summaryLanguage(flag string, langs map[string]bool) string {
+	if flag != "" {
+		return flag
+	}
+	if len(langs) == 1 {
+		for l := range langs {
+			if l != "" {
+				return l
+			}
+		}
+	}
+	return "en"
 }
 
 // glyphWarning tells which characters the PNG and PDF fonts lack (they are
 // drawn as □), so that nobody discovers it in front of a client.
-func glyphWarning(name, format string, missing []rune) string {
+func glyphWarning(name, format string, missing []rune, lang string) string {
 	if len(missing) == 0 {
 		return ""
 	}
@@ -327,12 +364,13 @@ func glyphWarning(name, format string, missing []rune) string {
 	var chars []string
 	for i, r := range missing {
 		if i == most {
-			chars = append(chars, fmt.Sprintf("and %d more", len(missing)-most))
+			chars = append(chars, msg.Sprintf(lang, "and %d more", len(missing)-most))
 			break
 		}
 		chars = append(chars, fmt.Sprintf("%c (U+%04X)", r, r))
 	}
-	return fmt.Sprintf("%s: warning: the %s fonts have no glyph for %s; they are drawn as □ (svg shows them)", name, format, strings.Join(chars, ", "))
+	return msg.Sprintf(lang, "%s: %s: the %s fonts have no glyph for %s; they are drawn as □ (svg shows them)",
+		name, lint.SeverityWord(lint.Warning, lang), format, strings.Join(chars, ", "))
 }
 
 // planRender decides where each input's diagram goes, and refuses plans

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"image"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -23,6 +24,21 @@ moments:
   - {id: a, name: A, performance: 9}
   - {id: a, name: B}
 `
+
+// readPNG decodes the PNG file at path.
+func readPNG(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s does not decode as png: %v", path, err)
+	}
+	return img
+}
 
 func writePath(t *testing.T, path, data string) {
 	t.Helper()
@@ -146,15 +162,7 @@ func TestRenderPNGAndPDF(t *testing.T) {
 		if code, _, stderr := run(t, "", "render", in, "-o", out, "--scale", scale); code != 0 {
 			t.Fatalf("png: exit %d: %s", code, stderr)
 		}
-		f, err := os.Open(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, err := png.Decode(f)
-		f.Close()
-		if err != nil {
-			t.Fatalf("png does not decode: %v", err)
-		}
+		img := readPNG(t, out)
 		s, _ := strconv.ParseFloat(scale, 64)
 		sizes[s] = img.Bounds().Dx()
 	}

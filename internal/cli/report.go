@@ -26,7 +26,7 @@ type ReportOptions struct {
 	Today  string // YYYY-MM-DD; "" means Now's date
 	Lang   string // en or es; "" means the cycle's language
 	// Page and Orientation lay the HTML report's diagram out for a page;
-	// the command's default is a4, the paper the report prints on.
+	// the command's defaults are a4 portrait, as the report prints.
 	Page, Orientation string
 
 	// Now gives the current time when Today is empty.
@@ -83,10 +83,17 @@ included, and the exit status is 1.`,
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "output file, or - for standard output")
 	cmd.Flags().StringVar(&opts.Today, "today", "", "the date overdue actions are judged against, YYYY-MM-DD (default: today)")
 	cmd.Flags().StringVar(&opts.Page, "page", "a4", "page the HTML report's diagram is laid out for: "+strings.Join(draw.PaperNames, ", "))
-	cmd.Flags().StringVar(&opts.Orientation, "orientation", "auto", "orientation of that page: "+strings.Join(draw.Orientations, ", "))
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of fixed words and error messages: en or es (default: the cycle's language)")
+	cmd.Flags().StringVar(&opts.Orientation, "orientation", "portrait", "orientation of that page: "+strings.Join(draw.Orientations, ", ")+" (the report prints portrait)")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of fixed words and error messages: "+languageList()+" (default: the cycle's language)")
+	completeWith(cmd, "format", reportFormats)
+	completeWith(cmd, "lang", cycle.Languages)
+	completeWith(cmd, "page", draw.PaperNames)
+	completeWith(cmd, "orientation", draw.Orientations)
 	return cmd
 }
+
+// reportFormats lists the formats of ciclo report, in help order.
+var reportFormats = []string{"json", "md", "html"}
 
 // reportFormat decides the format: the flag, else -o's extension, else json.
 func reportFormat(format, output string) (string, error) {
@@ -102,7 +109,7 @@ func reportFormat(format, output string) (string, error) {
 			return "", misuse(fmt.Errorf("cannot tell the report format from %q; use -f json, md or html, or name the output .json, .md or .html", ext))
 		}
 	}
-	for _, f := range []string{"json", "md", "html"} {
+	for _, f := range reportFormats {
 		if format == f {
 			return f, nil
 		}
@@ -136,7 +143,7 @@ func checkLang(lang string) error {
 			return nil
 		}
 	}
-	return misuse(fmt.Errorf("unknown language %q; use en or es", lang))
+	return misuse(fmt.Errorf("unknown language %q; use %s", lang, languageList()))
 }
 
 func reportRun(ctx context.Context, opts *ReportOptions) error {

@@ -15,7 +15,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Exit codes, as SPEC section 4 pins them.
+// Exit codes, as the README's "Exit codes" section pins them.
 const (
 	ExitOK      = 0 // success
 	ExitProblem = 1 // invalid input, lint errors, stale output, changes found
@@ -124,6 +124,7 @@ diagram, lints it against service principles and writes reports.`,
 		NewCmdRender(ios),
 		NewCmdImport(ios, nil),
 		NewCmdExport(ios, nil),
+		NewCmdWorkshop(ios, nil),
 	)
 	return root
 }

@@ -62,6 +62,7 @@ it (exit status 0); SIGTERM stops it with exit status 130.`,
 	cmd.Flags().BoolVar(&opts.Open, "open", false, "open the preview in the default browser")
 	addPageFlags(cmd.Flags(), &opts.Page, &opts.Orientation)
 	cmd.Flags().StringVar(&opts.Theme, "theme", "default", "initial theme: "+strings.Join(watch.Themes, "|")+" (switchable in the page)")
+	completeWith(cmd, "theme", watch.Themes)
 	return cmd
 }
 

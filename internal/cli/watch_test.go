@@ -253,6 +253,6 @@ func TestBuildPreviewShowsTextLiterally(t *testing.T) {
 func TestWatchListensOnLoopbackByDefault(t *testing.T) {
 	cmd := NewCmdWatch(&IOStreams{})
 	if got := cmd.Flags().Lookup("addr").DefValue; got != "127.0.0.1:8080" || !loopbackAddr(got) {
-		t.Errorf("--addr defaults to %q, want 127.0.0.1:8080 (SPEC section 4)", got)
+		t.Errorf("--addr defaults to %q, want 127.0.0.1:8080 (the README's default)", got)
 	}
 }

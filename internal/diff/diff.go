@@ -425,8 +425,11 @@ func momentChanges(o, n *cycle.Moment) []Change {
 	add("url", text(o.URL), text(n.URL))
 	add("next", next(o.Next), next(n.Next))
 	add("pains", list(o.Pains), list(n.Pains))
+	add("evidence", list(o.Evidence), list(n.Evidence))
+	add("backstage", list(o.Backstage), list(n.Backstage))
+	add("support", list(o.Support), list(n.Support))
 	add("ignore", list(o.Ignore), list(n.Ignore))
-	for _, dim := range cycle.Dimensions {
+	for _, dim := range cycle.AllDimensions {
 		os, ns := o.Dimensions[dim], n.Dimensions[dim]
 		add("dimensions."+dim+".expected", score(os.Expected), score(ns.Expected))
 		add("dimensions."+dim+".perceived", score(os.Perceived), score(ns.Perceived))

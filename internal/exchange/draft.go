@@ -16,6 +16,8 @@ type draft struct {
 	Language                      string
 	Scale                         int
 	Closed                        *bool
+	Servqual                      int                // 0: not given
+	Quadrants, State              string             // "": not given
 	Thresholds                    map[string]float64 // importance, performance, gap
 	Moments                       []*draftMoment
 	Comments                      []string // file-level comments: rows above the header...

@@ -27,6 +27,8 @@ var headerES = map[string]string{
 	"channel": "canal", "owner": "responsable", "expectation": "expectativa",
 	"standard": "norma", "importance": "importancia", "performance": "desempeño", "sample": "muestra",
 	"critical": "crítico", "url": "enlace", "pains": "dolores",
+	"evidence": "evidencia", "backstage": "tras bambalinas", "support": "soporte",
+	"servqual": "servqual", "quadrants": "cuadrantes", "state": "estado del mapa",
 	fImprovement: "mejora", fImpOwner: "responsable de la mejora", fDue: "fecha límite",
 	fPillar: "pilar", fStatus: "estado", "next": "siguiente", "ignore": "ignorar",
 	"title": "título", "customer": "cliente", "organization": "organización",
@@ -52,7 +54,7 @@ func label(key, lang string) string {
 			if parts[1] == "perceived" {
 				side = "percepción"
 			}
-			return cycle.DimensionName(parts[0], "es") + ": " + side
+			return dimensionNameES(parts[0]) + ": " + side
 		}
 		return parts[0] + " " + parts[1]
 	}
@@ -96,6 +98,15 @@ func sheetRows(c *cycle.Cycle, lang string) ([][]any, []column) {
 	}
 	meta("language", c.Language)
 	meta("scale", float64(c.Scale))
+	if c.Servqual == 5 {
+		meta("servqual", float64(5))
+	}
+	if c.Quadrants != "" && c.Quadrants != cycle.QuadrantSplits[0] {
+		meta("quadrants", c.Quadrants)
+	}
+	if c.State != "" && c.State != cycle.States[0] {
+		meta("state", c.State)
+	}
 	if c.Closed {
 		meta("closed", yes)
 	} else {
@@ -147,12 +158,15 @@ func sheetRows(c *cycle.Cycle, lang string) ([][]any, []column) {
 		{"critical", false, func(m *cycle.Moment) bool { return m.Critical != nil }},
 		{"url", false, func(m *cycle.Moment) bool { return m.URL != "" }},
 		{"pains", true, nil},
+		{"evidence", false, func(m *cycle.Moment) bool { return len(m.Evidence) > 0 }},
+		{"backstage", false, func(m *cycle.Moment) bool { return len(m.Backstage) > 0 }},
+		{"support", false, func(m *cycle.Moment) bool { return len(m.Support) > 0 }},
 	} {
 		if f.always || uses(f.used) {
 			addCol(f.key, f.key == "importance" || f.key == "performance")
 		}
 	}
-	for _, d := range cycle.Dimensions {
+	for _, d := range c.DimensionKeys() {
 		if uses(func(m *cycle.Moment) bool { _, ok := m.Dimensions[d]; return ok }) {
 			addCol(dimPrefix+d+".expected", true)
 			addCol(dimPrefix+d+".perceived", true)
@@ -229,6 +243,12 @@ func sheetRows(c *cycle.Cycle, lang string) ([][]any, []column) {
 					row[i] = m.URL
 				case "pains":
 					row[i] = strings.Join(m.Pains, "\n")
+				case "evidence":
+					row[i] = strings.Join(m.Evidence, "\n")
+				case "backstage":
+					row[i] = strings.Join(m.Backstage, "\n")
+				case "support":
+					row[i] = strings.Join(m.Support, "\n")
 				case "next":
 					if m.Next != nil {
 						row[i] = "[]"

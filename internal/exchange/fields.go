@@ -90,6 +90,9 @@ var metaFields = []field{
 	{Key: "language", Kind: kMeta, Names: []string{"language"}, ES: []string{"idioma"}},
 	{Key: "scale", Kind: kMeta, Names: []string{"scale"}, ES: []string{"escala"}},
 	{Key: "closed", Kind: kMeta, Names: []string{"closed"}, ES: []string{"cerrado"}},
+	{Key: "servqual", Kind: kMeta, Names: []string{"servqual"}, ES: []string{"servqual"}},
+	{Key: "quadrants", Kind: kMeta, Names: []string{"quadrants"}, ES: []string{"cuadrantes"}},
+	{Key: "state", Kind: kMeta, Names: []string{"state"}, ES: []string{"estado del mapa"}},
 	{Key: "critical.importance", Kind: kMeta, Names: []string{"critical importance"}, ES: []string{"umbral de importancia"}},
 	{Key: "critical.performance", Kind: kMeta, Names: []string{"critical performance"}, ES: []string{"umbral de desempeno"}},
 	{Key: "critical.gap", Kind: kMeta, Names: []string{"critical gap"}, ES: []string{"umbral de brecha"}},
@@ -103,12 +106,15 @@ var (
 	perceivedES    = []string{"percibido", "percibida", "percepcion"}
 )
 
+// dimensionNameES names a dimension in a Spanish sheet's headers.
+func dimensionNameES(d string) string { return cycle.DimensionName(d, "es") }
+
 // dimensionFields builds the two columns of each SERVQUAL determinant:
 // "courtesy expected", "expected courtesy", "cortesía esperada"...
 func dimensionFields() []field {
 	var out []field
-	for _, d := range cycle.Dimensions {
-		es := normalize(cycle.DimensionName(d, "es"))
+	for _, d := range cycle.AllDimensions {
+		es := normalize(dimensionNameES(d))
 		for _, side := range []struct {
 			key    string
 			en, es []string

@@ -84,7 +84,7 @@ func Fields() []string {
 	for _, f := range momentFields {
 		out = append(out, f.Key)
 	}
-	for _, d := range cycle.Dimensions {
+	for _, d := range cycle.AllDimensions {
 		out = append(out, dimPrefix+d+".expected", dimPrefix+d+".perceived")
 	}
 	return out

@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -50,7 +51,7 @@ func TestMessagesSpanish(t *testing.T) {
 			}
 			format, _ := strconv.Unquote(lit.Value)
 			seen++
-			es, ok := messagesES[format]
+			es, ok := msg.Lookup("es", format)
 			if !ok {
 				t.Errorf("%s: no Spanish for %q", fset.Position(lit.Pos()), format)
 				return true

@@ -2,6 +2,8 @@ package exchange
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -182,6 +184,21 @@ func (rd *reader) meta(f *field, label, value cell) {
 			rd.d.Scale = int(n)
 		} else if rd.opts.Scale != int(n) {
 			rd.note(value, "the sheet says scale %d; --scale %d is used", int(n), rd.opts.Scale)
+		}
+	case "servqual", "quadrants", "state":
+		allowed := map[string][]string{"servqual": cycle.ServqualModels, "quadrants": cycle.QuadrantSplits, "state": cycle.States}[f.Key]
+		w := strings.ToLower(strings.TrimSpace(v))
+		if !slices.Contains(allowed, w) {
+			rd.problem(value, "%s %q: use %s", f.Key, v, strings.Join(allowed, ", "))
+			return
+		}
+		switch f.Key {
+		case "servqual":
+			rd.d.Servqual, _ = strconv.Atoi(w)
+		case "quadrants":
+			rd.d.Quadrants = w
+		default:
+			rd.d.State = w
 		}
 	case "closed":
 		b, ok := yesNo(v)

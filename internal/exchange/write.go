@@ -88,10 +88,10 @@ func isFirstWithID(d *draft, i int) bool {
 }
 
 // laneKeys decides where the blueprint lanes (evidence, backstage,
-// support) go. They are moment keys of docs/format.md once the parser reads
-// them; until then this is false and their items are kept in the moment's
-// description, one "Evidence: ..." line a lane, so nothing is lost.
-const laneKeys = false
+// support) go: they are moment keys of docs/format.md, which the parser
+// reads. (Before it did, this was false and their items were kept in the
+// moment's description, one "Evidence: ..." line a lane.)
+const laneKeys = true
 
 // node helpers for building the YAML document.
 func str(s string) *yaml.Node {
@@ -201,6 +201,24 @@ func yamlOf(d *draft, lang string) (out []byte, err error) {
 		sc = tr(lang, "scores run 1..%d, converted from %s", d.Scale, d.Converted)
 	}
 	add(root, "scale", num(float64(d.Scale)), sc)
+	servqual := d.Servqual
+	for _, m := range d.Moments {
+		if _, ok := m.Dimensions["assurance"]; ok && servqual == 0 {
+			servqual = 5
+		}
+		if _, ok := m.Dimensions["empathy"]; ok && servqual == 0 {
+			servqual = 5
+		}
+	}
+	if servqual == 5 {
+		add(root, "servqual", num(5), "")
+	}
+	if d.Quadrants != "" && d.Quadrants != cycle.QuadrantSplits[0] {
+		add(root, "quadrants", str(d.Quadrants), "")
+	}
+	if d.State != "" && d.State != cycle.States[0] {
+		add(root, "state", str(d.State), "")
+	}
 	if d.Closed != nil {
 		add(root, "closed", boolean(*d.Closed), "")
 	}
@@ -354,7 +372,13 @@ func laneLabel(lang, key string) string {
 // dimensionOrder lists a moment's determinants in the canonical order.
 func dimensionOrder(dims map[string]*draftScore) []string {
 	var out []string
-	for _, d := range cycle.Dimensions {
+	order := cycle.Dimensions
+	for d := range dims {
+		if d == "assurance" || d == "empathy" {
+			order = cycle.Dimensions5
+		}
+	}
+	for _, d := range order {
 		if _, ok := dims[d]; ok {
 			out = append(out, d)
 		}

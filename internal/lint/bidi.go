@@ -4,42 +4,38 @@ package lint
 // messages and its check.
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/internal/bidi"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 )
 
 // BidiControl reports invisible bidirectional formatting characters in
 // the text of a cycle.
 const BidiControl = "bidi-control"
 
-const msgBidi = "bidi-control"
+// msgBidi is the message of the rule.
+var msgBidi = msg.N("%s holds invisible bidirectional controls, which can make text display in another order than it is written (%s); ciclo's outputs leave them out")
 
-func init() {
-	r := Rule{
-		ID: BidiControl, Severity: Warning, Silenceable: true,
-		Summary: "A text holds an invisible bidirectional formatting character (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C).",
-		Help: "These characters are invisible, and an override or an isolate makes the text after it display in " +
-			"another order than it is written: a name can read reversed, or say something else than the file " +
-			"does, in an editor or a review. ciclo leaves them out of diagrams and reports (JSON keeps them as " +
-			"\\u escapes). Delete the character named; if it is a mark a right-to-left name really needs, " +
-			"silence the rule on that moment.",
-	}
-	// Service rules first, then unknown-rule and invalid (see Rules).
-	i := slices.IndexFunc(rules, func(r Rule) bool { return r.ID == UnknownRule })
-	rules = slices.Insert(rules, i, r)
-	messages[msgBidi] = [2]string{
-		"%s holds invisible bidirectional controls, which can make text display in another order than it is written (%s); ciclo's outputs leave them out",
-		"%s contiene caracteres de control bidireccional invisibles, que pueden hacer que el texto se vea en otro orden que el escrito (%s); las salidas de ciclo los omiten",
-	}
+// bidiRule is the rule's value in the registry (rules.go).
+var bidiRule = Rule{
+	ID: BidiControl, Severity: Warning, Silenceable: true,
+	Summary: "A text holds an invisible bidirectional formatting character (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C).",
+	Help: "These characters are invisible, and an override or an isolate makes the text after it display in " +
+		"another order than it is written: a name can read reversed, or say something else than the file " +
+		"does, in an editor or a review. ciclo leaves them out of diagrams and reports (JSON keeps them as " +
+		"\\u escapes). Delete the character named; if it is a mark a right-to-left name really needs, " +
+		"silence the rule on that moment.",
+	When:     "a text holds an invisible bidirectional formatting character",
+	PointsAt: "the text's key (a pain, evidence, backstage or support entry: its list)",
+	check:    func(ch *checker, a *cycle.Analysis) { ch.bidiControls(a.Cycle) },
 }
 
 // bidiField is one text of the file and where it is.
 type bidiField struct {
-	what [2]string // how the message names it, in English and Spanish
+	what string // how the message names it, in the checker's language
 	text string
 	pos  cycle.Pos
 }
@@ -58,45 +54,53 @@ func (ch *checker) bidiControls(c *cycle.Cycle) {
 				names = append(names, n)
 			}
 		}
-		what := f.what[0]
-		if ch.lang == "es" {
-			what = f.what[1]
-		}
 		fd := Finding{
 			File: ch.file, Line: max(f.pos.Line, 1), Column: max(f.pos.Column, 1),
-			Severity: Warning, Rule: BidiControl,
-			Message: fmt.Sprintf(format(msgBidi, ch.lang), what, strings.Join(names, ", ")),
+			Severity: severityOf(BidiControl, ch.state), Rule: BidiControl, Lang: ch.lang,
+			Message: msg.Sprintf(ch.lang, msgBidi, f.what, strings.Join(names, ", ")),
 		}
 		if m != nil {
 			fd.Moment = m.ID
 		}
 		ch.out = append(ch.out, fd)
 	}
-	for _, k := range []struct {
-		key, es, text string
-	}{{"title", "el título", c.Title}, {"customer", "el cliente", c.Customer}, {"organization", "la organización", c.Organization}} {
+	lang := ch.lang
+	for _, k := range []struct{ key, what, text string }{
+		{"title", msg.N("the title"), c.Title},
+		{"customer", msg.N("the customer"), c.Customer},
+		{"organization", msg.N("the organization"), c.Organization},
+	} {
 		pos, ok := c.Keys[k.key]
 		if !ok {
 			pos = c.Pos
 		}
-		report(nil, bidiField{[2]string{"the " + k.key, k.es}, k.text, pos})
+		report(nil, bidiField{msg.T(lang, k.what), k.text, pos})
 	}
 	for _, m := range c.Moments {
-		for _, k := range []struct {
-			key, es, text string
-		}{
-			{"name", "el nombre", m.Name}, {"owner", "el responsable", m.Owner}, {"channel", "el canal", m.Channel},
-			{"stage", "la etapa", m.Stage}, {"description", "la descripción", m.Description},
-			{"expectation", "la expectativa", m.Expectation}, {"standard", "la norma", m.Standard},
+		for _, k := range []struct{ key, what, text string }{
+			{"name", msg.N("the name"), m.Name}, {"owner", msg.N("the owner"), m.Owner},
+			{"channel", msg.N("the channel"), m.Channel}, {"stage", msg.N("the stage"), m.Stage},
+			{"description", msg.N("the description"), m.Description},
+			{"expectation", msg.N("the expectation"), m.Expectation}, {"standard", msg.N("the standard"), m.Standard},
 		} {
-			report(m, bidiField{[2]string{fmt.Sprintf("the %s of moment %q", k.key, m.ID), fmt.Sprintf("%s del momento %q", k.es, m.ID)}, k.text, m.KeyPos(k.key)})
+			report(m, bidiField{msg.Sprintf(lang, "%s of moment %q", msg.T(lang, k.what), m.ID), k.text, m.KeyPos(k.key)})
 		}
-		for i, p := range m.Pains {
-			report(m, bidiField{[2]string{fmt.Sprintf("pain %d of moment %q", i+1, m.ID), fmt.Sprintf("el dolor %d del momento %q", i+1, m.ID)}, p, m.KeyPos("pains")})
+		for _, l := range []struct {
+			key, what string
+			list      []string
+		}{
+			{"pains", msg.N("pain %d of moment %q"), m.Pains},
+			{"evidence", msg.N("evidence %d of moment %q"), m.Evidence},
+			{"backstage", msg.N("backstage entry %d of moment %q"), m.Backstage},
+			{"support", msg.N("support entry %d of moment %q"), m.Support},
+		} {
+			for i, t := range l.list {
+				report(m, bidiField{msg.Sprintf(lang, l.what, i+1, m.ID), t, m.KeyPos(l.key)})
+			}
 		}
 		for i, im := range m.Improvements {
-			report(m, bidiField{[2]string{fmt.Sprintf("improvement %d of moment %q", i+1, m.ID), fmt.Sprintf("la mejora %d del momento %q", i+1, m.ID)}, im.Action, im.KeyPos("action")})
-			report(m, bidiField{[2]string{fmt.Sprintf("the owner of improvement %d of moment %q", i+1, m.ID), fmt.Sprintf("el responsable de la mejora %d del momento %q", i+1, m.ID)}, im.Owner, im.KeyPos("owner")})
+			report(m, bidiField{msg.Sprintf(lang, "improvement %d of moment %q", i+1, m.ID), im.Action, im.KeyPos("action")})
+			report(m, bidiField{msg.Sprintf(lang, "the owner of improvement %d of moment %q", i+1, m.ID), im.Owner, im.KeyPos("owner")})
 		}
 	}
 }

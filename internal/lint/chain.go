@@ -2,13 +2,15 @@ package lint
 
 import (
 	"fmt"
+	"github.com/ciclo-dev/ciclo/internal/msg"
+	"slices"
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
 )
 
 // A handoff chain is defined on the handoff graph: the moments of the cycle
-// and only its handoff edges (SPEC section 2: same channel, both owners set
+// and only its handoff edges (docs/format.md#handoffs: same channel, both owners set
 // and different; the edge that closes the cycle counts like any other, as
 // it does in the report). All moments joined by handoff edges share one
 // channel.
@@ -20,6 +22,9 @@ import (
 // between two owners. The first moment where such a walk reaches a third
 // different owner is where the chain forms: handoff-chain fires there, once
 // per moment, naming the shortest such walk.
+//
+// The search runs from every entry at once (see chainsFrom), so it costs
+// time linear in moments plus handoffs however many entries there are.
 //
 // So Front desk → Workshop → Front desk is two owners (two handoff
 // warnings, no chain), while Sales → Billing → Support, or Sales → Billing
@@ -70,59 +75,65 @@ func handoffChains(a *cycle.Analysis) []chain {
 		}
 	}
 
-	fired := make([]bool, n)
-	var chains []chain
-	for _, e := range entries {
-		for _, c := range chainsFrom(ms[e], out) {
-			last := c.walk[len(c.walk)-1]
-			if !fired[last.Index] {
-				fired[last.Index] = true
-				chains = append(chains, c)
-			}
-		}
-	}
-	return chains
+	return chainsFrom(ms, entries, out)
 }
 
-// chainsFrom searches breadth first from entry over states (moment, second
-// owner met), and returns the shortest walk to each moment where a third
-// owner is met, in the order found.
-func chainsFrom(entry *cycle.Moment, out [][]*cycle.Moment) []chain {
-	type state struct {
-		m      *cycle.Moment
-		second string // the second owner met; "" at the entry
-	}
+// chainsFrom searches breadth first from every entry at once and returns
+// the shortest walk to each moment where a third owner is met, in the
+// order found.
+//
+// A walk that has met two owners alternates between them, so its state at
+// a moment is the moment and the other owner of the pair ("" at an entry,
+// where only one owner has been met). A moment reached with two different
+// other owners already makes every handoff leaving it a chain (the next
+// owner differs from the moment's, and cannot be both others), and leads on
+// to the same states, so a third is not kept: at most three states a
+// moment, and the search is linear in moments plus handoffs.
+func chainsFrom(ms []*cycle.Moment, entries []int, out [][]*cycle.Moment) []chain {
 	type node struct {
-		state
-		parent int // index in nodes, -1 for the entry
+		m      *cycle.Moment
+		other  string
+		parent int // index in nodes, -1 for an entry
 	}
-	first := entry.Owner
-	nodes := []node{{state: state{m: entry}, parent: -1}}
-	seen := map[state]bool{{m: entry}: true}
-	done := map[*cycle.Moment]bool{}
+	n := len(ms)
+	var nodes []node
+	atEntry := make([]bool, n)
+	others := make([][]string, n) // the other owners a moment was reached with, at most two
+	visit := func(m *cycle.Moment, other string, parent int) {
+		i := m.Index
+		if other == "" {
+			if atEntry[i] {
+				return
+			}
+			atEntry[i] = true
+		} else {
+			if len(others[i]) == 2 || slices.Contains(others[i], other) {
+				return
+			}
+			others[i] = append(others[i], other)
+		}
+		nodes = append(nodes, node{m: m, other: other, parent: parent})
+	}
+	for _, e := range entries {
+		visit(ms[e], "", -1)
+	}
+	fired := make([]bool, n)
 	var found []chain
 	for i := 0; i < len(nodes); i++ {
 		cur := nodes[i]
 		for _, w := range out[cur.m.Index] {
-			next := state{m: w, second: cur.second}
-			switch {
-			case cur.second == "":
-				next.second = w.Owner // a handoff: w.Owner differs from first
-			case w.Owner != first && w.Owner != cur.second:
-				if !done[w] {
-					done[w] = true
-					walk := []*cycle.Moment{w}
-					for j := i; j >= 0; j = nodes[j].parent {
-						walk = append(walk, nodes[j].m)
-					}
-					reverse(walk)
-					found = append(found, chain{walk: walk})
-				}
+			if cur.other == "" || w.Owner == cur.other {
+				visit(w, cur.m.Owner, i) // w.Owner differs from cur.m.Owner: a handoff
 				continue
 			}
-			if !seen[next] {
-				seen[next] = true
-				nodes = append(nodes, node{state: next, parent: i})
+			if !fired[w.Index] { // a third owner
+				fired[w.Index] = true
+				walk := []*cycle.Moment{w}
+				for j := i; j >= 0; j = nodes[j].parent {
+					walk = append(walk, nodes[j].m)
+				}
+				reverse(walk)
+				found = append(found, chain{walk: walk})
 			}
 		}
 	}
@@ -141,12 +152,12 @@ func reverse(ms []*cycle.Moment) {
 const maxWalk = 6
 
 // describeWalk writes a walk as "Owner" (id) → "Owner" (id) → ...
-func describeWalk(walk []*cycle.Moment) string {
+func describeWalk(walk []*cycle.Moment, lang string) string {
 	var parts []string
 	for i, m := range walk {
 		if len(walk) > maxWalk && i >= 2 && i < len(walk)-3 {
 			if i == 2 {
-				parts = append(parts, fmt.Sprintf("… %d more …", len(walk)-5))
+				parts = append(parts, msg.Sprintf(lang, "… %d more …", len(walk)-5))
 			}
 			continue
 		}

@@ -14,12 +14,15 @@
 package lint
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 )
 
 // Finding is one problem found in a cycle file. Line and Column are 1-based.
@@ -32,6 +35,9 @@ type Finding struct {
 	Message  string   `json:"message"`
 	// Moment is the id of the moment the finding concerns, when there is one.
 	Moment string `json:"moment,omitempty"`
+	// Lang is the language of Message ("" when unknown, then English);
+	// WriteText writes the severity in it too.
+	Lang string `json:"-"`
 }
 
 // Options tune the checks.
@@ -65,7 +71,7 @@ func Lint(file string, src []byte, opts Options) []Finding {
 func InvalidFindings(file string, err error, lang string) []Finding {
 	var list cycle.ErrorList
 	if !errors.As(err, &list) {
-		return []Finding{{File: file, Line: 1, Column: 1, Severity: Error, Rule: Invalid, Message: err.Error()}}
+		return []Finding{{File: file, Line: 1, Column: 1, Severity: Error, Rule: Invalid, Message: err.Error(), Lang: "en"}}
 	}
 	out := make([]Finding, 0, len(list))
 	for _, e := range list {
@@ -73,44 +79,48 @@ func InvalidFindings(file string, err error, lang string) []Finding {
 		if f == "" {
 			f = file
 		}
+		l := lang
+		if l == "" {
+			l = e.Lang
+		}
+		if !msg.Has(l) {
+			l = "en"
+		}
 		out = append(out, Finding{
 			File: f, Line: max(e.Pos.Line, 1), Column: max(e.Pos.Column, 1),
-			Severity: Error, Rule: Invalid, Message: e.Text(lang),
+			Severity: Error, Rule: Invalid, Message: e.Text(lang), Lang: l,
 		})
 	}
 	Sort(out)
 	return out
 }
 
-// Check applies every service rule to an analysed cycle, honours each
-// moment's ignore list, and returns the findings sorted.
+// Check applies every service rule of the registry (see Rules) to an
+// analysed cycle, honours each moment's ignore list, and returns the
+// findings sorted.
 func Check(a *cycle.Analysis, opts Options) []Finding {
 	lang := opts.Lang
 	if lang == "" {
 		lang = a.Cycle.Language
 	}
-	ch := &checker{file: a.Cycle.File, lang: lang}
-	for _, m := range a.Moments {
-		ch.moment(m, opts)
-	}
-	for _, e := range a.Handoffs {
-		ch.add(e.To, Handoff, e.To.KeyPos("owner"), msgHandoff,
-			e.From.Owner, e.To.Owner, e.To.Channel, e.From.ID, e.To.ID)
-	}
-	ch.bidiControls(a.Cycle) // bidi.go
-	for _, c := range handoffChains(a) {
-		at := c.walk[len(c.walk)-1]
-		ch.add(at, HandoffChain, at.KeyPos("owner"), msgHandoffChain,
-			at.Channel, describeWalk(c.walk))
+	ch := &checker{file: a.Cycle.File, lang: lang, state: a.Cycle.State, today: opts.Today,
+		out: make([]Finding, 0, 2*len(a.Moments)+len(a.Handoffs))}
+	for _, r := range rules {
+		if r.check != nil {
+			r.check(ch, a)
+		}
 	}
 	Sort(ch.out)
 	return ch.out
 }
 
+// checker collects the findings of one cycle.
 type checker struct {
-	file string
-	lang string
-	out  []Finding
+	file  string
+	lang  string
+	state string    // the cycle's state: as-is or to-be
+	today time.Time // for overdue; zero disables it
+	out   []Finding
 }
 
 // add records a finding of rule at pos for moment m, unless m ignores rule;
@@ -121,77 +131,8 @@ func (ch *checker) add(m *cycle.Moment, rule string, pos cycle.Pos, key string, 
 	}
 	ch.out = append(ch.out, Finding{
 		File: ch.file, Line: max(pos.Line, 1), Column: max(pos.Column, 1),
-		Severity: severityOf(rule), Rule: rule, Message: fmt.Sprintf(format(key, ch.lang), args...), Moment: m.ID,
+		Severity: severityOf(rule, ch.state), Rule: rule, Message: fmt.Sprintf(format(key, ch.lang), args...), Moment: m.ID, Lang: ch.lang,
 	})
-}
-
-func (ch *checker) moment(ma *cycle.MomentAnalysis, opts Options) {
-	m := ma.Moment
-	id := m.KeyPos("id")
-	if ma.Critical {
-		why := because(ma.Reasons, ch.lang)
-		if open := openImprovements(m); open == 0 {
-			pos, detail := id, ""
-			if len(m.Improvements) > 0 {
-				pos, detail = m.KeyPos("improvements"), format(msgAllDone, ch.lang)
-			}
-			ch.add(m, CriticalWithoutImprovement, pos, msgNoOpenImprovement, m.ID, detail, why)
-		}
-		if m.Owner == "" {
-			ch.add(m, CriticalWithoutOwner, id, msgCriticalNoOwner, m.ID, why)
-		}
-		if m.Standard == "" {
-			ch.add(m, MissingStandard, id, msgNoStandard, m.ID, why)
-		}
-	} else if m.Owner == "" {
-		ch.add(m, MissingOwner, id, msgNoOwner, m.ID)
-	}
-	switch {
-	case m.Importance.IsZero() && m.Performance.IsZero():
-		ch.add(m, Unscored, id, msgUnscoredBoth, m.ID)
-	case m.Importance.IsZero():
-		ch.add(m, Unscored, id, msgUnscoredImportance, m.ID)
-	case m.Performance.IsZero():
-		ch.add(m, Unscored, id, msgUnscoredPerformance, m.ID)
-	}
-	for _, im := range m.Improvements {
-		if im.Owner == "" {
-			ch.add(m, ImprovementWithoutOwner, im.KeyPos("action"), msgImprovementNoOwner, im.Action, m.ID)
-		}
-		if im.Overdue(opts.Today) {
-			ch.add(m, Overdue, im.KeyPos("due"), msgOverdue,
-				im.Action, m.ID, im.Due.Format(time.DateOnly), statusWord(im.Status, ch.lang))
-		}
-	}
-	ch.ignores(m)
-}
-
-// ignores reports entries of the ignore list that name no silenceable rule.
-func (ch *checker) ignores(m *cycle.Moment) {
-	var known []string
-	for _, r := range rules {
-		if r.Silenceable {
-			known = append(known, r.ID)
-		}
-	}
-	for i, id := range m.Ignore {
-		pos := m.KeyPos("ignore")
-		if i < len(m.IgnorePos) {
-			pos = m.IgnorePos[i]
-		}
-		r, ok := Lookup(id)
-		switch {
-		case ok && r.Silenceable:
-		case ok:
-			ch.add(m, UnknownRule, pos, msgCannotSilence, id)
-		default:
-			if s := cycle.Suggest(id, known); s != "" {
-				ch.add(m, UnknownRule, pos, msgUnknownRuleHint, id, s)
-			} else {
-				ch.add(m, UnknownRule, pos, msgUnknownRule, id)
-			}
-		}
-	}
 }
 
 func openImprovements(m *cycle.Moment) int {
@@ -206,21 +147,14 @@ func openImprovements(m *cycle.Moment) int {
 
 // Sort orders findings by file, line, column, rule and message.
 func Sort(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Message < b.Message
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			strings.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column),
+			strings.Compare(a.Rule, b.Rule),
+			strings.Compare(a.Message, b.Message),
+		)
 	})
 }
 

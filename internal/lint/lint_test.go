@@ -1,8 +1,10 @@
 package lint
 
 import (
+	"flag"
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -79,8 +81,8 @@ func runRuleCases(t *testing.T, rule string, cases []ruleCase) {
 			for _, f := range fs {
 				if f.Rule == rule {
 					r, _ := Lookup(rule)
-					if f.Severity != r.Severity || f.File != "c.yaml" {
-						t.Errorf("finding %+v: want severity %s in c.yaml", f, r.Severity)
+					if f.Severity != r.SeverityIn("as-is") || f.File != "c.yaml" {
+						t.Errorf("finding %+v: want severity %s in c.yaml", f, r.SeverityIn("as-is"))
 					}
 					if tc.message != "" && !strings.Contains(f.Message, tc.message) {
 						t.Errorf("message %q does not contain %q", f.Message, tc.message)
@@ -582,7 +584,7 @@ func TestRulesMetadata(t *testing.T) {
 			t.Errorf("rule %s help URI %s", r.ID, r.HelpURI())
 		}
 	}
-	// SPEC section 4 pins these ids and severities.
+	// docs/rules.md pins these ids and severities (in a to-be map).
 	pinned := map[string]Severity{
 		"critical-without-improvement": Error, "critical-without-owner": Error, "missing-owner": Warning,
 		"handoff": Warning, "handoff-chain": Error, "missing-standard": Warning, "unscored": Warning,
@@ -619,32 +621,46 @@ moments:
 	// repair.yaml:3:9: warning: critical moment "diagnose" has no service standard (critical because importance 5 ≥ 4 and performance 2 ≤ 2) [missing-standard]
 }
 
-// TestRulesDocumented keeps docs/rules.md in step with the rule metadata:
-// every rule has a section whose anchor its helpUri names, and a row in the
-// severity table with its severity.
+var update = flag.Bool("update", false, "rewrite docs/rules.md's rule table from the registry")
+
+// TestRulesDocumented keeps docs/rules.md in step with the registry: the
+// severity table is the one rulesTable writes from it (go test -update
+// rewrites it), and every rule has a section whose anchor its helpUri
+// names. A rule cannot exist in the code and not on the page, or the
+// reverse.
 func TestRulesDocumented(t *testing.T) {
-	doc, err := os.ReadFile("../../docs/rules.md")
+	const path = "../../docs/rules.md"
+	doc, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := string(doc)
+	head := "| id | severity | fires when | points at |\n"
+	start := strings.Index(text, head)
+	if start < 0 {
+		t.Fatalf("docs/rules.md has no rule table starting %q", head)
+	}
+	end := start + strings.Index(text[start:], "\n\n") + 1
+	if got, want := text[start:end], rulesTable(); got != want {
+		if *update {
+			if err := os.WriteFile(path, []byte(text[:start]+want+text[end:]), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			t.Errorf("docs/rules.md's rule table is not the registry's; run go test -update\ngot:\n%s\nwant:\n%s", got, want)
+		}
+	}
 	for _, r := range Rules() {
 		if !strings.Contains(text, "\n## "+r.ID+"\n") {
 			t.Errorf("docs/rules.md has no section \"## %s\" (anchor of %s)", r.ID, r.HelpURI())
 		}
-		if row := fmt.Sprintf("| `%s` | %s |", r.ID, r.Severity); !strings.Contains(text, row) {
-			t.Errorf("docs/rules.md severity table lacks %q", row)
+		if !strings.Contains(text, "[`"+r.ID+"`](#"+r.ID+")") {
+			t.Errorf("docs/rules.md's contents do not link rule %s", r.ID)
 		}
 	}
-}
-
-func TestMessagesInBothLanguages(t *testing.T) {
-	for key, m := range messages {
-		if m[0] == "" || m[1] == "" || m[0] == m[1] {
-			t.Errorf("message %q lacks a translation: %q", key, m)
-		}
-		if strings.Count(m[0], "%") != strings.Count(m[1], "%") {
-			t.Errorf("message %q: English and Spanish take different arguments", key)
+	for _, m := range regexp.MustCompile(`(?m)^## ([a-z-]+)$`).FindAllStringSubmatch(text, -1) {
+		if _, ok := Lookup(m[1]); !ok {
+			t.Errorf("docs/rules.md documents %q, which is no rule", m[1])
 		}
 	}
 }
@@ -715,5 +731,39 @@ func TestInvalidFollowsTheLanguage(t *testing.T) {
 				t.Errorf("findings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestStateDecidesSeverity: handoff-chain is a warning in an as-is map (the
+// default: it documents today's service) and an error in a to-be map.
+func TestStateDecidesSeverity(t *testing.T) {
+	src := "title: t\nmoments:\n" +
+		"  - {id: a, name: A, owner: Sales, channel: phone, importance: 3, performance: 3}\n" +
+		"  - {id: b, name: B, owner: Billing, channel: phone, importance: 3, performance: 3}\n" +
+		"  - {id: c, name: C, owner: Support, channel: phone, importance: 3, performance: 3}\n"
+	for _, tc := range []struct{ state, want string }{{"", "warning"}, {"state: as-is\n", "warning"}, {"state: to-be\n", "error"}} {
+		fs := Lint("c.yaml", []byte(tc.state+src), Options{})
+		got := ""
+		for _, f := range fs {
+			if f.Rule == HandoffChain {
+				got = string(f.Severity)
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: handoff-chain severity %q, want %q (findings %v)", tc.state, got, tc.want, fs)
+		}
+	}
+}
+
+// TestEveryRuleHasItsCheck: each rule of the registry carries the check that
+// fires it, except invalid, which the parser reports.
+func TestEveryRuleHasItsCheck(t *testing.T) {
+	for _, r := range Rules() {
+		if (r.check == nil) != (r.ID == Invalid) {
+			t.Errorf("rule %s: check %v", r.ID, r.check != nil)
+		}
+		if r.When == "" || r.PointsAt == "" {
+			t.Errorf("rule %s lacks its documentation row", r.ID)
+		}
 	}
 }

@@ -4,20 +4,48 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"io"
 	"net/url"
 	"path/filepath"
 	"strings"
 )
 
+// SeverityWord names a severity in lang, for people; JSON and SARIF keep
+// the ids "error" and "warning".
+func SeverityWord(s Severity, lang string) string { return msg.T(lang, string(s)) }
+
+// The severities, for the catalog.
+var _ = []string{msg.N("error"), msg.N("warning")}
+
+// Summary counts findings for people, in lang: "1 error, 2 warnings in 3
+// files".
+func Summary(fs []Finding, files int, lang string) string {
+	errs, warnings := Count(fs)
+	return msg.Sprintf(lang, "%s, %s in %s",
+		plural(lang, errs, msg.N("%d error"), msg.N("%d errors")),
+		plural(lang, warnings, msg.N("%d warning"), msg.N("%d warnings")),
+		plural(lang, files, msg.N("%d file"), msg.N("%d files")))
+}
+
+// plural fills in the singular format for 1 and the plural one otherwise,
+// in lang.
+func plural(lang string, n int, one, many string) string {
+	if n == 1 {
+		return msg.Sprintf(lang, one, n)
+	}
+	return msg.Sprintf(lang, many, n)
+}
+
 // Formats lists the output formats of `ciclo lint --format`.
 var Formats = []string{"text", "json", "sarif"}
 
-// WriteText writes one finding per line as FILE:LINE:COL: SEVERITY: MESSAGE [RULE].
+// WriteText writes one finding per line as FILE:LINE:COL: SEVERITY: MESSAGE
+// [RULE], the severity in the finding's language.
 func WriteText(w io.Writer, fs []Finding) error {
 	var b bytes.Buffer
 	for _, f := range fs {
-		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column, f.Severity, f.Message, f.Rule)
+		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column, SeverityWord(f.Severity, f.Lang), f.Message, f.Rule)
 	}
 	_, err := w.Write(b.Bytes())
 	return err

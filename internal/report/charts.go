@@ -103,7 +103,8 @@ func textStyle(size vg.Length, bold bool, c color.Color, xa text.XAlignment, ya 
 // ---- importance-performance matrix ----
 
 // ipaPlotter draws the importance-performance matrix: performance across,
-// importance up, the quadrant lines at the midpoint, the quadrant names in
+// importance up, the quadrant lines at the split (the midpoint or the
+// cycle's means), the quadrant names in
 // the corners and each scored moment as a numbered point. Moments with the
 // same scores share one point, labelled with all their numbers.
 type ipaPlotter struct {
@@ -140,15 +141,16 @@ func (ip ipaPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	tx, ty := p.Transforms(&c)
 	s := float64(ip.v.Scale)
 	lo, hi := 0.5, s+0.5
-	mid := (1 + s) / 2
+	// The dividers sit at the split: the midpoint, or the cycle's means.
+	mi, mp := ip.v.Split.Importance, ip.v.Split.Performance
 	// The concentrate-here quadrant: high importance, low performance.
 	c.FillPolygon(hotZoneColor, []vg.Point{
-		{X: tx(lo), Y: ty(mid)}, {X: tx(mid), Y: ty(mid)},
-		{X: tx(mid), Y: ty(hi)}, {X: tx(lo), Y: ty(hi)},
+		{X: tx(lo), Y: ty(mi)}, {X: tx(mp), Y: ty(mi)},
+		{X: tx(mp), Y: ty(hi)}, {X: tx(lo), Y: ty(hi)},
 	})
 	line := draw.LineStyle{Color: mutedColor, Width: 0.8, Dashes: []vg.Length{4, 3}}
-	c.StrokeLine2(line, tx(mid), ty(lo), tx(mid), ty(hi))
-	c.StrokeLine2(line, tx(lo), ty(mid), tx(hi), ty(mid))
+	c.StrokeLine2(line, tx(mp), ty(lo), tx(mp), ty(hi))
+	c.StrokeLine2(line, tx(lo), ty(mi), tx(hi), ty(mi))
 
 	lang := ip.v.Lang
 	pad := vg.Length(5)

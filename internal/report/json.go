@@ -1,5 +1,5 @@
 // Package report writes the analysis of a cycle for people and programs:
-// JSON (the shape pinned by SPEC section 4), Markdown and a self-contained
+// JSON (the shape docs/format.md pins), Markdown and a self-contained
 // HTML page with inline SVG charts.
 //
 // Reports are pure functions of the analysis and Options: the date that
@@ -11,22 +11,26 @@ import (
 	"bytes"
 	"encoding/json"
 	"github.com/ciclo-dev/ciclo/internal/bidi"
-	"math"
+	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
 )
 
-// Doc is the JSON report: the analysis itself. The keys title, moments,
-// handoffs and dimensions, and the moment keys id, number, name, critical,
-// reasons, quadrant and gaps, are pinned; the rest are additions.
+// Doc is the JSON report: the analysis itself, and every field of every
+// moment. The keys title, moments, handoffs and dimensions, and the moment
+// keys id, number, name, critical, reasons, quadrant and gaps, are pinned;
+// the rest are additions.
 type Doc struct {
 	Title        string             `json:"title"`
 	Customer     string             `json:"customer,omitempty"`
 	Organization string             `json:"organization,omitempty"`
 	Language     string             `json:"language"`
 	Scale        int                `json:"scale"`
+	Servqual     int                `json:"servqual"`
+	State        string             `json:"state"`
 	Closed       bool               `json:"closed"`
 	Thresholds   Thresholds         `json:"thresholds"`
+	Quadrants    Split              `json:"quadrants"`
 	Moments      []Moment           `json:"moments"`
 	Handoffs     []Handoff          `json:"handoffs"`
 	Dimensions   map[string]float64 `json:"dimensions"`
@@ -40,25 +44,53 @@ type Thresholds struct {
 	Gap         cycle.Decimal `json:"gap"`
 }
 
-// Moment is one moment's analysis.
+// Split is where the importance-performance quadrants divide: a score
+// strictly above it is high, so a point on a divider counts as low.
+type Split struct {
+	Rule        string  `json:"split"` // "midpoint" or "mean"
+	Importance  float64 `json:"importance"`
+	Performance float64 `json:"performance"`
+}
+
+// Moment is one moment's analysis, with every field the file gives it.
 type Moment struct {
-	ID      string `json:"id"`
-	Number  int    `json:"number"`
-	Name    string `json:"name"`
-	Owner   string `json:"owner,omitempty"`
-	Channel string `json:"channel,omitempty"`
-	Stage   string `json:"stage,omitempty"`
+	ID          string `json:"id"`
+	Number      int    `json:"number"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	Owner       string `json:"owner,omitempty"`
+	Channel     string `json:"channel,omitempty"`
+	Stage       string `json:"stage,omitempty"`
+	Expectation string `json:"expectation,omitempty"`
+	Standard    string `json:"standard,omitempty"`
+	URL         string `json:"url,omitempty"`
 	// Scores and gaps keep every decimal of the file (3.83, -1.25).
 	Importance  *cycle.Decimal `json:"importance"`
 	Performance *cycle.Decimal `json:"performance"`
 	// Sample is how many ratings stand behind the scores, when known.
-	Sample       int                      `json:"sample,omitempty"`
-	Critical     bool                     `json:"critical"`
-	Reasons      []string                 `json:"reasons"`
-	Quadrant     *string                  `json:"quadrant"`
-	Gaps         map[string]cycle.Decimal `json:"gaps"`
-	Next         []string                 `json:"next"`
-	Improvements []Improvement            `json:"improvements"`
+	Sample   int  `json:"sample,omitempty"`
+	Critical bool `json:"critical"`
+	// Marked is the file's own critical mark, when it gives one.
+	Marked   *bool                    `json:"marked,omitempty"`
+	Reasons  []string                 `json:"reasons"`
+	Quadrant *string                  `json:"quadrant"`
+	Gaps     map[string]cycle.Decimal `json:"gaps"`
+	// Scores holds the raw SERVQUAL scores of each dimension the file
+	// scores: perceived always, expected when given.
+	Scores       map[string]Score `json:"scores,omitempty"`
+	Pains        []string         `json:"pains,omitempty"`
+	Evidence     []string         `json:"evidence,omitempty"`
+	Backstage    []string         `json:"backstage,omitempty"`
+	Support      []string         `json:"support,omitempty"`
+	Next         []string         `json:"next"`
+	Ignore       []string         `json:"ignore,omitempty"`
+	Improvements []Improvement    `json:"improvements"`
+}
+
+// Score is a dimension's raw scores.
+type Score struct {
+	Expected  *cycle.Decimal `json:"expected,omitempty"`
+	Perceived cycle.Decimal  `json:"perceived"`
 }
 
 // Improvement is one planned action.
@@ -94,16 +126,30 @@ func newDoc(a *cycle.Analysis, opts Options) *Doc {
 	}
 	d := &Doc{
 		Title: c.Title, Customer: c.Customer, Organization: c.Organization,
-		Language: c.Language, Scale: c.Scale, Closed: c.Closed,
+		Language: c.Language, Scale: c.Scale, Servqual: c.Servqual, State: c.State, Closed: c.Closed,
 		Thresholds: Thresholds(c.Thresholds),
+		Quadrants:  Split{Rule: a.Split.Rule, Importance: round2(a.Split.Importance), Performance: round2(a.Split.Performance)},
 		Moments:    []Moment{}, Handoffs: []Handoff{}, Dimensions: map[string]float64{},
 	}
 	for _, m := range a.Moments {
 		jm := Moment{
-			ID: m.ID, Number: m.Number(), Name: m.Name, Owner: m.Owner,
-			Channel: m.Channel, Stage: m.Stage, Sample: m.Sample,
-			Critical: m.Critical, Reasons: []string{}, Gaps: m.Gaps,
-			Next: []string{}, Improvements: []Improvement{},
+			ID: m.ID, Number: m.Number(), Name: m.Name, Description: trimText(m.Description),
+			Owner: m.Owner, Channel: m.Channel, Stage: m.Stage, Sample: m.Sample,
+			Expectation: trimText(m.Expectation), Standard: trimText(m.Standard), URL: m.URL,
+			Critical: m.Critical, Marked: m.Moment.Critical, Reasons: []string{}, Gaps: m.Gaps,
+			Pains: trimTexts(m.Pains), Evidence: trimTexts(m.Evidence), Backstage: trimTexts(m.Backstage), Support: trimTexts(m.Support),
+			Next: []string{}, Ignore: m.Ignore, Improvements: []Improvement{},
+		}
+		for d, sc := range m.Dimensions {
+			if jm.Scores == nil {
+				jm.Scores = map[string]Score{}
+			}
+			js := Score{Perceived: sc.Perceived}
+			if !sc.Expected.IsZero() {
+				e := sc.Expected
+				js.Expected = &e
+			}
+			jm.Scores[d] = js
 		}
 		if !m.Importance.IsZero() {
 			v := m.Importance
@@ -137,9 +183,25 @@ func newDoc(a *cycle.Analysis, opts Options) *Doc {
 		d.Handoffs = append(d.Handoffs, Handoff{From: e.From.ID, To: e.To.ID})
 	}
 	for k, v := range a.DimensionGaps {
-		d.Dimensions[k] = math.Round(v*100) / 100
+		d.Dimensions[k] = round2(v)
 	}
 	return d
+}
+
+// trimText drops the line break a folded or literal YAML block leaves at
+// the end of a text: it is how the text was written, not part of it.
+func trimText(s string) string { return strings.TrimRight(s, " \n") }
+
+// trimTexts is trimText on every text of a list.
+func trimTexts(list []string) []string {
+	if list == nil {
+		return nil
+	}
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = trimText(s)
+	}
+	return out
 }
 
 // JSON encodes the report of an analysis, indented, with a final newline.

@@ -59,6 +59,37 @@ func (w *mdWriter) write() {
 	w.gaps()
 	w.handoffs()
 	w.plan()
+	w.details()
+}
+
+// details writes every moment with every field its file gives.
+func (w *mdWriter) details() {
+	w.line("## %s", w.t("details"))
+	w.line("")
+	for _, m := range w.v.Moments {
+		w.line("### %d. %s", m.Number, md(m.Name))
+		w.line("")
+		if len(m.Details) == 0 {
+			w.line("%s", w.t("none"))
+			w.line("")
+			continue
+		}
+		for _, d := range m.Details {
+			if d.URL {
+				w.line("- **%s:** <%s>", d.Label, mdURL(d.Values[0]))
+				continue
+			}
+			if len(d.Values) == 1 {
+				w.line("- **%s:** %s", d.Label, md(d.Values[0]))
+				continue
+			}
+			w.line("- **%s:**", d.Label)
+			for _, x := range d.Values {
+				w.line("  - %s", md(x))
+			}
+		}
+		w.line("")
+	}
 }
 
 func (w *mdWriter) moments() {
@@ -136,7 +167,7 @@ func (w *mdWriter) critical() {
 			details = append(details, fmt.Sprintf("**%s:** %s", w.t("pains"), strings.Join(ps, "; ")))
 		}
 		if m.URL != "" {
-			details = append(details, fmt.Sprintf("**%s:** <%s>", w.t("evidence"), mdURL(m.URL)))
+			details = append(details, fmt.Sprintf("**%s:** <%s>", w.t("link"), mdURL(m.URL)))
 		}
 		w.line("%s", strings.Join(details, "\\\n"))
 		w.line("")
@@ -155,7 +186,7 @@ func (w *mdWriter) quadrants() {
 	v := w.v
 	w.line("## %s", w.t("ipa"))
 	w.line("")
-	w.line(w.t("ipa_note"), "("+v.Mid+")")
+	w.line("%s", v.IPANote)
 	w.line("")
 	for _, q := range v.Quadrants {
 		if len(q.Moments) == 0 {
@@ -200,7 +231,7 @@ func (w *mdWriter) gaps() {
 	if !w.section("servqual", "no_gaps", "servqual_note", len(v.Dimensions)) {
 		return
 	}
-	w.line("| %s | %s | %s |", w.t("determinant"), w.t("average_gap"), w.t("by_moment"))
+	w.line("| %s | %s | %s |", w.v.DimHead, w.t("average_gap"), w.t("by_moment"))
 	w.line("| --- | ---: | --- |")
 	for _, d := range v.Dimensions {
 		var parts []string

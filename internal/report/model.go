@@ -32,6 +32,9 @@ type view struct {
 	Today        string // "" when no date was given
 	Scale        int
 	Mid          string // the quadrant midpoint, as written
+	DimHead      string // "Determinant" (ten-determinant model) or "Dimension" (five), in words
+	Split        cycle.Split
+	IPANote      string // which split the quadrants use, in words
 	Thresholds   cycle.Thresholds
 	Moments      []*momentView
 	Critical     []*momentView
@@ -62,6 +65,16 @@ type momentView struct {
 	Quadrant    cycle.Quadrant
 	QuadrantW   string // the quadrant in words, "" when unscored
 	Pains       []string
+	// Details lists every field the file gives the moment, for the
+	// per-moment section: one row a field, empty fields left out.
+	Details []detailRow
+}
+
+// detailRow is one field of a moment in the per-moment section.
+type detailRow struct {
+	Label  string
+	Values []string // one for a text, several for a list
+	URL    bool     // the value is a link
 }
 
 type quadrantView struct {
@@ -122,6 +135,15 @@ func newView(a *cycle.Analysis, opts Options) *view {
 	v := &view{
 		Lang: lang, Title: c.Title, Customer: c.Customer, Organization: c.Organization,
 		Scale: c.Scale, Thresholds: c.Thresholds, Mid: formatMid(c.Scale),
+		Split: a.Split, DimHead: word(lang, "determinant"),
+	}
+	if c.Servqual == 5 {
+		v.DimHead = word(lang, "dimension")
+	}
+	if a.Split.Rule == "mean" {
+		v.IPANote = fmt.Sprintf(word(lang, "ipa_note_mean"), formatSplit(a.Split.Importance), formatSplit(a.Split.Performance))
+	} else {
+		v.IPANote = fmt.Sprintf(word(lang, "ipa_note"), "("+v.Mid+")")
 	}
 	var today time.Time
 	if !opts.Today.IsZero() {
@@ -143,6 +165,7 @@ func newView(a *cycle.Analysis, opts Options) *view {
 		for _, r := range m.Reasons {
 			mv.Reasons = append(mv.Reasons, r.Text(lang))
 		}
+		mv.Details = details(m.Moment, lang)
 		v.Moments = append(v.Moments, mv)
 		byID[m.ID] = mv
 		if m.Critical {
@@ -231,6 +254,52 @@ func plan(a *cycle.Analysis, byID map[string]*momentView, lang string, today tim
 	}
 	sort.Slice(out, func(i, j int) bool { return ownerBefore(out[i].Owner, out[j].Owner) })
 	return out
+}
+
+// details lists the fields of a moment for the per-moment section, in the
+// order of docs/format.md, leaving out those the file does not give.
+func details(m *cycle.Moment, lang string) []detailRow {
+	var out []detailRow
+	text := func(key, value string) {
+		if value != "" {
+			out = append(out, detailRow{Label: word(lang, key), Values: []string{value}})
+		}
+	}
+	list := func(key string, values []string) {
+		if len(values) > 0 {
+			out = append(out, detailRow{Label: word(lang, key), Values: values})
+		}
+	}
+	text("description", m.Description)
+	text("stage", m.Stage)
+	text("channel", m.Channel)
+	text("owner", m.Owner)
+	text("expectation", m.Expectation)
+	text("standard", m.Standard)
+	list("pains", m.Pains)
+	var dims []string
+	for _, d := range cycle.SortedDimensions(m.Dimensions) {
+		sc := m.Dimensions[d]
+		if sc.HasGap() {
+			dims = append(dims, fmt.Sprintf(word(lang, "dimension_gap"), cycle.DimensionName(d, lang), sc.Expected, sc.Perceived, formatGap(sc.Gap())))
+		} else {
+			dims = append(dims, fmt.Sprintf(word(lang, "dimension_perceived"), cycle.DimensionName(d, lang), sc.Perceived))
+		}
+	}
+	list("dimensions", dims)
+	list("evidence", m.Evidence)
+	list("backstage", m.Backstage)
+	list("support", m.Support)
+	if m.URL != "" {
+		out = append(out, detailRow{Label: word(lang, "link"), Values: []string{m.URL}, URL: true})
+	}
+	return out
+}
+
+// formatSplit writes a quadrant split with at most two decimals: "4",
+// "3.5", "4.33".
+func formatSplit(f float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".")
 }
 
 // formatMid writes the quadrant midpoint (1 + scale) / 2: "3" or "3.5".

@@ -287,7 +287,7 @@ func NewPortfolio(cycles []PortfolioCycle, opts PortfolioOptions) *Portfolio {
 		p.Plan = append(p.Plan, *g)
 	}
 	sort.Slice(p.Plan, func(i, j int) bool { return ownerBefore(p.Plan[i].Owner, p.Plan[j].Owner) })
-	for _, d := range cycle.Dimensions {
+	for _, d := range cycle.AllDimensions {
 		if acc := dims[d]; acc != nil {
 			p.Dimensions = append(p.Dimensions, PortfolioDimension{Dimension: d, Average: round2(acc.sum / float64(acc.n)), Moments: acc.n, Cycles: len(acc.cycles), Worst: round2(acc.worst)})
 		}

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"flag"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -104,21 +105,15 @@ func TestMarkdownLanguage(t *testing.T) {
 }
 
 func TestWordsComplete(t *testing.T) {
-	for _, lang := range cycle.Languages {
-		if words[lang] == nil {
-			t.Fatalf("no words for %s", lang)
-		}
-	}
-	for key := range words["en"] {
-		for _, lang := range cycle.Languages {
-			if words[lang][key] == "" {
-				t.Errorf("%s lacks %q", lang, key)
+	for key, en := range words {
+		for _, lang := range cycle.Languages[1:] {
+			ctxKey := en
+			if pillarKeys[key] {
+				ctxKey = "pillar|" + en
 			}
-		}
-	}
-	for key := range words["es"] {
-		if words["en"][key] == "" {
-			t.Errorf("en lacks %q", key)
+			if _, ok := msg.Lookup(lang, ctxKey); !ok {
+				t.Errorf("%s lacks %q (word %s)", lang, ctxKey, key)
+			}
 		}
 	}
 	for _, d := range cycle.Dimensions {

@@ -260,7 +260,7 @@ func columns(file string, header []string, cr *csv.Reader, c *cycle.Cycle) ([]Co
 }
 
 func knownDimension(d string) bool {
-	for _, k := range cycle.Dimensions {
+	for _, k := range cycle.AllDimensions {
 		if k == d {
 			return true
 		}

@@ -69,7 +69,7 @@ func liberation(family string) string {
 // reference then differs from ciclo's raster only by the rasteriser.
 func Rsvg(t testing.TB, svg []byte, dpi int) image.Image {
 	t.Helper()
-	rsvg := Need(t, "rsvg-convert", "librsvg2-bin")
+	Need(t, "rsvg-convert", "librsvg2-bin")
 	fcMatch := Need(t, "fc-match", "fontconfig")
 	if out, err := exec.Command(fcMatch, "Liberation Sans").Output(); err != nil || !bytes.Contains(out, []byte("Liberation")) {
 		if os.Getenv("CI") != "" {
@@ -81,26 +81,7 @@ func Rsvg(t testing.TB, svg []byte, dpi int) image.Image {
 		fam := svgFamily.FindSubmatch(m)[1]
 		return []byte(`font-family="` + liberation(string(fam)) + `"`)
 	})
-	dir := t.TempDir()
-	in, out := filepath.Join(dir, "in.svg"), filepath.Join(dir, "out.png")
-	if err := os.WriteFile(in, svg, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	d := []string{"-d", strconv.Itoa(dpi), "-p", strconv.Itoa(dpi)}
-	cmd := exec.Command(rsvg, append(d, "-b", "white", "-o", out, in)...)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("rsvg-convert: %v\n%s", err, msg)
-	}
-	f, err := os.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("rsvg-convert output: %v", err)
-	}
-	return img
+	return RsvgAsIs(t, svg, dpi)
 }
 
 // SameInk compares a raster with librsvg's reference of the same drawing
@@ -123,4 +104,32 @@ func SameInk(t testing.TB, ours, ref image.Image, inkTol, darkTol float64) {
 	if math.Abs(od-td) > darkTol*td {
 		t.Errorf("dark fraction %.4f differs from librsvg's %.4f by more than %g%%", od, td, 100*darkTol)
 	}
+}
+
+// RsvgAsIs is Rsvg without the font substitution: librsvg resolves the
+// SVG's own font-family list through fontconfig, as a user's viewer
+// would.
+func RsvgAsIs(t testing.TB, svg []byte, dpi int) image.Image {
+	t.Helper()
+	rsvg := Need(t, "rsvg-convert", "librsvg2-bin")
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in.svg"), filepath.Join(dir, "out.png")
+	if err := os.WriteFile(in, svg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := []string{"-d", strconv.Itoa(dpi), "-p", strconv.Itoa(dpi)}
+	cmd := exec.Command(rsvg, append(d, "-b", "white", "-o", out, in)...)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("rsvg-convert: %v\n%s", err, msg)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("rsvg-convert output: %v", err)
+	}
+	return img
 }

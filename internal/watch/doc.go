@@ -39,8 +39,8 @@
 // Everything that comes from the cycle file (title, names, messages, file
 // names) is inserted through html/template and so escaped. The SVG is the
 // one exception: it is inserted as markup, because it is the output of
-// ciclo's own renderer, which escapes every text from the file (SPEC
-// section 3: nothing in a name can inject markup). The server adds nothing
+// ciclo's own renderer, which escapes every text from the file (docs/rendering.md:
+// nothing in a name can inject markup). The server adds nothing
 // to it and sanitizes nothing in it; a Builder must therefore only ever
 // return SVG produced by that renderer. As defence in depth, the CSP forbids
 // inline event handlers and scripts without the nonce, so a script smuggled

@@ -1,11 +1,14 @@
 package watch
 
 import (
+	"reflect"
+
 	"bytes"
 	"context"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"html/template"
 	"path/filepath"
 )
@@ -78,7 +81,7 @@ func (s *Server) view(ctx context.Context, theme string) view {
 	if errLang != "" {
 		v.Lang = errLang // the words around the errors speak their language
 	}
-	if v.Lang != "es" {
+	if !msg.Has(v.Lang) {
 		v.Lang = "en"
 	}
 	v.W = vocabulary[v.Lang]
@@ -154,27 +157,53 @@ type words struct {
 	Themes                          map[string]string
 }
 
-var vocabulary = map[string]words{
-	"en": {
-		Live: "Live", Invalid: "Errors", Missing: "File missing", Offline: "Disconnected from ciclo: retrying…",
-		Theme: "Theme", Zoom: "Zoom", Fit: "Fit", Actual: "100%",
-		Critical: "Critical moments", Problems: "Problems",
-		NoCritical: "No critical moments.", NoProblems: "No problems found.", Why: "why",
-		ErrorsHead: "The file has errors", StaleNote: "Showing the last valid version until they are fixed.", AsOfGood: "As of the last valid version.",
-		MissingHead: "The file is gone", MissingNote: "It was deleted or renamed. Showing the last valid version until it comes back.",
-		NoDiagram: "No diagram yet: the file has not been valid since the preview started.", Diagram: "Cycle diagram",
-		Error: "error", Warning: "warning",
-		Themes: map[string]string{"default": "Default", "print": "Print", "contrast": "High contrast"},
-	},
-	"es": {
-		Live: "En vivo", Invalid: "Errores", Missing: "Falta el archivo", Offline: "Sin conexión con ciclo: reintentando…",
-		Theme: "Tema", Zoom: "Zoom", Fit: "Ajustar", Actual: "100%",
-		Critical: "Momentos críticos", Problems: "Problemas",
-		NoCritical: "No hay momentos críticos.", NoProblems: "No se encontraron problemas.", Why: "por qué",
-		ErrorsHead: "El archivo tiene errores", StaleNote: "Se muestra la última versión válida hasta que se corrijan.", AsOfGood: "Según la última versión válida.",
-		MissingHead: "El archivo no está", MissingNote: "Se borró o se renombró. Se muestra la última versión válida hasta que vuelva.",
-		NoDiagram: "Aún no hay diagrama: el archivo no ha sido válido desde que empezó la vista previa.", Diagram: "Diagrama del ciclo",
-		Error: "error", Warning: "advertencia",
-		Themes: map[string]string{"default": "Normal", "print": "Impresión", "contrast": "Alto contraste"},
-	},
+// english holds the page's words in English; internal/msg translates
+// them.
+var english = words{
+	Live:        msg.N("Live"),
+	Invalid:     msg.N("Errors"),
+	Missing:     msg.N("File missing"),
+	Offline:     msg.N("Disconnected from ciclo: retrying…"),
+	Theme:       msg.N("Theme"),
+	Zoom:        msg.N("Zoom"),
+	Fit:         msg.N("Fit"),
+	Actual:      msg.N("100%"),
+	Critical:    msg.N("Critical moments"),
+	Problems:    msg.N("Problems"),
+	NoCritical:  msg.N("No critical moments."),
+	NoProblems:  msg.N("No problems found."),
+	Why:         msg.N("why"),
+	ErrorsHead:  msg.N("The file has errors"),
+	StaleNote:   msg.N("Showing the last valid version until they are fixed."),
+	AsOfGood:    msg.N("As of the last valid version."),
+	MissingHead: msg.N("The file is gone"),
+	MissingNote: msg.N("It was deleted or renamed. Showing the last valid version until it comes back."),
+	NoDiagram:   msg.N("No diagram yet: the file has not been valid since the preview started."),
+	Diagram:     msg.N("Cycle diagram"),
+	Error:       msg.N("error"),
+	Warning:     msg.N("warning"),
+	Themes:      map[string]string{"default": msg.N("Default"), "print": msg.N("Print"), "contrast": msg.N("High contrast")},
+}
+
+// vocabulary holds the page's words in every language ciclo speaks.
+var vocabulary = vocabularies()
+
+// vocabularies translates english into every language of the catalog.
+func vocabularies() map[string]words {
+	out := map[string]words{}
+	for _, lang := range msg.Languages() {
+		w := english
+		v := reflect.ValueOf(&w).Elem()
+		for i := range v.NumField() {
+			if f := v.Field(i); f.Kind() == reflect.String {
+				f.SetString(msg.T(lang, f.String()))
+			}
+		}
+		w.Themes = map[string]string{}
+		for k, t := range english.Themes {
+			w.Themes[k] = msg.T(lang, t)
+		}
+		out[lang] = w
+	}
+	return out
 }

@@ -244,7 +244,7 @@ func (e *editor) dimensions(m *yaml.Node, u Update) error {
 	if dims.Kind != yaml.MappingNode {
 		return errors.New("dimensions is not a mapping")
 	}
-	order := append(append([]string(nil), cycle.Dimensions...), names...)
+	order := append(append([]string(nil), cycle.AllDimensions...), names...)
 	for _, d := range names {
 		exp, per := u.Expected[d], u.Perceived[d]
 		s := lookup(dims, d)
@@ -310,7 +310,7 @@ func dimensionNames(u Update) []string {
 		all[d] = true
 	}
 	var out []string
-	for _, d := range cycle.Dimensions {
+	for _, d := range cycle.AllDimensions {
 		if all[d] {
 			out = append(out, d)
 			delete(all, d)

@@ -230,7 +230,7 @@ func TestApplyExamples(t *testing.T) {
 					u.Perceived[d] = "1.75"
 					break
 				}
-				for _, d := range cycle.Dimensions {
+				for _, d := range c.DimensionKeys() {
 					if _, ok := m.Dimensions[d]; !ok {
 						u.Perceived[d] = "2.25"
 						break
@@ -279,7 +279,7 @@ func TestApplyExamples(t *testing.T) {
 
 // isDimensionLine reports whether a trimmed line sets a determinant.
 func isDimensionLine(k string) bool {
-	for _, d := range cycle.Dimensions {
+	for _, d := range cycle.AllDimensions {
 		if strings.HasPrefix(k, d+":") {
 			return true
 		}

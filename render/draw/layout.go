@@ -34,6 +34,7 @@ type LegendStyle struct {
 	RowH    float64 // height of a row
 	SampleW float64 // width of the sample column
 	Gap     float64 // between a sample and its text
+	TextW   float64 // the width rows wrap at; 0 for no wrapping
 	Title   Font
 	Text    Font
 	Ink     string // text colour
@@ -74,7 +75,11 @@ func NewLegend(title string, st LegendStyle) *Legend {
 func (l *Legend) AddRow(kind, text string, sample ...Item) {
 	t := &Box{Meta: Meta{Class: "legend legend-" + kind}, Shape: Plain}
 	t.Label.Left = true
-	t.Label.AddLine(Span{Text: text, Font: l.style.Text, Color: l.style.Ink})
+	if l.style.TextW > 0 {
+		t.Label.Add(text, l.style.TextW, l.style.Text, l.style.Ink)
+	} else {
+		t.Label.AddLine(Span{Text: text, Font: l.style.Text, Color: l.style.Ink})
+	}
 	for _, s := range sample {
 		s.meta().Class = "legend legend-" + kind
 	}
@@ -91,8 +96,17 @@ func (l *Legend) Size() (w, h float64) {
 		textW = max(textW, w)
 	}
 	w = 2*st.Pad + st.SampleW + st.Gap + textW
-	h = 2*st.Pad + th + 6 + float64(len(l.Rows))*st.RowH
+	h = 2*st.Pad + th + 6
+	for _, r := range l.Rows {
+		h += l.rowH(r)
+	}
 	return w, h
+}
+
+// rowH is the height of a row: RowH, or more for text on several lines.
+func (l *Legend) rowH(r LegendRow) float64 {
+	_, th := r.Text.Label.Size()
+	return max(l.style.RowH, th+l.style.RowH-l.style.Text.Size*LineSpacing)
 }
 
 // Place puts the legend with its top edge centred at (x, top): every
@@ -104,14 +118,16 @@ func (l *Legend) Place(x, top float64) {
 	left := x - w/2 + st.Pad
 	tw, th := l.Title.Label.Size()
 	l.Title.Rect = Rect{left + tw/2, top - st.Pad - th/2, tw, th}
-	y := top - st.Pad - th - 6 - st.RowH/2
+	y := top - st.Pad - th - 6
 	for _, r := range l.Rows {
+		h := l.rowH(r)
+		y -= h / 2
 		for _, s := range r.Sample {
 			Move(s, Pt{left + st.SampleW/2, y})
 		}
 		tw, th := r.Text.Label.Size()
 		r.Text.Rect = Rect{left + st.SampleW + st.Gap + tw/2, y, tw, th}
-		y -= st.RowH
+		y -= h / 2
 	}
 }
 

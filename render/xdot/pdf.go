@@ -55,7 +55,9 @@ func PDFPages(w io.Writer, pages ...*Drawing) error {
 			return fmt.Errorf("xdot: empty page (%g×%g points)", pw, ph)
 		}
 	}
-	doc := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt"})
+	w0, h0 := pages[0].Size()
+	k0 := math.Min(1, maxPDFPage/math.Max(w0, h0))
+	doc := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: w0 * k0, Ht: h0 * k0}})
 	doc.SetCatalogSort(true)
 	doc.SetCreationDate(pdfDate)
 	doc.SetModificationDate(pdfDate)

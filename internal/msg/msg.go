@@ -1,0 +1,94 @@
+// Package msg is ciclo's one message catalog: every word ciclo prints, in
+// every language it speaks, for every package.
+//
+// Messages are written in the code in English, as the text itself or as an
+// fmt format, and translated through the catalog, which is keyed by that
+// English text. A translation of a format takes the same arguments with
+// the same verbs; it may reorder them with explicit indexes (%[2]s).
+// English needs no catalog; each other language is one file of this
+// package (es.go) that registers its catalog, so adding a language is
+// adding one file.
+//
+// A word whose English is the same for two meanings that other languages
+// tell apart ("responsiveness", a SERVQUAL dimension and a pillar of an
+// improvement) takes a context: Tc(lang, "pillar", "responsiveness") is
+// keyed "pillar|responsiveness".
+//
+// The test of this package reads every Go file of ciclo and fails when a
+// text passed to T, Tc, Sprintf, N or Nc (or to a package's own
+// formatting helpers, such as cycle's errorf) is not a literal, has no
+// translation in a language, or its translation takes other verbs; and
+// when a catalog holds a key no code uses.
+package msg
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Catalog maps English texts and formats to their translations in one
+// language.
+type Catalog map[string]string
+
+var catalogs = map[string]Catalog{}
+
+// register adds the catalog of a language; each language file calls it
+// once, for a package-level variable.
+func register(lang string, c Catalog) Catalog {
+	catalogs[lang] = c
+	return c
+}
+
+// Languages lists the languages ciclo speaks: "en" first, then the others
+// in alphabetical order.
+func Languages() []string {
+	out := []string{"en"}
+	var rest []string
+	for l := range catalogs {
+		rest = append(rest, l)
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+// Has reports whether ciclo speaks lang.
+func Has(lang string) bool {
+	_, ok := catalogs[lang]
+	return ok || lang == "en"
+}
+
+// Lookup returns the translation of the English key into lang.
+func Lookup(lang, key string) (string, bool) {
+	t, ok := catalogs[lang][key]
+	return t, ok
+}
+
+// T translates an English text into lang; English, a language ciclo does
+// not speak, or a text without translation stays as it is.
+func T(lang, text string) string {
+	if t, ok := catalogs[lang][text]; ok {
+		return t
+	}
+	return text
+}
+
+// Tc translates a text that needs a context to be told apart (see the
+// package documentation).
+func Tc(lang, context, text string) string {
+	if t, ok := catalogs[lang][context+"|"+text]; ok {
+		return t
+	}
+	return text
+}
+
+// Sprintf fills in the translation of format into lang with args.
+func Sprintf(lang, format string, args ...any) string {
+	return fmt.Sprintf(T(lang, format), args...)
+}
+
+// N marks an English text for the catalog without translating it, for
+// tables of words translated later with T; it returns text.
+func N(text string) string { return text }
+
+// Nc is N for a text with a context, translated later with Tc.
+func Nc(context, text string) string { return text }
