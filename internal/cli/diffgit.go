@@ -13,7 +13,9 @@ package cli
 // compare, git is installed. Nothing else in ciclo runs a program. Every
 // call passes its arguments as a list (no shell), the revision after
 // --end-of-options and the paths as literal pathspecs, so no revision or
-// file name is read as an option or a pattern.
+// file name is read as an option or a pattern. No program the repository's
+// configuration names is run (see gitCommand); in a partial clone the
+// blobs at REV must be fetched beforehand.
 
 import (
 	"bytes"
@@ -21,6 +23,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -43,11 +47,30 @@ func (r *gitRepo) git(ctx context.Context, args ...string) ([]byte, error) {
 	return runGit(ctx, r.top, args...)
 }
 
-func runGit(ctx context.Context, dir string, args ...string) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, "git", append([]string{"-c", "core.quotePath=false"}, args...)...)
+// gitCommand is the git program with ciclo's fixed settings: settings
+// given with -c come before the repository's own .git/config, so a
+// repository cannot turn them back on.
+//   - core.fsmonitor=false: git ls-files would otherwise run the program
+//     a repository names in core.fsmonitor (a cloned or unpacked
+//     repository's .git/config is not the user's choice).
+//   - GIT_NO_LAZY_FETCH=1: in a partial clone a missing object would be
+//     fetched from the promisor remote, and a fetch runs programs the
+//     repository's configuration names (remote.*.uploadpack,
+//     core.sshCommand, credential helpers). The user fetches instead.
+//   - no pager, no prompts, no lock files written by a read-only command.
+//
+// ciclo runs only rev-parse, ls-tree, ls-files and cat-file blob: none of
+// them runs hooks, textconv, diff.external or clean/smudge filters.
+// See "Threat model" in docs/ci.md.
+func gitCommand(ctx context.Context, dir string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, "git", append([]string{"-c", "core.quotePath=false", "-c", "core.fsmonitor=false"}, args...)...)
 	cmd.Dir = dir
-	// No pager, no prompts, no lock files written by a read-only command.
-	cmd.Env = append(os.Environ(), "GIT_PAGER=cat", "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0")
+	cmd.Env = append(os.Environ(), "GIT_PAGER=cat", "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0", "GIT_NO_LAZY_FETCH=1")
+	return cmd
+}
+
+func runGit(ctx context.Context, dir string, args ...string) ([]byte, error) {
+	cmd := gitCommand(ctx, dir, args...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
@@ -76,6 +99,11 @@ func openRepo(ctx context.Context, dir string) (*gitRepo, error) {
 	out, err := runGit(ctx, dir, "rev-parse", "--show-toplevel")
 	var ge *gitError
 	if errors.As(err, &ge) {
+		if strings.Contains(ge.msg, "safe.directory") {
+			// A repository owned by another user: git's own message
+			// says how to trust it; ciclo does not trust it for you.
+			return nil, misuse(fmt.Errorf("--git: git refuses the repository around %s: %s", dir, ge.msg))
+		}
 		return nil, misuse(fmt.Errorf("--git: %s is not inside a git repository (or it is a bare one, with no working tree)", dir))
 	}
 	if err != nil {
@@ -114,10 +142,11 @@ func (r *gitRepo) pathspecs(cwd string, paths []string) ([]string, error) {
 		if !filepath.IsAbs(abs) {
 			abs = filepath.Join(cwd, p)
 		}
-		rel, err := filepath.Rel(r.top, resolveExisting(abs))
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		real := resolveExisting(abs)
+		if !within(r.top, real) {
 			return nil, misuse(fmt.Errorf("--git: %s is outside the repository %s", p, r.top))
 		}
+		rel, _ := filepath.Rel(r.top, real)
 		out = append(out, ":(literal)"+filepath.ToSlash(rel))
 	}
 	return out, nil
@@ -168,13 +197,31 @@ func nulList(out []byte) map[string]bool {
 	return set
 }
 
-// committed lists the cycle files under the pathspecs at commit.
+// committed lists the cycle files under the pathspecs at commit: regular
+// files only, as a directory walk reads them; a submodule or a symbolic
+// link named *.yaml has no cycle text at REV.
 func (r *gitRepo) committed(ctx context.Context, commit string, specs []string) (map[string]bool, error) {
-	out, err := r.git(ctx, append([]string{"ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--"}, specs...)...)
+	out, err := r.git(ctx, append([]string{"ls-tree", "-r", "-z", "--full-tree", commit, "--"}, specs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("--git: listing the files of %s: %w", commit, err)
 	}
-	return nulList(out), nil
+	return treeFiles(out), nil
+}
+
+// treeFiles reads git ls-tree -z output ("MODE TYPE ID\tPATH" records)
+// and keeps the cycle files that are regular blobs.
+func treeFiles(out []byte) map[string]bool {
+	set := map[string]bool{}
+	for _, rec := range strings.Split(string(out), "\x00") {
+		meta, path, ok := strings.Cut(rec, "\t")
+		if !ok || !isCycleFile(path) {
+			continue
+		}
+		if f := strings.Fields(meta); len(f) == 3 && f[1] == "blob" && (f[0] == "100644" || f[0] == "100755") {
+			set[path] = true
+		}
+	}
+	return set
 }
 
 // working lists the cycle files under the pathspecs in the working tree:
@@ -185,24 +232,66 @@ func (r *gitRepo) working(ctx context.Context, specs []string) (map[string]bool,
 		return nil, fmt.Errorf("--git: listing the working tree: %w", err)
 	}
 	set := nulList(out)
-	for p := range set {
-		if fi, err := os.Stat(filepath.Join(r.top, filepath.FromSlash(p))); err != nil || !fi.Mode().IsRegular() {
+	for _, p := range slices.Sorted(maps.Keys(set)) {
+		abs := filepath.Join(r.top, filepath.FromSlash(p))
+		if fi, err := os.Stat(abs); err != nil || !fi.Mode().IsRegular() {
 			delete(set, p) // deleted, or not a regular file
+			continue
+		}
+		// A symbolic link in the working tree comes with the branch
+		// being compared (a pull request's): one that leads outside the
+		// repository could name a secret (~/.git-credentials), and the
+		// parse errors would print it into the CI log.
+		if real, err := filepath.EvalSymlinks(abs); err != nil || !within(r.top, real) {
+			return nil, misuse(fmt.Errorf("--git: %s is a symbolic link that leads outside the repository %s; ciclo does not read it", p, r.top))
 		}
 	}
 	return set, nil
 }
 
-// blob reads a file as committed, bounded like any input.
+// within reports whether path is dir or inside it (both resolved).
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// blob reads a file as committed, bounded like any input: at most
+// cycle.MaxFileSize+1 bytes are read (the parser then reports the size)
+// and git is stopped there, so a huge blob never sits in memory.
 func (r *gitRepo) blob(ctx context.Context, commit, path string) ([]byte, error) {
-	out, err := r.git(ctx, "cat-file", "blob", commit+":"+path)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	cmd := gitCommand(ctx, r.top, "cat-file", "blob", commit+":"+path)
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, fmt.Errorf("--git: reading %s at %s: %w", path, commit, err)
+		return nil, err
 	}
-	if len(out) > cycle.MaxFileSize+1 {
-		out = out[:cycle.MaxFileSize+1] // the parser reports the size
+	if err := cmd.Start(); err != nil {
+		if errors.Is(err, exec.ErrNotFound) {
+			return nil, misuse(errors.New("--git needs the git program, which is not installed or not on PATH"))
+		}
+		return nil, err
 	}
-	return out, nil
+	out, readErr := io.ReadAll(io.LimitReader(stdout, cycle.MaxFileSize+1))
+	if len(out) > cycle.MaxFileSize {
+		cancel() // the rest is not needed
+		_ = cmd.Wait()
+		return out, nil
+	}
+	waitErr := cmd.Wait()
+	if readErr == nil && waitErr == nil {
+		return out, nil
+	}
+	msg := strings.TrimSpace(errOut.String())
+	if msg == "" {
+		msg = errors.Join(readErr, waitErr).Error()
+	}
+	if strings.Contains(msg, "lazy fetching disabled") || strings.Contains(msg, "promisor remote") {
+		return nil, fmt.Errorf("--git: %s at %s is not in this partial clone, and ciclo does not fetch (a fetch runs programs the repository's configuration names); fetch it with git first, e.g. git cat-file -e %s:%s", path, commit, commit, path)
+	}
+	return nil, fmt.Errorf("--git: reading %s at %s: %w", path, commit, &gitError{msg: msg})
 }
 
 // diffGitRun compares each cycle file under the paths as committed at

@@ -229,3 +229,144 @@ func TestDiffFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffGitRunsNoRepositoryProgram: a repository's .git/config can name
+// programs (core.fsmonitor, a promisor remote's upload-pack, textconv,
+// diff.external, filters, hooks, a pager); diff --git must run none of them.
+func TestDiffGitRunsNoRepositoryProgram(t *testing.T) {
+	dir, git := gitRepoForTest(t)
+	writeFile(t, dir, "a.yaml", mapA1)
+	writeFile(t, dir, ".gitattributes", "*.yaml diff=x filter=y\n")
+	git("add", ".")
+	git("commit", "-q", "-m", "first")
+	writeFile(t, dir, "a.yaml", mapA3)
+	marker := filepath.Join(t.TempDir(), "ran")
+	prog := filepath.Join(t.TempDir(), "prog.sh")
+	if err := os.WriteFile(prog, []byte("#!/bin/sh\necho \"$0 $*\" >> '"+marker+"'\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"core.fsmonitor", "core.pager", "diff.external", "diff.x.textconv",
+		"filter.y.clean", "filter.y.smudge", "filter.y.process", "core.sshCommand"} {
+		git("config", key, prog)
+	}
+	git("config", "core.hooksPath", filepath.Dir(prog))
+	t.Chdir(dir)
+	if code, out, errOut := run(t, "", "diff", "--git", "HEAD"); code != 1 || !strings.Contains(out, "call") {
+		t.Errorf("exit %d, out %q, err %q", code, out, errOut)
+	}
+	if ran, err := os.ReadFile(marker); err == nil {
+		t.Errorf("diff --git ran a program the repository configures: %s", ran)
+	}
+}
+
+// TestDiffGitNoLazyFetch: in a partial clone, a blob missing at REV is not
+// fetched (a fetch would run the remote's configured upload-pack); the
+// error says how to fetch it.
+func TestDiffGitNoLazyFetch(t *testing.T) {
+	origin, git := gitRepoForTest(t)
+	writeFile(t, origin, "a.yaml", mapA1)
+	git("add", ".")
+	git("commit", "-q", "-m", "first")
+	git("config", "uploadpack.allowFilter", "true")
+	clone := filepath.Join(t.TempDir(), "clone")
+	if out, err := exec.Command("git", "clone", "-q", "--filter=blob:none", "--no-checkout", "file://"+origin, clone).CombinedOutput(); err != nil {
+		t.Fatalf("clone: %v\n%s", err, out)
+	}
+	marker := filepath.Join(t.TempDir(), "ran")
+	prog := filepath.Join(t.TempDir(), "prog.sh")
+	if err := os.WriteFile(prog, []byte("#!/bin/sh\necho \"$0 $*\" >> '"+marker+"'\nexit 1\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("git", "-C", clone, "config", "remote.origin.uploadpack", prog).CombinedOutput(); err != nil {
+		t.Fatalf("config: %v\n%s", err, out)
+	}
+	t.Chdir(clone)
+	code, _, errOut := run(t, "", "diff", "--git", "HEAD")
+	if code == 0 || !strings.Contains(errOut, "a.yaml at ") || !strings.Contains(errOut, "partial clone") {
+		t.Errorf("exit %d, err %q", code, errOut)
+	}
+	if ran, err := os.ReadFile(marker); err == nil {
+		t.Errorf("diff --git fetched through the repository's upload-pack: %s", ran)
+	}
+}
+
+// TestDiffGitOddEntries: a submodule and a symbolic link named *.yaml at
+// REV are not cycle files; a huge blob is refused by size without being
+// read whole.
+func TestDiffGitOddEntries(t *testing.T) {
+	dir, git := gitRepoForTest(t)
+	writeFile(t, dir, "a.yaml", mapA1)
+	if err := os.Symlink("a.yaml", filepath.Join(dir, "link.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	git("add", ".")
+	// a gitlink (submodule entry) named sub.yaml, to a commit not present
+	git("update-index", "--add", "--cacheinfo", "160000,1111111111111111111111111111111111111111,sub.yaml")
+	big := strings.Repeat("# padding line\n", (8<<20)/15+10)
+	writeFile(t, dir, "big.yaml", "title: Big\nmoments:\n  - {id: a, name: A}\n"+big)
+	git("add", "big.yaml")
+	git("commit", "-q", "-m", "first")
+	os.Remove(filepath.Join(dir, "big.yaml"))
+	t.Chdir(dir)
+	code, out, errOut := run(t, "", "diff", "--git", "HEAD", "a.yaml", "link.yaml", "sub.yaml")
+	if strings.Contains(errOut, "sub.yaml at") || strings.Contains(out, "== sub.yaml") {
+		t.Errorf("the submodule was read as a cycle file: exit %d, out %q, err %q", code, out, errOut)
+	}
+	code, _, errOut = run(t, "", "diff", "--git", "HEAD", "big.yaml")
+	if code != 1 || !strings.Contains(errOut, "HEAD:big.yaml") {
+		t.Errorf("big blob: exit %d, err %q", code, errOut)
+	}
+}
+
+// TestDiffGitUnsafeDirectory: when git refuses a repository owned by
+// another user, ciclo shows git's reason (and its safe.directory advice)
+// instead of saying there is no repository. A stand-in git program gives
+// the refusal, as git 2.35.2 and later do.
+func TestDiffGitUnsafeDirectory(t *testing.T) {
+	bin := t.TempDir()
+	script := "#!/bin/sh\necho \"fatal: detected dubious ownership in repository at '/repo'\" >&2\n" +
+		"echo \"To add an exception for this directory, call: git config --global --add safe.directory /repo\" >&2\nexit 128\n"
+	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin)
+	t.Chdir(t.TempDir())
+	code, _, errOut := run(t, "", "diff", "--git", "HEAD")
+	if code != 2 || !strings.Contains(errOut, "git refuses the repository") || !strings.Contains(errOut, "safe.directory /repo") {
+		t.Errorf("exit %d, err %q", code, errOut)
+	}
+}
+
+// TestDiffGitLinkOutside: a symbolic link in the working tree (it comes
+// with the branch under review) that leads outside the repository is not
+// read: its parse errors would print what it names (a token) into the log.
+func TestDiffGitLinkOutside(t *testing.T) {
+	dir, git := gitRepoForTest(t)
+	writeFile(t, dir, "a.yaml", mapA1)
+	git("add", ".")
+	git("commit", "-q", "-m", "first")
+	secret := filepath.Join(t.TempDir(), "credentials")
+	if err := os.WriteFile(secret, []byte("https://user:TOKEN123@example.com\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(dir, "leak.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("a.yaml", filepath.Join(dir, "inside.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	git("add", ".")
+	t.Chdir(dir)
+	code, out, errOut := run(t, "", "diff", "--git", "HEAD")
+	if strings.Contains(out+errOut, "TOKEN123") {
+		t.Errorf("the linked file's text was printed: %q %q", out, errOut)
+	}
+	if code != 2 || !strings.Contains(errOut, "leak.yaml is a symbolic link that leads outside the repository") {
+		t.Errorf("exit %d, err %q", code, errOut)
+	}
+	os.Remove(filepath.Join(dir, "leak.yaml"))
+	git("add", "-A")
+	if code, out, errOut := run(t, "", "diff", "--git", "HEAD"); code != 1 || !strings.Contains(out, "inside.yaml") {
+		t.Errorf("a link inside the repository: exit %d, out %q, err %q", code, out, errOut)
+	}
+}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -39,6 +40,10 @@ func importResponsesRun(_ context.Context, opts *ImportResponsesOptions) error {
 		return misuse(fmt.Errorf("cannot read %s: %w", opts.Cycle, unwrapPath(err)))
 	} else if !fi.Mode().IsRegular() {
 		return misuse(fmt.Errorf("%s is not a regular file; import --responses rewrites a cycle file", opts.Cycle))
+	} else if fi.Mode().Perm()&0o222 == 0 {
+		// replacing the file would succeed in a writable folder, and
+		// quietly undo the user's "read-only"
+		return misuse(fmt.Errorf("%s is read-only; import --responses rewrites it in place: make it writable first", opts.Cycle))
 	}
 	src, err := readInput(opts.IO, in)
 	if err != nil {
@@ -91,12 +96,25 @@ func importResponsesRun(_ context.Context, opts *ImportResponsesOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "ciclo: %v\nciclo: %s\n", err, importWord(lang, "unchanged", opts.Cycle))
 		return problem()
 	}
+	// The file may have been saved from an editor while the answers were
+	// read: writing now would lose that edit.
+	if beforeResponsesWrite != nil {
+		beforeResponsesWrite()
+	}
+	if now, err := os.ReadFile(opts.Cycle); err != nil || !bytes.Equal(now, src) {
+		fmt.Fprintf(opts.IO.ErrOut, "ciclo: %s changed while the answers were read; run the import again\nciclo: %s\n", opts.Cycle, importWord(lang, "unchanged", opts.Cycle))
+		return problem()
+	}
 	if err := writeFileAtomic(opts.Cycle, out); err != nil {
 		return misuse(err)
 	}
 	writeImportSummary(opts.IO.Out, res, opts.Cycle, lang)
 	return nil
 }
+
+// beforeResponsesWrite, when set by a test, runs between reading the
+// cycle file and writing it back.
+var beforeResponsesWrite func()
 
 // writeImportSummary lists each mean written, then one line of totals.
 func writeImportSummary(w io.Writer, res *responses.Result, file, lang string) {

@@ -182,3 +182,51 @@ func TestImportResponsesCommand(t *testing.T) {
 		t.Errorf("rewritten file differs from the golden:\n%s", got)
 	}
 }
+
+// TestImportResponsesKeepsUserChoices: a read-only cycle file is refused,
+// not replaced; a file saved by someone else while the answers were read
+// is left as they saved it; a symbolic link is written through.
+func TestImportResponsesKeepsUserChoices(t *testing.T) {
+	dir := t.TempDir()
+	csv := copyTestdata(t, dir, "respuestas.csv", 0o644)
+
+	ro := copyTestdata(t, dir, "sucursal.yaml", 0o444)
+	before, _ := os.ReadFile(ro)
+	if code, _, errOut := runImportResponses(t, ImportResponsesOptions{Responses: csv, Cycle: ro}); code != 2 || !strings.Contains(errOut, "is read-only") {
+		t.Errorf("read-only: exit %d, err %q", code, errOut)
+	}
+	if after, _ := os.ReadFile(ro); !bytes.Equal(before, after) {
+		t.Errorf("the read-only file was rewritten")
+	}
+	os.Chmod(ro, 0o644)
+
+	edited := []byte("# saved from an editor meanwhile\n")
+	beforeResponsesWrite = func() {
+		if err := os.WriteFile(ro, append(append([]byte{}, before...), edited...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, _, errOut := runImportResponses(t, ImportResponsesOptions{Responses: csv, Cycle: ro})
+	beforeResponsesWrite = nil
+	if code != 1 || !strings.Contains(errOut, "changed while the answers were read") {
+		t.Errorf("changed meanwhile: exit %d, err %q", code, errOut)
+	}
+	if after, _ := os.ReadFile(ro); !bytes.HasSuffix(after, edited) {
+		t.Errorf("the edit made meanwhile was lost")
+	}
+
+	target := copyTestdata(t, t.TempDir(), "sucursal.yaml", 0o644)
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runImportResponses(t, ImportResponsesOptions{Responses: csv, Cycle: link}); code != 0 {
+		t.Fatalf("link: exit %d, err %q", code, errOut)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced by a file")
+	}
+	if after, _ := os.ReadFile(target); bytes.Equal(after, before) {
+		t.Errorf("the file the link names was not written")
+	}
+}

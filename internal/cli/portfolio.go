@@ -195,7 +195,12 @@ func diagramLink(in input, output string) string {
 	if err != nil {
 		return filepath.ToSlash(absTarget)
 	}
-	return strings.Join(strings.Split(filepath.ToSlash(rel), "/"), "/")
+	link := filepath.ToSlash(rel)
+	if first, _, _ := strings.Cut(link, "/"); strings.Contains(first, ":") {
+		// "javascript:x.svg" or "c:x.svg" is a path, not a scheme
+		link = "./" + link
+	}
+	return link
 }
 
 func fileExists(name string) bool {

@@ -73,3 +73,18 @@ func writeFileMkdir(t *testing.T, dir, name, content string) string {
 	}
 	return writeFile(t, dir, name, content)
 }
+
+// TestDiagramLinkNoScheme: a file named like a URL scheme is linked as a
+// path, so no report link is a javascript: (or any scheme's) URL.
+func TestDiagramLinkNoScheme(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for name, want := range map[string]string{
+		"javascript:alert(1).yaml": "./javascript:alert(1).yaml",
+		"a/b:c.yaml":               "a/b:c.yaml",
+		"plain.yaml":               "plain.yaml",
+	} {
+		if got := diagramLink(input{Name: name}, ""); got != want {
+			t.Errorf("%s: link %q, want %q", name, got, want)
+		}
+	}
+}

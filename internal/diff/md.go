@@ -201,10 +201,11 @@ func cut(s string) string {
 }
 
 // mdEscaper makes text from a cycle file inert in GitHub Markdown: no
-// HTML, links, emphasis, code or table breaks; line breaks become spaces.
+// HTML, links, emphasis, code, math or table breaks; line breaks become
+// spaces.
 var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
-	`<`, `&lt;`, `>`, `&gt;`, `|`, `\|`, `~`, `\~`, `&`, `&amp;`,
+	`<`, `&lt;`, `>`, `&gt;`, `|`, `\|`, `~`, `\~`, `&`, `&amp;`, `$`, `\$`,
 	"\r\n", " ", "\n", " ", "\r", " ", "\t", " ",
 )
 
@@ -213,8 +214,15 @@ var mdEscaper = strings.NewReplacer(
 // sign, so a moment named "Call @support #2" pings and links no one.
 var mdReference = regexp.MustCompile(`([#@])([0-9A-Za-z])`)
 
+// mdAutolink matches the start of what GitHub links without brackets
+// (http://x, https://x, ftp://x, www.x): a word joiner after the scheme
+// or "www" leaves the text as written but not a link. ($ is escaped
+// above: it would start a math formula.)
+var mdAutolink = regexp.MustCompile(`(?i)\b(https?|ftp|www)([:.])`)
+
 func mdEscape(s string) string {
-	return mdReference.ReplaceAllString(mdEscaper.Replace(s), "$1\u2060$2")
+	s = mdReference.ReplaceAllString(mdEscaper.Replace(s), "$1\u2060$2")
+	return mdAutolink.ReplaceAllString(s, "$1\u2060$2")
 }
 
 // mdCode writes a path as inline code, with a fence longer than any run

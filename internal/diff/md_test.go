@@ -61,14 +61,16 @@ func TestMarkdownFitsGitHub(t *testing.T) {
 
 func TestMarkdownEscapes(t *testing.T) {
 	old := analyse(t, cycleOf("{id: a, name: A}"))
-	new := analyse(t, cycleOf("{id: a, name: A}", `{id: b, name: "Call @support about #12 | <b>bold</b> [x](http://e) *em*", owner: "Desk_1"}`))
+	new := analyse(t, cycleOf("{id: a, name: A}", `{id: b, name: "Call @support about #12 | <b>bold</b> [x](http://e) *em*", owner: "Desk_1"}`,
+		`{id: c, name: "See https://evil.example or www.evil.example, ftp://x", owner: "$\\color{red}{PAID}$ ![img](http://t.example/p.png)"}`))
 	body := string(Markdown([]File{{Diff: Compare(old, new)}}, MDOptions{}))
-	for _, bad := range []string{"@support", "#12", "<b>", "[x](http", "*em*", "Desk_1"} {
+	for _, bad := range []string{"@support", "#12", "<b>", "[x](http", "*em*", "Desk_1",
+		"https://", "http://", "www.evil", "ftp://", " $", "![img]"} {
 		if strings.Contains(body, bad) {
 			t.Errorf("body keeps %q live:\n%s", bad, body)
 		}
 	}
-	if !strings.Contains(body, `\| &lt;b&gt;bold&lt;/b&gt; \[x\](http://e) \*em\*`) {
+	if !strings.Contains(body, "\\| &lt;b&gt;bold&lt;/b&gt; \\[x\\](http\u2060://e) \\*em\\*") {
 		t.Errorf("escaped name missing:\n%s", body)
 	}
 }

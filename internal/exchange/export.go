@@ -307,8 +307,8 @@ func improvementCell(im *cycle.Improvement, key, lang string) string {
 // CSV writes the cycle as the workshop sheet (see docs/import.md), UTF-8
 // with a byte order mark so spreadsheet programs read accents right,
 // comma-separated. Text that a spreadsheet would take for a formula
-// (starting with = + - @) gets a leading apostrophe, which the import
-// drops again. lang picks the headers; "" is the cycle's language.
+// (starting with = + - @, a tab or a line break, also after blanks) gets
+// a leading apostrophe, which the import drops again. lang picks the headers; "" is the cycle's language.
 func CSV(c *cycle.Cycle, lang string) ([]byte, error) {
 	rows, _ := sheetRows(c, lang)
 	var b bytes.Buffer
@@ -333,9 +333,9 @@ func CSV(c *cycle.Cycle, lang string) ([]byte, error) {
 }
 
 // escapeFormula keeps text from being run as a formula when the CSV is
-// opened in a spreadsheet.
+// opened in a spreadsheet (see formulaLike).
 func escapeFormula(s string) string {
-	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+	if formulaLike(s) {
 		return "'" + s
 	}
 	return s

@@ -166,10 +166,12 @@ func Mermaid(c *cycle.Cycle) []byte {
 }
 
 // mermaidText makes text safe for a journey line: no line breaks, no # or
-// ; (which end a statement), and in a task or section name no colon.
+// ; (which end a statement), no %% (a comment, or with { a directive
+// that reconfigures the diagram, wherever it stands), and in a task or
+// section name no colon.
 func mermaidText(s string, name bool) string {
 	s = oneLine(s)
-	r := strings.NewReplacer("#", "♯", ";", ",")
+	r := strings.NewReplacer("#", "♯", ";", ",", "%%", "％％")
 	s = r.Replace(s)
 	if name {
 		s = strings.ReplaceAll(s, ":", " -")

@@ -96,13 +96,38 @@ func colName(col int) string {
 
 // cleanText trims a cell and drops the apostrophe spreadsheets put before
 // text that would otherwise be taken for a formula (export writes it too).
+// Control characters other than line breaks and tabs (a NUL past the
+// first 8 KiB, an escape sequence) and invalid UTF-8 become spaces and
+// U+FFFD: no drawing, page or terminal downstream can hold them.
 func cleanText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		if (r < 0x20 && r != '\n' && r != '\t' && r != '\r') || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, s)
 	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
 	s = strings.TrimSpace(strings.Trim(s, "\u00a0\ufeff"))
-	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@", rune(s[1])) {
-		s = s[1:]
+	if len(s) > 1 && s[0] == '\'' && formulaLike(s[1:]) {
+		s = strings.TrimSpace(s[1:])
 	}
 	return s
+}
+
+// formulaLike reports whether a spreadsheet could take text for a formula
+// (or DDE call) when it opens a CSV: it starts with = + - @, a tab, a
+// carriage return or a line feed, or has = + - @ after leading blanks
+// (some programs trim them first).
+func formulaLike(s string) bool {
+	if s == "" {
+		return false
+	}
+	if strings.ContainsRune("\t\r\n", rune(s[0])) {
+		return true
+	}
+	t := strings.TrimLeft(s, " \t\r\n\u00a0")
+	return t != "" && strings.ContainsRune("=+-@", rune(t[0]))
 }
 
 // looksBinary reports whether data cannot be a text sheet: a NUL byte or
@@ -160,17 +185,35 @@ func readCSV(name string, data []byte, lang string) (*table, error) {
 	r.LazyQuotes = true
 	t := &table{File: name, Encoding: encoding}
 	lines := bytes.Split(data, []byte("\n"))
-	// charCol turns the reader's byte column into a character column
+	// charCol turns the reader's byte column into a character column.
+	// Fields come in order along a line, so the count goes on from the
+	// previous field's: a line of a million cells costs its length once,
+	// not once a cell.
+	memoLine, memoByte, memoRunes := 0, 0, 0
 	charCol := func(line, col int) int {
 		if line < 1 || line > len(lines) || col < 1 || col-1 > len(lines[line-1]) {
 			return col
 		}
-		return utf8.RuneCount(lines[line-1][:col-1]) + 1
+		if line != memoLine || col-1 < memoByte {
+			memoLine, memoByte, memoRunes = line, 0, 0
+		}
+		memoRunes += utf8.RuneCount(lines[line-1][memoByte : col-1])
+		memoByte = col - 1
+		return memoRunes + 1
 	}
 	cells := 0
+	var lastLine, lastCol int // where the last field read starts
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
+			// With lazy quotes (a bare " inside a cell is common) a quote
+			// opened and never closed takes the rest of the file into one
+			// cell, silently: the last field starts with a quote then,
+			// and the file does not end with one.
+			if lastLine > 0 && lastCol-1 < len(lines[lastLine-1]) && lines[lastLine-1][lastCol-1] == '"' &&
+				!bytes.HasSuffix(bytes.TrimRight(data, "\r\n"), []byte(`"`)) {
+				return nil, fmt.Errorf("%s:%d:%d: %s", name, lastLine, charCol(lastLine, lastCol), tr(lang, "this quote is never closed, so the rest of the file would be one cell; close it or remove it"))
+			}
 			break
 		}
 		if err != nil {
@@ -189,6 +232,9 @@ func readCSV(name string, data []byte, lang string) (*table, error) {
 			l, c := r.FieldPos(i)
 			text := cleanText(s)
 			row[i] = cell{Text: text, Raw: text, Line: l, Col: i + 1, Char: charCol(l, c)}
+		}
+		if len(rec) > 0 {
+			lastLine, lastCol = r.FieldPos(len(rec) - 1)
 		}
 		cells += len(row)
 		if cells > MaxCells {
@@ -307,6 +353,11 @@ func readSheet(f *excelize.File, name, sheet string, sheets []string, lang strin
 			}
 		}
 	}
+	// The used range is a rectangle: a cell at XFD1 and another at
+	// A1048576 are two cells, but a range of 17 billion to scan.
+	if rowsN*colsN > MaxCells {
+		return nil, fmt.Errorf("%s", tr(lang, "%s: the sheet spans %d rows by %d columns (to %s), more than %d cells; ciclo reads sheets up to that size: delete the far-away cells or copy the moments to a new sheet", t.where(cell{Line: 1, Col: 1}), rowsN, colsN, cellName(rowsN, colsN), MaxCells))
+	}
 	for r := 1; r <= rowsN; r++ {
 		for c := 1; c <= colsN; c++ {
 			if fx, _ := f.GetCellFormula(sheet, cellName(r, c)); fx != "" {
@@ -318,11 +369,19 @@ func readSheet(f *excelize.File, name, sheet string, sheets []string, lang strin
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	// Filling merged ranges costs their area: the areas filled, summed
+	// over all ranges (they may overlap, each a million cells), stay
+	// within MaxCells too.
+	filled := 0
 	for _, m := range merged {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
 		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || (r2-r1+1)*(c2-c1+1) > MaxCells {
+		if err1 != nil || err2 != nil || r1 > len(t.Rows) || r2 < r1 || c2 < c1 {
 			continue
+		}
+		filled += (min(r2, len(t.Rows)) - r1 + 1) * (c2 - c1 + 1)
+		if filled > MaxCells {
+			return nil, fmt.Errorf("%s", tr(lang, "%s: the merged ranges cover more than %d cells in all; ciclo reads sheets up to that size", t.where(cell{Line: r1, Col: c1}), MaxCells))
 		}
 		src := t.at(r1-1, c1-1)
 		for r := r1; r <= r2 && r <= len(t.Rows); r++ {

@@ -98,8 +98,28 @@ func str(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 	if strings.Contains(s, "\n") {
 		n.Style = yaml.LiteralStyle
+	} else if yaml11Typed(s) {
+		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
+}
+
+// yaml11Words are the plain words an older (YAML 1.1) reader, such as
+// PyYAML or many editors' plugins, takes for a boolean or null.
+var yaml11Words = map[string]bool{"y": true, "n": true, "yes": true, "no": true, "on": true, "off": true,
+	"true": true, "false": true, "null": true, "~": true}
+
+// yaml11Typed reports whether s, written plain, would read as something
+// other than this text to a YAML 1.1 reader: the words above, or text
+// that starts like a number (1_000, 1:30, 0o17, 2026-01-02, .5).
+// ciclo's reader keeps such text as written either way; quoting keeps
+// the file the same text for every other tool that opens it.
+func yaml11Typed(s string) bool {
+	if yaml11Words[strings.ToLower(s)] {
+		return true
+	}
+	t := strings.TrimLeft(s, "+-.")
+	return t != "" && t[0] >= '0' && t[0] <= '9'
 }
 
 func num(v float64) *yaml.Node {

@@ -584,4 +584,9 @@ var _ = register("es", Catalog{
 	"portfolio|Cycles":                                                             "Ciclos",
 	"portfolio|No critical moment (moments owned):":                                "Sin momentos críticos (momentos a cargo):",
 	"portfolio|critical":                                                           "crítico",
+
+	// import: limits on hostile sheets
+	"%s: the sheet spans %d rows by %d columns (to %s), more than %d cells; ciclo reads sheets up to that size: delete the far-away cells or copy the moments to a new sheet": "%s: la hoja abarca %d filas por %d columnas (hasta %s), más de %d celdas; ciclo lee hojas hasta ese tamaño: borre las celdas lejanas o copie los momentos en una hoja nueva",
+	"%s: the merged ranges cover more than %d cells in all; ciclo reads sheets up to that size":                                                                               "%s: las celdas combinadas abarcan más de %d celdas en total; ciclo lee hojas hasta ese tamaño",
+	"this quote is never closed, so the rest of the file would be one cell; close it or remove it":                                                                            "estas comillas nunca se cierran, así que el resto del archivo sería una sola celda; ciérrelas o quítelas",
 })

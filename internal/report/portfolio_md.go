@@ -2,8 +2,10 @@ package report
 
 import (
 	"fmt"
-	"github.com/ciclo-dev/ciclo/cycle"
+	"regexp"
 	"strings"
+
+	"github.com/ciclo-dev/ciclo/cycle"
 )
 
 // PortfolioMarkdown writes the portfolio as CommonMark with GitHub tables:
@@ -33,16 +35,16 @@ func PortfolioMarkdown(cycles []PortfolioCycle, opts PortfolioOptions) []byte {
 	line("| # | %s | %s | %s | %s | %s | %s | %s | %s |", t("cycle"), t("weakest"), t("lowest"), t("mean"), t("col_critical"), t("col_moments"), t("col_open"), t("col_overdue"))
 	line("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
 	for i, c := range p.Cycles {
-		title := md(c.Title)
+		title := pmd(c.Title)
 		if c.Link != "" {
-			title = fmt.Sprintf("[%s](%s)", title, mdURL(c.Link))
+			title = fmt.Sprintf("[%s](%s)", title, pmdURL(c.Link))
 		}
-		title += " <br>`" + strings.ReplaceAll(c.File, "`", "'") + "`"
+		title += " <br>" + pmdCode(c.File)
 		weak, low, mean := t("no_scores"), t("none"), t("none")
 		if c.Weakest != nil {
-			weak = md(c.Weakest.Name)
+			weak = pmd(c.Weakest.Name)
 			if c.Weakest.Owner != "" {
-				weak += " (" + md(c.Weakest.Owner) + ")"
+				weak += " (" + pmd(c.Weakest.Owner) + ")"
 			}
 			low = fmt.Sprintf("%s/%d", num(*c.MinPerformance), c.Scale)
 			mean = fmt.Sprintf("%s/%d", num(*c.MeanPerformance), c.Scale)
@@ -59,7 +61,7 @@ func PortfolioMarkdown(cycles []PortfolioCycle, opts PortfolioOptions) []byte {
 	line("| --- | ---: | ---: | ---: | --- |")
 	var calm []string
 	for _, o := range p.Owners {
-		name := md(o.Owner)
+		name := pmd(o.Owner)
 		if o.Owner == "" {
 			name = "*" + t("unassigned") + "*"
 		}
@@ -69,7 +71,7 @@ func PortfolioMarkdown(cycles []PortfolioCycle, opts PortfolioOptions) []byte {
 		}
 		var where []string
 		for _, m := range o.List {
-			where = append(where, md(m.Cycle)+": "+md(m.Name))
+			where = append(where, pmd(m.Cycle)+": "+pmd(m.Name))
 		}
 		line("| %s | %d | %d | %d | %s |", name, o.Critical, o.Moments, o.Cycles, strings.Join(where, "; "))
 	}
@@ -91,7 +93,7 @@ func PortfolioMarkdown(cycles []PortfolioCycle, opts PortfolioOptions) []byte {
 		line("%s", t("no_plan"))
 	}
 	for _, g := range p.Plan {
-		name := md(g.Owner)
+		name := pmd(g.Owner)
 		if g.Owner == "" {
 			name = t("unassigned")
 		}
@@ -113,7 +115,7 @@ func PortfolioMarkdown(cycles []PortfolioCycle, opts PortfolioOptions) []byte {
 			if it.Overdue {
 				due += " **" + t("overdue") + "**"
 			}
-			line("| %s | %s | %s | %s | %s |", due, md(it.Action), md(it.Moment.Cycle), md(it.Moment.Name), word(lang, it.Status))
+			line("| %s | %s | %s | %s | %s |", due, pmd(it.Action), pmd(it.Moment.Cycle), pmd(it.Moment.Name), word(lang, it.Status))
 		}
 	}
 	line("")
@@ -128,7 +130,7 @@ func PortfolioMarkdown(cycles []PortfolioCycle, opts PortfolioOptions) []byte {
 		line("| %s | %s | %s | %s | %s |", t("determinant"), t("average_gap"), t("worst"), t("col_moments"), t("col_cycles"))
 		line("| --- | ---: | ---: | ---: | ---: |")
 		for _, d := range p.Dimensions {
-			line("| %s | %s | %s | %d | %d |", md(cycle.DimensionName(d.Dimension, lang)), formatAvg(d.Average), formatAvg(d.Worst), d.Moments, d.Cycles)
+			line("| %s | %s | %s | %d | %d |", pmd(cycle.DimensionName(d.Dimension, lang)), formatAvg(d.Average), formatAvg(d.Worst), d.Moments, d.Cycles)
 		}
 	}
 	if len(p.Skipped) > 0 {
@@ -138,7 +140,7 @@ func PortfolioMarkdown(cycles []PortfolioCycle, opts PortfolioOptions) []byte {
 		line("%s", t("skipped_note"))
 		line("")
 		for _, s := range p.Skipped {
-			line("- `%s`: %s", strings.ReplaceAll(s.File, "`", "'"), md(s.Reason))
+			line("- %s: %s", pmdCode(s.File), pmd(s.Reason))
 		}
 	}
 	return []byte(b.String())
@@ -147,3 +149,32 @@ func PortfolioMarkdown(cycles []PortfolioCycle, opts PortfolioOptions) []byte {
 // num writes a score or a mean for people as the reports do: whole
 // numbers bare, others with one decimal (the JSON keeps two).
 func num(v float64) string { return cycle.DecimalOf(v).Short() }
+
+// pmd escapes text from a cycle file for the portfolio's Markdown as md
+// does, and also keeps GitHub from acting on it: a word joiner (U+2060,
+// invisible) after # and @ so that "#12" links no issue and "@team"
+// pings no one, and after a URL's scheme or "www" so that it links
+// nowhere; $ would start a math formula.
+func pmd(s string) string {
+	s = pmdReference.ReplaceAllString(md(s), "$1\u2060$2")
+	s = pmdAutolink.ReplaceAllString(s, "$1\u2060$2")
+	return strings.ReplaceAll(s, "$", `\$`)
+}
+
+var (
+	pmdReference = regexp.MustCompile(`([#@])([0-9A-Za-z])`)
+	pmdAutolink  = regexp.MustCompile(`(?i)\b(https?|ftp|www)([:.])`)
+)
+
+// pmdURL writes a link's target: also ( ) [ ] | encoded, so a file name
+// cannot end the link early and start another.
+func pmdURL(u string) string {
+	return strings.NewReplacer("(", "%28", ")", "%29", "[", "%5B", "]", "%5D", "|", "%7C").Replace(mdURL(u))
+}
+
+// pmdCode writes a file name as inline code inside a table row: no
+// backquote, no line break, and | escaped (GitHub splits cells on it even
+// in code).
+func pmdCode(s string) string {
+	return "`" + strings.NewReplacer("`", "'", "|", `\|`, "\n", " ", "\r", " ").Replace(s) + "`"
+}

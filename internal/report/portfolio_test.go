@@ -219,3 +219,22 @@ func TestPortfolioSameTitle(t *testing.T) {
 		t.Errorf("a unique title is named alone: %+v", one.Owners[0].List[0])
 	}
 }
+
+// TestPortfolioMarkdownInert: titles, owners, actions and file names from
+// cycle files ping no one, link no issue or site, start no formula and
+// cannot end the diagram link early to start another.
+func TestPortfolioMarkdownInert(t *testing.T) {
+	src := "title: \"Call @ops #12 https://evil.example $x$\"\nmoments:\n" +
+		"  - {id: a, name: A, owner: \"@owner www.evil.example\", performance: 1, importance: 5, improvements: [{action: \"ping @all\", owner: \"@lead\"}]}\n"
+	pc := cyc(t, "a) [x](http:evil.example) | b.yaml", src)
+	pc.Link = "./a) [x](http:evil.example) | b.svg"
+	out := string(PortfolioMarkdown([]PortfolioCycle{pc}, PortfolioOptions{}))
+	for _, bad := range []string{"@ops", "#12", "https://", "www.evil", "@owner", "@all", "@lead", " $x", " | b.yaml"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("the portfolio keeps %q live:\n%s", bad, out)
+		}
+	}
+	if !strings.Contains(out, "](./a%29%20%5Bx%5D%28http:evil.example%29%20%7C%20b.svg)") {
+		t.Errorf("the link's target is not encoded whole:\n%s", out)
+	}
+}
