@@ -628,4 +628,19 @@ var _ = register("es", Catalog{
 	"workshop|The round is closed. Look at the projector.": "La ronda está cerrada. Mire el proyector.",
 	"workshop|Connection lost: retrying…":                  "Sin conexión: reintentando…",
 	"workshop|There are no improvements to vote on.":       "No hay mejoras para votar.",
+	// ---- responses: survey answers not counted, bad header columns.
+	"%s: answer %s is outside 1..%d; not counted":              "%s: la respuesta %s está fuera de 1..%d; no se cuenta",
+	"%s: answer %q is not a number; not counted":               "%s: la respuesta %q no es un número; no se cuenta",
+	"column %q names the moment %q, which is not in the cycle": "la columna %q nombra el momento %q, que no está en el ciclo",
+	"column %q names the measure %q; a measure is importance, performance, or a SERVQUAL determinant followed by .expected or .perceived": "la columna %q nombra la medida %q; una medida es importance, performance, o un determinante SERVQUAL seguido de .expected o .perceived",
+	"column %q repeats the measure of column %q": "la columna %q repite la medida de la columna %q",
+	// ---- the import commands, under the context import.
+	"import|importance":  "importancia",
+	"import|performance": "desempeño",
+	"import|expected":    "esperado",
+	"import|perceived":   "percibido",
+	"import|sample":      "muestra",
+	"import|wrote %d means from %d respondents into %s; %d answers not counted": "se escribieron %d medias de %d encuestados en %s; %d respuestas no se contaron",
+	"import|%s left unchanged": "%s queda sin cambios",
+	"import|note":              "nota",
 })
