@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/ciclo-dev/ciclo/internal/exchange"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"github.com/spf13/cobra"
 )
 
@@ -137,10 +138,7 @@ func importRun(_ context.Context, opts *ImportOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "ciclo: %v\n", err)
 		return problem()
 	}
-	word := "note"
-	if res.Language == "es" {
-		word = "nota"
-	}
+	word := msg.Tc(res.Language, "import", msg.Nc("import", "note"))
 	for _, n := range res.Notes {
 		fmt.Fprintf(opts.IO.ErrOut, "%s: %s: %s\n", n.Where, word, n.Text)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"github.com/ciclo-dev/ciclo/internal/responses"
 )
 
@@ -139,24 +140,20 @@ func writeImportSummary(w io.Writer, res *responses.Result, file, lang string) {
 	fmt.Fprintln(w, importWord(lang, "summary", written, res.Respondents, file, len(res.Problems)))
 }
 
-// importWords are the fixed words of import --responses, in English and
-// Spanish, kept together so that they can move to a shared catalog.
-var importWords = map[string][2]string{
-	"importance":  {"importance", "importancia"},
-	"performance": {"performance", "desempeño"},
-	"expected":    {"expected", "esperado"},
-	"perceived":   {"perceived", "percibido"},
-	"sample":      {"sample", "muestra"},
-	"summary": {"wrote %d means from %d respondents into %s; %d answers not counted",
-		"se escribieron %d medias de %d encuestados en %s; %d respuestas no se contaron"},
-	"unchanged": {"%s left unchanged", "%s queda sin cambios"},
+// importWords are the fixed words of import --responses in English; ciclo's
+// catalog (internal/msg) translates them under the context "import".
+var importWords = map[string]string{
+	"importance":  msg.Nc("import", "importance"),
+	"performance": msg.Nc("import", "performance"),
+	"expected":    msg.Nc("import", "expected"),
+	"perceived":   msg.Nc("import", "perceived"),
+	"sample":      msg.Nc("import", "sample"),
+	"summary":     msg.Nc("import", "wrote %d means from %d respondents into %s; %d answers not counted"),
+	"unchanged":   msg.Nc("import", "%s left unchanged"),
 }
 
 func importWord(lang, key string, args ...any) string {
-	w := importWords[key][0]
-	if lang == "es" {
-		w = importWords[key][1]
-	}
+	w := msg.Tc(lang, "import", importWords[key])
 	if len(args) == 0 {
 		return w
 	}

@@ -25,6 +25,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"io"
 	"strings"
 
@@ -74,13 +75,10 @@ func (p Problem) Location() string { return fmt.Sprintf("%s:%d:%d", p.File, p.Li
 // Text describes the problem in lang ("en" or "es").
 func (p Problem) Text(lang string) string {
 	format := problemFormats[p.Kind]
-	if lang == "es" {
-		format = problemFormatsES[p.Kind]
-	}
 	if p.Kind == NotANumber {
-		return fmt.Sprintf(format, p.Header, p.Value)
+		return msg.Sprintf(lang, format, p.Header, p.Value)
 	}
-	return fmt.Sprintf(format, p.Header, p.Value, p.Scale)
+	return msg.Sprintf(lang, format, p.Header, p.Value, p.Scale)
 }
 
 // Result is the aggregate of a responses file.
@@ -128,12 +126,8 @@ func (e *HeaderError) Text(lang string) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		format := headerFormats[c.Kind]
-		if lang == "es" {
-			format = headerFormatsES[c.Kind]
-		}
 		fmt.Fprintf(&b, "%s:1:%d: ", e.File, c.Column)
-		fmt.Fprintf(&b, format, c.Header, c.Arg)
+		b.WriteString(msg.Sprintf(lang, headerFormats[c.Kind], c.Header, c.Arg))
 	}
 	return b.String()
 }

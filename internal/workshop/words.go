@@ -1,8 +1,13 @@
 package workshop
 
-// The pages' fixed words, in English and Spanish. This is the package's
-// one block of user-facing words, kept together so a shared catalogue can
-// take them over mechanically.
+import (
+	"reflect"
+
+	"github.com/ciclo-dev/ciclo/internal/msg"
+)
+
+// The pages' fixed words, written in English and translated through
+// ciclo's one catalog (internal/msg).
 
 // facWords are the facilitator's page's words.
 type facWords struct {
@@ -32,104 +37,90 @@ type partWords struct {
 	Errors                                                    map[string]string
 }
 
-var facVocabulary = map[string]facWords{
-	"en": {
-		Workshop: "workshop", Join: "Join from your phone", JoinAt: "Open", Code: "Code",
-		People: "participants", Of: "of",
-		Phase: "Round", Reveal: "Reveal results", Hide: "Hide results",
-		Scores: "Scores", File: "File", Room: "Room",
-		Moments: "Moments", N: "n", KeyCritical: "critical under the room's scores", KeyChanged: "criticality differs from the file's scores", Importance: "Importance", Performance: "Performance",
-		Spread: "range", Hidden: "hidden until you reveal", NoRatings: "no ratings yet",
-		Changes: "Criticality under the room's scores", NoChanges: "No moment changes criticality.",
-		Became: "becomes critical", NoLonger: "is no longer critical",
-		Improvements: "Improvements by dots", Dot: "dot", Dots: "dots", Voters: "voters",
-		NoImprovements: "The file lists no open improvements to vote on.",
-		Offline:        "Disconnected from ciclo: retrying…", Ratings: "ratings",
-		HideJoin: "Hide code", ShowJoin: "Show code",
-		DiagramFile: "Diagram: the file's scores", DiagramRoom: "Diagram: the room's medians",
-		Diagram:   "Cycle diagram",
-		WriteFile: "Write to file…", WriteHead: "Write the room's medians into %s", Write: "Write", Cancel: "Cancel",
-		Written:        "Written: the room's scores of %d moments are in %s.",
-		ChangedOnDisk:  "%s changed on disk since the workshop began. Nothing is written from here: run ciclo workshop --apply in the terminal to decide.",
-		NothingToWrite: "%s already holds the room's scores.",
-		RevealDots:     "Reveal dots", HideDots: "Hide dots", DotsHidden: "dots hidden until you reveal them",
-		Placed:    "%d of %d dots placed",
-		Restarted: "ciclo was restarted: open the facilitator's address it printed in the terminal.",
-		Phases: map[string]string{PhaseLobby: "Lobby", PhaseScoring: "Scoring",
-			PhaseVoting: "Dot voting", PhaseClosed: "Closed"},
-	},
-	"es": {
-		Workshop: "taller", Join: "Únase desde su teléfono", JoinAt: "Abra", Code: "Código",
-		People: "participantes", Of: "de",
-		Phase: "Ronda", Reveal: "Mostrar resultados", Hide: "Ocultar resultados",
-		Scores: "Puntajes", File: "Archivo", Room: "Sala",
-		Moments: "Momentos", N: "n", KeyCritical: "crítico con los puntajes de la sala", KeyChanged: "la criticidad difiere de la del archivo", Importance: "Importancia", Performance: "Desempeño",
-		Spread: "rango", Hidden: "ocultos hasta mostrar", NoRatings: "aún sin puntuaciones",
-		Changes: "Criticidad con los puntajes de la sala", NoChanges: "Ningún momento cambia de criticidad.",
-		Became: "pasa a ser crítico", NoLonger: "deja de ser crítico",
-		Improvements: "Mejoras por puntos", Dot: "punto", Dots: "puntos", Voters: "votantes",
-		NoImprovements: "El archivo no tiene mejoras abiertas para votar.",
-		Offline:        "Sin conexión con ciclo: reintentando…", Ratings: "puntuaciones",
-		HideJoin: "Ocultar código", ShowJoin: "Mostrar código",
-		DiagramFile: "Diagrama: puntajes del archivo", DiagramRoom: "Diagrama: medianas de la sala",
-		Diagram:   "Diagrama del ciclo",
-		WriteFile: "Escribir en el archivo…", WriteHead: "Escribir las medianas de la sala en %s", Write: "Escribir", Cancel: "Cancelar",
-		Written:        "Escrito: los puntajes de la sala de %d momentos están en %s.",
-		ChangedOnDisk:  "%s cambió en el disco desde que empezó el taller. Desde aquí no se escribe: ejecute ciclo workshop --apply en la terminal para decidir.",
-		NothingToWrite: "%s ya tiene los puntajes de la sala.",
-		RevealDots:     "Mostrar puntos", HideDots: "Ocultar puntos", DotsHidden: "puntos ocultos hasta mostrarlos",
-		Placed:    "%d de %d puntos colocados",
-		Restarted: "ciclo se reinició: abra la dirección para quien facilita que muestra la terminal.",
-		Phases: map[string]string{PhaseLobby: "Espera", PhaseScoring: "Puntuación",
-			PhaseVoting: "Votación por puntos", PhaseClosed: "Cerrado"},
+// facEnglish holds the words in English; ciclo's catalog (internal/msg)
+// translates them under the context "workshop".
+var facEnglish = facWords{
+	Workshop: msg.Nc("workshop", "workshop"), Join: msg.Nc("workshop", "Join from your phone"), JoinAt: msg.Nc("workshop", "Open"), Code: msg.Nc("workshop", "Code"),
+	People: msg.Nc("workshop", "participants"), Of: msg.Nc("workshop", "of"),
+	Phase: msg.Nc("workshop", "Round"), Reveal: msg.Nc("workshop", "Reveal results"), Hide: msg.Nc("workshop", "Hide results"),
+	Scores: msg.Nc("workshop", "Scores"), File: msg.Nc("workshop", "File"), Room: msg.Nc("workshop", "Room"),
+	Moments: msg.Nc("workshop", "Moments"), N: msg.Nc("workshop", "n"), KeyCritical: msg.Nc("workshop", "critical under the room's scores"), KeyChanged: msg.Nc("workshop", "criticality differs from the file's scores"), Importance: msg.Nc("workshop", "Importance"), Performance: msg.Nc("workshop", "Performance"),
+	Spread: msg.Nc("workshop", "range"), Hidden: msg.Nc("workshop", "hidden until you reveal"), NoRatings: msg.Nc("workshop", "no ratings yet"),
+	Changes: msg.Nc("workshop", "Criticality under the room's scores"), NoChanges: msg.Nc("workshop", "No moment changes criticality."),
+	Became: msg.Nc("workshop", "becomes critical"), NoLonger: msg.Nc("workshop", "is no longer critical"),
+	Improvements: msg.Nc("workshop", "Improvements by dots"), Dot: msg.Nc("workshop", "dot"), Dots: msg.Nc("workshop", "dots"), Voters: msg.Nc("workshop", "voters"),
+	NoImprovements: msg.Nc("workshop", "The file lists no open improvements to vote on."),
+	Offline:        msg.Nc("workshop", "Disconnected from ciclo: retrying…"), Ratings: msg.Nc("workshop", "ratings"),
+	HideJoin: msg.Nc("workshop", "Hide code"), ShowJoin: msg.Nc("workshop", "Show code"),
+	DiagramFile: msg.Nc("workshop", "Diagram: the file's scores"), DiagramRoom: msg.Nc("workshop", "Diagram: the room's medians"),
+	Diagram:   msg.Nc("workshop", "Cycle diagram"),
+	WriteFile: msg.Nc("workshop", "Write to file…"), WriteHead: msg.Nc("workshop", "Write the room's medians into %s"), Write: msg.Nc("workshop", "Write"), Cancel: msg.Nc("workshop", "Cancel"),
+	Written:    msg.Nc("workshop", "Written: the room's scores of %d moments are in %s."),
+	RevealDots: msg.Nc("workshop", "Reveal dots"), HideDots: msg.Nc("workshop", "Hide dots"), DotsHidden: msg.Nc("workshop", "dots hidden until you reveal them"),
+	Placed:         msg.Nc("workshop", "%d of %d dots placed"),
+	Restarted:      msg.Nc("workshop", "ciclo was restarted: open the facilitator's address it printed in the terminal."),
+	ChangedOnDisk:  msg.Nc("workshop", "%s changed on disk since the workshop began. Nothing is written from here: run ciclo workshop --apply in the terminal to decide."),
+	NothingToWrite: msg.Nc("workshop", "%s already holds the room's scores."),
+	Phases: map[string]string{PhaseLobby: msg.Nc("workshop", "Lobby"), PhaseScoring: msg.Nc("workshop", "Scoring"),
+		PhaseVoting: msg.Nc("workshop", "Dot voting"), PhaseClosed: msg.Nc("workshop", "Closed")},
+}
+
+// facVocabulary holds the words in every language ciclo speaks.
+var facVocabulary = translate(facEnglish)
+
+// partEnglish holds the words in English; ciclo's catalog (internal/msg)
+// translates them under the context "workshop".
+var partEnglish = partWords{
+	Join: msg.Nc("workshop", "Join"), CodeLabel: msg.Nc("workshop", "Join code"), CodeHint: msg.Nc("workshop", "The code on the projector, like ACDE-FGHJ"),
+	Joining: msg.Nc("workshop", "Joining…"), Waiting: msg.Nc("workshop", "You're in"), WaitingLong: msg.Nc("workshop", "The facilitator will open the first round in a moment. Keep this page open."),
+	MomentOf: msg.Nc("workshop", "Moment %d of %d"), Owner: msg.Nc("workshop", "Answered by"), Importance: msg.Nc("workshop", "Importance"),
+	ImportanceQ: msg.Nc("workshop", "How much does this moment matter to the customer?"),
+	Performance: msg.Nc("workshop", "Performance"), PerformanceQ: msg.Nc("workshop", "How well do we handle it today?"),
+	Low: msg.Nc("workshop", "low"), High: msg.Nc("workshop", "high"), Prev: msg.Nc("workshop", "Back"), Next: msg.Nc("workshop", "Next"), Saved: msg.Nc("workshop", "Saved"), Saving: msg.Nc("workshop", "Saving…"),
+	Retry: msg.Nc("workshop", "Not saved yet: retrying…"), AllDone: msg.Nc("workshop", "All rated, thank you"),
+	AllDoneLong: msg.Nc("workshop", "You can change any answer until the facilitator closes the round."),
+	Review:      msg.Nc("workshop", "Review my answers"),
+	Voting:      msg.Nc("workshop", "What should we fix first?"), VotingLong: msg.Nc("workshop", "Put your dots on the improvements that matter most. Several dots on one is fine."),
+	DotsLeft: msg.Nc("workshop", "Dots left"), Closed: msg.Nc("workshop", "Thank you"), ClosedLong: msg.Nc("workshop", "The round is closed. Look at the projector."),
+	Offline: msg.Nc("workshop", "Connection lost: retrying…"), NoImprovements: msg.Nc("workshop", "There are no improvements to vote on."),
+	Errors: map[string]string{
+		"bad-code": msg.Nc("workshop", "That code is not right. Check the projector."), "rate-limited": msg.Nc("workshop", "Too many tries. Wait a little and try again."),
+		"full": msg.Nc("workshop", "The workshop is full."), "closed": msg.Nc("workshop", "This round is closed."), "not-joined": msg.Nc("workshop", "Please join again."),
+		"invalid": msg.Nc("workshop", "That answer was not accepted."), "too-many": msg.Nc("workshop", "Too many answers."), "journal": msg.Nc("workshop", "Not saved: try again."),
 	},
 }
 
-var partVocabulary = map[string]partWords{
-	"en": {
-		Join: "Join", CodeLabel: "Join code", CodeHint: "The code on the projector, like ACDE-FGHJ",
-		Joining: "Joining…", Waiting: "You're in", WaitingLong: "The facilitator will open the first round in a moment. Keep this page open.",
-		MomentOf: "Moment %d of %d", Owner: "Answered by", Importance: "Importance",
-		ImportanceQ: "How much does this moment matter to the customer?",
-		Performance: "Performance", PerformanceQ: "How well do we handle it today?",
-		Low: "low", High: "high", Prev: "Back", Next: "Next", Saved: "Saved", Saving: "Saving…",
-		Retry: "Not saved yet: retrying…", AllDone: "All rated, thank you",
-		AllDoneLong: "You can change any answer until the facilitator closes the round.",
-		Review:      "Review my answers",
-		Voting:      "What should we fix first?", VotingLong: "Put your dots on the improvements that matter most. Several dots on one is fine.",
-		DotsLeft: "Dots left", Closed: "Thank you", ClosedLong: "The round is closed. Look at the projector.",
-		Offline: "Connection lost: retrying…", NoImprovements: "There are no improvements to vote on.",
-		Errors: map[string]string{
-			"bad-code": "That code is not right. Check the projector.", "rate-limited": "Too many tries. Wait a little and try again.",
-			"full": "The workshop is full.", "closed": "This round is closed.", "not-joined": "Please join again.",
-			"invalid": "That answer was not accepted.", "too-many": "Too many answers.", "journal": "Not saved: try again.",
-		},
-	},
-	"es": {
-		Join: "Entrar", CodeLabel: "Código del taller", CodeHint: "El código del proyector, como ACDE-FGHJ",
-		Joining: "Entrando…", Waiting: "Ya está dentro", WaitingLong: "Quien facilita abrirá la primera ronda en un momento. Deje esta página abierta.",
-		MomentOf: "Momento %d de %d", Owner: "Responde", Importance: "Importancia",
-		ImportanceQ: "¿Cuánto le importa este momento al cliente?",
-		Performance: "Desempeño", PerformanceQ: "¿Qué tan bien lo resolvemos hoy?",
-		Low: "poco", High: "mucho", Prev: "Atrás", Next: "Siguiente", Saved: "Guardado", Saving: "Guardando…",
-		Retry: "Aún sin guardar: reintentando…", AllDone: "Todo puntuado, gracias",
-		AllDoneLong: "Puede cambiar cualquier respuesta hasta que se cierre la ronda.",
-		Review:      "Revisar mis respuestas",
-		Voting:      "¿Qué arreglamos primero?", VotingLong: "Ponga sus puntos en las mejoras que más importan. Puede poner varios en una.",
-		DotsLeft: "Puntos restantes", Closed: "Gracias", ClosedLong: "La ronda está cerrada. Mire el proyector.",
-		Offline: "Sin conexión: reintentando…", NoImprovements: "No hay mejoras para votar.",
-		Errors: map[string]string{
-			"bad-code": "Ese código no es correcto. Revise el proyector.", "rate-limited": "Demasiados intentos. Espere un poco.",
-			"full": "El taller está completo.", "closed": "Esta ronda está cerrada.", "not-joined": "Vuelva a entrar.",
-			"invalid": "No se aceptó esa respuesta.", "too-many": "Demasiadas respuestas.", "journal": "No se guardó: reintente.",
-		},
-	},
-}
+// partVocabulary holds the words in every language ciclo speaks.
+var partVocabulary = translate(partEnglish)
 
 // lang returns the page language for a cycle's language.
 func lang(l string) string {
-	if l == "es" {
-		return "es"
+	if msg.Has(l) {
+		return l
 	}
 	return "en"
+}
+
+// translate gives a words struct in every language of the catalog: each
+// text field, and each value of each map field, through msg.Tc.
+func translate[W any](english W) map[string]W {
+	out := map[string]W{}
+	for _, l := range msg.Languages() {
+		w := english
+		v := reflect.ValueOf(&w).Elem()
+		for i := range v.NumField() {
+			switch f := v.Field(i); f.Kind() {
+			case reflect.String:
+				f.SetString(msg.Tc(l, "workshop", f.String()))
+			case reflect.Map:
+				m := reflect.MakeMap(f.Type())
+				for _, k := range f.MapKeys() {
+					m.SetMapIndex(k, reflect.ValueOf(msg.Tc(l, "workshop", f.MapIndex(k).String())))
+				}
+				f.Set(m)
+			}
+		}
+		out[l] = w
+	}
+	return out
 }
