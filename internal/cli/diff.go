@@ -32,6 +32,10 @@ type DiffOptions struct {
 	Output string   // "" or "-" is standard output
 	Lang   string   // "" follows the (new) file's language
 	Theme  string   // colours of the picture (svg, png, pdf, html)
+	// Page and Orientation lay the picture (svg, png, pdf, html) out
+	// for a page, as in "ciclo render"; "" or "auto" sizes it to the
+	// content.
+	Page, Orientation string
 	// Force writes png or pdf to standard output even when it is a
 	// terminal.
 	Force bool
@@ -70,13 +74,15 @@ characters, with a note when rows had to be left out), svg, png and pdf
 in a dashed outline, tags with old → new scores and ▲/▼, moves and
 criticality, a panel of the removed moments), html (one self-contained
 page with that picture and the tables). With --git, svg, png and pdf
-draw one file: name it.
+draw one file: name it. --page and --orientation lay that picture out for
+a sheet of paper or a slide, as in "ciclo render" (svg, png, pdf, html only).
 
 Either file may be - to read standard input. Exit status 0 when nothing
 changed, 1 when something did or an input is invalid, 2 on misuse (also
 outside a git repository or for an unknown revision with --git).`,
 		Example: `  ciclo diff old.yaml new.yaml
   ciclo diff as-is.yaml to-be.yaml -f html -o changes.html
+  ciclo diff old.yaml new.yaml -f pdf --page a4 -o changes.pdf
   ciclo diff --git origin/main maps/ -f md > comment.md
   git show HEAD~1:cycle.yaml | ciclo diff - cycle.yaml --format json`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -100,6 +106,7 @@ outside a git repository or for an unknown revision with --git).`,
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the words: "+languageList()+" (default: the new file's language)")
 	cmd.Flags().StringVar(&opts.Theme, "theme", "", "colours of the picture: "+strings.Join(render.Themes, ", "))
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "write png or pdf to standard output even when it is a terminal")
+	addPageFlags(cmd.Flags(), &opts.Page, &opts.Orientation)
 	completeWith(cmd, "format", diffFormats)
 	completeWith(cmd, "lang", cycle.Languages)
 	completeWith(cmd, "theme", render.Themes)
@@ -134,6 +141,9 @@ func diffRun(ctx context.Context, opts *DiffOptions) error {
 	}
 	if opts.Lang != "" && !slices.Contains(cycle.Languages, opts.Lang) {
 		return misuse(fmt.Errorf("unknown language %q; use %s", opts.Lang, languageList()))
+	}
+	if err := diffPageCheck(opts, format); err != nil {
+		return err
 	}
 	if opts.Git != "" {
 		return diffGitRun(ctx, opts, format)
@@ -229,6 +239,23 @@ func writeDiffs(ctx context.Context, opts *DiffOptions, format string, files []d
 	return nil
 }
 
+// diffPageCheck refuses unknown pages and orientations, and --page or
+// --orientation with a format that draws no picture (text, json, md).
+func diffPageCheck(opts *DiffOptions, format string) error {
+	if err := (render.Options{Page: opts.Page, Orientation: opts.Orientation}).Check(); err != nil {
+		return misuse(err)
+	}
+	if format == "html" || isPicture(format) {
+		return nil
+	}
+	for _, f := range []struct{ name, value string }{{"--page", opts.Page}, {"--orientation", opts.Orientation}} {
+		if f.value != "" && !strings.EqualFold(f.value, "auto") {
+			return misuse(fmt.Errorf("%s lays out the picture and -f %s draws none; use it with -f svg, png, pdf or html", f.name, format))
+		}
+	}
+	return nil
+}
+
 // diffLang is the language of the words when --lang is not given: the
 // first new version's, else the first old version's.
 func diffLang(files []diffFile) string {
@@ -280,7 +307,7 @@ func pictured(ctx context.Context, opts *DiffOptions, files []diffFile, lang str
 // diffPicture draws the clock face of f's new version with f's changes
 // marked (diff.Decorate).
 func diffPicture(ctx context.Context, opts *DiffOptions, f diffFile, format render.Format, lang string) (render.Drawing, error) {
-	dr, ro, err := render.ViewDrawing(f.new, render.Options{Format: format, Lang: lang, Theme: opts.Theme})
+	dr, ro, err := render.ViewDrawing(f.new, render.Options{Format: format, Lang: lang, Theme: opts.Theme, Page: opts.Page, Orientation: opts.Orientation})
 	if errors.Is(err, render.ErrUnsupported) {
 		return render.Drawing{}, misuse(err)
 	}

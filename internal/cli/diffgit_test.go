@@ -199,10 +199,12 @@ func TestDiffFlags(t *testing.T) {
 		args []string
 		want DiffOptions
 	}{
-		{[]string{"old.yaml", "new.yaml"}, DiffOptions{Old: "old.yaml", New: "new.yaml"}},
+		{[]string{"old.yaml", "new.yaml"}, DiffOptions{Old: "old.yaml", New: "new.yaml", Page: "auto", Orientation: "auto"}},
 		{[]string{"--git", "origin/main", "maps/", "more/", "-f", "md", "-o", "c.md", "--lang", "es"},
-			DiffOptions{Git: "origin/main", Paths: []string{"maps/", "more/"}, Format: "md", Output: "c.md", Lang: "es"}},
-		{[]string{"--git", "HEAD"}, DiffOptions{Git: "HEAD", Paths: []string{}}},
+			DiffOptions{Git: "origin/main", Paths: []string{"maps/", "more/"}, Format: "md", Output: "c.md", Lang: "es", Page: "auto", Orientation: "auto"}},
+		{[]string{"--git", "HEAD"}, DiffOptions{Git: "HEAD", Paths: []string{}, Page: "auto", Orientation: "auto"}},
+		{[]string{"a.yaml", "b.yaml", "-f", "pdf", "--page", "a4", "--orientation", "landscape"},
+			DiffOptions{Old: "a.yaml", New: "b.yaml", Format: "pdf", Page: "a4", Orientation: "landscape"}},
 	} {
 		var got *DiffOptions
 		cmd := newCmdDiff(&IOStreams{}, func(_ context.Context, o *DiffOptions) error { got = o; return nil })

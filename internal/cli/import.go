@@ -95,7 +95,7 @@ unknown moment or measure stops the import and nothing is written
 	return cmd
 }
 
-func importRun(_ context.Context, opts *ImportOptions) error {
+func importRun(ctx context.Context, opts *ImportOptions) error {
 	if err := checkLang(opts.Lang); err != nil {
 		return err
 	}
@@ -126,7 +126,10 @@ func importRun(_ context.Context, opts *ImportOptions) error {
 	if name == "-" {
 		name = stdinName
 	}
-	res, err := exchange.Import(name, data, xo)
+	res, err := exchange.ImportContext(ctx, name, data, xo)
+	if ctx.Err() != nil && (err == nil || errors.Is(err, ctx.Err())) {
+		return ctx.Err() // interrupted: exit 130, nothing written
+	}
 	if err != nil {
 		var ps exchange.Problems
 		if errors.As(err, &ps) {

@@ -194,3 +194,29 @@ func TestExportImportCommands(t *testing.T) {
 		t.Errorf("export over its input: exit %d", code)
 	}
 }
+
+// TestImportInterrupted: Ctrl-C (a cancelled context) during an import of
+// a large sheet ends with exit 130 and writes nothing.
+func TestImportInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("title,Big\nmoment,importance,performance\n")
+	for i := range 3000 {
+		b.WriteString("Moment " + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + ",4,3\n")
+	}
+	in := writeFile(t, dir, "big.csv", b.String())
+	out := filepath.Join(dir, "big.yaml")
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(ErrInterrupted)
+	var stdout, stderr strings.Builder
+	code := Main(ctx, []string{"import", in, "-o", out}, &IOStreams{In: strings.NewReader(""), Out: &stdout, ErrOut: &stderr})
+	if code != ExitInterrupted || !strings.Contains(stderr.String(), "interrupted") {
+		t.Errorf("exit %d, stderr %q; want %d and \"interrupted\"", code, stderr.String(), ExitInterrupted)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("%s was written (or cannot be checked: %v)", out, err)
+	}
+	if code, _, stderr := run(t, "", "import", in, "-o", out); code != ExitOK {
+		t.Fatalf("uninterrupted: exit %d: %s", code, stderr)
+	}
+}

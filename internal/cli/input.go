@@ -13,6 +13,7 @@ import (
 	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/internal/bidi"
 	"github.com/ciclo-dev/ciclo/internal/lint"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 )
 
 // stdinName is how standard input is named in messages.
@@ -40,7 +41,14 @@ func (in input) Display() string {
 // every *.yaml and *.yml file under it, sorted; one without any gives an
 // Empty input, which reading reports (a CI job pointed at the wrong folder
 // must not pass). A missing argument is misuse.
-func expandInputs(args []string) ([]input, error) {
+//
+// A symbolic link found inside a folder argument whose file lies outside
+// that folder is skipped with a warning on errOut naming it (in lang):
+// the walk gathers the files of the folder, and a planted link
+// (x.yaml -> ~/.git-credentials) must not get another file's content
+// printed in a parse error. A file named on the command line is read
+// wherever it leads: naming it is the user's choice.
+func expandInputs(errOut io.Writer, lang string, args []string) ([]input, error) {
 	var out []input
 	for _, a := range args {
 		if a == "-" {
@@ -64,6 +72,10 @@ func expandInputs(args []string) ([]input, error) {
 		if li, err := os.Lstat(a); err == nil && li.Mode()&fs.ModeSymlink != 0 {
 			root = a + string(filepath.Separator)
 		}
+		realRoot, err := filepath.EvalSymlinks(a)
+		if err != nil {
+			return nil, misuse(fmt.Errorf("cannot read %s: %w", a, unwrapPath(err)))
+		}
 		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
@@ -82,10 +94,17 @@ func expandInputs(args []string) ([]input, error) {
 					return nil
 				}
 			}
-			if ext := strings.ToLower(filepath.Ext(path)); ext == ".yaml" || ext == ".yml" {
-				rel, _ := filepath.Rel(a, path)
-				found = append(found, input{Name: path, Root: a, Rel: filepath.ToSlash(rel)})
+			ext := strings.ToLower(filepath.Ext(path))
+			if ext != ".yaml" && ext != ".yml" {
+				return nil
 			}
+			if d.Type()&fs.ModeSymlink != 0 && !linkInside(path, realRoot) {
+				fmt.Fprintln(errOut, msg.Sprintf(lang, "%s: %s: a link to a file outside %s; skipped (name the file itself to read it)",
+					path, lint.SeverityWord(lint.Warning, lang), a))
+				return nil
+			}
+			rel, _ := filepath.Rel(a, path)
+			found = append(found, input{Name: path, Root: a, Rel: filepath.ToSlash(rel)})
 			return nil
 		})
 		if err != nil {
@@ -99,6 +118,18 @@ func expandInputs(args []string) ([]input, error) {
 		out = append(out, found...)
 	}
 	return out, nil
+}
+
+// linkInside reports whether the link at path leads, through every
+// link on the way, to a file inside the folder realRoot (already
+// resolved).
+func linkInside(path, realRoot string) bool {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(realRoot, target)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // unwrapPath drops the *PathError wrapper, whose text repeats the path.

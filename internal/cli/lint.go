@@ -76,7 +76,7 @@ func lintRun(_ context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := expandInputs(opts.Inputs)
+	inputs, err := expandInputs(opts.IO.ErrOut, opts.Lang, opts.Inputs)
 	if err != nil {
 		return err
 	}

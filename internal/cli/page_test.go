@@ -101,3 +101,45 @@ func TestWatchPage(t *testing.T) {
 
 // renderPage is render.Options for a page.
 func renderPage(page string) render.Options { return render.Options{Page: page} }
+
+// TestDiffPage: "ciclo diff" lays its picture out for --page and
+// --orientation, and refuses them where it draws no picture.
+func TestDiffPage(t *testing.T) {
+	dir := t.TempDir()
+	old := writeFile(t, dir, "old.yaml", "title: T\nmoments:\n  - {id: a, name: A, importance: 5, performance: 4}\n  - {id: b, name: B}\n")
+	new := writeFile(t, dir, "new.yaml", "title: T\nmoments:\n  - {id: a, name: A, importance: 5, performance: 1}\n  - {id: c, name: C}\n")
+	media := regexp.MustCompile(`/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]`)
+	for _, c := range []struct{ orientation, want string }{
+		{"portrait", "595.28 841.89"},
+		{"landscape", "841.89 595.28"},
+	} {
+		out := filepath.Join(dir, c.orientation+".pdf")
+		if code, _, stderr := run(t, "", "diff", old, new, "-f", "pdf", "--page", "a4", "--orientation", c.orientation, "-o", out); code != ExitProblem {
+			t.Fatalf("%s: exit %d: %s", c.orientation, code, stderr)
+		}
+		pdf, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := media.FindSubmatch(pdf)
+		if m == nil || string(m[1])+" "+string(m[2]) != c.want {
+			t.Errorf("a4 %s: MediaBox %q, want %s", c.orientation, m, c.want)
+		}
+	}
+	code, out, stderr := run(t, "", "diff", old, new, "-f", "svg", "--page", "letter", "--orientation", "portrait")
+	if code != ExitProblem || !strings.Contains(out, `width="612pt"`) && !strings.Contains(out, `width="612.00pt"`) {
+		t.Errorf("svg on letter: exit %d, err %q, svg %.300s", code, stderr, out)
+	}
+	for _, args := range [][]string{
+		{"diff", old, new, "--page", "a4"},
+		{"diff", old, new, "-f", "json", "--orientation", "landscape"},
+		{"diff", old, new, "-f", "md", "--page", "slide"},
+	} {
+		if code, _, stderr := run(t, "", args...); code != ExitMisuse || !strings.Contains(stderr, "draws none") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	if code, _, stderr := run(t, "", "diff", old, new, "-f", "pdf", "--page", "a5"); code != ExitMisuse || !strings.Contains(stderr, "unknown") {
+		t.Errorf("--page a5: exit %d, stderr %q", code, stderr)
+	}
+}

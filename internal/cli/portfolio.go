@@ -35,7 +35,7 @@ func portfolioRun(ctx context.Context, opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := expandInputs(opts.Inputs)
+	inputs, err := expandInputs(opts.IO.ErrOut, opts.Lang, opts.Inputs)
 	if err != nil {
 		return err
 	}

@@ -184,7 +184,7 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 			return err
 		}
 	}
-	inputs, err := expandInputs(opts.Inputs)
+	inputs, err := expandInputs(opts.IO.ErrOut, opts.Lang, opts.Inputs)
 	if err != nil {
 		return err
 	}

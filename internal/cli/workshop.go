@@ -29,6 +29,9 @@ type WorkshopOptions struct {
 	MaxParticipants int
 	Open            bool
 	View, Theme     string // the diagram's view and theme, as render's
+	// Page and Orientation lay the projector's diagram out for a page, as
+	// render's ("" or "auto": sized to the content).
+	Page, Orientation string
 	// Apply writes the room's medians into FILE instead of serving; Yes
 	// skips the question, Force writes over a file changed on disk.
 	Apply, Yes, Force bool
@@ -76,9 +79,14 @@ phones cannot reach: --lan listens on this machine's address on the room's
 network and prints it; it never listens on every interface. The
 facilitator's screen works only from this computer, through the address with
 the secret printed here. The traffic is plain HTTP: see docs/workshop.md for
-what people on the same Wi-Fi can and cannot do. Ctrl-C stops.`,
+what people on the same Wi-Fi can and cannot do. Ctrl-C stops.
+
+--view and --theme choose the projector's diagram as in "ciclo render";
+--page and --orientation lay it out for a page (slide fits a 16:9
+projector), as in "ciclo render".`,
 		Example: `  ciclo workshop cycle.yaml --open              # try it on this computer
   ciclo workshop cycle.yaml --lan --dots 5      # let the room's phones in
+  ciclo workshop cycle.yaml --lan --page slide  # the diagram laid out for a 16:9 projector
   ciclo workshop cycle.yaml --lan --addr 192.168.1.20:8080 --journal day1.jsonl
   ciclo workshop cycle.yaml --apply              # write the room's medians into the file`,
 		Args: cobra.ExactArgs(1),
@@ -99,6 +107,7 @@ what people on the same Wi-Fi can and cannot do. Ctrl-C stops.`,
 	f.BoolVar(&opts.Open, "open", false, "open the facilitator's screen in the default browser")
 	f.StringVar(&opts.View, "view", render.Views[0], "diagram view on the projector: "+strings.Join(render.Views, "|"))
 	f.StringVar(&opts.Theme, "theme", render.Themes[0], "diagram theme on the projector: "+strings.Join(render.Themes, "|"))
+	addPageFlags(f, &opts.Page, &opts.Orientation)
 	f.BoolVar(&opts.Apply, "apply", false, "write the room's medians from the journal into FILE as scores (plus sample: N), show the diff first, and exit")
 	f.BoolVar(&opts.Yes, "yes", false, "with --apply: write without asking (needed when standard input is not a terminal)")
 	f.BoolVar(&opts.Force, "force", false, "with --apply: write even if FILE changed on disk since the workshop began")
@@ -130,6 +139,9 @@ func workshopRun(ctx context.Context, opts *WorkshopOptions) error {
 	if !slices.Contains(render.Themes, opts.Theme) {
 		return misuse(fmt.Errorf("unknown theme %q; use %s", opts.Theme, strings.Join(render.Themes, ", ")))
 	}
+	if err := (render.Options{Page: opts.Page, Orientation: opts.Orientation}).Check(); err != nil {
+		return misuse(err)
+	}
 	if (opts.Yes || opts.Force) && !opts.Apply {
 		return misuse(errors.New("--yes and --force go with --apply"))
 	}
@@ -157,7 +169,7 @@ func workshopRun(ctx context.Context, opts *WorkshopOptions) error {
 		Dots: opts.Dots, MaxParticipants: opts.MaxParticipants, Log: opts.IO.ErrOut,
 		Write: writeFileAtomic,
 		Draw: func(ctx context.Context, a *cycle.Analysis) ([]byte, error) {
-			return render.Render(ctx, a, render.Options{Format: render.FormatSVG, View: opts.View, Theme: opts.Theme})
+			return render.Render(ctx, a, render.Options{Format: render.FormatSVG, View: opts.View, Theme: opts.Theme, Page: opts.Page, Orientation: opts.Orientation})
 		},
 	})
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -254,5 +255,35 @@ func TestWorkshopLANListensOnTheAddressItPrints(t *testing.T) {
 	if c, err := net.Dial("tcp", "127.0.0.3:"+port); err == nil {
 		c.Close()
 		t.Errorf("something answers on 127.0.0.3:%s: listening on every interface?", port)
+	}
+}
+
+// TestWorkshopPage: --page and --orientation lay the projector's diagram
+// out for the page, as render does; an unknown page is misuse.
+func TestWorkshopPage(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "cycle.yaml")
+	os.WriteFile(file, []byte(workshopFixture), 0o644)
+	fac, _, _, _, stop := runWorkshop(t, file, "--addr", "127.0.0.1:0", "--page", "a4", "--orientation", "landscape")
+	jar, _ := cookiejar.New(nil)
+	resp, err := (&http.Client{Jar: jar}).Get(fac) // sets the facilitator's cookie, then /f
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page bytes.Buffer
+	page.ReadFrom(resp.Body)
+	resp.Body.Close()
+	if !regexp.MustCompile(`<svg width="841\.89pt" height="595\.28pt"`).Match(page.Bytes()) {
+		svg := page.String()
+		if i := strings.Index(svg, "<svg"); i >= 0 {
+			svg = svg[i:min(len(svg), i+200)]
+		}
+		t.Errorf("the projector's diagram is not laid out for A4 landscape: %s", svg)
+	}
+	if c := stop(); c != ExitOK {
+		t.Errorf("exit %d", c)
+	}
+	if code, _, stderr := run(t, "", "workshop", file, "--page", "a5"); code != ExitMisuse || !strings.Contains(stderr, "unknown page") {
+		t.Errorf("--page a5: exit %d, stderr %q", code, stderr)
 	}
 }

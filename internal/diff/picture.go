@@ -139,7 +139,28 @@ func Decorate(dr *draw.Drawing, d *Diff, l string) {
 		dr.Add(removedPanel(d, l, content)...)
 	}
 	dr.Add(heading(d, l, dr.Content()))
-	dr.FitPage(28.8)
+	fitDecorated(dr, 28.8)
+}
+
+// fitDecorated sizes the page to the decorated content, or, when the
+// drawing was laid out for a named paper (--page), keeps the paper and
+// shrinks the content about its centre onto it when the marks, the
+// removed-moments panel or the heading made it overflow.
+func fitDecorated(dr *draw.Drawing, margin float64) {
+	if dr.Paper == "" || dr.Paper == "auto" {
+		dr.FitPage(margin)
+		return
+	}
+	c, page := dr.Content(), dr.Page
+	room := draw.Rect{X: page.X, Y: page.Y, W: page.W - 2*margin, H: page.H - 2*margin}
+	if c.Min().X >= room.Min().X && c.Min().Y >= room.Min().Y && c.Max().X <= room.Max().X && c.Max().Y <= room.Max().Y {
+		return
+	}
+	k := 1.0
+	if c.W > 0 && c.H > 0 {
+		k = min(1, room.W/c.W, room.H/c.H)
+	}
+	dr.Scale(k, page.Centre().Sub(c.Centre().Mul(k)))
 }
 
 // placeTag picks where a tag of size r.W × r.H goes beside a moment box

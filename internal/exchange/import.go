@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -139,6 +140,16 @@ func DetectFormat(name string, data []byte) string {
 // kept (in a moment's description or a comment at the top) and listed in
 // Result.Notes.
 func Import(name string, data []byte, opts Options) (*Result, error) {
+	return ImportContext(context.Background(), name, data, opts)
+}
+
+// ImportContext is Import stopping when ctx is done (Ctrl-C): the rows
+// and cells are read checking it as they go, and it returns ctx.Err()
+// and no result, so nothing is written.
+func ImportContext(ctx context.Context, name string, data []byte, opts Options) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	lang := opts.Lang
 	if len(data) > MaxSheetSize {
 		return nil, errors.New(tr(lang, "%s is larger than %d MiB; ciclo reads sheets up to that size", name, MaxSheetSize>>20))
@@ -179,15 +190,18 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 		var t *table
 		var err error
 		if format == FormatCSV {
-			t, err = readCSV(name, data, lang)
+			t, err = readCSV(ctx, name, data, lang)
 		} else {
 			rd.workbook = true
-			t, err = readXLSX(name, data, opts.Sheet, lang, looksLikeCycle(&opts))
+			t, err = readXLSX(ctx, name, data, opts.Sheet, lang, looksLikeCycle(&opts))
 		}
 		if err != nil {
 			return nil, err
 		}
 		rd.t = t
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		layout, at, ok := rd.detect()
 		if !ok {
 			where := name
@@ -230,6 +244,9 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 	default:
 		return nil, fmt.Errorf("unknown import format %q; use csv, xlsx or mermaid", format)
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if opts.FromScale != nil {
 		d.Converted = opts.FromScale.Text
 	}
@@ -257,6 +274,9 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 	assignIDs(d, &rd.notes, lang)
 	out, err := yamlOf(d, lang)
 	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	// The result must be a valid cycle; say so in the input's terms when

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -152,7 +153,7 @@ func looksBinary(data []byte) bool {
 // Western Europe and the Americas) when it is not UTF-8; the separator
 // (comma, semicolon or tab) from Excel's "sep=" first line, else found from
 // the first lines.
-func readCSV(name string, data []byte, lang string) (*table, error) {
+func readCSV(ctx context.Context, name string, data []byte, lang string) (*table, error) {
 	encoding := ""
 	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
 		decoded, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
@@ -204,6 +205,9 @@ func readCSV(name string, data []byte, lang string) (*table, error) {
 	cells := 0
 	var lastLine, lastCol int // where the last field read starts
 	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err // stopped (Ctrl-C): checked once a line
+		}
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			// With lazy quotes (a bare " inside a cell is common) a quote
@@ -270,7 +274,7 @@ func sniffSeparator(data []byte) rune {
 // whose rows or first column look like a cycle (pick is told which).
 // Formulas are refused (their values are not stored reliably); merged
 // cells give their value to every cell they cover.
-func readXLSX(name string, data []byte, sheet string, lang string, pick func(*table) bool) (*table, error) {
+func readXLSX(ctx context.Context, name string, data []byte, sheet string, lang string, pick func(*table) bool) (*table, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: MaxUnzipped,
 	})
@@ -293,11 +297,11 @@ func readXLSX(name string, data []byte, sheet string, lang string, pick func(*ta
 		if !found {
 			return nil, fmt.Errorf("%s", tr(lang, "%s has no sheet %q; its sheets: %s", name, sheet, quoteList(sheets)))
 		}
-		return readSheet(f, name, sheet, sheets, lang)
+		return readSheet(ctx, f, name, sheet, sheets, lang)
 	}
 	var first *table
 	for _, s := range sheets {
-		t, err := readSheet(f, name, s, sheets, lang)
+		t, err := readSheet(ctx, f, name, s, sheets, lang)
 		if err != nil {
 			return nil, err
 		}
@@ -315,7 +319,7 @@ func readXLSX(name string, data []byte, sheet string, lang string, pick func(*ta
 }
 
 // readSheet reads one worksheet into a table.
-func readSheet(f *excelize.File, name, sheet string, sheets []string, lang string) (*table, error) {
+func readSheet(ctx context.Context, f *excelize.File, name, sheet string, sheets []string, lang string) (*table, error) {
 	t := &table{File: name, Sheet: sheet, Sheets: sheets}
 	vals, err := f.GetRows(sheet)
 	if err != nil {
@@ -327,6 +331,9 @@ func readSheet(f *excelize.File, name, sheet string, sheets []string, lang strin
 	}
 	cells := 0
 	for r, vs := range vals {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		row := make([]cell, len(vs))
 		for i, v := range vs {
 			text := cleanText(v)
@@ -359,6 +366,9 @@ func readSheet(f *excelize.File, name, sheet string, sheets []string, lang strin
 		return nil, fmt.Errorf("%s", tr(lang, "%s: the sheet spans %d rows by %d columns (to %s), more than %d cells; ciclo reads sheets up to that size: delete the far-away cells or copy the moments to a new sheet", t.where(cell{Line: 1, Col: 1}), rowsN, colsN, cellName(rowsN, colsN), MaxCells))
 	}
 	for r := 1; r <= rowsN; r++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		for c := 1; c <= colsN; c++ {
 			if fx, _ := f.GetCellFormula(sheet, cellName(r, c)); fx != "" {
 				return nil, fmt.Errorf("%s: %s", t.where(cell{Line: r, Col: c}), tr(lang, "the cell holds a formula (=%s); ciclo reads values only: copy the sheet and paste it as values", fx))
