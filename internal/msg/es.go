@@ -335,6 +335,7 @@ var _ = register("es", Catalog{
 	"wrote %s; check it with: ciclo lint %s": "se escribió %s; revíselo con: ciclo lint %s",
 	// ---- the command line: render.
 	"%s: %s: the %s fonts have no glyph for %s; they are drawn as □ (svg shows them)": "%s: %s: las fuentes de %s no tienen glifo para %s; se dibujan como □ (svg los muestra)",
+	"%s: %s: a link to a file outside %s; skipped (name the file itself to read it)":  "%s: %s: un enlace a un archivo fuera de %s; se omite (nombre el propio archivo para leerlo)",
 	"ciclo: %d of %d files failed": "ciclo: fallaron %d de %d archivos",
 	"ciclo: %d of %d outputs are missing or stale; run ciclo render without --check": "ciclo: faltan o están desactualizadas %d de %d salidas; ejecute ciclo render sin --check",
 	"… %d more …": "… %d más …",
