@@ -263,12 +263,11 @@ func bandedView(a *cycle.Analysis, o Options, nameSize float64, build bandBuild)
 		return min((w-2*pageMargin)/c.W, (h-2*pageMargin)/c.H, maxGrow), w, h
 	}
 	type plan struct {
-		o      Options
-		per    int
-		pages  [][2]int
-		scale  float64
-		w, h   float64
-		single *viewKit
+		o     Options
+		per   int
+		pages [][2]int
+		scale float64
+		w, h  float64
 	}
 	planFor := func(minS float64) *plan {
 		var best *plan
