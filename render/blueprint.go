@@ -185,7 +185,7 @@ func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
 	// the title, the stages and the lanes down the page
 	tb := k.title(left, 0, max(right-left, 360)*0.6)
 	top := tb.Rect.Y - tb.Rect.H/2 - 18
-	if h := k.stageBands(top, colX, cw); h > 0 {
+	if h := k.stageBands(top, colX, cw, 0, n, ""); h > 0 {
 		top -= h + 10
 	}
 	laneTop := [laneCount]float64{}

@@ -15,9 +15,11 @@ const (
 	jChartH  = 210.0 // from score 1 to the top of the scale, at least
 	jChartHi = 320.0 // and at most (a fifth of the width between)
 	jGap     = 18.0  // between the blocks stacked down the page
-	jPerfDot = 10.0  // a performance point
-	jImpDot  = 8.0   // an importance point
-	jGapDot  = 7.0   // an expected or perceived mark
+	// jChartPaged: the chart's height in the rows of a named paper
+	jChartPaged = 150.0
+	jPerfDot    = 10.0 // a performance point
+	jImpDot     = 8.0  // an importance point
+	jGapDot     = 7.0  // an expected or perceived mark
 	// jDotsMax: beyond this many moments the curves are lines alone (their
 	// corners are the scores) with points only where a moment is
 	// critical; two points per moment would double what Graphviz lays out
@@ -33,14 +35,27 @@ var journeyColumns = []sizeStep{{12, 116}, {30, 100}, {math.MaxInt, 88}}
 // order under their stages, the performance curve on the 1..scale axis
 // with the importance curve and expected against perceived, the moments
 // (with owners) under the axis and their improvement notes below them.
-// Options.Compare overlays an older version's performance curve.
+// Options.Compare overlays an older version's performance curve. On a
+// named paper the moments are split into rows (bands) stacked down the
+// page, as many to a row as keep their names legible (bandedView).
 func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
+	return bandedView(a, o, 10, journeyBands)
+}
+
+// journeyBands lays the journey out with the moments from up to to
+// (excluded), at most per moments to a row; every page has the title,
+// the first page the legend.
+func journeyBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 	k := newKit("journey", a, o)
 	th, vw := k.th, k.vw
 	n := len(a.Moments)
 	cw := sizeFor(n, journeyColumns)
-	colX := func(i int) float64 { return cw * (float64(i) + 0.5) }
-	right := cw * float64(n)
+	_, paged := draw.LookupPaper(o.Page)
+	if paged {
+		cw = journeyColumns[0].size // rows: the widest columns, for the shortest notes
+	}
+	per = max(1, min(per, n))
+	right := cw * float64(per)
 
 	perfLook := draw.Stroke{Color: th.Border, Width: 2.4}
 	impLook := draw.Stroke{Color: th.Muted, Width: 1.4, Dash: draw.Dashed}
@@ -100,7 +115,7 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 	tb := k.title(-jAxisW, 0, max(right+jAxisW, 360)*0.6)
 	top := tb.Rect.Y - tb.Rect.H/2 - jGap
 	legendBelow := false
-	if len(l.Rows) > 0 {
+	if len(l.Rows) > 0 && from == 0 { // the legend on the first page only
 		lw, lh := l.Size()
 		if left := tb.Rect.X + tb.Rect.W/2 + 48; left+lw <= right {
 			k.placeLegend(l, left, 0)
@@ -109,78 +124,8 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 			legendBelow = true
 		}
 	}
-	if h := k.stageBands(top, colX, cw); h > 0 {
-		top -= h + jGap
-	}
-	// the score axis: a grid line and a number per step
-	k.text("axis-title", "axis", -jAxisW/2, top-6, vw.Score+" "+fmt.Sprintf(vw.ScoreRange, 1, scale), draw.Font{Size: 9, Bold: true}, th.Muted)
-	top -= 22
-	chartH := min(max(jChartH, 0.2*right), jChartHi)
-	bottom := top - chartH
-	y := func(v float64) float64 { return bottom + (v-1)/float64(max(scale-1, 1))*chartH }
-	step := max(1, (scale+9)/10)
-	for s := 1; s <= scale; s += step {
-		k.line(fmt.Sprintf("grid-%d", s), "grid", draw.Stroke{Color: th.Frame, Width: 1}, pt{X: 0, Y: y(float64(s))}, pt{X: right, Y: y(float64(s))})
-		k.text(fmt.Sprintf("tick-%d", s), "axis", -14, y(float64(s)), fmt.Sprint(s), draw.Font{Size: 9}, th.Muted)
-	}
 
-	// curves first (Graphviz paints routes under every box anyway)
-	// the older curve sits a little left of the column's centre, so that
-	// where a score did not change both points show
-	dodge := -cw * 0.18
-	curve := func(id, class string, dx float64, look draw.Stroke, val func(i int) (float64, bool)) bool {
-		var pts []pt
-		for i := range a.Moments {
-			if v, ok := val(i); ok {
-				pts = append(pts, pt{X: colX(i) + dx, Y: y(v)})
-			}
-		}
-		if len(pts) > 1 {
-			k.line(id, class, look, pts...)
-		}
-		return len(pts) > 0
-	}
-	curve("curve-importance", "curve importance", 0, impLook, func(i int) (float64, bool) {
-		m := a.Moments[i]
-		return scoreValue(m.Importance), scored(m.Importance)
-	})
-	curve("curve-performance", "curve performance", 0, perfLook, func(i int) (float64, bool) {
-		m := a.Moments[i]
-		return scoreValue(m.Performance), scored(m.Performance)
-	})
-	if o.Compare != nil {
-		curve("curve-compare", "curve compare", dodge, oldLook, func(i int) (float64, bool) {
-			m := old[a.Moments[i].ID]
-			if m == nil || !scored(m.Performance) {
-				return 0, false
-			}
-			return min(scoreValue(m.Performance), float64(scale)), true
-		})
-	}
-	for i, m := range a.Moments {
-		e, p, ok := expectedPerceived(m)
-		if !ok {
-			continue
-		}
-		x := colX(i) + cw*0.22
-		k.line("gap-"+m.ID, "gap", draw.Stroke{Color: gapColor, Width: 1.4}, pt{X: x, Y: y(e)}, pt{X: x, Y: y(p)})
-		k.out.Add(k.gapMark("expected-"+m.ID, "expected", x, y(e), false), k.gapMark("perceived-"+m.ID, "perceived", x, y(p), true))
-	}
-	// points over the curves
-	for i, m := range a.Moments {
-		if om := old[m.ID]; om != nil && scored(om.Performance) {
-			k.out.Add(k.oldDot("compare-"+m.ID, colX(i)+dodge, y(min(scoreValue(om.Performance), float64(scale)))))
-		}
-		if scored(m.Importance) && n <= jDotsMax {
-			k.out.Add(k.impDot("importance-"+m.ID, colX(i), y(scoreValue(m.Importance))))
-		}
-		if scored(m.Performance) && (n <= jDotsMax || m.Critical) {
-			k.out.Add(k.perfDot("performance-"+m.ID, m.Critical, colX(i), y(scoreValue(m.Performance))))
-		}
-	}
-
-	// the moments under the axis, all as tall as the tallest
-	top = bottom - jGap
+	// the moments' labels, all as tall as the tallest (in every row)
 	labels := make([]draw.Label, n)
 	boxH := 0.0
 	for i, m := range a.Moments {
@@ -188,20 +133,143 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 		_, h := labels[i].Size()
 		boxH = max(boxH, h+14)
 	}
-	deepest := top - boxH
-	for i, m := range a.Moments {
-		k.out.Add(k.momentBox(m, rect{X: colX(i), Y: top - boxH/2, W: cw - 12, H: boxH}, labels[i]))
-		if len(m.Improvements) > 0 {
-			nb := k.noteBox(m, colX(i), top-boxH-12, cw-12, k.improvements(m, cw-30))
-			k.out.Add(nb)
-			deepest = min(deepest, nb.Rect.Y-nb.Rect.H/2)
+	chartH := min(max(jChartH, 0.2*right), jChartHi)
+	if paged {
+		chartH = jChartPaged // rows on a page: a lower chart leaves room for more of them
+	}
+
+	deepest, rowsTop := top, top
+	for lo := from; lo < to; lo += per {
+		hi := min(to, lo+per)
+		suf := "" // the first row keeps the ids of the unbanded view
+		if lo > 0 {
+			suf = fmt.Sprintf("-row%d", lo/per+1)
+		}
+		if lo > from {
+			top = deepest - jGap
+		}
+		colX := func(i int) float64 { return cw * (float64(i-lo) + 0.5) }
+		right := cw * float64(hi-lo)
+		if h := k.stageBands(top, colX, cw, lo, hi, suf); h > 0 {
+			top -= h + jGap
+		}
+		// the score axis: a grid line and a number per step
+		at := k.text("axis-title"+suf, "axis", -jAxisW/2, top-6, vw.Score+" "+fmt.Sprintf(vw.ScoreRange, 1, scale), draw.Font{Size: 9, Bold: true}, th.Muted)
+		if lo > 0 {
+			c := k.text("continued"+suf, "axis continued", 0, top-6, vw.ContinuedFrom, draw.Font{Size: 8, Italic: true}, th.Muted)
+			c.Rect.X = at.Rect.X + at.Rect.W/2 + 12 + c.Rect.W/2
+		}
+		top -= 22
+		bottom := top - chartH
+		y := func(v float64) float64 { return bottom + (v-1)/float64(max(scale-1, 1))*chartH }
+		step := max(1, (scale+9)/10)
+		for s := 1; s <= scale; s += step {
+			k.line(fmt.Sprintf("grid-%d%s", s, suf), "grid", draw.Stroke{Color: th.Frame, Width: 1}, pt{X: 0, Y: y(float64(s))}, pt{X: right, Y: y(float64(s))})
+			k.text(fmt.Sprintf("tick-%d%s", s, suf), "axis", -14, y(float64(s)), fmt.Sprint(s), draw.Font{Size: 9}, th.Muted)
+		}
+
+		// curves first (Graphviz paints routes under every box anyway)
+		// the older curve sits a little left of the column's centre, so that
+		// where a score did not change both points show; a curve that goes
+		// on in the row before or after runs to the row's edge, halfway to
+		// the score it goes to
+		dodge := -cw * 0.18
+		curve := func(id, class string, dx float64, look draw.Stroke, val func(i int) (float64, bool)) bool {
+			var pts []pt
+			if lo > 0 {
+				if v0, ok := val(lo - 1); ok {
+					if v1, ok := val(lo); ok {
+						pts = append(pts, pt{X: 0, Y: (y(v0) + y(v1)) / 2})
+					}
+				}
+			}
+			for i := lo; i < hi; i++ {
+				if v, ok := val(i); ok {
+					pts = append(pts, pt{X: colX(i) + dx, Y: y(v)})
+				}
+			}
+			if hi < n {
+				if v0, ok := val(hi - 1); ok {
+					if v1, ok := val(hi); ok {
+						pts = append(pts, pt{X: right, Y: (y(v0) + y(v1)) / 2})
+					}
+				}
+			}
+			if len(pts) > 1 {
+				k.line(id+suf, class, look, pts...)
+			}
+			return len(pts) > 0
+		}
+		curve("curve-importance", "curve importance", 0, impLook, func(i int) (float64, bool) {
+			m := a.Moments[i]
+			return scoreValue(m.Importance), scored(m.Importance)
+		})
+		curve("curve-performance", "curve performance", 0, perfLook, func(i int) (float64, bool) {
+			m := a.Moments[i]
+			return scoreValue(m.Performance), scored(m.Performance)
+		})
+		if o.Compare != nil {
+			curve("curve-compare", "curve compare", dodge, oldLook, func(i int) (float64, bool) {
+				m := old[a.Moments[i].ID]
+				if m == nil || !scored(m.Performance) {
+					return 0, false
+				}
+				return min(scoreValue(m.Performance), float64(scale)), true
+			})
+		}
+		for i := lo; i < hi; i++ {
+			m := a.Moments[i]
+			e, p, ok := expectedPerceived(m)
+			if !ok {
+				continue
+			}
+			x := colX(i) + cw*0.22
+			k.line("gap-"+m.ID, "gap", draw.Stroke{Color: gapColor, Width: 1.4}, pt{X: x, Y: y(e)}, pt{X: x, Y: y(p)})
+			k.out.Add(k.gapMark("expected-"+m.ID, "expected", x, y(e), false), k.gapMark("perceived-"+m.ID, "perceived", x, y(p), true))
+		}
+		// points over the curves
+		for i := lo; i < hi; i++ {
+			m := a.Moments[i]
+			if om := old[m.ID]; om != nil && scored(om.Performance) {
+				k.out.Add(k.oldDot("compare-"+m.ID, colX(i)+dodge, y(min(scoreValue(om.Performance), float64(scale)))))
+			}
+			if scored(m.Importance) && n <= jDotsMax {
+				k.out.Add(k.impDot("importance-"+m.ID, colX(i), y(scoreValue(m.Importance))))
+			}
+			if scored(m.Performance) && (n <= jDotsMax || m.Critical) {
+				k.out.Add(k.perfDot("performance-"+m.ID, m.Critical, colX(i), y(scoreValue(m.Performance))))
+			}
+		}
+
+		// the moments under the axis
+		top = bottom - jGap
+		deepest = top - boxH
+		for i := lo; i < hi; i++ {
+			m := a.Moments[i]
+			k.out.Add(k.momentBox(m, rect{X: colX(i), Y: top - boxH/2, W: cw - 12, H: boxH}, labels[i]))
+			if len(m.Improvements) > 0 {
+				nb := k.noteBox(m, colX(i), top-boxH-12, cw-12, k.improvements(m, cw-30))
+				k.out.Add(nb)
+				deepest = min(deepest, nb.Rect.Y-nb.Rect.H/2)
+			}
+		}
+		if hi < n {
+			c := k.text("continues"+suf, "axis continued", 0, deepest-12, vw.ContinuesBelow, draw.Font{Size: 8, Italic: true}, th.Muted)
+			c.Rect.X = right - c.Rect.W/2
+			deepest = c.Rect.Y - c.Rect.H/2
 		}
 	}
 
 	if legendBelow {
-		k.placeLegend(l, -jAxisW, deepest-jGap-6)
+		if paged {
+			// on a paper: below the rows or beside them, whichever
+			// draws the whole larger
+			k.placeLegendEither(l, pt{X: -jAxisW, Y: deepest - jGap - 6}, pt{X: right + 24, Y: rowsTop})
+		} else {
+			k.placeLegend(l, -jAxisW, deepest-jGap-6)
+		}
 	}
-	return k.finish(10)
+	return k
 }
 
 func (k *viewKit) anyCritical() bool {

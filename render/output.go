@@ -45,7 +45,10 @@ func Write(ctx context.Context, d *draw.Drawing, opts Options) (Drawing, error) 
 		return Drawing{}, err
 	}
 	src := d.DOT()
-	dr := Drawing{Warnings: d.Warnings}
+	dr := Drawing{Warnings: slices.Clone(d.Warnings)}
+	if len(d.More) > 0 && o.Format != FormatPDF && d.MoreNote != "" {
+		dr.Warnings = append(dr.Warnings, d.MoreNote)
+	}
 	switch o.Format {
 	case FormatDOT:
 		dr.Data = src
@@ -54,6 +57,9 @@ func Write(ctx context.Context, d *draw.Drawing, opts Options) (Drawing, error) 
 		pages := []*draw.Drawing{d}
 		if o.Format == FormatPDF && d.Continued != nil {
 			pages = append(pages, continuation(d))
+		}
+		if o.Format == FormatPDF {
+			pages = append(pages, d.More...)
 		}
 		var xds []*xdot.Drawing
 		for _, p := range pages {
@@ -108,6 +114,9 @@ func missingIn(d *draw.Drawing) []rune {
 	d.Texts(func(s string) { sb.WriteString(s) })
 	if d.Continued != nil {
 		(&draw.Drawing{Panel: d.Continued}).Texts(func(s string) { sb.WriteString(s) })
+	}
+	for _, p := range d.More {
+		p.Texts(func(s string) { sb.WriteString(s) })
 	}
 	missing := xdot.MissingGlyphs(sb.String())
 	slices.Sort(missing)

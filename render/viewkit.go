@@ -231,6 +231,128 @@ func (k *viewKit) finish(nameSize float64) *draw.Drawing {
 	return out
 }
 
+// maxBandCols is the most moments to a row that bandedView tries.
+const maxBandCols = 40
+
+// bandBuild lays a view out with the moments from up to to (excluded),
+// in rows of at most per moments.
+type bandBuild func(a *cycle.Analysis, o Options, per, from, to int) *viewKit
+
+// bandedView draws a view that build lays out in rows. With --page auto
+// it is one row, sized to the content. On a named paper the rows are as
+// wide as keep the moment names, set at nameSize, at draw.MinNameSize or
+// more once fitted to the paper (the moments spread evenly over the
+// rows), stacked down the page, and the rows that do not fit one page go
+// on further pages (Drawing.More), every page at one scale. When not even
+// a row of one moment keeps the names, the rows and pages are laid out
+// alike at the scale the tallest moment allows, with a warning.
+func bandedView(a *cycle.Analysis, o Options, nameSize float64, build bandBuild) *draw.Drawing {
+	n := len(a.Moments)
+	paper, ok := draw.LookupPaper(o.Page)
+	if !ok || n == 0 {
+		return build(a, o, n, 0, n).finish(nameSize)
+	}
+	orients := []string{o.Orientation}
+	if (o.Orientation == "" || o.Orientation == "auto") && paper.W < paper.H {
+		orients = []string{"landscape", "portrait"}
+	}
+	minS := draw.MinNameSize / nameSize
+	scaleOn := func(k *viewKit, orient string) (float64, float64, float64) {
+		c := k.out.Content()
+		w, h := paper.Oriented(orient, c.W/c.H)
+		return min((w-2*pageMargin)/c.W, (h-2*pageMargin)/c.H, maxGrow), w, h
+	}
+	type plan struct {
+		o     Options
+		per   int
+		pages [][2]int
+		scale float64
+		w, h  float64
+	}
+	planFor := func(minS float64) *plan {
+		var best *plan
+		for _, orient := range orients {
+			oo := o
+			oo.Orientation = orient
+			// the widest rows that keep the names, every row, and as many
+			// rows to a page as fit
+			var pl *plan
+			for per := min(n, maxBandCols); per >= 1 && pl == nil; per-- {
+				rows := (n + per - 1) / per
+				if (n+rows-1)/rows != per {
+					continue // the same rows as a wider per, spread evenly
+				}
+				pl = &plan{o: oo, per: per, scale: maxGrow}
+				for from := 0; from < n; {
+					to := min(n, from+per)
+					s, w, h := scaleOn(build(a, oo, per, from, to), orient)
+					if s < minS-1e-9 {
+						pl = nil // a row that does not keep them
+						break
+					}
+					for to < n {
+						next := min(n, to+per)
+						s2, w2, h2 := scaleOn(build(a, oo, per, from, next), orient)
+						if s2 < minS-1e-9 {
+							break
+						}
+						to, s, w, h = next, s2, w2, h2
+					}
+					pl.scale, pl.w, pl.h = min(pl.scale, s), w, h
+					pl.pages = append(pl.pages, [2]int{from, to})
+					from = to
+				}
+			}
+			if pl == nil {
+				continue
+			}
+			if best == nil || len(pl.pages) < len(best.pages) || len(pl.pages) == len(best.pages) && pl.per > best.per {
+				best = pl
+			}
+		}
+		return best
+	}
+	best := planFor(minS)
+	if best == nil {
+		// not even one moment to a row keeps the names: rows of pages at
+		// the scale the tallest moment allows, with a warning
+		low := maxGrow
+		for _, orient := range orients {
+			oo := o
+			oo.Orientation = orient
+			for i := range n {
+				s, _, _ := scaleOn(build(a, oo, 1, i, i+1), orient)
+				low = min(low, s)
+			}
+		}
+		best = planFor(low * (1 - 1e-6))
+	}
+	if len(best.pages) == 1 {
+		return build(a, best.o, best.per, 0, n).finish(nameSize)
+	}
+	// every page at the scale of the fullest, its content at the top
+	var out *draw.Drawing
+	for i, pg := range best.pages {
+		d := build(a, best.o, best.per, pg[0], pg[1]).out
+		c := d.Content()
+		d.Scale(best.scale, pt{})
+		d.Page = rect{X: c.Centre().X * best.scale, Y: (c.Y+c.H/2)*best.scale + pageMargin - best.h/2, W: best.w, H: best.h}
+		d.Paper = paper.Name
+		if i == 0 {
+			out = d
+			continue
+		}
+		d.Name = fmt.Sprintf("%s-%d", d.Name, i+1)
+		out.More = append(out.More, d)
+	}
+	if got := math.Floor(nameSize*best.scale + 0.01); got < draw.MinNameSize-0.01 {
+		out.Warnings = append(out.Warnings, fmt.Sprintf(viewVocabulary[o.Lang].WarnSmall, paper.Name, n, got, draw.MinNameSize))
+	}
+	first := best.pages[0][1]
+	out.MoreNote = fmt.Sprintf(viewVocabulary[o.Lang].WarnMorePages, paper.Name, first, n, len(best.pages))
+	return out
+}
+
 // legend starts a legend in the view's style.
 func (k *viewKit) legend() *draw.Legend {
 	st := draw.DefaultLegend
@@ -313,8 +435,16 @@ func stageRuns(a *cycle.Analysis) [][2]int {
 // stageBands draws a header band over each run of equal stages; colX
 // gives a column's centre and colW the columns' width. It returns the
 // bands' height (0 when no moment has a stage).
-func (k *viewKit) stageBands(top float64, colX func(int) float64, colW float64) float64 {
-	runs := stageRuns(k.a)
+//
+// Only the columns lo up to hi (excluded) are drawn, a run cut at either
+// end keeping its header (repeated in the next row); suf ends the ids.
+func (k *viewKit) stageBands(top float64, colX func(int) float64, colW float64, lo, hi int, suf string) float64 {
+	var runs [][2]int
+	for _, r := range stageRuns(k.a) {
+		if r[1] >= lo && r[0] < hi {
+			runs = append(runs, [2]int{max(r[0], lo), min(r[1], hi-1)})
+		}
+	}
 	if len(runs) == 0 {
 		return 0
 	}
@@ -327,7 +457,7 @@ func (k *viewKit) stageBands(top float64, colX func(int) float64, colW float64) 
 			l.Lines = l.Lines[:1]
 			l.Lines[0].Spans[0].Text = clip(l.Lines[0].Spans[0].Text)
 		}
-		k.out.Add(&draw.Box{Meta: draw.Meta{ID: fmt.Sprintf("stage-%d", i+1), Class: "stage"}, Shape: draw.Rectangle,
+		k.out.Add(&draw.Box{Meta: draw.Meta{ID: fmt.Sprintf("stage-%d%s", i+1, suf), Class: "stage"}, Shape: draw.Rectangle,
 			Rect: rect{X: (x0 + x1) / 2, Y: top - h/2, W: x1 - x0, H: h}, Fill: k.th.Fill,
 			Stroke: draw.Stroke{Color: k.th.Frame}, Label: l})
 	}

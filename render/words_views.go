@@ -16,6 +16,11 @@ type viewWords struct {
 	LegCompare                          string // "%s": the older file's title
 	LegRemoved                          string // "%s": the moments gone
 	AndMore                             string // "%d"
+	// a row of moments continued from the row above, or in the row below
+	ContinuedFrom, ContinuesBelow string
+	// WarnMorePages: the paper, the moments on the first page, all the
+	// moments, the pages
+	WarnMorePages string
 	// blueprint
 	LaneEvidence, LaneCustomer, LaneFront, LaneBack, LaneSupport  string
 	LineInteraction, LineVisibility, LineInternal                 string
@@ -47,6 +52,9 @@ var viewEnglish = viewWords{
 	LegCompare:      msg.N("Performance in the older version (%s), matched by id"),
 	LegRemoved:      msg.N("No longer in the cycle: %s"),
 	AndMore:         msg.N("and %d more"),
+	ContinuedFrom:   msg.N("continued from the row above"),
+	ContinuesBelow:  msg.N("continues in the row below"),
+	WarnMorePages:   msg.N("on %s, this view shows moments 1 to %d of %d; the rest are on further pages, which only pdf has (%d pages): use -f pdf, or --page auto for one picture"),
 
 	LaneEvidence:    msg.N("Physical evidence"),
 	LaneCustomer:    msg.N("Customer actions"),

@@ -694,4 +694,9 @@ var _ = register("es", Catalog{
 	"import|wrote %d means from %d respondents into %s; %d answers not counted": "se escribieron %d medias de %d encuestados en %s; %d respuestas no se contaron",
 	"import|%s left unchanged": "%s queda sin cambios",
 	"import|note":              "nota",
+
+	// render: the journey laid out in rows on a named paper (render/journey.go, render/viewkit.go)
+	"continued from the row above": "continúa de la fila de arriba",
+	"continues in the row below":   "sigue en la fila de abajo",
+	"on %s, this view shows moments 1 to %d of %d; the rest are on further pages, which only pdf has (%d pages): use -f pdf, or --page auto for one picture": "en %s, esta vista muestra los momentos 1 a %d de %d; el resto va en más páginas, que solo tiene el pdf (%d páginas): use -f pdf, o --page auto para una sola imagen",
 })

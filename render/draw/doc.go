@@ -35,7 +35,9 @@
 //     [Paper.Oriented], with the content laid out for it (font sizes
 //     down to [MinNameSize], [MinNoteSize], [MinTitleSize] at the
 //     paper's physical size) and [Drawing.Warnings] for what could not be
-//     kept.
+//     kept; a view laid out in rows over several pages of the paper puts
+//     the pages after the first in [Drawing.More] (PDF pages), with
+//     [Drawing.MoreNote] for the writers that paint one page.
 //
 // Geometry tests read the model directly: [Drawing.Each] visits every
 // item, [Item.Bounds] gives its extent, [Label.Place] the box of every

@@ -29,6 +29,12 @@ type Drawing struct {
 	// PDF paints it on a second page, SVG and PNG leave it out (the caller
 	// tells the user which notes moved). Nil when everything fits.
 	Continued *Panel
+	// More are the further pages of a view laid out in rows that do not
+	// fit one page, each a drawing of its own on the same paper: PDF
+	// paints each on a page after this one; SVG and PNG show this page
+	// alone, and MoreNote is the warning that says what they leave out.
+	More     []*Drawing
+	MoreNote string
 	// Warnings say what the view had to give up (a size below a minimum
 	// it keeps, notes moved off the page), for the caller to print.
 	Warnings []string

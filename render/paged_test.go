@@ -1,0 +1,159 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/render/draw"
+)
+
+// pdfPage is a page object of a PDF.
+var pdfPage = regexp.MustCompile(`/Type\s*/Page\b`)
+
+// pagedCases are the journeys laid out in rows on a named paper: airline
+// (11 moments) and a 20-moment cycle on a4 portrait and landscape and on
+// a slide. keeps says the names must come out at draw.MinNameSize or
+// more; elsewhere (a slide is too low for airline's longest notes) the
+// view may scale down, with its warning: a landscape a4 or a slide is
+// lower than one column holding a moment with three long notes.
+var pagedCases = []struct {
+	file, page, orient string
+	keeps              bool
+}{
+	{"airline", "a4", "portrait", true}, {"airline", "a4", "landscape", true}, {"airline", "a4", "auto", true},
+	{"airline", "slide", "auto", false},
+	{"gen20", "a4", "portrait", true}, {"gen20", "a4", "landscape", false}, {"gen20", "slide", "auto", false},
+}
+
+func pagedCycle(t *testing.T, name string) *cycle.Analysis {
+	if name == "gen20" {
+		return analyse(t, "gen.yaml", genCycle(20, 20))
+	}
+	return load(t, "../examples/"+name+".yaml")
+}
+
+// TestJourneyPaged: on a named paper the journey's rows keep the moment
+// names at 9 pt or more (read back from the SVG of every page), every
+// moment is on exactly one page, every page is the paper's size with
+// nothing off it and no two marks overlapping, the PDF has one page per
+// page, and SVG warns about the pages it leaves out.
+func TestJourneyPaged(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range pagedCases {
+		t.Run(c.file+"/"+c.page+"-"+c.orient, func(t *testing.T) {
+			a := pagedCycle(t, c.file)
+			o, err := checkInput(a, Options{View: "journey", Page: c.page, Orientation: c.orient})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := journeyView(a, o)
+			paper, _ := draw.LookupPaper(c.page)
+			pages := append([]*draw.Drawing{d}, d.More...)
+			seen := map[string]int{}
+			names := math.Inf(1)
+			for i, p := range pages {
+				if !(p.Page.W == paper.W && p.Page.H == paper.H || p.Page.W == paper.H && p.Page.H == paper.W) {
+					t.Fatalf("page %d is %v, not the %s paper", i+1, p.Page, c.page)
+				}
+				if c.orient == "landscape" && p.Page.W < p.Page.H || c.orient == "portrait" && p.Page.W > p.Page.H {
+					t.Errorf("page %d is %v, not %s", i+1, p.Page, c.orient)
+				}
+				ms := marks(p, viewMarks["journey"])
+				ids := slices.Sorted(func(yield func(string) bool) {
+					for id := range ms {
+						if !yield(id) {
+							return
+						}
+					}
+				})
+				for j, x := range ids {
+					if !contains(p.Page, ms[x]) {
+						t.Errorf("page %d: %s %v is outside the page %v", i+1, x, ms[x], p.Page)
+					}
+					for _, y := range ids[j+1:] {
+						if ms[x].Sep(ms[y]) < 0 {
+							t.Errorf("page %d: %s %v overlaps %s %v", i+1, x, ms[x], y, ms[y])
+						}
+					}
+				}
+				svg, err := Write(ctx, p, Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				root := parseSVG(t, svg.Data)
+				for id, s := range fontSizes(root, "moment") {
+					seen[id]++
+					names = min(names, s[1])
+				}
+			}
+			for _, m := range a.Moments {
+				if seen["moment-"+m.ID] != 1 {
+					t.Errorf("moment %s is on %d pages, want 1", m.ID, seen["moment-"+m.ID])
+				}
+			}
+			warned := false
+			for _, w := range d.Warnings {
+				warned = warned || strings.Contains(w, "scaled down to names of")
+			}
+			t.Logf("%d pages, names %g pt, warnings %q", len(pages), names, d.Warnings)
+			switch {
+			case c.keeps && (names < draw.MinNameSize || warned):
+				t.Errorf("names at %g pt (warned %v), want %g pt or more", names, warned, draw.MinNameSize)
+			case names < draw.MinNameSize && !warned:
+				t.Errorf("names at %g pt and no warning", names)
+			}
+			if c.keeps && c.file == "airline" && len(pages) < 2 {
+				t.Errorf("airline on %s in %d page: the rows that keep 9 pt cannot fit one", c.page, len(pages))
+			}
+
+			pdf, err := Render(ctx, a, Options{View: "journey", Page: c.page, Orientation: c.orient, Format: FormatPDF})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(pdfPage.FindAll(pdf, -1)); got != len(pages) {
+				t.Errorf("the PDF has %d pages, want %d", got, len(pages))
+			}
+			svg, err := Draw(ctx, a, Options{View: "journey", Page: c.page, Orientation: c.orient})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if more := len(pages) > 1; more != slices.Contains(svg.Warnings, d.MoreNote) || more && d.MoreNote == "" {
+				t.Errorf("%d pages; the SVG's warnings %q", len(pages), svg.Warnings)
+			}
+		})
+	}
+}
+
+// TestJourneyPagedGolden keeps the DOT of every page of airline's
+// journey on a4, and checks that the auto page is one row as before.
+func TestJourneyPagedGolden(t *testing.T) {
+	a := load(t, "../examples/airline.yaml")
+	o, err := checkInput(a, Options{View: "journey", Page: "a4", Orientation: "landscape"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := journeyView(a, o)
+	var b bytes.Buffer
+	for i, p := range append([]*draw.Drawing{d}, d.More...) {
+		fmt.Fprintf(&b, "// page %d\n", i+1)
+		b.Write(p.DOT())
+	}
+	again := journeyView(a, o)
+	if !bytes.Equal(again.DOT(), d.DOT()) || len(again.More) != len(d.More) {
+		t.Fatal("the paged journey is not deterministic")
+	}
+	compareGolden(t, filepath.Join("testdata", "golden", "journey-airline-a4-landscape-pages.dot"), b.Bytes())
+
+	auto, _ := checkInput(a, Options{View: "journey"})
+	if d := journeyView(a, auto); len(d.More) != 0 || d.Paper != "auto" {
+		t.Errorf("--page auto: %d more pages, paper %q", len(d.More), d.Paper)
+	}
+}
