@@ -120,7 +120,7 @@ func TestPageSizes(t *testing.T) {
 			for _, warn := range svg.Warnings {
 				warned = warned || warnSize.MatchString(warn)
 			}
-			t.Logf("%s, %d moments: names %.0f pt, notes and legend %.0f pt, title %.0f pt; warnings %q", c.page, c.n, names, notes, title, svg.Warnings)
+			t.Logf("%s, %d moments: names %.1f pt, notes and legend %.1f pt, title %.1f pt; warnings %q", c.page, c.n, names, notes, title, svg.Warnings)
 			small := names < draw.MinNameSize || notes < draw.MinNoteSize || title < draw.MinTitleSize
 			switch {
 			case c.keeps && (small || warned):
