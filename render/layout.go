@@ -181,7 +181,7 @@ func newShaped(a *cycle.Analysis, o Options, s shape) *diagram {
 	d.panelDrawing = d.buildPanel()
 	d.solveRadius()
 	if d.paged {
-		d.setTitle(18, 420, 420) // a heading above the ring, or in its middle (page.go)
+		d.setTitle(18, 260, 260) // a heading above the ring, or in its middle (page.go)
 		d.growForMiddle()
 	} else {
 		// the legend in the middle, under the title, when both fit there
@@ -212,9 +212,14 @@ func (d *diagram) buildMoments() {
 	for _, ma := range d.a.Moments {
 		m := &mnode{ma: ma, url: safeURL(ma.URL)}
 		head := draw.Span{Text: fmt.Sprint(ma.Number()), Font: draw.Font{Size: 10, Bold: true}, Color: d.th.Ink}
+		var crit *draw.Span // on a page, the critical mark's own line
 		if ma.Critical {
-			head.Text += " · ! " + d.w.Critical
 			head.Color = d.th.CritText
+			if d.paged {
+				crit = &draw.Span{Text: "! " + d.w.Critical, Font: head.Font, Color: head.Color}
+			} else {
+				head.Text += " · ! " + d.w.Critical
+			}
 		}
 		var score draw.Span
 		if !ma.Performance.IsZero() {
@@ -230,6 +235,10 @@ func (d *diagram) buildMoments() {
 			m.label.AddLine(head, draw.Span{Text: "   ", Font: score.Font}, score)
 		} else {
 			m.label.AddLine(head)
+		}
+		if crit != nil {
+			// a line of its own, so that it does not set every box's width
+			m.label.AddLine(*crit)
 		}
 		m.label.Add(oneLine(ma.Name), cw, draw.Font{Size: 11, Bold: true}, d.th.Ink)
 		if ma.Owner != "" {

@@ -93,6 +93,9 @@ type arrangement struct {
 	lw, lh   float64 // the legend, in design points
 	pw, ph   float64 // the panel
 	headH    float64 // what of the panel must stay on the first page: nothing
+	// panelBeside: the panel's width fits on the first page at
+	// draw.MinNameSize (else the whole panel goes to the second page)
+	panelBeside bool
 }
 
 // scale is the scale the arrangement is drawn at: the scale at which
@@ -100,15 +103,26 @@ type arrangement struct {
 // because of the notes panel, the names keep draw.MinNameSize and the
 // panel continues on a second page.
 func (a *arrangement) scale() float64 {
-	if a.tier() == 1 {
+	switch {
+	case a.tier() == 1:
 		return minScale
+	case a.panelMoves():
+		return a.kNoPanel
 	}
 	return a.k
 }
 
+// panelMoves reports whether, with names below draw.MinNameSize even
+// without the panel, the whole panel goes to the second page because
+// that draws the rest larger.
+func (a *arrangement) panelMoves() bool {
+	return a.tier() == 0 && a.d.panelDrawing != nil && !a.d.panelInside() && a.kNoPanel > a.k+1e-9
+}
+
 // tier ranks arrangements: 2 when everything fits at draw.MinNameSize or
 // more, 1 when all but the panel's rows do, 0 when even that does not
-// (everything is then drawn smaller, nothing moved).
+// (everything is then drawn smaller, and the panel goes to the second
+// page when that draws the rest larger: panelMoves).
 func (a *arrangement) tier() int {
 	switch {
 	case a.k >= minScale-1e-9:
@@ -142,6 +156,9 @@ func (a *arrangement) rowsFit() int {
 	p := d.panelDrawing
 	if p == nil || d.panelInside() || a.tier() == 2 {
 		return math.MaxInt
+	}
+	if a.panelMoves() || !a.panelBeside {
+		return 0
 	}
 	st := d.panelStyle()
 	room := (a.h - 2*pageMargin) / a.scale() // the page's height, design points
@@ -186,27 +203,33 @@ func measure(d *diagram, w, h float64, side bool) *arrangement {
 		}
 		return 0
 	}
-	var compW, compH, noRows float64
+	// compW × compH holds everything; noRowsW × noRows all but the
+	// panel, which then goes whole to the second page
+	var compW, compH, noRowsW, noRows float64
 	if side {
 		col := max(a.lw, a.pw)
 		compW = ringW + gap(ringW, col) + col
 		compH = max(ringH, a.lh+gap(a.lh, a.ph)+a.ph)
+		noRowsW = ringW + gap(ringW, a.lw) + a.lw
 		noRows = max(ringH, a.lh+gap(a.lh, a.headH)+a.headH)
 	} else {
 		compW = max(ringW, a.lw+gap(a.lw, a.pw)+a.pw)
 		compH = ringH + gap(ringH, max(a.lh, a.ph)) + max(a.lh, a.ph)
+		noRowsW = max(ringW, a.lw)
 		noRows = ringH + gap(ringH, max(a.lh, a.headH)) + max(a.lh, a.headH)
 	}
 	// the title heads the page unless it is in the middle of the ring
 	if !d.titleInside() {
 		tw, th := d.title.Size()
 		compW = max(compW, tw)
+		noRowsW = max(noRowsW, tw)
 		compH += th + pageGap
 		noRows += th + pageGap
 	}
 	aw, ah := w-2*pageMargin, h-2*pageMargin
 	a.k = min(aw/compW, ah/compH, maxGrow)
-	a.kNoPanel = min(aw/compW, ah/noRows, maxGrow)
+	a.kNoPanel = min(aw/noRowsW, ah/noRows, maxGrow)
+	a.panelBeside = aw/compW >= minScale-1e-9
 	return a
 }
 

@@ -68,23 +68,29 @@ func fontSizes(root *svgNode, class string) map[string][2]float64 {
 // (keeps below), every moment's name is at least 9 pt, every note and
 // legend line at least 7 pt and the title at least 14 pt, with no warning
 // about type. Elsewhere, type below the minimum always comes with a
-// warning. The targets are 24 moments on a4 and 36 on a3 and slide
+// warning, and reaches at least the sizes ciclo reaches today (least), so
+// that they cannot regress. The targets are 24 moments on a4 and 36 on a3 and slide
 // (Paper.MaxMoments); what is kept today is less (see docs/rendering.md).
 func TestPageSizes(t *testing.T) {
 	cases := []struct {
-		page  string
-		n     int
-		keeps bool // the minimum sizes are kept
+		page   string
+		orient string
+		n      int
+		keeps  bool       // the minimum sizes are kept
+		least  [3]float64 // else names, notes and title reach at least these (today's figures)
 	}{
-		{"a4", 6, true}, {"a4", 14, true}, {"a4", 24, false}, {"a4", 36, false},
-		{"slide", 6, true}, {"slide", 14, true}, {"slide", 24, false}, {"slide", 36, false},
-		{"a3", 24, true}, {"a3", 36, true},
+		{"a4", "", 6, true, [3]float64{}}, {"a4", "", 14, true, [3]float64{}},
+		{"a4", "portrait", 24, false, [3]float64{8, 7, 14}}, {"a4", "landscape", 24, false, [3]float64{8, 6, 13}},
+		{"a4", "", 36, false, [3]float64{6, 5, 10}},
+		{"slide", "", 6, true, [3]float64{}}, {"slide", "", 14, true, [3]float64{}},
+		{"slide", "", 24, false, [3]float64{7, 6, 12}}, {"slide", "", 36, false, [3]float64{6, 5, 10}},
+		{"a3", "", 24, true, [3]float64{}}, {"a3", "", 36, true, [3]float64{}},
 	}
 	for _, c := range cases {
-		t.Run(fmt.Sprintf("%s-%d", c.page, c.n), func(t *testing.T) {
+		t.Run(fmt.Sprintf("%s%s-%d", c.page, c.orient, c.n), func(t *testing.T) {
 			a := analyse(t, "gen.yaml", pageCycle(c.n, int64(c.n)))
 			paper, _ := draw.LookupPaper(c.page)
-			opts := Options{Page: c.page}
+			opts := Options{Page: c.page, Orientation: c.orient}
 			svg, err := Draw(context.Background(), a, opts)
 			if err != nil {
 				t.Fatal(err)
@@ -120,13 +126,15 @@ func TestPageSizes(t *testing.T) {
 			for _, warn := range svg.Warnings {
 				warned = warned || warnSize.MatchString(warn)
 			}
-			t.Logf("%s, %d moments: names %.0f pt, notes and legend %.0f pt, title %.0f pt; warnings %q", c.page, c.n, names, notes, title, svg.Warnings)
+			t.Logf("%s %s, %d moments: names %.1f pt, notes and legend %.1f pt, title %.1f pt; warnings %q", c.page, c.orient, c.n, names, notes, title, svg.Warnings)
 			small := names < draw.MinNameSize || notes < draw.MinNoteSize || title < draw.MinTitleSize
 			switch {
 			case c.keeps && (small || warned):
 				t.Errorf("%d moments on %s: names %g pt, notes %g pt, title %g pt (want 9, 7, 14), warned %v", c.n, c.page, names, notes, title, warned)
 			case small && !warned:
 				t.Errorf("type below the minimum without a warning: names %g pt, notes %g pt, title %g pt", names, notes, title)
+			case names < c.least[0] || notes < c.least[1] || title < c.least[2]:
+				t.Errorf("%d moments on %s: names %g pt, notes %g pt, title %g pt; ciclo reached %v", c.n, c.page, names, notes, title, c.least)
 			}
 
 			opts.Format = FormatPDF
