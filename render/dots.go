@@ -59,7 +59,7 @@ func (d *diagram) momentDots(m *mnode, fill string) []draw.Item {
 	row := spans[m.dots.span]
 	size := row.Font.Size
 	pitch := row.Width() / float64(scale)
-	diam := pitch * 0.85
+	diam := pitch * 0.8
 	y := graphvizBaseline(m.label, m.box, m.dots.line) + 0.36*size // the middle of the digits beside them
 	out := make([]draw.Item, 0, scale)
 	for i, f := range dotFills(m.ma.Performance.Hundredths(), scale) {
