@@ -78,8 +78,9 @@ func (d *diagram) drawing() *draw.Drawing {
 	tw, th2 := d.title.Size()
 	title.Rect = rect{X: d.titleBox.X, Y: d.titleBox.Y, W: tw, H: th2}
 	out.Add(title)
-	for _, b := range boxes {
+	for i, b := range boxes {
 		out.Add(b)
+		out.Add(d.momentDots(d.moments[i], b.Fill)...)
 	}
 	for _, p := range d.pills {
 		out.Add(ends[p.moment])

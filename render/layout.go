@@ -53,6 +53,10 @@ type mnode struct {
 	label draw.Label
 	box   rect
 	url   string
+	// dots is where the performance dots go in label: the line and the
+	// span (a run of spaces) they are drawn over; line is -1 without a
+	// score.
+	dots dotRow
 }
 
 // attachment is a box outside the ring beside its moment: an inline note
@@ -204,13 +208,13 @@ func (d *diagram) buildMoments() {
 		cw = d.cw
 		// names use the width the score's dots take anyway
 		if scale := d.a.Cycle.Scale; scale > 0 {
-			dots := strings.Repeat("●", scale) + fmt.Sprintf(" %d/%d", scale, scale)
-			cw = max(cw, textWidth(dots, d.dotSize(), false))
+			row := dotSpacer(scale, d.dotSize())
+			cw = max(cw, row.Width()+textWidth(fmt.Sprintf(" %d/%d", scale, scale), d.dotSize(), false))
 		}
 	}
 	scale := d.a.Cycle.Scale
 	for _, ma := range d.a.Moments {
-		m := &mnode{ma: ma, url: safeURL(ma.URL)}
+		m := &mnode{ma: ma, url: safeURL(ma.URL), dots: dotRow{line: -1}}
 		head := draw.Span{Text: fmt.Sprint(ma.Number()), Font: draw.Font{Size: 10, Bold: true}, Color: d.th.Ink}
 		var crit *draw.Span // on a page, the critical mark's own line
 		if ma.Critical {
@@ -221,18 +225,19 @@ func (d *diagram) buildMoments() {
 				head.Text += " · ! " + d.w.Critical
 			}
 		}
-		var score draw.Span
+		// the score: a row of spaces the dots are drawn over (momentDots),
+		// then the score itself, with one decimal when it has decimals
+		// ("3.4/5")
+		var score []draw.Span
 		if !ma.Performance.IsZero() {
-			// whole dots filled; the score itself printed with one
-			// decimal when it has decimals ("3.4/5")
-			p := min(int(ma.Performance.Hundredths()/100), scale)
-			dots := strings.Repeat("●", p) + strings.Repeat("○", max(scale-p, 0))
-			score = draw.Span{Text: fmt.Sprintf("%s %s/%d", dots, ma.Performance.Short(), scale), Font: draw.Font{Size: d.dotSize()}, Color: d.th.Ink}
+			f := draw.Font{Size: d.dotSize()}
+			score = []draw.Span{dotSpacer(scale, f.Size), {Text: fmt.Sprintf(" %s/%d", ma.Performance.Short(), scale), Font: f, Color: d.th.Ink}}
 		}
-		if d.paged && score.Text != "" {
+		if d.paged && score != nil {
 			// on a page the score shares the number's line: one line less
 			// in every box
-			m.label.AddLine(head, draw.Span{Text: "   ", Font: score.Font}, score)
+			m.dots = dotRow{line: 0, span: 2}
+			m.label.AddLine(append([]draw.Span{head, {Text: "   ", Font: score[0].Font}}, score...)...)
 		} else {
 			m.label.AddLine(head)
 		}
@@ -244,8 +249,9 @@ func (d *diagram) buildMoments() {
 		if ma.Owner != "" {
 			m.label.Add(oneLine(ma.Owner), cw, draw.Font{Size: 9, Italic: true}, d.th.Muted)
 		}
-		if !d.paged && score.Text != "" {
-			m.label.AddLine(score)
+		if !d.paged && score != nil {
+			m.dots = dotRow{line: len(m.label.Lines), span: 0}
+			m.label.AddLine(score...)
 		}
 		w, h := m.label.Size()
 		d.W = max(d.W, w+2*padX, 70)

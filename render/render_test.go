@@ -93,7 +93,7 @@ func TestGoldenDOT(t *testing.T) {
 }
 
 // svgGoldens are the cases whose SVG is also kept as a golden file.
-var svgGoldens = map[string]bool{"one": true, "branches": true, "garantia_es": true, "open": true, "repair12-print": true}
+var svgGoldens = map[string]bool{"one": true, "branches": true, "garantia_es": true, "open": true, "repair12-print": true, "decimals": true}
 
 func TestSVG(t *testing.T) {
 	ctx := context.Background()

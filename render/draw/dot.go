@@ -246,9 +246,9 @@ func (w *dotWriter) marker(m *Marker) {
 			attrs = append(attrs, attr{"style", "filled"}, attr{"fillcolor", Quoted(m.Color)})
 		case f <= 0.001:
 		default:
-			attrs = append(attrs, attr{"style", "wedged"}, attr{"fillcolor", Quoted(wedges(f, m.Color, "#FFFFFF"))})
+			attrs = append(attrs, attr{"style", "wedged"}, attr{"fillcolor", Quoted(wedges(f, m.Color, cmpOr(m.Back, "#FFFFFF")))})
 		}
-		attrs = append(attrs, attr{"penwidth", "1"}, attr{"label", `""`})
+		attrs = append(attrs, attr{"penwidth", "1"}, attr{"label", "< >"})
 	default:
 		attrs = append(attrs, attr{"style", "filled"}, attr{"fillcolor", Quoted(m.Color)})
 		lbl := "< >"

@@ -192,6 +192,9 @@ type Marker struct {
 	Color string
 	// Fill is the filled fraction of a Dot, 0 to 1.
 	Fill float64
+	// Back is the colour of a partly filled Dot's unfilled part, #RRGGBB
+	// (the fill of the box it sits on); "" is white.
+	Back string
 	// Text and Ink are a Disc's text and its colour.
 	Text string
 	Ink  string
