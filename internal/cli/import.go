@@ -78,7 +78,7 @@ unknown moment or measure stops the import and nothing is written
 			}
 			if opts.Responses != "" {
 				if cmd.Flags().Changed("output") || opts.Sheet != "" || opts.Scale != 0 || opts.FromScale != "" || len(opts.Map) > 0 {
-					return misuse(errors.New("--responses rewrites CYCLE in place and takes only --lang"))
+					return misusef(opts.Lang, "--responses rewrites CYCLE in place and takes only --lang")
 				}
 				return importResponsesRun(cmd.Context(), &ImportResponsesOptions{IO: opts.IO, Responses: opts.Responses, Cycle: opts.File, Lang: opts.Lang})
 			}
@@ -100,7 +100,7 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 		return err
 	}
 	if opts.Scale != 0 && (opts.Scale < 3 || opts.Scale > 10) {
-		return misuse(fmt.Errorf("invalid --scale %d: a cycle's scale runs from 3 to 10", opts.Scale))
+		return misusef(opts.Lang, "invalid --scale %d: a cycle's scale runs from 3 to 10", opts.Scale)
 	}
 	xo := exchange.Options{Sheet: opts.Sheet, Scale: opts.Scale, Lang: opts.Lang, Output: opts.Output}
 	if opts.FromScale != "" {
@@ -115,7 +115,7 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 		return misuse(err)
 	}
 	xo.Map = m
-	if err := newGuard(opts.IO, []input{{Name: opts.File}}).check("", opts.Output, ""); err != nil {
+	if err := newGuard(opts.IO, opts.Lang, []input{{Name: opts.File}}).check("", opts.Output, ""); err != nil {
 		return err
 	}
 	data, err := readSheet(opts.IO, opts.File)

@@ -57,7 +57,7 @@ func expandInputs(errOut io.Writer, lang string, args []string) ([]input, error)
 		}
 		fi, err := os.Stat(a)
 		if err != nil {
-			return nil, misuse(fmt.Errorf("cannot read %s: %w", a, unwrapPath(err)))
+			return nil, misusef(lang, "cannot read %s: %w", a, unwrapPath(err))
 		}
 		if !fi.IsDir() {
 			out = append(out, input{Name: a})
@@ -74,7 +74,7 @@ func expandInputs(errOut io.Writer, lang string, args []string) ([]input, error)
 		}
 		realRoot, err := filepath.EvalSymlinks(a)
 		if err != nil {
-			return nil, misuse(fmt.Errorf("cannot read %s: %w", a, unwrapPath(err)))
+			return nil, misusef(lang, "cannot read %s: %w", a, unwrapPath(err))
 		}
 		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -108,7 +108,7 @@ func expandInputs(errOut io.Writer, lang string, args []string) ([]input, error)
 			return nil
 		})
 		if err != nil {
-			return nil, misuse(fmt.Errorf("cannot read %s: %w", a, unwrapPath(err)))
+			return nil, misusef(lang, "cannot read %s: %w", a, unwrapPath(err))
 		}
 		if len(found) == 0 {
 			out = append(out, input{Name: a, Empty: true})
@@ -221,9 +221,9 @@ func loadOne(ios *IOStreams, name, lang string) (*cycle.Analysis, error) {
 	in := input{Name: name}
 	if name != "-" {
 		if fi, err := os.Stat(name); err != nil {
-			return nil, misuse(fmt.Errorf("cannot read %s: %w", name, unwrapPath(err)))
+			return nil, misusef(lang, "cannot read %s: %w", name, unwrapPath(err))
 		} else if fi.IsDir() {
-			return nil, misuse(fmt.Errorf("%s is a directory; this command takes one file", name))
+			return nil, misusef(lang, "%s is a directory; this command takes one file", name)
 		}
 	}
 	c, err := loadCycle(ios, in)

@@ -14,7 +14,7 @@ import (
 // written into, not replaced. A link that leads nowhere or loops is an
 // error, never replaced by a file.
 func writeFileAtomic(path string, data []byte) error {
-	target, err := finalPath(path)
+	target, err := finalPath("", path)
 	if err != nil {
 		return err
 	}
