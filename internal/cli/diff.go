@@ -230,7 +230,7 @@ func writeDiffs(ctx context.Context, opts *DiffOptions, format string, files []d
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(opts.IO.Out, opts.Output, data); err != nil {
+	if err := writeOutput(opts.IO.Out, opts.Lang, opts.Output, data); err != nil {
 		return err
 	}
 	if anyChange {

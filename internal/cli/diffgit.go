@@ -378,7 +378,7 @@ func diffGitRun(ctx context.Context, opts *DiffOptions, format string) error {
 			}
 		}
 		if after[p] {
-			data, err := readInput(opts.IO, input{Name: abs})
+			data, err := readInput(opts.IO, opts.Lang, input{Name: abs})
 			if err != nil {
 				return err
 			}

@@ -128,7 +128,7 @@ func exportRun(_ context.Context, opts *ExportOptions) error {
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", format, err)
 	}
-	return writeOutput(opts.IO.Out, out, data)
+	return writeOutput(opts.IO.Out, opts.Lang, out, data)
 }
 
 // exportData writes the cycle in the format; a Mermaid journey going to a

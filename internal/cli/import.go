@@ -118,7 +118,7 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 	if err := newGuard(opts.IO, opts.Lang, []input{{Name: opts.File}}).check("", opts.Output, ""); err != nil {
 		return err
 	}
-	data, err := readSheet(opts.IO, opts.File)
+	data, err := readSheet(opts.IO, opts.Lang, opts.File)
 	if err != nil {
 		return err
 	}
@@ -145,27 +145,27 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 	for _, n := range res.Notes {
 		fmt.Fprintf(opts.IO.ErrOut, "%s: %s: %s\n", n.Where, word, n.Text)
 	}
-	return writeOutput(opts.IO.Out, opts.Output, res.YAML)
+	return writeOutput(opts.IO.Out, opts.Lang, opts.Output, res.YAML)
 }
 
 // readSheet reads an input to import, bounded by the size limit (one byte
 // more is read so the limit can be reported).
-func readSheet(ios *IOStreams, name string) ([]byte, error) {
+func readSheet(ios *IOStreams, lang, name string) ([]byte, error) {
 	var r io.Reader = ios.In
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, misuse(fmt.Errorf("cannot read %s: %w", name, unwrapPath(err)))
+			return nil, misusef(lang, "cannot read %s: %w", name, unwrapPath(err))
 		}
 		defer f.Close()
 		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return nil, misuse(fmt.Errorf("cannot read %s: is a directory", name))
+			return nil, misusef(lang, "cannot read %s: is a directory", name)
 		}
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, exchange.MaxSheetSize+1))
 	if err != nil {
-		return nil, misuse(fmt.Errorf("cannot read %s: %w", name, unwrapPath(err)))
+		return nil, misusef(lang, "cannot read %s: %w", name, unwrapPath(err))
 	}
 	return data, nil
 }

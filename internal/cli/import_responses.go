@@ -46,7 +46,7 @@ func importResponsesRun(_ context.Context, opts *ImportResponsesOptions) error {
 		// quietly undo the user's "read-only"
 		return misusef(opts.Lang, "%s is read-only; import --responses rewrites it in place: make it writable first", opts.Cycle)
 	}
-	src, err := readInput(opts.IO, in)
+	src, err := readInput(opts.IO, opts.Lang, in)
 	if err != nil {
 		return err
 	}
@@ -106,7 +106,7 @@ func importResponsesRun(_ context.Context, opts *ImportResponsesOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "ciclo: %s changed while the answers were read; run the import again\nciclo: %s\n", opts.Cycle, importWord(lang, "unchanged", opts.Cycle))
 		return problem()
 	}
-	if err := writeFileAtomic(opts.Cycle, out); err != nil {
+	if err := writeFileAtomic(opts.Lang, opts.Cycle, out); err != nil {
 		return misuse(err)
 	}
 	writeImportSummary(opts.IO.Out, res, opts.Cycle, lang)

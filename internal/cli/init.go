@@ -66,7 +66,7 @@ func initRun(_ context.Context, opts *InitOptions) error {
 		return err
 	}
 	if opts.File == "-" {
-		return writeOutput(opts.IO.Out, "-", data)
+		return writeOutput(opts.IO.Out, opts.Lang, "-", data)
 	}
 	f, err := os.OpenFile(opts.File, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {

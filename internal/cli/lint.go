@@ -85,7 +85,7 @@ func lintRun(_ context.Context, opts *LintOptions) error {
 	}
 	var findings []lint.Finding
 	for _, in := range inputs {
-		data, err := readInput(opts.IO, in)
+		data, err := readInput(opts.IO, opts.Lang, in)
 		var tooLarge cycle.ErrorList
 		if errors.As(err, &tooLarge) {
 			findings = append(findings, lint.InvalidFindings(in.Display(), err, opts.Lang)...)
@@ -115,7 +115,7 @@ func lintRun(_ context.Context, opts *LintOptions) error {
 	if opts.Format != "text" {
 		data = bidi.EscapeJSON(out.Bytes())
 	}
-	if err := writeOutput(opts.IO.Out, "-", data); err != nil {
+	if err := writeOutput(opts.IO.Out, opts.Lang, "-", data); err != nil {
 		return err
 	}
 	if opts.Format == "text" && len(findings) > 0 {

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"os"
 	"strings"
 	"testing"
 )
@@ -14,6 +15,9 @@ func TestMisuseFollowsLang(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
 	writeFiles(t, dir, map[string]string{"x.yaml": cleanCycle, "a.yaml": cleanCycle, "b.yaml": cleanCycle})
+	if err := os.Mkdir("empty", 0o755); err != nil {
+		t.Fatal(err)
+	}
 
 	for _, tt := range []struct {
 		args []string
@@ -37,6 +41,12 @@ func TestMisuseFollowsLang(t *testing.T) {
 			`ciclo: --today "mañana" no válido: se espera AAAA-MM-DD` + "\n"},
 		{[]string{"lint", "x.yaml", "-f", "xml", "--lang", "es"},
 			`ciclo: formato de lint desconocido "xml"; use `},
+		{[]string{"lint", "empty", "--lang", "es"},
+			"ciclo: no hay archivos *.yaml ni *.yml bajo empty\n"},
+		{[]string{"lint", "nope.yaml", "--lang", "es"},
+			"ciclo: no se puede leer nope.yaml: "},
+		{[]string{"export", "x.yaml", "-f", "gif", "--lang", "es"},
+			`ciclo: formato de exportación desconocido "gif"; use `},
 		{[]string{"import", "sheet.csv", "--scale", "12", "--lang", "es"},
 			"ciclo: --scale 12 no válido: la escala de un ciclo va de 3 a 10\n"},
 	} {

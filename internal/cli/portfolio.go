@@ -48,7 +48,7 @@ func portfolioRun(ctx context.Context, opts *ReportOptions) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		c, err := loadCycle(opts.IO, in)
+		c, err := loadCycle(opts.IO, opts.Lang, in)
 		if err != nil {
 			var ee *exitError
 			if errors.As(err, &ee) {
@@ -88,7 +88,7 @@ func portfolioRun(ctx context.Context, opts *ReportOptions) error {
 	if err != nil {
 		return fmt.Errorf("writing %s portfolio: %w", format, err)
 	}
-	if err := writeOutput(opts.IO.Out, opts.Output, data); err != nil {
+	if err := writeOutput(opts.IO.Out, opts.Lang, opts.Output, data); err != nil {
 		return err
 	}
 	if len(skipped) > 0 {

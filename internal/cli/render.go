@@ -315,7 +315,7 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 // renderOne reads, analyses and draws one input, then writes or checks its
 // output.
 func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.Options) renderResult {
-	c, err := loadCycle(opts.IO, j.in)
+	c, err := loadCycle(opts.IO, opts.Lang, j.in)
 	if err != nil {
 		return renderResult{err: err}
 	}
@@ -358,7 +358,7 @@ func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.
 			return renderResult{err: misusef(opts.Lang, "cannot write %s: %w", j.target, unwrapPath(err))}
 		}
 	}
-	return renderResult{err: writeOutput(opts.IO.Out, j.target, data), warning: warning, lang: lang}
+	return renderResult{err: writeOutput(opts.IO.Out, lang, j.target, data), warning: warning, lang: lang}
 }
 
 // summaryLanguage is the language of a batch's count lines: --lang, or

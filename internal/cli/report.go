@@ -196,7 +196,7 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 	if err != nil {
 		return fmt.Errorf("writing %s report: %w", format, err)
 	}
-	return writeOutput(opts.IO.Out, opts.Output, data)
+	return writeOutput(opts.IO.Out, opts.Lang, opts.Output, data)
 }
 
 // reportDiagram draws the cycle diagram for the HTML report.

@@ -749,4 +749,7 @@ var _ = register("es", Catalog{
 	"cannot write %s: %s is a symbolic link that leads nowhere":                                         "no se puede escribir %s: %s es un enlace simbólico que no lleva a ningún sitio",
 	"the output %s is a symbolic link that never reaches a file (it loops); remove the link":            "la salida %s es un enlace simbólico que nunca llega a un archivo (da vueltas); quite el enlace",
 	"the output %s is a symbolic link to %s, which does not exist; create that file or remove the link": "la salida %s es un enlace simbólico a %s, que no existe; cree ese archivo o quite el enlace",
+	"cannot read %s: is a directory":    "no se puede leer %s: es una carpeta",
+	"cannot write output: %w":           "no se puede escribir la salida: %w",
+	"no *.yaml or *.yml files under %s": "no hay archivos *.yaml ni *.yml bajo %s",
 })
