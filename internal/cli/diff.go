@@ -114,7 +114,7 @@ outside a git repository or for an unknown revision with --git).`,
 }
 
 // diffFormat picks the format: -f, else -o's extension, else text.
-func diffFormat(flag, output string) (string, error) {
+func diffFormat(lang, flag, output string) (string, error) {
 	f := strings.ToLower(flag)
 	if f == "" && output != "" && output != "-" {
 		ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(output)), ".")
@@ -129,18 +129,18 @@ func diffFormat(flag, output string) (string, error) {
 		f = "text"
 	}
 	if !slices.Contains(diffFormats, f) {
-		return "", misuse(fmt.Errorf("unknown diff format %q; use %s", flag, strings.Join(diffFormats, ", ")))
+		return "", misusef(lang, "unknown diff format %q; use %s", flag, strings.Join(diffFormats, ", "))
 	}
 	return f, nil
 }
 
 func diffRun(ctx context.Context, opts *DiffOptions) error {
-	format, err := diffFormat(opts.Format, opts.Output)
+	format, err := diffFormat(opts.Lang, opts.Format, opts.Output)
 	if err != nil {
 		return err
 	}
 	if opts.Lang != "" && !slices.Contains(cycle.Languages, opts.Lang) {
-		return misuse(fmt.Errorf("unknown language %q; use %s", opts.Lang, languageList()))
+		return misusef(opts.Lang, "unknown language %q; use %s", opts.Lang, languageList())
 	}
 	if err := diffPageCheck(opts, format); err != nil {
 		return err
@@ -149,13 +149,13 @@ func diffRun(ctx context.Context, opts *DiffOptions) error {
 		return diffGitRun(ctx, opts, format)
 	}
 	if opts.Old == "-" && opts.New == "-" {
-		return misuse(fmt.Errorf("only one of OLD and NEW can be - (standard input)"))
+		return misusef(opts.Lang, "only one of OLD and NEW can be - (standard input)")
 	}
 	out := opts.Output
 	if out == "" {
 		out = "-"
 	}
-	if err := newGuard(opts.IO, []input{{Name: opts.Old}, {Name: opts.New}}).check("", out, ""); err != nil {
+	if err := newGuard(opts.IO, opts.Lang, []input{{Name: opts.Old}, {Name: opts.New}}).check("", out, ""); err != nil {
 		return err
 	}
 	// Load both before giving up, so every problem in either file is shown.
@@ -204,7 +204,7 @@ func writeDiffs(ctx context.Context, opts *DiffOptions, format string, files []d
 		out = "-"
 	}
 	if format == "png" || format == "pdf" {
-		if err := notOnTerminal(opts.IO, out, format, opts.Force); err != nil {
+		if err := notOnTerminal(opts.IO, opts.Lang, out, format, opts.Force); err != nil {
 			return err
 		}
 	}
@@ -230,7 +230,7 @@ func writeDiffs(ctx context.Context, opts *DiffOptions, format string, files []d
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(opts.IO.Out, opts.Output, data); err != nil {
+	if err := writeOutput(opts.IO.Out, opts.Lang, opts.Output, data); err != nil {
 		return err
 	}
 	if anyChange {
@@ -250,7 +250,7 @@ func diffPageCheck(opts *DiffOptions, format string) error {
 	}
 	for _, f := range []struct{ name, value string }{{"--page", opts.Page}, {"--orientation", opts.Orientation}} {
 		if f.value != "" && !strings.EqualFold(f.value, "auto") {
-			return misuse(fmt.Errorf("%s lays out the picture and -f %s draws none; use it with -f svg, png, pdf or html", f.name, format))
+			return misusef(opts.Lang, "%s lays out the picture and -f %s draws none; use it with -f svg, png, pdf or html", f.name, format)
 		}
 	}
 	return nil
@@ -332,10 +332,10 @@ func pictureOnly(ctx context.Context, opts *DiffOptions, files []diffFile, forma
 		}
 	}
 	if len(one) != 1 {
-		return nil, misuse(fmt.Errorf("-f %s draws one cycle and %d files changed; name one of them after --git REV, or use -f html for all", format, len(one)))
+		return nil, misusef(lang, "-f %s draws one cycle and %d files changed; name one of them after --git REV, or use -f html for all", format, len(one))
 	}
 	if one[0].new == nil {
-		return nil, misuse(fmt.Errorf("%s was deleted: there is no new version to draw", one[0].path))
+		return nil, misusef(lang, "%s was deleted: there is no new version to draw", one[0].path)
 	}
 	dr, err := diffPicture(ctx, opts, one[0], render.Format(format), lang)
 	if err != nil {

@@ -299,7 +299,7 @@ func (r *gitRepo) blob(ctx context.Context, commit, path string) ([]byte, error)
 func diffGitRun(ctx context.Context, opts *DiffOptions, format string) error {
 	cwd, err := os.Getwd()
 	if err != nil {
-		return misuse(fmt.Errorf("--git: %w", err))
+		return misusef(opts.Lang, "--git: %w", err)
 	}
 	repo, err := openRepo(ctx, cwd)
 	if err != nil {
@@ -341,7 +341,7 @@ func diffGitRun(ctx context.Context, opts *DiffOptions, format string) error {
 			if i < len(opts.Paths) {
 				name = opts.Paths[i]
 			}
-			return misuse(fmt.Errorf("--git: no *.yaml or *.yml files under %s, neither at %s nor in the working tree", name, opts.Git))
+			return misusef(opts.Lang, "--git: no *.yaml or *.yml files under %s, neither at %s nor in the working tree", name, opts.Git)
 		}
 	}
 
@@ -353,7 +353,7 @@ func diffGitRun(ctx context.Context, opts *DiffOptions, format string) error {
 	if out == "" {
 		out = "-"
 	}
-	if err := newGuard(opts.IO, ins).check("", out, ""); err != nil {
+	if err := newGuard(opts.IO, opts.Lang, ins).check("", out, ""); err != nil {
 		return err
 	}
 	var files []diffFile
@@ -378,7 +378,7 @@ func diffGitRun(ctx context.Context, opts *DiffOptions, format string) error {
 			}
 		}
 		if after[p] {
-			data, err := readInput(opts.IO, input{Name: abs})
+			data, err := readInput(opts.IO, opts.Lang, input{Name: abs})
 			if err != nil {
 				return err
 			}

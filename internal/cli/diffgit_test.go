@@ -226,7 +226,7 @@ func TestDiffFlags(t *testing.T) {
 		t.Errorf("one file without --git accepted")
 	}
 	for flag, want := range map[string]string{"": "text", "x.md": "md", "x.HTML": "html", "x.json": "json", "x.txt": "text", "x.out": "text"} {
-		if got, err := diffFormat("", flag); err != nil || got != want {
+		if got, err := diffFormat("", "", flag); err != nil || got != want {
 			t.Errorf("-o %q: format %q, %v; want %q", flag, got, err, want)
 		}
 	}

@@ -78,14 +78,14 @@ never over FILE.`,
 }
 
 // exportFormat decides the format: the flag, else -o's extension.
-func exportFormat(format, output string) (string, error) {
+func exportFormat(lang, format, output string) (string, error) {
 	names := make([]string, len(exportFormats))
 	for i, f := range exportFormats {
 		names[i] = f.Name
 	}
 	if format != "" {
 		if !slices.Contains(names, format) {
-			return "", misuse(fmt.Errorf("unknown export format %q; use %s", format, strings.Join(names, ", ")))
+			return "", misusef(lang, "unknown export format %q; use %s", format, strings.Join(names, ", "))
 		}
 		return format, nil
 	}
@@ -95,14 +95,14 @@ func exportFormat(format, output string) (string, error) {
 			return f.Name, nil
 		}
 	}
-	return "", misuse(fmt.Errorf("give -f %s, or an output name ending in .csv, .xlsx, .mmd or .md", strings.Join(names, ", ")))
+	return "", misusef(lang, "give -f %s, or an output name ending in .csv, .xlsx, .mmd or .md", strings.Join(names, ", "))
 }
 
 func exportRun(_ context.Context, opts *ExportOptions) error {
 	if err := checkLang(opts.Lang); err != nil {
 		return err
 	}
-	format, err := exportFormat(opts.Format, opts.Output)
+	format, err := exportFormat(opts.Lang, opts.Format, opts.Output)
 	if err != nil {
 		return err
 	}
@@ -117,7 +117,7 @@ func exportRun(_ context.Context, opts *ExportOptions) error {
 			out = strings.TrimSuffix(opts.File, filepath.Ext(opts.File)) + ext
 		}
 	}
-	if err := newGuard(opts.IO, []input{{Name: opts.File}}).check("", out, ""); err != nil {
+	if err := newGuard(opts.IO, opts.Lang, []input{{Name: opts.File}}).check("", out, ""); err != nil {
 		return err
 	}
 	a, err := loadOne(opts.IO, opts.File, opts.Lang)
@@ -128,7 +128,7 @@ func exportRun(_ context.Context, opts *ExportOptions) error {
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", format, err)
 	}
-	return writeOutput(opts.IO.Out, out, data)
+	return writeOutput(opts.IO.Out, opts.Lang, out, data)
 }
 
 // exportData writes the cycle in the format; a Mermaid journey going to a

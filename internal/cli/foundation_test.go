@@ -368,7 +368,8 @@ func TestInit(t *testing.T) {
 				t.Fatal(err)
 			}
 			r = runCLI(t, "", "init", "--lang", lang, path)
-			if r.code != ExitMisuse || !strings.Contains(r.errOut, "already exists; not overwriting it") {
+			exists := map[string]string{"en": "already exists; not overwriting it", "es": "ya existe; no se sobrescribe"}[lang]
+			if r.code != ExitMisuse || !strings.Contains(r.errOut, exists) {
 				t.Errorf("existing file: exit %d, stderr %q", r.code, r.errOut)
 			}
 			if got, _ := os.ReadFile(path); string(got) != "mine" {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 // file it reads. See "Where outputs go" in the README.
 type guard struct {
 	ios    *IOStreams
+	lang   string // language of its refusals; "" is English
 	inputs []guarded
 }
 
@@ -27,8 +27,8 @@ type guarded struct {
 
 // newGuard records the inputs of a run; "-" stands for standard input,
 // recorded when it is a regular file (ciclo render - -o x.yaml < x.yaml).
-func newGuard(ios *IOStreams, inputs []input) *guard {
-	g := &guard{ios: ios}
+func newGuard(ios *IOStreams, lang string, inputs []input) *guard {
+	g := &guard{ios: ios, lang: lang}
 	for _, in := range inputs {
 		if in.Empty {
 			continue
@@ -80,11 +80,11 @@ func (g *guard) check(from, target, within string) error {
 			return nil
 		}
 		if name, is := g.input(fi); is {
-			return misuse(fmt.Errorf("standard output is the input %s itself; redirect it to another file", name))
+			return misusef(g.lang, "standard output is the input %s itself; redirect it to another file", name)
 		}
 		return nil
 	}
-	final, err := finalPath(target)
+	final, err := finalPath(g.lang, target)
 	if err != nil {
 		return misuse(err)
 	}
@@ -92,20 +92,20 @@ func (g *guard) check(from, target, within string) error {
 		if name, is := g.input(fi); is {
 			switch {
 			case filepath.Clean(target) != filepath.Clean(name):
-				return misuse(fmt.Errorf("the output %s leads to the input %s; ciclo never writes over an input, give -o another name", target, name))
+				return misusef(g.lang, "the output %s leads to the input %s; ciclo never writes over an input, give -o another name", target, name)
 			case from != "" && from != name:
-				return misuse(fmt.Errorf("the output of %s would be %s, which is also an input; ciclo never writes over an input, give -o another folder", from, target))
+				return misusef(g.lang, "the output of %s would be %s, which is also an input; ciclo never writes over an input, give -o another folder", from, target)
 			}
-			return misuse(fmt.Errorf("the output %s is the input %s itself; give -o another name", target, name))
+			return misusef(g.lang, "the output %s is the input %s itself; give -o another name", target, name)
 		}
 	}
 	if within != "" {
-		root, err := finalPath(within)
+		root, err := finalPath(g.lang, within)
 		if err != nil {
 			return misuse(err)
 		}
 		if !inside(final, root) {
-			return misuse(fmt.Errorf("the output %s leads to %s, outside %s, through a symbolic link; ciclo does not follow it there (remove the link, or name the output with -o)", target, final, within))
+			return misusef(g.lang, "the output %s leads to %s, outside %s, through a symbolic link; ciclo does not follow it there (remove the link, or name the output with -o)", target, final, within)
 		}
 	}
 	return nil
@@ -114,11 +114,12 @@ func (g *guard) check(from, target, within string) error {
 // finalPath returns the absolute path of the file path finally names:
 // every link followed, in the file itself and in its folders, including
 // folders that do not exist yet (they will be created under the deepest
-// one that does). A link that leads nowhere or loops is an error.
-func finalPath(path string) (string, error) {
+// one that does). A link that leads nowhere or loops is an error, said
+// in lang.
+func finalPath(lang, path string) (string, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return "", fmt.Errorf("cannot resolve %s: %w", path, err)
+		return "", errorf(lang, "cannot resolve %s: %w", path, err)
 	}
 	if fi, err := os.Lstat(abs); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		real, err := filepath.EvalSymlinks(abs)
@@ -132,9 +133,9 @@ func finalPath(path string) (string, error) {
 		}
 		if errors.Is(err, fs.ErrNotExist) {
 			dest, _ := os.Readlink(abs)
-			return "", fmt.Errorf("the output %s is a symbolic link to %s, which does not exist; create that file or remove the link", path, dest)
+			return "", errorf(lang, "the output %s is a symbolic link to %s, which does not exist; create that file or remove the link", path, dest)
 		}
-		return "", fmt.Errorf("the output %s is a symbolic link that never reaches a file (it loops); remove the link", path)
+		return "", errorf(lang, "the output %s is a symbolic link that never reaches a file (it loops); remove the link", path)
 	}
 	// The file itself is not a link: resolve the deepest folder that
 	// exists and keep the rest as given.
@@ -145,14 +146,14 @@ func finalPath(path string) (string, error) {
 			return filepath.Join(real, rest), nil
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
-			return "", fmt.Errorf("cannot resolve %s: %w", path, unwrapPath(err))
+			return "", errorf(lang, "cannot resolve %s: %w", path, unwrapPath(err))
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
 			return abs, nil
 		}
 		if fi, lerr := os.Lstat(dir); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
-			return "", fmt.Errorf("cannot write %s: %s is a symbolic link that leads nowhere", path, dir)
+			return "", errorf(lang, "cannot write %s: %s is a symbolic link that leads nowhere", path, dir)
 		}
 		rest = filepath.Join(filepath.Base(dir), rest)
 		dir = parent

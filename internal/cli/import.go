@@ -78,7 +78,7 @@ unknown moment or measure stops the import and nothing is written
 			}
 			if opts.Responses != "" {
 				if cmd.Flags().Changed("output") || opts.Sheet != "" || opts.Scale != 0 || opts.FromScale != "" || len(opts.Map) > 0 {
-					return misuse(errors.New("--responses rewrites CYCLE in place and takes only --lang"))
+					return misusef(opts.Lang, "--responses rewrites CYCLE in place and takes only --lang")
 				}
 				return importResponsesRun(cmd.Context(), &ImportResponsesOptions{IO: opts.IO, Responses: opts.Responses, Cycle: opts.File, Lang: opts.Lang})
 			}
@@ -100,7 +100,7 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 		return err
 	}
 	if opts.Scale != 0 && (opts.Scale < 3 || opts.Scale > 10) {
-		return misuse(fmt.Errorf("invalid --scale %d: a cycle's scale runs from 3 to 10", opts.Scale))
+		return misusef(opts.Lang, "invalid --scale %d: a cycle's scale runs from 3 to 10", opts.Scale)
 	}
 	xo := exchange.Options{Sheet: opts.Sheet, Scale: opts.Scale, Lang: opts.Lang, Output: opts.Output}
 	if opts.FromScale != "" {
@@ -115,10 +115,10 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 		return misuse(err)
 	}
 	xo.Map = m
-	if err := newGuard(opts.IO, []input{{Name: opts.File}}).check("", opts.Output, ""); err != nil {
+	if err := newGuard(opts.IO, opts.Lang, []input{{Name: opts.File}}).check("", opts.Output, ""); err != nil {
 		return err
 	}
-	data, err := readSheet(opts.IO, opts.File)
+	data, err := readSheet(opts.IO, opts.Lang, opts.File)
 	if err != nil {
 		return err
 	}
@@ -145,27 +145,27 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 	for _, n := range res.Notes {
 		fmt.Fprintf(opts.IO.ErrOut, "%s: %s: %s\n", n.Where, word, n.Text)
 	}
-	return writeOutput(opts.IO.Out, opts.Output, res.YAML)
+	return writeOutput(opts.IO.Out, opts.Lang, opts.Output, res.YAML)
 }
 
 // readSheet reads an input to import, bounded by the size limit (one byte
 // more is read so the limit can be reported).
-func readSheet(ios *IOStreams, name string) ([]byte, error) {
+func readSheet(ios *IOStreams, lang, name string) ([]byte, error) {
 	var r io.Reader = ios.In
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, misuse(fmt.Errorf("cannot read %s: %w", name, unwrapPath(err)))
+			return nil, misusef(lang, "cannot read %s: %w", name, unwrapPath(err))
 		}
 		defer f.Close()
 		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return nil, misuse(fmt.Errorf("cannot read %s: is a directory", name))
+			return nil, misusef(lang, "cannot read %s: is a directory", name)
 		}
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, exchange.MaxSheetSize+1))
 	if err != nil {
-		return nil, misuse(fmt.Errorf("cannot read %s: %w", name, unwrapPath(err)))
+		return nil, misusef(lang, "cannot read %s: %w", name, unwrapPath(err))
 	}
 	return data, nil
 }

@@ -31,22 +31,22 @@ type ImportResponsesOptions struct {
 // or not at all, and only when the result is still a valid cycle.
 func importResponsesRun(_ context.Context, opts *ImportResponsesOptions) error {
 	if opts.Cycle == "" || opts.Cycle == "-" {
-		return misuse(errors.New("import --responses rewrites the cycle file in place: name a file, not -"))
+		return misusef(opts.Lang, "import --responses rewrites the cycle file in place: name a file, not -")
 	}
 	if opts.Responses == "" {
-		return misuse(errors.New("import --responses needs a CSV file of answers"))
+		return misusef(opts.Lang, "import --responses needs a CSV file of answers")
 	}
 	in := input{Name: opts.Cycle}
 	if fi, err := os.Stat(opts.Cycle); err != nil {
-		return misuse(fmt.Errorf("cannot read %s: %w", opts.Cycle, unwrapPath(err)))
+		return misusef(opts.Lang, "cannot read %s: %w", opts.Cycle, unwrapPath(err))
 	} else if !fi.Mode().IsRegular() {
-		return misuse(fmt.Errorf("%s is not a regular file; import --responses rewrites a cycle file", opts.Cycle))
+		return misusef(opts.Lang, "%s is not a regular file; import --responses rewrites a cycle file", opts.Cycle)
 	} else if fi.Mode().Perm()&0o222 == 0 {
 		// replacing the file would succeed in a writable folder, and
 		// quietly undo the user's "read-only"
-		return misuse(fmt.Errorf("%s is read-only; import --responses rewrites it in place: make it writable first", opts.Cycle))
+		return misusef(opts.Lang, "%s is read-only; import --responses rewrites it in place: make it writable first", opts.Cycle)
 	}
-	src, err := readInput(opts.IO, in)
+	src, err := readInput(opts.IO, opts.Lang, in)
 	if err != nil {
 		return err
 	}
@@ -67,7 +67,7 @@ func importResponsesRun(_ context.Context, opts *ImportResponsesOptions) error {
 	} else {
 		f, err := os.Open(name)
 		if err != nil {
-			return misuse(fmt.Errorf("cannot read %s: %w", name, unwrapPath(err)))
+			return misusef(opts.Lang, "cannot read %s: %w", name, unwrapPath(err))
 		}
 		defer f.Close()
 		r = f
@@ -106,7 +106,7 @@ func importResponsesRun(_ context.Context, opts *ImportResponsesOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "ciclo: %s changed while the answers were read; run the import again\nciclo: %s\n", opts.Cycle, importWord(lang, "unchanged", opts.Cycle))
 		return problem()
 	}
-	if err := writeFileAtomic(opts.Cycle, out); err != nil {
+	if err := writeFileAtomic(opts.Lang, opts.Cycle, out); err != nil {
 		return misuse(err)
 	}
 	writeImportSummary(opts.IO.Out, res, opts.Cycle, lang)

@@ -55,7 +55,7 @@ output when FILE is -. It never overwrites an existing file.`,
 func starter(lang string) ([]byte, error) {
 	data, err := fs.ReadFile(starters, "starter/"+lang+".yaml")
 	if err != nil || !slices.Contains(cycle.Languages, lang) {
-		return nil, misuse(fmt.Errorf("unknown language %q; use %s", lang, languageList()))
+		return nil, misusef(lang, "unknown language %q; use %s", lang, languageList())
 	}
 	return data, nil
 }
@@ -66,23 +66,23 @@ func initRun(_ context.Context, opts *InitOptions) error {
 		return err
 	}
 	if opts.File == "-" {
-		return writeOutput(opts.IO.Out, "-", data)
+		return writeOutput(opts.IO.Out, opts.Lang, "-", data)
 	}
 	f, err := os.OpenFile(opts.File, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return misuse(fmt.Errorf("%s already exists; not overwriting it", opts.File))
+			return misusef(opts.Lang, "%s already exists; not overwriting it", opts.File)
 		}
-		return misuse(fmt.Errorf("cannot write %s: %w", opts.File, unwrapPath(err)))
+		return misusef(opts.Lang, "cannot write %s: %w", opts.File, unwrapPath(err))
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()
 		os.Remove(opts.File)
-		return misuse(fmt.Errorf("cannot write %s: %w", opts.File, err))
+		return misusef(opts.Lang, "cannot write %s: %w", opts.File, err)
 	}
 	if err := f.Close(); err != nil {
 		os.Remove(opts.File)
-		return misuse(fmt.Errorf("cannot write %s: %w", opts.File, err))
+		return misusef(opts.Lang, "cannot write %s: %w", opts.File, err)
 	}
 	fmt.Fprintln(opts.IO.ErrOut, msg.Sprintf(opts.Lang, "wrote %s; check it with: ciclo lint %s", opts.File, opts.File))
 	return nil

@@ -57,7 +57,7 @@ func expandInputs(errOut io.Writer, lang string, args []string) ([]input, error)
 		}
 		fi, err := os.Stat(a)
 		if err != nil {
-			return nil, misuse(fmt.Errorf("cannot read %s: %w", a, unwrapPath(err)))
+			return nil, misusef(lang, "cannot read %s: %w", a, unwrapPath(err))
 		}
 		if !fi.IsDir() {
 			out = append(out, input{Name: a})
@@ -74,7 +74,7 @@ func expandInputs(errOut io.Writer, lang string, args []string) ([]input, error)
 		}
 		realRoot, err := filepath.EvalSymlinks(a)
 		if err != nil {
-			return nil, misuse(fmt.Errorf("cannot read %s: %w", a, unwrapPath(err)))
+			return nil, misusef(lang, "cannot read %s: %w", a, unwrapPath(err))
 		}
 		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -108,7 +108,7 @@ func expandInputs(errOut io.Writer, lang string, args []string) ([]input, error)
 			return nil
 		})
 		if err != nil {
-			return nil, misuse(fmt.Errorf("cannot read %s: %w", a, unwrapPath(err)))
+			return nil, misusef(lang, "cannot read %s: %w", a, unwrapPath(err))
 		}
 		if len(found) == 0 {
 			out = append(out, input{Name: a, Empty: true})
@@ -148,9 +148,9 @@ const countCap = 512 << 20
 // readInput reads one input, bounded by cycle.MaxFileSize. A larger one is
 // a cycle.ErrorList giving its real size: the file's length, or what a
 // stream holds (counted up to countCap).
-func readInput(ios *IOStreams, in input) ([]byte, error) {
+func readInput(ios *IOStreams, lang string, in input) ([]byte, error) {
 	if in.Empty {
-		return nil, misuse(fmt.Errorf("no *.yaml or *.yml files under %s", in.Name))
+		return nil, misusef(lang, "no *.yaml or *.yml files under %s", in.Name)
 	}
 	var r io.Reader
 	if in.Name == "-" {
@@ -158,17 +158,17 @@ func readInput(ios *IOStreams, in input) ([]byte, error) {
 	} else {
 		f, err := os.Open(in.Name)
 		if err != nil {
-			return nil, misuse(fmt.Errorf("cannot read %s: %w", in.Name, unwrapPath(err)))
+			return nil, misusef(lang, "cannot read %s: %w", in.Name, unwrapPath(err))
 		}
 		defer f.Close()
 		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return nil, misuse(fmt.Errorf("cannot read %s: is a directory", in.Name))
+			return nil, misusef(lang, "cannot read %s: is a directory", in.Name)
 		}
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, cycle.MaxFileSize+1))
 	if err != nil {
-		return nil, misuse(fmt.Errorf("cannot read %s: %w", in.Display(), unwrapPath(err)))
+		return nil, misusef(lang, "cannot read %s: %w", in.Display(), unwrapPath(err))
 	}
 	if len(data) <= cycle.MaxFileSize {
 		return data, nil
@@ -180,7 +180,7 @@ func readInput(ios *IOStreams, in input) ([]byte, error) {
 	}
 	rest, err := io.Copy(io.Discard, io.LimitReader(r, countCap))
 	if err != nil {
-		return nil, misuse(fmt.Errorf("cannot read %s: %w", in.Display(), unwrapPath(err)))
+		return nil, misusef(lang, "cannot read %s: %w", in.Display(), unwrapPath(err))
 	}
 	size := int64(len(data)) + rest
 	return nil, cycle.SizeError(in.Display(), size, rest == countCap)
@@ -188,8 +188,8 @@ func readInput(ios *IOStreams, in input) ([]byte, error) {
 
 // loadCycle reads and parses one input. Validation problems come back as a
 // cycle.ErrorList; unreadable input as misuse.
-func loadCycle(ios *IOStreams, in input) (*cycle.Cycle, error) {
-	data, err := readInput(ios, in)
+func loadCycle(ios *IOStreams, lang string, in input) (*cycle.Cycle, error) {
+	data, err := readInput(ios, lang, in)
 	if err != nil {
 		return nil, err
 	}
@@ -221,12 +221,12 @@ func loadOne(ios *IOStreams, name, lang string) (*cycle.Analysis, error) {
 	in := input{Name: name}
 	if name != "-" {
 		if fi, err := os.Stat(name); err != nil {
-			return nil, misuse(fmt.Errorf("cannot read %s: %w", name, unwrapPath(err)))
+			return nil, misusef(lang, "cannot read %s: %w", name, unwrapPath(err))
 		} else if fi.IsDir() {
-			return nil, misuse(fmt.Errorf("%s is a directory; this command takes one file", name))
+			return nil, misusef(lang, "%s is a directory; this command takes one file", name)
 		}
 	}
-	c, err := loadCycle(ios, in)
+	c, err := loadCycle(ios, lang, in)
 	if err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {

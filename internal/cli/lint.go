@@ -67,10 +67,10 @@ silence one on a moment with ignore: [rule-id], are in docs/rules.md.`,
 
 func lintRun(_ context.Context, opts *LintOptions) error {
 	if !slices.Contains(lint.Formats, opts.Format) {
-		return misuse(fmt.Errorf("unknown lint format %q; use %s", opts.Format, strings.Join(lint.Formats, ", ")))
+		return misusef(opts.Lang, "unknown lint format %q; use %s", opts.Format, strings.Join(lint.Formats, ", "))
 	}
 	if opts.Lang != "" && !slices.Contains(cycle.Languages, opts.Lang) {
-		return misuse(fmt.Errorf("unknown language %q; use %s", opts.Lang, languageList()))
+		return misusef(opts.Lang, "unknown language %q; use %s", opts.Lang, languageList())
 	}
 	today, err := lintToday(opts)
 	if err != nil {
@@ -80,12 +80,12 @@ func lintRun(_ context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := newGuard(opts.IO, inputs).check("", "-", ""); err != nil {
+	if err := newGuard(opts.IO, opts.Lang, inputs).check("", "-", ""); err != nil {
 		return err
 	}
 	var findings []lint.Finding
 	for _, in := range inputs {
-		data, err := readInput(opts.IO, in)
+		data, err := readInput(opts.IO, opts.Lang, in)
 		var tooLarge cycle.ErrorList
 		if errors.As(err, &tooLarge) {
 			findings = append(findings, lint.InvalidFindings(in.Display(), err, opts.Lang)...)
@@ -115,7 +115,7 @@ func lintRun(_ context.Context, opts *LintOptions) error {
 	if opts.Format != "text" {
 		data = bidi.EscapeJSON(out.Bytes())
 	}
-	if err := writeOutput(opts.IO.Out, "-", data); err != nil {
+	if err := writeOutput(opts.IO.Out, opts.Lang, "-", data); err != nil {
 		return err
 	}
 	if opts.Format == "text" && len(findings) > 0 {
@@ -138,7 +138,7 @@ func lintToday(opts *LintOptions) (time.Time, error) {
 	}
 	t, err := time.Parse(time.DateOnly, opts.Today)
 	if err != nil {
-		return time.Time{}, misuse(fmt.Errorf("--today %q is not a date; write it as YYYY-MM-DD", opts.Today))
+		return time.Time{}, misusef(opts.Lang, "--today %q is not a date; write it as YYYY-MM-DD", opts.Today)
 	}
 	return t, nil
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,9 +11,9 @@ import (
 // existing file keeps its permissions, a symbolic link keeps pointing at
 // the file it names, which is the one replaced, and a device or FIFO is
 // written into, not replaced. A link that leads nowhere or loops is an
-// error, never replaced by a file.
-func writeFileAtomic(path string, data []byte) error {
-	target, err := finalPath(path)
+// error, never replaced by a file. Errors are said in lang.
+func writeFileAtomic(lang, path string, data []byte) error {
+	target, err := finalPath(lang, path)
 	if err != nil {
 		return err
 	}
@@ -26,13 +25,13 @@ func writeFileAtomic(path string, data []byte) error {
 		case !fi.IsDir():
 			// a device or FIFO (-o /dev/null, -o /dev/stdout): write into
 			// it; renaming over it would replace the device with a file
-			return writeInto(target, data)
+			return writeInto(lang, target, data)
 		}
 	}
 	dir := filepath.Dir(target)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return errorf(lang, "cannot write %s: %w", path, unwrapPath(err))
 	}
 	tmp := f.Name()
 	ok := false
@@ -43,47 +42,48 @@ func writeFileAtomic(path string, data []byte) error {
 		}
 	}()
 	if _, err := f.Write(data); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return errorf(lang, "cannot write %s: %w", path, err)
 	}
 	if err := f.Chmod(mode); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return errorf(lang, "cannot write %s: %w", path, err)
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return errorf(lang, "cannot write %s: %w", path, err)
 	}
 	if err := os.Rename(tmp, target); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return errorf(lang, "cannot write %s: %w", path, unwrapPath(err))
 	}
 	ok = true
 	return nil
 }
 
 // writeInto writes data into an existing special file.
-func writeInto(path string, data []byte) error {
+func writeInto(lang, path string, data []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return errorf(lang, "cannot write %s: %w", path, unwrapPath(err))
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return errorf(lang, "cannot write %s: %w", path, unwrapPath(err))
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return errorf(lang, "cannot write %s: %w", path, unwrapPath(err))
 	}
 	return nil
 }
 
 // writeOutput writes data to the named output: "-" or "" is w (stdout),
-// anything else a file written atomically. Failures are misuse (exit 2).
-func writeOutput(w io.Writer, name string, data []byte) error {
+// anything else a file written atomically. Failures are misuse (exit 2),
+// said in lang.
+func writeOutput(w io.Writer, lang, name string, data []byte) error {
 	if name == "" || name == "-" {
 		if _, err := w.Write(data); err != nil {
-			return misuse(fmt.Errorf("cannot write output: %w", err))
+			return misusef(lang, "cannot write output: %w", err)
 		}
 		return nil
 	}
-	if err := writeFileAtomic(name, data); err != nil {
+	if err := writeFileAtomic(lang, name, data); err != nil {
 		return misuse(err)
 	}
 	return nil

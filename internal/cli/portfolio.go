@@ -39,7 +39,7 @@ func portfolioRun(ctx context.Context, opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := newGuard(opts.IO, inputs).check("", opts.Output, ""); err != nil {
+	if err := newGuard(opts.IO, opts.Lang, inputs).check("", opts.Output, ""); err != nil {
 		return err
 	}
 	var cycles []report.PortfolioCycle
@@ -48,7 +48,7 @@ func portfolioRun(ctx context.Context, opts *ReportOptions) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		c, err := loadCycle(opts.IO, in)
+		c, err := loadCycle(opts.IO, opts.Lang, in)
 		if err != nil {
 			var ee *exitError
 			if errors.As(err, &ee) {
@@ -88,7 +88,7 @@ func portfolioRun(ctx context.Context, opts *ReportOptions) error {
 	if err != nil {
 		return fmt.Errorf("writing %s portfolio: %w", format, err)
 	}
-	if err := writeOutput(opts.IO.Out, opts.Output, data); err != nil {
+	if err := writeOutput(opts.IO.Out, opts.Lang, opts.Output, data); err != nil {
 		return err
 	}
 	if len(skipped) > 0 {
@@ -100,11 +100,11 @@ func portfolioRun(ctx context.Context, opts *ReportOptions) error {
 // reportSettings checks the flags every report shares and returns the
 // format and the date overdue actions are judged against.
 func reportSettings(opts *ReportOptions) (string, time.Time, error) {
-	format, err := reportFormat(opts.Format, opts.Output)
+	format, err := reportFormat(opts.Lang, opts.Format, opts.Output)
 	if err != nil {
 		return "", time.Time{}, err
 	}
-	today, err := parseToday(opts.Today, opts.Now)
+	today, err := parseToday(opts.Lang, opts.Today, opts.Now)
 	if err != nil {
 		return "", time.Time{}, err
 	}

@@ -109,10 +109,10 @@ PNG and PDF are not written to standard output when it is a terminal
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			if cmd.Flags().Changed("jobs") && opts.Jobs < 1 {
-				return misuse(fmt.Errorf("--jobs %d: give at least 1", opts.Jobs))
+				return misusef(opts.Lang, "--jobs %d: give at least 1", opts.Jobs)
 			}
 			if cmd.Flags().Changed("scale") && opts.Scale <= 0 {
-				return misuse(fmt.Errorf("--scale %g: give a positive number of pixels per point", opts.Scale))
+				return misusef(opts.Lang, "--scale %g: give a positive number of pixels per point", opts.Scale)
 			}
 			return renderRun(cmd.Context(), opts)
 		},
@@ -165,12 +165,12 @@ type renderResult struct {
 }
 
 func renderRun(ctx context.Context, opts *RenderOptions) error {
-	format, err := renderFormat(opts.Format, opts.Output)
+	format, err := renderFormat(opts.Lang, opts.Format, opts.Output)
 	if err != nil {
 		return err
 	}
 	if opts.Scale < 0 || (opts.Scale != 0 && format != "png") {
-		return misuse(fmt.Errorf("--scale takes a positive number and only applies to png"))
+		return misusef(opts.Lang, "--scale takes a positive number and only applies to png")
 	}
 	ro := render.Options{Format: render.Format(format), Theme: opts.Theme, Lang: opts.Lang, View: opts.View, Scale: opts.Scale, Page: opts.Page, Orientation: opts.Orientation}
 	if err := ro.Check(); err != nil {
@@ -178,7 +178,7 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 	}
 	if opts.Compare != "" {
 		if ro.View != "journey" {
-			return misuse(errors.New("--compare draws an older version on the journey; add --view journey"))
+			return misusef(opts.Lang, "--compare draws an older version on the journey; add --view journey")
 		}
 		if ro.Compare, err = loadOne(opts.IO, opts.Compare, opts.Lang); err != nil {
 			return err
@@ -194,7 +194,7 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 	}
 	if format == "png" || format == "pdf" {
 		for _, j := range jobs {
-			if err := notOnTerminal(opts.IO, j.target, format, opts.Force); err != nil {
+			if err := notOnTerminal(opts.IO, opts.Lang, j.target, format, opts.Force); err != nil {
 				return err
 			}
 		}
@@ -202,7 +202,7 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 	if opts.Check {
 		for _, j := range jobs {
 			if j.target == "-" {
-				return misuse(errors.New("--check compares output files; it cannot check standard output"))
+				return misusef(opts.Lang, "--check compares output files; it cannot check standard output")
 			}
 		}
 	}
@@ -315,7 +315,7 @@ func renderRun(ctx context.Context, opts *RenderOptions) error {
 // renderOne reads, analyses and draws one input, then writes or checks its
 // output.
 func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.Options) renderResult {
-	c, err := loadCycle(opts.IO, j.in)
+	c, err := loadCycle(opts.IO, opts.Lang, j.in)
 	if err != nil {
 		return renderResult{err: err}
 	}
@@ -329,7 +329,7 @@ func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.
 			return renderResult{problem: err, lang: lang}
 		}
 		if errors.Is(err, render.ErrUnsupported) {
-			return renderResult{err: misuse(fmt.Errorf("%s: %w", j.in.Display(), err))}
+			return renderResult{err: misusef(lang, "%s: %w", j.in.Display(), err)}
 		}
 		return renderResult{err: fmt.Errorf("drawing: %w", err)}
 	}
@@ -347,7 +347,7 @@ func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.
 		case errors.Is(err, os.ErrNotExist):
 			return renderResult{stale: "missing"}
 		case err != nil:
-			return renderResult{err: misuse(fmt.Errorf("cannot read %s: %w", j.target, unwrapPath(err)))}
+			return renderResult{err: misusef(opts.Lang, "cannot read %s: %w", j.target, unwrapPath(err))}
 		case !bytes.Equal(old, data):
 			return renderResult{stale: "stale"}
 		}
@@ -355,10 +355,10 @@ func renderOne(ctx context.Context, opts *RenderOptions, j renderJob, ro render.
 	}
 	if j.mkdir {
 		if err := os.MkdirAll(filepath.Dir(j.target), 0o755); err != nil {
-			return renderResult{err: misuse(fmt.Errorf("cannot write %s: %w", j.target, unwrapPath(err)))}
+			return renderResult{err: misusef(opts.Lang, "cannot write %s: %w", j.target, unwrapPath(err))}
 		}
 	}
-	return renderResult{err: writeOutput(opts.IO.Out, j.target, data), warning: warning, lang: lang}
+	return renderResult{err: writeOutput(opts.IO.Out, lang, j.target, data), warning: warning, lang: lang}
 }
 
 // summaryLanguage is the language of a batch's count lines: --lang, or
@@ -408,7 +408,7 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 	var jobs []renderJob
 	// Every output is checked against every input before anything is
 	// written.
-	g := newGuard(opts.IO, inputs)
+	g := newGuard(opts.IO, opts.Lang, inputs)
 	if single && inputs[0].Empty {
 		return []renderJob{{in: inputs[0]}}, nil // reported when read
 	}
@@ -437,16 +437,16 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 			return nil, err
 		}
 		if ext := filepath.Ext(job.target); job.target == out && opts.Format == "" && ext != "" && !isRenderFormat(strings.ToLower(ext[1:])) {
-			return nil, misuse(fmt.Errorf("cannot tell the format from %q; use -f svg, png, pdf or dot, or name the output .svg, .png, .pdf or .dot", ext))
+			return nil, misusef(opts.Lang, "cannot tell the format from %q; use -f svg, png, pdf or dot, or name the output .svg, .png, .pdf or .dot", ext)
 		}
 		return []renderJob{job}, nil
 	}
 	if out == "-" {
-		return nil, misuse(errors.New("several diagrams cannot go to standard output; give -o a directory"))
+		return nil, misusef(opts.Lang, "several diagrams cannot go to standard output; give -o a directory")
 	}
 	if out != "" {
 		if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
-			return nil, misuse(fmt.Errorf("-o %s is a file; with several inputs -o names a directory", out))
+			return nil, misusef(opts.Lang, "-o %s is a file; with several inputs -o names a directory", out)
 		}
 	}
 	seen := map[string]string{}
@@ -469,7 +469,7 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 			target = besideInput(in.Name, ext)
 		}
 		if stdout > 1 {
-			return nil, misuse(errors.New("standard input (-) can be read once"))
+			return nil, misusef(opts.Lang, "standard input (-) can be read once")
 		}
 		within := out
 		switch {
@@ -483,12 +483,12 @@ func planRender(inputs []input, opts *RenderOptions, format string) ([]renderJob
 			return nil, err
 		}
 		if target != "-" {
-			key, err := finalPath(target)
+			key, err := finalPath(opts.Lang, target)
 			if err != nil {
 				return nil, misuse(err)
 			}
 			if first, dup := seen[key]; dup {
-				return nil, misuse(fmt.Errorf("%s and %s would both be drawn to %s", first, in.Display(), target))
+				return nil, misusef(opts.Lang, "%s and %s would both be drawn to %s", first, in.Display(), target)
 			}
 			seen[key] = in.Display()
 		}
@@ -519,7 +519,7 @@ func isDir(path string) bool {
 }
 
 // renderFormat picks the format: -f, else -o's extension, else svg.
-func renderFormat(flag, output string) (string, error) {
+func renderFormat(lang, flag, output string) (string, error) {
 	f := strings.ToLower(flag)
 	if f == "" && output != "" && output != "-" {
 		if ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(output)), "."); isRenderFormat(ext) {
@@ -530,7 +530,7 @@ func renderFormat(flag, output string) (string, error) {
 		f = "svg"
 	}
 	if !isRenderFormat(f) {
-		return "", misuse(fmt.Errorf("unknown format %q; use svg, png, pdf or dot", flag))
+		return "", misusef(lang, "unknown format %q; use svg, png, pdf or dot", flag)
 	}
 	return f, nil
 }

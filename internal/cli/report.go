@@ -102,7 +102,7 @@ included, and the exit status is 1.`,
 var reportFormats = []string{"json", "md", "html"}
 
 // reportFormat decides the format: the flag, else -o's extension, else json.
-func reportFormat(format, output string) (string, error) {
+func reportFormat(lang, format, output string) (string, error) {
 	if format == "" {
 		switch ext := strings.ToLower(filepath.Ext(output)); ext {
 		case ".md", ".markdown":
@@ -112,7 +112,7 @@ func reportFormat(format, output string) (string, error) {
 		case ".json", "":
 			return "json", nil
 		default:
-			return "", misuse(fmt.Errorf("cannot tell the report format from %q; use -f json, md or html, or name the output .json, .md or .html", ext))
+			return "", misusef(lang, "cannot tell the report format from %q; use -f json, md or html, or name the output .json, .md or .html", ext)
 		}
 	}
 	for _, f := range reportFormats {
@@ -120,11 +120,11 @@ func reportFormat(format, output string) (string, error) {
 			return f, nil
 		}
 	}
-	return "", misuse(fmt.Errorf("unknown report format %q; use json, md or html", format))
+	return "", misusef(lang, "unknown report format %q; use json, md or html", format)
 }
 
 // parseToday reads --today, or takes today's date from now.
-func parseToday(s string, now func() time.Time) (time.Time, error) {
+func parseToday(lang, s string, now func() time.Time) (time.Time, error) {
 	if s == "" {
 		if now == nil {
 			now = time.Now
@@ -134,7 +134,7 @@ func parseToday(s string, now func() time.Time) (time.Time, error) {
 	}
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return time.Time{}, misuse(fmt.Errorf("invalid --today %q: want YYYY-MM-DD", s))
+		return time.Time{}, misusef(lang, "invalid --today %q: want YYYY-MM-DD", s)
 	}
 	return t, nil
 }
@@ -149,7 +149,7 @@ func checkLang(lang string) error {
 			return nil
 		}
 	}
-	return misuse(fmt.Errorf("unknown language %q; use %s", lang, languageList()))
+	return misusef(lang, "unknown language %q; use %s", lang, languageList())
 }
 
 func reportRun(ctx context.Context, opts *ReportOptions) error {
@@ -157,7 +157,7 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := newGuard(opts.IO, []input{{Name: opts.File}}).check("", opts.Output, ""); err != nil {
+	if err := newGuard(opts.IO, opts.Lang, []input{{Name: opts.File}}).check("", opts.Output, ""); err != nil {
 		return err
 	}
 	a, err := loadOne(opts.IO, opts.File, opts.Lang)
@@ -196,7 +196,7 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 	if err != nil {
 		return fmt.Errorf("writing %s report: %w", format, err)
 	}
-	return writeOutput(opts.IO.Out, opts.Output, data)
+	return writeOutput(opts.IO.Out, opts.Lang, opts.Output, data)
 }
 
 // reportDiagram draws the cycle diagram for the HTML report.

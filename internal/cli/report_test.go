@@ -70,7 +70,7 @@ func TestReportFormats(t *testing.T) {
 
 func TestReportToday(t *testing.T) {
 	opts := &ReportOptions{Now: func() time.Time { return time.Date(2026, 4, 1, 23, 0, 0, 0, time.UTC) }}
-	got, err := parseToday("", opts.Now)
+	got, err := parseToday("", "", opts.Now)
 	if err != nil || got.Format("2006-01-02") != "2026-04-01" {
 		t.Errorf("default today = %v, %v", got, err)
 	}

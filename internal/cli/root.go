@@ -12,6 +12,7 @@ import (
 	"os"
 	"runtime/debug"
 
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"github.com/spf13/cobra"
 )
 
@@ -77,6 +78,19 @@ func (e *exitError) Unwrap() error { return e.err }
 
 // misuse marks err as the user's misuse: exit 2.
 func misuse(err error) error { return &exitError{code: ExitMisuse, err: err} }
+
+// misusef is misuse of an error made from format, translated into lang
+// through the catalog (internal/msg); format may wrap an error with %w.
+// Its format must be a literal: the catalog test reads it from the code.
+func misusef(lang, format string, args ...any) error {
+	return misuse(fmt.Errorf(msg.T(lang, format), args...))
+}
+
+// errorf is fmt.Errorf with format translated into lang through the
+// catalog, for errors a caller may still mark as misuse.
+func errorf(lang, format string, args ...any) error {
+	return fmt.Errorf(msg.T(lang, format), args...)
+}
 
 // problem is exit 1 with nothing more to print.
 func problem() error { return &exitError{code: ExitProblem} }

@@ -15,7 +15,7 @@ save it and point the yaml-language-server comment of a cycle file at it.`,
 		Example: `  ciclo schema > ciclo.schema.json`,
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			return writeOutput(ios.Out, "-", cycle.Schema())
+			return writeOutput(ios.Out, "", "-", cycle.Schema())
 		},
 	}
 }

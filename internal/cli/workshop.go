@@ -167,7 +167,7 @@ func workshopRun(ctx context.Context, opts *WorkshopOptions) error {
 	s, err := workshop.New(ctx, workshop.Options{
 		File: opts.File, Src: src, Cycle: a.Cycle, Journal: journal,
 		Dots: opts.Dots, MaxParticipants: opts.MaxParticipants, Log: opts.IO.ErrOut,
-		Write: writeFileAtomic,
+		Write: writeEnglish,
 		Draw: func(ctx context.Context, a *cycle.Analysis) ([]byte, error) {
 			return render.Render(ctx, a, render.Options{Format: render.FormatSVG, View: opts.View, Theme: opts.Theme, Page: opts.Page, Orientation: opts.Orientation})
 		},
@@ -332,7 +332,7 @@ func workshopApply(opts *WorkshopOptions, s *workshop.Server) error {
 		fmt.Fprintf(w, "ciclo: %s already holds the room's scores\n", opts.File)
 		return nil
 	}
-	if err := writeOutput(opts.IO.Out, "-", []byte(p.Diff(opts.File))); err != nil {
+	if err := writeOutput(opts.IO.Out, "", "-", []byte(p.Diff(opts.File))); err != nil {
 		return err
 	}
 	terminal := false
@@ -361,7 +361,7 @@ func workshopApply(opts *WorkshopOptions, s *workshop.Server) error {
 			return problem()
 		}
 	}
-	if err := s.Apply(p, force, writeFileAtomic); err != nil {
+	if err := s.Apply(p, force, writeEnglish); err != nil {
 		return misuse(err)
 	}
 	fmt.Fprintf(w, "ciclo: wrote the room's scores of %d moments into %s\n", p.Moments, opts.File)
@@ -375,3 +375,7 @@ func ask(ios *IOStreams, question string) bool {
 	a := strings.ToLower(strings.TrimSpace(line))
 	return a == "y" || a == "yes"
 }
+
+// writeEnglish is writeFileAtomic for workshop, which has no --lang: its
+// errors are in English.
+func writeEnglish(path string, data []byte) error { return writeFileAtomic("", path, data) }

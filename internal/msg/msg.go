@@ -16,9 +16,10 @@
 //
 // The test of this package reads every Go file of ciclo and fails when a
 // text passed to T, Tc, Sprintf, N or Nc (or to a package's own
-// formatting helpers, such as cycle's errorf) is not a literal, has no
-// translation in a language, or its translation takes other verbs; and
-// when a catalog holds a key no code uses.
+// formatting helpers, such as cycle's errorf or the command line's
+// misusef) is not a literal, has no translation in a language, or its
+// translation takes other verbs; and when a catalog holds a key no code
+// uses.
 package msg
 
 import (

@@ -23,6 +23,8 @@ var textArgs = map[string][]int{
 	"msg.T": {1}, "msg.Tc": {1, 2}, "msg.Sprintf": {1}, "msg.N": {0}, "msg.Nc": {0, 1},
 	"cycle.errorf": {1}, "cycle.phrasef": {0}, "cycle.newError": {2},
 	"exchange.tr": {1}, "exchange.note": {1}, "exchange.problem": {1},
+	// The command line's misuse errors (exit 2) and the errors it marks so.
+	"cli.misusef": {1}, "cli.errorf": {1},
 }
 
 // dynamic lists the functions whose text may be a variable: they translate
