@@ -66,13 +66,14 @@ func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
 // names and lines and repeats a stage that runs on; a branch, return or
 // handoff to a moment in another row is a stub to the row's edge marked
 // with the other moment's number ("→ 7" where it leaves, "3 →" where it
-// arrives). Every page has the title, the first page the legend.
+// arrives). Every page has the title, the last page the legend.
 func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 	k := newKit("blueprint", a, o)
 	th, vw := k.th, k.vw
 	n := len(a.Moments)
 	cw := sizeFor(n, blueprintColumns)
-	if _, paged := draw.LookupPaper(o.Page); paged {
+	_, paged := draw.LookupPaper(o.Page)
+	if paged {
 		cw = blueprintColumns[0].size // rows: the widest columns, for the shortest cells
 	}
 	per = max(1, min(per, n))
@@ -82,7 +83,6 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 
 	// the cells' contents, and each lane's height
 	cells := [laneCount][]bpCell{}
-	laneH := [laneCount]float64{}
 	empty := [laneCount]bool{true, false, true, true, true}
 	for l := range cells {
 		cells[l] = make([]bpCell, n)
@@ -125,12 +125,7 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 				c.h = h + 12
 				empty[l] = false
 			}
-			laneH[l] = max(laneH[l], c.h+bpLanePad+lanePadTop(l), bpLaneMin)
 		}
-	}
-	custH := 0.0
-	for i := range n {
-		custH = max(custH, cells[laneCustomer][i].h)
 	}
 
 	// the customer's steps, the lines and the legend's needs: one row at
@@ -159,7 +154,11 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 		}
 	}
 
-	tb := k.title(left, 0, max(cw*float64(per)-left, 360)*0.6)
+	titleW := max(cw*float64(per)-left, 360)
+	if paged {
+		titleW = max(titleW, 560) // rows may be narrow; the page is not
+	}
+	tb := k.title(left, 0, titleW*0.6)
 	top := tb.Rect.Y - tb.Rect.H/2 - 18
 	rowsTop, bottom, reach := top, top, 0.0
 	for lo := from; lo < to; lo += per {
@@ -253,6 +252,15 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 		bandH := 10.0
 		if len(levels) > 0 {
 			bandH = 14 + float64(len(levels))*bpBandStep
+		}
+
+		// the lanes as high as the row's cells need
+		laneH, custH := [laneCount]float64{}, 0.0
+		for i := lo; i < hi; i++ {
+			for l := range laneCount {
+				laneH[l] = max(laneH[l], cells[l][i].h+bpLanePad+lanePadTop(l), bpLaneMin)
+			}
+			custH = max(custH, cells[laneCustomer][i].h)
 		}
 
 		// the stages and the lanes down the page
@@ -428,8 +436,10 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 			bottom = c.Rect.Y - c.Rect.H/2
 		}
 	}
-	if from > 0 {
-		return k // the legend on the first page only
+	if to < n {
+		// the legend on the last page only: beside or below the fewest
+		// rows, where it takes the least room from them
+		return k
 	}
 
 	// the legend below the lanes
@@ -460,6 +470,10 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 		b.Label.AddLine(draw.Span{Text: k.w.End, Font: draw.Font{Size: 9, Bold: true}, Color: th.Mark})
 		l.AddRow("end", vw.LegEnd, b)
 	}
-	k.placeLegendEither(l, pt{X: left, Y: bottom - 24}, pt{X: reach + 36, Y: rowsTop})
+	gap := 36.0
+	if paged {
+		gap = 20 // on a paper every point of width counts
+	}
+	k.placeLegendEither(l, pt{X: left, Y: bottom - 24}, pt{X: reach + gap, Y: rowsTop})
 	return k
 }
