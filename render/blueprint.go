@@ -58,19 +58,31 @@ type bpCell struct {
 // owner within a channel is a handoff; branches, the cycle's return and
 // the customer's exits are drawn.
 func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
+	return bandedView(a, o, 10, blueprintBands)
+}
+
+// blueprintBands lays the blueprint out with the moments from up to to
+// (excluded), at most per moments to a row. Every row has its own lane
+// names and lines and repeats a stage that runs on; a branch, return or
+// handoff to a moment in another row is a stub to the row's edge marked
+// with the other moment's number ("→ 7" where it leaves, "3 →" where it
+// arrives). Every page has the title, the last page the legend.
+func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 	k := newKit("blueprint", a, o)
 	th, vw := k.th, k.vw
 	n := len(a.Moments)
 	cw := sizeFor(n, blueprintColumns)
+	_, paged := draw.LookupPaper(o.Page)
+	if paged {
+		cw = blueprintColumns[0].size // rows: the widest columns, for the shortest cells
+	}
+	per = max(1, min(per, n))
 	cellW := cw - bpColGap
 	textW := cellW - 16
-	colX := func(i int) float64 { return cw * (float64(i) + 0.5) }
-	right := cw * float64(n)
 	left := -bpLabelW
 
 	// the cells' contents, and each lane's height
 	cells := [laneCount][]bpCell{}
-	laneH := [laneCount]float64{}
 	empty := [laneCount]bool{true, false, true, true, true}
 	for l := range cells {
 		cells[l] = make([]bpCell, n)
@@ -113,168 +125,11 @@ func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
 				c.h = h + 12
 				empty[l] = false
 			}
-			laneH[l] = max(laneH[l], c.h+bpLanePad+lanePadTop(l), bpLaneMin)
-		}
-	}
-	custH := 0.0
-	for i := range n {
-		custH = max(custH, cells[laneCustomer][i].h)
-	}
-
-	// branches and the return: levels of a band above the customer lane
-	type bandEdge struct {
-		e      cycle.Edge
-		lo, hi int
-		level  int
-		x0, x1 float64
-	}
-	var band []*bandEdge
-	for _, e := range a.Edges {
-		if e.Kind == cycle.Sequence || e.From == e.To {
-			continue
-		}
-		lo, hi := min(e.From.Index, e.To.Index), max(e.From.Index, e.To.Index)
-		band = append(band, &bandEdge{e: e, lo: lo, hi: hi})
-	}
-	// shorter spans nearer the boxes; no two overlapping spans on a level
-	order := slices.Clone(band)
-	slices.SortStableFunc(order, func(x, y *bandEdge) int { return cmp.Compare(x.hi-x.lo, y.hi-y.lo) })
-	var levels [][]*bandEdge
-	for _, b := range order {
-		lv := 0
-		for ; lv < len(levels); lv++ {
-			if !slices.ContainsFunc(levels[lv], func(o *bandEdge) bool { return b.lo <= o.hi && o.lo <= b.hi }) {
-				break
-			}
-		}
-		if lv == len(levels) {
-			levels = append(levels, nil)
-		}
-		levels[lv] = append(levels[lv], b)
-		b.level = lv
-	}
-	// where each edge leaves and enters a box's top: spread along it,
-	// ordered by the other end
-	type end struct {
-		b     *bandEdge
-		out   bool
-		other int
-	}
-	ends := make([][]end, n)
-	for _, b := range band {
-		ends[b.e.From.Index] = append(ends[b.e.From.Index], end{b, true, b.e.To.Index})
-		ends[b.e.To.Index] = append(ends[b.e.To.Index], end{b, false, b.e.From.Index})
-	}
-	for i, es := range ends {
-		slices.SortStableFunc(es, func(x, y end) int { return cmp.Compare(x.other, y.other) })
-		span := cellW - 36
-		for j, e := range es {
-			x := colX(i) - span/2 + span*(float64(j)+0.5)/float64(len(es))
-			if e.out {
-				e.b.x0 = x
-			} else {
-				e.b.x1 = x
-			}
-		}
-	}
-	bandH := 10.0
-	if len(levels) > 0 {
-		bandH = 14 + float64(len(levels))*bpBandStep
-	}
-
-	// the title, the stages and the lanes down the page
-	tb := k.title(left, 0, max(right-left, 360)*0.6)
-	top := tb.Rect.Y - tb.Rect.H/2 - 18
-	if h := k.stageBands(top, colX, cw, 0, n, ""); h > 0 {
-		top -= h + 10
-	}
-	laneTop := [laneCount]float64{}
-	laneTop[laneEvidence] = top
-	laneTop[laneCustomer] = top - laneH[laneEvidence] - bandH
-	laneH[laneCustomer] = max(custH+bpLanePad+bpFailRoom, bpLaneMin)
-	for l := laneFront; l < laneCount; l++ {
-		laneTop[l] = laneTop[l-1] - laneH[l-1]
-	}
-	bottom := laneTop[laneSupport] - laneH[laneSupport]
-
-	// lane names on the left, a thin rule between lanes, and the three
-	// named lines
-	names := [laneCount]string{vw.LaneEvidence, vw.LaneCustomer, vw.LaneFront, vw.LaneBack, vw.LaneSupport}
-	ids := [laneCount]string{"evidence", "customer", "frontstage", "backstage", "support"}
-	for l := range laneCount {
-		var lb draw.Label
-		lb.Left = true
-		lb.Add(names[l], bpLabelW-24, draw.Font{Size: 10, Bold: true}, th.Ink)
-		if empty[l] {
-			lb.Add(vw.NoneGiven, bpLabelW-24, draw.Font{Size: 8, Italic: true}, th.Muted)
-		}
-		w, h := lb.Size()
-		k.out.Add(&draw.Box{Meta: draw.Meta{ID: "lane-" + ids[l], Class: "lane-name"}, Shape: draw.Plain, Label: lb,
-			Rect: rect{X: left + 4 + w/2, Y: laneTop[l] - 8 - h/2, W: w, H: h}})
-	}
-	lines := []struct {
-		id, text string
-		y        float64
-		look     draw.Stroke
-	}{
-		{"interaction", vw.LineInteraction, laneTop[laneFront], draw.Stroke{Color: th.Ink, Width: 1.4}},
-		{"visibility", vw.LineVisibility, laneTop[laneBack], draw.Stroke{Color: th.Ink, Width: 1.4, Dash: draw.Dashed}},
-		{"internal", vw.LineInternal, laneTop[laneSupport], draw.Stroke{Color: th.Ink, Width: 1.2, Dash: draw.Dotted}},
-	}
-	for _, ln := range lines {
-		k.line("line-"+ln.id, "line line-"+ln.id, ln.look, pt{X: left, Y: ln.y}, pt{X: right, Y: ln.y})
-		b := k.text("line-label-"+ln.id, "line-label", 0, ln.y+7, ln.text, draw.Font{Size: 8, Italic: true}, th.Muted)
-		b.Rect.X = left + 4 + b.Rect.W/2
-	}
-	k.line("rule-top", "rule", draw.Stroke{Color: th.Frame, Width: 0.6}, pt{X: left, Y: laneTop[laneEvidence]}, pt{X: right, Y: laneTop[laneEvidence]})
-	k.line("rule-customer", "rule", draw.Stroke{Color: th.Frame, Width: 0.6}, pt{X: left, Y: laneTop[laneEvidence] - laneH[laneEvidence]}, pt{X: right, Y: laneTop[laneEvidence] - laneH[laneEvidence]})
-	k.line("rule-bottom", "rule", draw.Stroke{Color: th.Frame, Width: 0.6}, pt{X: left, Y: bottom}, pt{X: right, Y: bottom})
-
-	// the cells
-	cust := make([]*draw.Box, n)
-	front := make([]*draw.Box, n)
-	looks := [laneCount]struct {
-		class  string
-		shape  draw.Shape
-		fill   string
-		stroke draw.Stroke
-	}{
-		laneEvidence: {"evidence", draw.Rectangle, th.Background, draw.Stroke{Color: th.Border}},
-		laneFront:    {"frontstage", draw.Rectangle, th.Fill, draw.Stroke{Color: th.Border}},
-		laneBack:     {"backstage", draw.Rectangle, th.Background, draw.Stroke{Color: th.Border, Dash: draw.Dashed}},
-		laneSupport:  {"support", draw.Rectangle, th.Background, draw.Stroke{Color: th.Frame}},
-	}
-	for i, m := range a.Moments {
-		for l := range laneCount {
-			c := cells[l][i]
-			if l == laneCustomer {
-				r := rect{X: colX(i), Y: laneTop[l] - bpLanePad - custH/2, W: cellW, H: custH}
-				cust[i] = k.momentBox(m, r, c.label)
-				k.out.Add(cust[i])
-				continue
-			}
-			if c.h == 0 {
-				continue // nothing in the file: the cell stays empty
-			}
-			lk := looks[l]
-			c.label.Pad = 8
-			b := &draw.Box{Meta: draw.Meta{ID: lk.class + "-" + m.ID, Class: "cell " + lk.class}, Shape: lk.shape,
-				Rect: rect{X: colX(i), Y: laneTop[l] - lanePadTop(l) - c.h/2, W: cellW, H: c.h}, Fill: lk.fill, Stroke: lk.stroke, Label: c.label}
-			if l == laneFront {
-				front[i] = b
-			}
-			k.out.Add(b)
-		}
-		if m.Critical {
-			size := draw.DiscSize(vw.FailPoint, 9)
-			k.out.Add(&draw.Marker{Meta: draw.Meta{ID: "fail-" + m.ID, Class: "fail-point"}, Kind: draw.Disc,
-				At: pt{X: colX(i), Y: laneTop[laneFront]}, Size: size, Color: th.CritBorder, Text: vw.FailPoint,
-				Ink: "#FFFFFF", Font: draw.Font{Size: 9}})
 		}
 	}
 
-	// the customer's steps: next in the lane, branches and the return
-	// through the band above it, handoffs in the frontstage lane
+	// the customer's steps, the lines and the legend's needs: one row at
+	// a time
 	k2 := 0
 	nextID := func() string { k2++; return fmt.Sprintf("edge-%d", k2) }
 	flowLook := draw.Stroke{Color: th.Flow}
@@ -284,38 +139,307 @@ func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
 		branchLook = draw.Stroke{Color: th.Branch, Dash: draw.Dotted, Width: 2}
 	}
 	var hasHandoff, hasBranch, hasReturn, hasEnd bool
-	for _, e := range a.Edges {
-		i, j := e.From.Index, e.To.Index
-		if e.Kind == cycle.Sequence {
-			y := cust[i].Rect.Y
-			k.arrow(nextID(), "sequence", flowLook, cust[i], cust[j], pt{X: colX(i) + cellW/2, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
-			if e.Handoff && front[i] != nil && front[j] != nil {
-				hasHandoff = true
-				y := laneTop[laneFront] - lanePadTop(laneFront) - 10
-				k.arrow(nextID(), "handoff", handoffLook, front[i], front[j], pt{X: colX(i) + cellW/2, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
-			}
-		}
-	}
-	boxTop := laneTop[laneCustomer] - bpLanePad
-	for _, b := range band {
-		i, j := b.e.From.Index, b.e.To.Index
-		ly := boxTop + 10 + float64(b.level)*bpBandStep
-		look, class := branchLook, "branch"
-		switch {
-		case b.e.Kind == cycle.Return:
-			look, class = flowLook, "return"
-			hasReturn = true
-		default:
-			hasBranch = true
-		}
-		if b.e.Handoff {
-			look, class = handoffLook, class+" handoff"
-			hasHandoff = true
-		}
-		k.arrow(nextID(), class, look, cust[i], cust[j], pt{X: b.x0, Y: boxTop}, pt{X: b.x0, Y: ly}, pt{X: b.x1, Y: ly}, pt{X: b.x1, Y: boxTop})
-	}
 	for _, m := range a.Moments {
 		hasEnd = hasEnd || a.Cycle.IsEnd(m.Moment)
+	}
+	for _, e := range a.Edges {
+		switch {
+		case e.Kind == cycle.Sequence:
+			hasHandoff = hasHandoff || e.Handoff && len(cells[laneFront][e.From.Index].label.Lines) > 0 && len(cells[laneFront][e.To.Index].label.Lines) > 0
+		case e.From == e.To:
+		case e.Kind == cycle.Return:
+			hasReturn, hasHandoff = true, hasHandoff || e.Handoff
+		default:
+			hasBranch, hasHandoff = true, hasHandoff || e.Handoff
+		}
+	}
+
+	titleW := max(cw*float64(per)-left, 360)
+	if paged {
+		titleW = max(titleW, 560) // rows may be narrow; the page is not
+	}
+	tb := k.title(left, 0, titleW*0.6)
+	top := tb.Rect.Y - tb.Rect.H/2 - 18
+	rowsTop, bottom, reach := top, top, 0.0
+	for lo := from; lo < to; lo += per {
+		hi := min(to, lo+per)
+		suf := "" // the first row keeps the ids of the unbanded view
+		if lo > 0 {
+			suf = fmt.Sprintf("-row%d", lo/per+1)
+		}
+		if lo > from {
+			top = bottom - 28
+		}
+		if lo > 0 {
+			c := k.text("continued"+suf, "continued", 0, top-6, vw.ContinuedFrom, draw.Font{Size: 8, Italic: true}, th.Muted)
+			c.Rect.X = left + c.Rect.W/2
+			top -= 18
+		}
+		colX := func(i int) float64 { return cw * (float64(i-lo) + 0.5) }
+		right := cw * float64(hi-lo)
+		reach = max(reach, right)
+		in := func(i int) bool { return i >= lo && i < hi }
+
+		// branches and the return that touch the row: levels of a band
+		// above the customer lane; an end in another row is a column
+		// just past the row's edge
+		type bandEdge struct {
+			e      cycle.Edge
+			lo, hi int
+			level  int
+			x0, x1 float64
+		}
+		edgeX := func(i int) float64 {
+			if i < lo {
+				return -6
+			}
+			return right + 6
+		}
+		var band []*bandEdge
+		for _, e := range a.Edges {
+			if e.Kind == cycle.Sequence || e.From == e.To || !in(e.From.Index) && !in(e.To.Index) {
+				continue
+			}
+			bl, bh := min(e.From.Index, e.To.Index), max(e.From.Index, e.To.Index)
+			band = append(band, &bandEdge{e: e, lo: max(bl, lo-1), hi: min(bh, hi), x0: edgeX(e.From.Index), x1: edgeX(e.To.Index)})
+		}
+		// shorter spans nearer the boxes; no two overlapping spans on a level
+		order := slices.Clone(band)
+		slices.SortStableFunc(order, func(x, y *bandEdge) int { return cmp.Compare(x.hi-x.lo, y.hi-y.lo) })
+		var levels [][]*bandEdge
+		for _, b := range order {
+			lv := 0
+			for ; lv < len(levels); lv++ {
+				if !slices.ContainsFunc(levels[lv], func(o *bandEdge) bool { return b.lo <= o.hi && o.lo <= b.hi }) {
+					break
+				}
+			}
+			if lv == len(levels) {
+				levels = append(levels, nil)
+			}
+			levels[lv] = append(levels[lv], b)
+			b.level = lv
+		}
+		// where each edge leaves and enters a box's top: spread along it,
+		// ordered by the other end
+		type end struct {
+			b     *bandEdge
+			out   bool
+			other int
+		}
+		ends := make([][]end, n)
+		for _, b := range band {
+			if in(b.e.From.Index) {
+				ends[b.e.From.Index] = append(ends[b.e.From.Index], end{b, true, b.e.To.Index})
+			}
+			if in(b.e.To.Index) {
+				ends[b.e.To.Index] = append(ends[b.e.To.Index], end{b, false, b.e.From.Index})
+			}
+		}
+		for i := lo; i < hi; i++ {
+			es := ends[i]
+			slices.SortStableFunc(es, func(x, y end) int { return cmp.Compare(x.other, y.other) })
+			span := cellW - 36
+			for j, e := range es {
+				x := colX(i) - span/2 + span*(float64(j)+0.5)/float64(len(es))
+				if e.out {
+					e.b.x0 = x
+				} else {
+					e.b.x1 = x
+				}
+			}
+		}
+		bandH := 10.0
+		if len(levels) > 0 {
+			bandH = 14 + float64(len(levels))*bpBandStep
+		}
+
+		// the lanes as high as the row's cells need
+		laneH, custH := [laneCount]float64{}, 0.0
+		for i := lo; i < hi; i++ {
+			for l := range laneCount {
+				laneH[l] = max(laneH[l], cells[l][i].h+bpLanePad+lanePadTop(l), bpLaneMin)
+			}
+			custH = max(custH, cells[laneCustomer][i].h)
+		}
+
+		// the stages and the lanes down the page
+		if h := k.stageBands(top, colX, cw, lo, hi, suf); h > 0 {
+			top -= h + 10
+		}
+		laneTop := [laneCount]float64{}
+		laneTop[laneEvidence] = top
+		laneTop[laneCustomer] = top - laneH[laneEvidence] - bandH
+		laneH[laneCustomer] = max(custH+bpLanePad+bpFailRoom, bpLaneMin)
+		for l := laneFront; l < laneCount; l++ {
+			laneTop[l] = laneTop[l-1] - laneH[l-1]
+		}
+		bottom = laneTop[laneSupport] - laneH[laneSupport]
+
+		// lane names on the left, a thin rule between lanes, and the three
+		// named lines
+		names := [laneCount]string{vw.LaneEvidence, vw.LaneCustomer, vw.LaneFront, vw.LaneBack, vw.LaneSupport}
+		ids := [laneCount]string{"evidence", "customer", "frontstage", "backstage", "support"}
+		for l := range laneCount {
+			var lb draw.Label
+			lb.Left = true
+			lb.Add(names[l], bpLabelW-24, draw.Font{Size: 10, Bold: true}, th.Ink)
+			if empty[l] {
+				lb.Add(vw.NoneGiven, bpLabelW-24, draw.Font{Size: 8, Italic: true}, th.Muted)
+			}
+			w, h := lb.Size()
+			k.out.Add(&draw.Box{Meta: draw.Meta{ID: "lane-" + ids[l] + suf, Class: "lane-name"}, Shape: draw.Plain, Label: lb,
+				Rect: rect{X: left + 4 + w/2, Y: laneTop[l] - 8 - h/2, W: w, H: h}})
+		}
+		lines := []struct {
+			id, text string
+			y        float64
+			look     draw.Stroke
+		}{
+			{"interaction", vw.LineInteraction, laneTop[laneFront], draw.Stroke{Color: th.Ink, Width: 1.4}},
+			{"visibility", vw.LineVisibility, laneTop[laneBack], draw.Stroke{Color: th.Ink, Width: 1.4, Dash: draw.Dashed}},
+			{"internal", vw.LineInternal, laneTop[laneSupport], draw.Stroke{Color: th.Ink, Width: 1.2, Dash: draw.Dotted}},
+		}
+		for _, ln := range lines {
+			k.line("line-"+ln.id+suf, "line line-"+ln.id, ln.look, pt{X: left, Y: ln.y}, pt{X: right, Y: ln.y})
+			b := k.text("line-label-"+ln.id+suf, "line-label", 0, ln.y+7, ln.text, draw.Font{Size: 8, Italic: true}, th.Muted)
+			b.Rect.X = left + 4 + b.Rect.W/2
+		}
+		rule := draw.Stroke{Color: th.Frame, Width: 0.6}
+		k.line("rule-top"+suf, "rule", rule, pt{X: left, Y: laneTop[laneEvidence]}, pt{X: right, Y: laneTop[laneEvidence]})
+		k.line("rule-customer"+suf, "rule", rule, pt{X: left, Y: laneTop[laneEvidence] - laneH[laneEvidence]}, pt{X: right, Y: laneTop[laneEvidence] - laneH[laneEvidence]})
+		k.line("rule-bottom"+suf, "rule", rule, pt{X: left, Y: bottom}, pt{X: right, Y: bottom})
+
+		// the cells
+		cust := make([]*draw.Box, n)
+		front := make([]*draw.Box, n)
+		looks := [laneCount]struct {
+			class  string
+			shape  draw.Shape
+			fill   string
+			stroke draw.Stroke
+		}{
+			laneEvidence: {"evidence", draw.Rectangle, th.Background, draw.Stroke{Color: th.Border}},
+			laneFront:    {"frontstage", draw.Rectangle, th.Fill, draw.Stroke{Color: th.Border}},
+			laneBack:     {"backstage", draw.Rectangle, th.Background, draw.Stroke{Color: th.Border, Dash: draw.Dashed}},
+			laneSupport:  {"support", draw.Rectangle, th.Background, draw.Stroke{Color: th.Frame}},
+		}
+		for i := lo; i < hi; i++ {
+			m := a.Moments[i]
+			for l := range laneCount {
+				c := cells[l][i]
+				if l == laneCustomer {
+					r := rect{X: colX(i), Y: laneTop[l] - bpLanePad - custH/2, W: cellW, H: custH}
+					cust[i] = k.momentBox(m, r, c.label)
+					k.out.Add(cust[i])
+					continue
+				}
+				if c.h == 0 {
+					continue // nothing in the file: the cell stays empty
+				}
+				lk := looks[l]
+				c.label.Pad = 8
+				b := &draw.Box{Meta: draw.Meta{ID: lk.class + "-" + m.ID, Class: "cell " + lk.class}, Shape: lk.shape,
+					Rect: rect{X: colX(i), Y: laneTop[l] - lanePadTop(l) - c.h/2, W: cellW, H: c.h}, Fill: lk.fill, Stroke: lk.stroke, Label: c.label}
+				if l == laneFront {
+					front[i] = b
+				}
+				k.out.Add(b)
+			}
+			if m.Critical {
+				size := draw.DiscSize(vw.FailPoint, 9)
+				k.out.Add(&draw.Marker{Meta: draw.Meta{ID: "fail-" + m.ID, Class: "fail-point"}, Kind: draw.Disc,
+					At: pt{X: colX(i), Y: laneTop[laneFront]}, Size: size, Color: th.CritBorder, Text: vw.FailPoint,
+					Ink: "#FFFFFF", Font: draw.Font{Size: 9}})
+			}
+		}
+
+		// a step to or from another row ends at the row's edge, marked
+		// with the other moment's number
+		mark := func(id string, i, other int, x, y float64) {
+			s := fmt.Sprintf("→ %d", a.Moments[other].Number())
+			if !in(i) { // the step arrives here
+				s = fmt.Sprintf("%d →", a.Moments[i].Number())
+			}
+			c := k.text(id, "continuation", 0, y, s, draw.Font{Size: 8, Bold: true}, th.Muted)
+			if x < 0 {
+				c.Rect.X = x - 2 - c.Rect.W/2
+			} else {
+				c.Rect.X = x + 2 + c.Rect.W/2
+				reach = max(reach, c.Rect.X+c.Rect.W/2)
+			}
+		}
+
+		// the customer's steps: next in the lane, branches and the return
+		// through the band above it, handoffs in the frontstage lane
+		for _, e := range a.Edges {
+			i, j := e.From.Index, e.To.Index
+			if e.Kind != cycle.Sequence || !in(i) && !in(j) {
+				continue
+			}
+			id := nextID()
+			switch {
+			case in(i) && in(j):
+				y := cust[i].Rect.Y
+				k.arrow(id, "sequence", flowLook, cust[i], cust[j], pt{X: colX(i) + cellW/2, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
+			case in(i):
+				y := cust[i].Rect.Y
+				k.arrow(id, "sequence", flowLook, cust[i], nil, pt{X: colX(i) + cellW/2, Y: y}, pt{X: right + 6, Y: y})
+				mark(id+"-mark", i, j, right+6, y)
+			default:
+				y := cust[j].Rect.Y
+				k.arrow(id, "sequence", flowLook, nil, cust[j], pt{X: -6, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
+				mark(id+"-mark", i, j, -6, y)
+			}
+			if !e.Handoff || len(cells[laneFront][i].label.Lines) == 0 || len(cells[laneFront][j].label.Lines) == 0 {
+				continue
+			}
+			y := laneTop[laneFront] - lanePadTop(laneFront) - 10
+			id = nextID()
+			switch {
+			case in(i) && in(j):
+				k.arrow(id, "handoff", handoffLook, front[i], front[j], pt{X: colX(i) + cellW/2, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
+			case in(i):
+				k.arrow(id, "handoff", handoffLook, front[i], nil, pt{X: colX(i) + cellW/2, Y: y}, pt{X: right + 6, Y: y})
+				mark(id+"-mark", i, j, right+6, y)
+			default:
+				k.arrow(id, "handoff", handoffLook, nil, front[j], pt{X: -6, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
+				mark(id+"-mark", i, j, -6, y)
+			}
+		}
+		boxTop := laneTop[laneCustomer] - bpLanePad
+		for _, b := range band {
+			i, j := b.e.From.Index, b.e.To.Index
+			ly := boxTop + 10 + float64(b.level)*bpBandStep
+			look, class := branchLook, "branch"
+			if b.e.Kind == cycle.Return {
+				look, class = flowLook, "return"
+			}
+			if b.e.Handoff {
+				look, class = handoffLook, class+" handoff"
+			}
+			id := nextID()
+			switch {
+			case in(i) && in(j):
+				k.arrow(id, class, look, cust[i], cust[j], pt{X: b.x0, Y: boxTop}, pt{X: b.x0, Y: ly}, pt{X: b.x1, Y: ly}, pt{X: b.x1, Y: boxTop})
+			case in(i):
+				k.arrow(id, class, look, cust[i], nil, pt{X: b.x0, Y: boxTop}, pt{X: b.x0, Y: ly}, pt{X: b.x1, Y: ly})
+				mark(id+"-mark", i, j, b.x1, ly)
+			default:
+				k.arrow(id, class, look, nil, cust[j], pt{X: b.x0, Y: ly}, pt{X: b.x1, Y: ly}, pt{X: b.x1, Y: boxTop})
+				mark(id+"-mark", i, j, b.x0, ly)
+			}
+		}
+		if hi < n {
+			c := k.text("continues"+suf, "continued", 0, bottom-12, vw.ContinuesBelow, draw.Font{Size: 8, Italic: true}, th.Muted)
+			c.Rect.X = right - c.Rect.W/2
+			bottom = c.Rect.Y - c.Rect.H/2
+		}
+	}
+	if to < n {
+		// the legend on the last page only: beside or below the fewest
+		// rows, where it takes the least room from them
+		return k
 	}
 
 	// the legend below the lanes
@@ -346,6 +470,10 @@ func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
 		b.Label.AddLine(draw.Span{Text: k.w.End, Font: draw.Font{Size: 9, Bold: true}, Color: th.Mark})
 		l.AddRow("end", vw.LegEnd, b)
 	}
-	k.placeLegendEither(l, pt{X: left, Y: bottom - 24}, pt{X: right + 36, Y: laneTop[laneEvidence]})
-	return k.finish(10)
+	gap := 36.0
+	if paged {
+		gap = 20 // on a paper every point of width counts
+	}
+	k.placeLegendEither(l, pt{X: left, Y: bottom - 24}, pt{X: reach + gap, Y: rowsTop})
+	return k
 }

@@ -46,15 +46,45 @@ func pagedCycle(t *testing.T, name string) *cycle.Analysis {
 // nothing off it and no two marks overlapping, the PDF has one page per
 // page, and SVG warns about the pages it leaves out.
 func TestJourneyPaged(t *testing.T) {
+	testPaged(t, "journey", journeyView, pagedCases)
+}
+
+// blueprintPagedCases are the blueprints laid out in rows: every one
+// keeps the names at 9 pt, a row of a column or two to a page where the
+// cells are tall (airline's on a slide).
+var blueprintPagedCases = []struct {
+	file, page, orient string
+	keeps              bool
+}{
+	{"airline", "a4", "portrait", true}, {"airline", "a4", "landscape", true}, {"airline", "a4", "auto", true},
+	{"airline", "slide", "auto", true},
+	{"gen20", "a4", "portrait", true}, {"gen20", "a4", "landscape", true}, {"gen20", "slide", "auto", true},
+}
+
+// TestBlueprintPaged: the same promises as TestJourneyPaged for the
+// blueprint's rows.
+func TestBlueprintPaged(t *testing.T) {
+	testPaged(t, "blueprint", blueprintView, blueprintPagedCases)
+}
+
+// testPaged checks view (drawn by viewFn) on a named paper: names at
+// 9 pt or more (read back from the SVG of every page) or a warning,
+// every moment on exactly one page, every page the paper's size with
+// nothing off it and no two marks overlapping, one PDF page per page,
+// and SVG warning about the pages it leaves out.
+func testPaged(t *testing.T, view string, viewFn func(*cycle.Analysis, Options) *draw.Drawing, cases []struct {
+	file, page, orient string
+	keeps              bool
+}) {
 	ctx := context.Background()
-	for _, c := range pagedCases {
+	for _, c := range cases {
 		t.Run(c.file+"/"+c.page+"-"+c.orient, func(t *testing.T) {
 			a := pagedCycle(t, c.file)
-			o, err := checkInput(a, Options{View: "journey", Page: c.page, Orientation: c.orient})
+			o, err := checkInput(a, Options{View: view, Page: c.page, Orientation: c.orient})
 			if err != nil {
 				t.Fatal(err)
 			}
-			d := journeyView(a, o)
+			d := viewFn(a, o)
 			paper, _ := draw.LookupPaper(c.page)
 			pages := append([]*draw.Drawing{d}, d.More...)
 			seen := map[string]int{}
@@ -66,7 +96,7 @@ func TestJourneyPaged(t *testing.T) {
 				if c.orient == "landscape" && p.Page.W < p.Page.H || c.orient == "portrait" && p.Page.W > p.Page.H {
 					t.Errorf("page %d is %v, not %s", i+1, p.Page, c.orient)
 				}
-				ms := marks(p, viewMarks["journey"])
+				ms := marks(p, append(slices.Clone(viewMarks[view]), "continued", "continuation")) // and the rows' continuation marks
 				ids := slices.Sorted(func(yield func(string) bool) {
 					for id := range ms {
 						if !yield(id) {
@@ -114,14 +144,14 @@ func TestJourneyPaged(t *testing.T) {
 				t.Errorf("airline on %s in %d page: the rows that keep 9 pt cannot fit one", c.page, len(pages))
 			}
 
-			pdf, err := Render(ctx, a, Options{View: "journey", Page: c.page, Orientation: c.orient, Format: FormatPDF})
+			pdf, err := Render(ctx, a, Options{View: view, Page: c.page, Orientation: c.orient, Format: FormatPDF})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got := len(pdfPage.FindAll(pdf, -1)); got != len(pages) {
 				t.Errorf("the PDF has %d pages, want %d", got, len(pages))
 			}
-			svg, err := Draw(ctx, a, Options{View: "journey", Page: c.page, Orientation: c.orient})
+			svg, err := Draw(ctx, a, Options{View: view, Page: c.page, Orientation: c.orient})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -154,6 +184,35 @@ func TestJourneyPagedGolden(t *testing.T) {
 
 	auto, _ := checkInput(a, Options{View: "journey"})
 	if d := journeyView(a, auto); len(d.More) != 0 || d.Paper != "auto" {
+		t.Errorf("--page auto: %d more pages, paper %q", len(d.More), d.Paper)
+	}
+}
+
+// TestBlueprintPagedGolden keeps the DOT of every page of airline's
+// blueprint on a4, and checks that the auto page is one row as before.
+func TestBlueprintPagedGolden(t *testing.T) {
+	a := load(t, "../examples/airline.yaml")
+	o, err := checkInput(a, Options{View: "blueprint", Page: "a4", Orientation: "landscape"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := blueprintView(a, o)
+	if len(d.More) == 0 {
+		t.Fatal("airline's blueprint on a4 is one page: its rows at 9 pt cannot fit one")
+	}
+	var b bytes.Buffer
+	for i, p := range append([]*draw.Drawing{d}, d.More...) {
+		fmt.Fprintf(&b, "// page %d\n", i+1)
+		b.Write(p.DOT())
+	}
+	again := blueprintView(a, o)
+	if !bytes.Equal(again.DOT(), d.DOT()) || len(again.More) != len(d.More) {
+		t.Fatal("the paged blueprint is not deterministic")
+	}
+	compareGolden(t, filepath.Join("testdata", "golden", "blueprint-airline-a4-landscape-pages.dot"), b.Bytes())
+
+	auto, _ := checkInput(a, Options{View: "blueprint"})
+	if d := blueprintView(a, auto); len(d.More) != 0 || d.Paper != "auto" {
 		t.Errorf("--page auto: %d more pages, paper %q", len(d.More), d.Paper)
 	}
 }
