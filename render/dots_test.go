@@ -9,7 +9,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/ciclo-dev/ciclo/cycle"
 
 	"github.com/ciclo-dev/ciclo/internal/testtool"
 	"github.com/ciclo-dev/ciclo/render/draw"
@@ -167,4 +170,44 @@ func TestDecimalDotsPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkDotInk(t, "PDF", img, d)
+}
+
+// TestWholeScoresKeepGlyphDots: a cycle whose performances are all whole
+// numbers draws its dots as one text run per moment, not as markers
+// (one Graphviz node each, which doubled the layout of 1000 moments); one
+// decimal score anywhere turns every moment's dots into markers.
+func TestWholeScoresKeepGlyphDots(t *testing.T) {
+	whole := load(t, "../examples/airline.yaml")
+	dot, err := DOT(whole, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(dot), "performance-dot") || !strings.Contains(string(dot), "●●●●●●●○○○") {
+		t.Errorf("whole scores: want the glyph row and no dot markers")
+	}
+	dec := load(t, "testdata/decimals.yaml")
+	dot, err = DOT(dec, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(dot), "\n") {
+		if strings.Contains(line, `class="moment`) && strings.Contains(line, "●") {
+			t.Errorf("decimal scores: every moment's dots should be markers, found a glyph row in %.80s", line)
+		}
+	}
+	if n, want := strings.Count(string(dot), `class="performance-dot"`), scoredDots(dec); n != want {
+		t.Errorf("decimal scores: %d dot markers, want %d (one per scale point of each scored moment)", n, want)
+	}
+}
+
+// scoredDots is the number of dot markers a cycle with decimal scores
+// draws: one per point of the scale for each scored moment.
+func scoredDots(a *cycle.Analysis) int {
+	n := 0
+	for _, m := range a.Moments {
+		if !m.Performance.IsZero() {
+			n += a.Cycle.Scale
+		}
+	}
+	return n
 }

@@ -213,6 +213,14 @@ func (d *diagram) buildMoments() {
 		}
 	}
 	scale := d.a.Cycle.Scale
+	// Whole scores show their dots as a row of glyphs (one text run);
+	// only a cycle with a decimal performance draws them as markers filled
+	// in proportion, one Graphviz node each, which doubles the layout of
+	// a 1000-moment cycle.
+	drawn := false
+	for _, ma := range d.a.Moments {
+		drawn = drawn || ma.Performance.Hundredths()%100 != 0
+	}
 	for _, ma := range d.a.Moments {
 		m := &mnode{ma: ma, url: safeURL(ma.URL), dots: dotRow{line: -1}}
 		head := draw.Span{Text: fmt.Sprint(ma.Number()), Font: draw.Font{Size: 10, Bold: true}, Color: d.th.Ink}
@@ -231,12 +239,19 @@ func (d *diagram) buildMoments() {
 		var score []draw.Span
 		if !ma.Performance.IsZero() {
 			f := draw.Font{Size: d.dotSize()}
-			score = []draw.Span{dotSpacer(scale, f.Size), {Text: fmt.Sprintf(" %s/%d", ma.Performance.Short(), scale), Font: f, Color: d.th.Ink}}
+			row := dotSpacer(scale, f.Size)
+			if !drawn {
+				p := min(int(ma.Performance.Hundredths()/100), scale)
+				row = draw.Span{Text: strings.Repeat("●", p) + strings.Repeat("○", max(scale-p, 0)), Font: f, Color: d.th.Ink}
+			}
+			score = []draw.Span{row, {Text: fmt.Sprintf(" %s/%d", ma.Performance.Short(), scale), Font: f, Color: d.th.Ink}}
 		}
 		if d.paged && score != nil {
 			// on a page the score shares the number's line: one line less
 			// in every box
-			m.dots = dotRow{line: 0, span: 2}
+			if drawn {
+				m.dots = dotRow{line: 0, span: 2}
+			}
 			m.label.AddLine(append([]draw.Span{head, {Text: "   ", Font: score[0].Font}}, score...)...)
 		} else {
 			m.label.AddLine(head)
@@ -250,7 +265,9 @@ func (d *diagram) buildMoments() {
 			m.label.Add(oneLine(ma.Owner), cw, draw.Font{Size: 9, Italic: true}, d.th.Muted)
 		}
 		if !d.paged && score != nil {
-			m.dots = dotRow{line: len(m.label.Lines), span: 0}
+			if drawn {
+				m.dots = dotRow{line: len(m.label.Lines), span: 0}
+			}
 			m.label.AddLine(score...)
 		}
 		w, h := m.label.Size()
