@@ -22,15 +22,28 @@ var newViews = []string{"journey", "blueprint", "ipa"}
 // theme, and airline in the other themes and in Spanish, for each view.
 func viewGoldenCases(t *testing.T) []goldenCase {
 	var cases []goldenCase
+	// every example, in every theme, in its own language and in the other
+	// one: NAME, NAME-THEME, NAME-lang-L, NAME-THEME-lang-L
 	for _, v := range newViews {
 		for _, f := range examples(t) {
 			base := strings.TrimSuffix(filepath.Base(f), ".yaml")
-			cases = append(cases, goldenCase{v + "-" + base, f, Options{View: v}})
+			other := "es"
+			if load(t, f).Cycle.Language == "es" {
+				other = "en"
+			}
+			for i, th := range Themes {
+				for _, lang := range []string{"", other} {
+					name := v + "-" + base
+					if i > 0 {
+						name += "-" + th
+					}
+					if lang != "" {
+						name += "-lang-" + lang
+					}
+					cases = append(cases, goldenCase{name, f, Options{View: v, Theme: th, Lang: lang}})
+				}
+			}
 		}
-		for _, th := range Themes[1:] {
-			cases = append(cases, goldenCase{v + "-airline-" + th, "../examples/airline.yaml", Options{View: v, Theme: th}})
-		}
-		cases = append(cases, goldenCase{v + "-airline-lang-es", "../examples/airline.yaml", Options{View: v, Lang: "es"}})
 	}
 	return cases
 }
