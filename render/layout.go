@@ -239,12 +239,15 @@ func (d *diagram) buildMoments() {
 		var score []draw.Span
 		if !ma.Performance.IsZero() {
 			f := draw.Font{Size: d.dotSize()}
-			row := dotSpacer(scale, f.Size)
-			if !drawn {
+			figure := fmt.Sprintf(" %s/%d", ma.Performance.Short(), scale)
+			if drawn {
+				score = []draw.Span{dotSpacer(scale, f.Size), {Text: figure, Font: f, Color: d.th.Ink}}
+			} else {
+				// one run of text, so that no viewer's own glyph widths
+				// open a gap between the dots and the figure
 				p := min(int(ma.Performance.Hundredths()/100), scale)
-				row = draw.Span{Text: strings.Repeat("●", p) + strings.Repeat("○", max(scale-p, 0)), Font: f, Color: d.th.Ink}
+				score = []draw.Span{{Text: strings.Repeat("●", p) + strings.Repeat("○", max(scale-p, 0)) + figure, Font: f, Color: d.th.Ink}}
 			}
-			score = []draw.Span{row, {Text: fmt.Sprintf(" %s/%d", ma.Performance.Short(), scale), Font: f, Color: d.th.Ink}}
 		}
 		if d.paged && score != nil {
 			// on a page the score shares the number's line: one line less
