@@ -1,6 +1,7 @@
 package draw
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"regexp"
@@ -36,25 +37,39 @@ const (
 // the same bytes.
 func (d *Drawing) DOT() []byte {
 	w := &dotWriter{names: map[Item]string{}}
+	items := 0
+	d.Each(func(Item) { items++ })
+	// about 400 bytes a statement on a clock face: one allocation for
+	// the whole text instead of a chain of doublings
+	w.Grow(1024 + 512*items)
 	w.WriteString("digraph ")
 	if name := cmpOr(d.Name, "drawing"); plainID.MatchString(name) {
 		w.WriteString(name)
 	} else {
-		w.WriteString(Quoted(name))
+		w.quoted(name)
 	}
 	w.WriteString(" {\n")
 	ink := cmpOr(d.Ink, "#000000")
-	w.stmt("graph", []attr{
-		{"bgcolor", Quoted(cmpOr(d.Background, "#FFFFFF"))}, {"pad", `"0"`}, {"outputorder", "edgesfirst"},
-		{"fontname", FontName}, {"splines", "true"},
-	})
-	w.stmt("node", []attr{
-		{"fontname", FontName}, {"fontsize", "10"}, {"fontcolor", Quoted(ink)},
-		{"margin", `"0,0"`}, {"penwidth", num(boxPen)},
-	})
-	w.stmt("edge", []attr{
-		{"fontname", FontName}, {"arrowsize", "0.9"}, {"penwidth", num(routePen)}, {"color", Quoted(ink)},
-	})
+	w.open("graph")
+	w.attrQ("bgcolor", cmpOr(d.Background, "#FFFFFF"))
+	w.attr("pad", `"0"`)
+	w.attr("outputorder", "edgesfirst")
+	w.attr("fontname", FontName)
+	w.attr("splines", "true")
+	w.close()
+	w.open("node")
+	w.attr("fontname", FontName)
+	w.attr("fontsize", "10")
+	w.attrQ("fontcolor", ink)
+	w.attr("margin", `"0,0"`)
+	w.attrNum("penwidth", boxPen)
+	w.close()
+	w.open("edge")
+	w.attr("fontname", FontName)
+	w.attr("arrowsize", "0.9")
+	w.attrNum("penwidth", routePen)
+	w.attrQ("color", ink)
+	w.close()
 	lo, hi := d.Page.Min(), d.Page.Max()
 	w.point("_page_lo", Pt{lo.X + cornerInset, lo.Y + cornerInset})
 	w.point("_page_hi", Pt{hi.X - cornerInset, hi.Y - cornerInset})
@@ -73,7 +88,7 @@ func (d *Drawing) DOT() []byte {
 		w.route(r)
 	}
 	w.WriteString("}\n")
-	return []byte(w.String())
+	return w.Bytes()
 }
 
 func cmpOr(s, def string) string {
@@ -83,47 +98,109 @@ func cmpOr(s, def string) string {
 	return s
 }
 
-// dotWriter accumulates DOT statements.
+// dotWriter accumulates DOT statements. A statement is written straight
+// into the buffer: open, then one attr call per attribute, then close.
 type dotWriter struct {
-	strings.Builder
+	bytes.Buffer
 	names map[Item]string
 	n     int
+	// attrs counts the attributes of the open statement
+	attrs   int
+	scratch []byte // for formatting numbers
 }
 
-// attr is one attribute; v is written as is (already quoted).
-type attr struct{ k, v string }
-
-func (w *dotWriter) stmt(head string, attrs []attr) {
-	w.WriteString("\t")
+// open starts a statement about head (a node, an edge or a default).
+func (w *dotWriter) open(head string) {
+	w.WriteByte('\t')
 	w.WriteString(head)
-	if len(attrs) > 0 {
-		w.WriteString(" [")
-		for i, a := range attrs {
-			if i > 0 {
-				w.WriteString(", ")
-			}
-			w.WriteString(a.k)
-			w.WriteString("=")
-			w.WriteString(a.v)
-		}
-		w.WriteString("]")
+	w.attrs = 0
+}
+
+// openNode starts a statement about the node called name.
+func (w *dotWriter) openNode(name string) {
+	w.WriteByte('\t')
+	w.quoted(name)
+	w.attrs = 0
+}
+
+// close ends the open statement.
+func (w *dotWriter) close() {
+	if w.attrs > 0 {
+		w.WriteByte(']')
 	}
 	w.WriteString(";\n")
 }
 
-// num formats a coordinate or size: two decimals, no negative zero.
-func num(x float64) string {
-	s := strconv.FormatFloat(x, 'f', 2, 64)
-	if s == "-0.00" {
-		s = "0.00"
+// key writes the separator before an attribute and its name.
+func (w *dotWriter) key(k string) {
+	if w.attrs == 0 {
+		w.WriteString(" [")
+	} else {
+		w.WriteString(", ")
 	}
-	return s
+	w.attrs++
+	w.WriteString(k)
+	w.WriteByte('=')
 }
 
-func posAttr(p Pt) attr { return attr{"pos", Quoted(num(p.X) + "," + num(p.Y) + "!")} }
+// attr writes an attribute whose value v is written as is (already
+// quoted where it needs it).
+func (w *dotWriter) attr(k, v string) {
+	w.key(k)
+	w.WriteString(v)
+}
 
-func sizeAttrs(w, h float64) []attr {
-	return []attr{{"width", num(w / 72)}, {"height", num(h / 72)}}
+// attrQ writes an attribute whose value is written as Quoted(v).
+func (w *dotWriter) attrQ(k, v string) {
+	w.key(k)
+	w.quoted(v)
+}
+
+// attrNum writes an attribute whose value is the number x.
+func (w *dotWriter) attrNum(k string, x float64) {
+	w.key(k)
+	w.number(x)
+}
+
+// quoted writes Quoted(s).
+func (w *dotWriter) quoted(s string) {
+	w.WriteByte('"')
+	if strings.ContainsAny(s, "\\\"\n") {
+		_, _ = quoteEscaper.WriteString(w, s)
+	} else {
+		w.WriteString(s)
+	}
+	w.WriteByte('"')
+}
+
+// number writes a coordinate or size: two decimals, no negative zero.
+func (w *dotWriter) number(x float64) {
+	w.scratch = strconv.AppendFloat(w.scratch[:0], x, 'f', 2, 64)
+	if string(w.scratch) == "-0.00" {
+		w.scratch = w.scratch[1:]
+	}
+	w.Write(w.scratch)
+}
+
+// pt writes p as "x,y".
+func (w *dotWriter) pt(p Pt) {
+	w.number(p.X)
+	w.WriteByte(',')
+	w.number(p.Y)
+}
+
+// pos writes the pinned position p.
+func (w *dotWriter) pos(p Pt) {
+	w.key("pos")
+	w.WriteByte('"')
+	w.pt(p)
+	w.WriteString(`!"`)
+}
+
+// size writes width and height, w × h points, in inches.
+func (w *dotWriter) size(wd, ht float64) {
+	w.attrNum("width", wd/72)
+	w.attrNum("height", ht/72)
 }
 
 // name returns the DOT node name of a box or marker, choosing one on
@@ -138,7 +215,7 @@ func (w *dotWriter) name(it Item, explicit string) string {
 			n = id
 		} else {
 			w.n++
-			n = fmt.Sprintf("_n%d", w.n)
+			n = "_n" + strconv.Itoa(w.n)
 		}
 	}
 	w.names[it] = n
@@ -147,35 +224,42 @@ func (w *dotWriter) name(it Item, explicit string) string {
 
 // point writes an invisible point node.
 func (w *dotWriter) point(name string, p Pt) {
-	w.stmt(Quoted(name), []attr{posAttr(p), {"shape", "point"}, {"style", "invis"}, {"width", "0.01"}, {"height", "0.01"}})
+	w.openNode(name)
+	w.pos(p)
+	w.attr("shape", "point")
+	w.attr("style", "invis")
+	w.attr("width", "0.01")
+	w.attr("height", "0.01")
+	w.close()
 }
 
-func metaAttrs(m *Meta) []attr {
-	var out []attr
+// meta writes the id, class and link of an item.
+func (w *dotWriter) meta(m *Meta) {
 	if m.ID != "" {
-		out = append(out, attr{"id", Quoted(m.ID)})
+		w.attrQ("id", m.ID)
 	}
 	if m.Class != "" {
-		out = append(out, attr{"class", Quoted(m.Class)})
+		w.attrQ("class", m.Class)
 	}
 	if m.URL != "" {
-		out = append(out, attr{"URL", Quoted(m.URL)}, attr{"target", `"_blank"`})
+		w.attrQ("URL", m.URL)
+		w.attr("target", `"_blank"`)
 		if m.Tooltip != "" {
-			out = append(out, attr{"tooltip", TooltipQuoted(m.Tooltip)})
+			w.attr("tooltip", TooltipQuoted(m.Tooltip))
 		}
 	}
-	return out
 }
 
 var shapeNames = map[Shape]string{Plain: "plaintext", Rectangle: "box", Rounded: "box", Circle: "circle", Note: "note"}
 
-func strokeAttrs(s Stroke, def float64, styles []string) ([]attr, []string) {
-	var out []attr
+// stroke writes a stroke's colour and width (when not def), and returns
+// styles with its dash added.
+func (w *dotWriter) stroke(s Stroke, def float64, styles []string) []string {
 	if s.Color != "" {
-		out = append(out, attr{"color", Quoted(s.Color)})
+		w.attrQ("color", s.Color)
 	}
 	if s.Width > 0 && s.Width != def {
-		out = append(out, attr{"penwidth", num(s.Width)})
+		w.attrNum("penwidth", s.Width)
 	}
 	switch s.Dash {
 	case Dashed:
@@ -183,43 +267,56 @@ func strokeAttrs(s Stroke, def float64, styles []string) ([]attr, []string) {
 	case Dotted:
 		styles = append(styles, "dotted")
 	}
-	return out, styles
+	return styles
 }
 
-func styleAttr(styles []string) []attr {
+// style writes the style list, if any.
+func (w *dotWriter) style(styles []string) {
 	if len(styles) == 0 {
-		return nil
+		return
 	}
-	return []attr{{"style", Quoted(strings.Join(styles, ","))}}
+	w.key("style")
+	w.WriteByte('"')
+	for i, s := range styles {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		w.WriteString(s)
+	}
+	w.WriteByte('"')
 }
 
 func (w *dotWriter) box(b *Box) {
-	attrs := metaAttrs(&b.Meta)
-	attrs = append(attrs, attr{"shape", shapeNames[b.Shape]})
-	var styles []string
+	w.openNode(w.name(b, b.Name))
+	w.meta(&b.Meta)
+	w.attr("shape", shapeNames[b.Shape])
+	var buf [4]string
+	styles := buf[:0]
 	if b.Shape == Rounded {
 		styles = append(styles, "rounded")
 	}
 	if b.Fill != "" {
 		styles = append(styles, "filled")
-		attrs = append(attrs, attr{"fillcolor", Quoted(b.Fill)})
+		w.attrQ("fillcolor", b.Fill)
 	}
-	st, styles := strokeAttrs(b.Stroke, boxPen, styles)
+	styles = w.stroke(b.Stroke, boxPen, styles)
 	if b.Stroke.Color == "" && b.Shape != Plain {
-		st = append(st, attr{"color", Quoted(cmpOr(b.Fill, "#000000"))})
+		w.attrQ("color", cmpOr(b.Fill, "#000000"))
 	}
-	attrs = append(attrs, st...)
-	attrs = append(attrs, styleAttr(styles)...)
+	w.style(styles)
 	if b.Double {
-		attrs = append(attrs, attr{"peripheries", "2"})
+		w.attr("peripheries", "2")
 	}
-	attrs = append(attrs, posAttr(b.Rect.Centre()))
+	w.pos(b.Rect.Centre())
 	if b.Shape != Plain {
-		attrs = append(attrs, attr{"fixedsize", "true"})
+		w.attr("fixedsize", "true")
 	}
-	attrs = append(attrs, sizeAttrs(b.Rect.W, b.Rect.H)...)
-	attrs = append(attrs, attr{"label", "<" + labelHTML(&b.Label, b.Rect.W) + ">"})
-	w.stmt(Quoted(w.name(b, b.Name)), attrs)
+	w.size(b.Rect.W, b.Rect.H)
+	w.key("label")
+	w.WriteByte('<')
+	w.labelHTML(&b.Label, b.Rect.W)
+	w.WriteByte('>')
+	w.close()
 }
 
 // wedges is the Graphviz wedged fill list of a dot filled to f from 12
@@ -233,8 +330,10 @@ func wedges(f float64, c, bg string) string {
 }
 
 func (w *dotWriter) marker(m *Marker) {
-	attrs := metaAttrs(&m.Meta)
-	attrs = append(attrs, attr{"shape", "circle"}, attr{"color", Quoted(m.Color)})
+	w.openNode(w.name(m, ""))
+	w.meta(&m.Meta)
+	w.attr("shape", "circle")
+	w.attrQ("color", m.Color)
 	switch m.Kind {
 	case Dot:
 		f := min(max(m.Fill, 0), 1)
@@ -243,27 +342,33 @@ func (w *dotWriter) marker(m *Marker) {
 		}
 		switch {
 		case f >= 0.999:
-			attrs = append(attrs, attr{"style", "filled"}, attr{"fillcolor", Quoted(m.Color)})
+			w.attr("style", "filled")
+			w.attrQ("fillcolor", m.Color)
 		case f <= 0.001:
 		default:
-			attrs = append(attrs, attr{"style", "wedged"}, attr{"fillcolor", Quoted(wedges(f, m.Color, cmpOr(m.Back, "#FFFFFF")))})
+			w.attr("style", "wedged")
+			w.attrQ("fillcolor", wedges(f, m.Color, cmpOr(m.Back, "#FFFFFF")))
 		}
-		attrs = append(attrs, attr{"penwidth", "1"}, attr{"label", "< >"})
+		w.attr("penwidth", "1")
+		w.attr("label", "< >")
 	default:
-		attrs = append(attrs, attr{"style", "filled"}, attr{"fillcolor", Quoted(m.Color)})
-		lbl := "< >"
+		w.attr("style", "filled")
+		w.attrQ("fillcolor", m.Color)
 		if m.Text != "" {
 			s := Span{Text: m.Text, Font: m.Font, Color: m.Ink}
 			s.Font.Bold = true
-			var sb strings.Builder
-			writeSpan(&sb, s)
-			lbl = "<" + sb.String() + ">"
+			w.key("label")
+			w.WriteByte('<')
+			w.span(s)
+			w.WriteByte('>')
+		} else {
+			w.attr("label", "< >")
 		}
-		attrs = append(attrs, attr{"label", lbl})
 	}
-	attrs = append(attrs, posAttr(m.At), attr{"fixedsize", "true"})
-	attrs = append(attrs, sizeAttrs(m.Size, m.Size)...)
-	w.stmt(Quoted(w.name(m, "")), attrs)
+	w.pos(m.At)
+	w.attr("fixedsize", "true")
+	w.size(m.Size, m.Size)
+	w.close()
 }
 
 func (w *dotWriter) route(r *Route) {
@@ -272,7 +377,7 @@ func (w *dotWriter) route(r *Route) {
 			return w.name(b, b.Name)
 		}
 		w.n++
-		n := fmt.Sprintf("_p%d", w.n)
+		n := "_p" + strconv.Itoa(w.n)
 		w.point(n, p)
 		return n
 	}
@@ -284,86 +389,105 @@ func (w *dotWriter) route(r *Route) {
 		last = r.Tip
 	}
 	from, to := end(r.From, first), end(r.To, last)
-	attrs := metaAttrs(&r.Meta)
-	st, styles := strokeAttrs(r.Stroke, routePen, nil)
-	attrs = append(attrs, st...)
-	attrs = append(attrs, styleAttr(styles)...)
-	var b strings.Builder
+	w.WriteByte('\t')
+	w.quoted(from)
+	w.WriteString(" -> ")
+	w.quoted(to)
+	w.attrs = 0
+	w.meta(&r.Meta)
+	w.style(w.stroke(r.Stroke, routePen, nil))
 	if r.Head != NoArrow {
-		b.WriteString("e," + num(r.Tip.X) + "," + num(r.Tip.Y))
 		if r.ArrowScale != 0 && r.ArrowScale != 1 {
-			attrs = append(attrs, attr{"arrowsize", num(0.9 * r.ArrowScale)})
+			w.attrNum("arrowsize", 0.9*r.ArrowScale)
 		}
 	} else {
-		attrs = append(attrs, attr{"dir", "none"})
+		w.attr("dir", "none")
+	}
+	w.key("pos")
+	w.WriteByte('"')
+	sep := false
+	if r.Head != NoArrow {
+		w.WriteString("e,")
+		w.pt(r.Tip)
+		sep = true
 	}
 	for _, p := range r.Path {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if sep {
+			w.WriteByte(' ')
 		}
-		b.WriteString(num(p.X) + "," + num(p.Y))
+		sep = true
+		w.pt(p)
 	}
-	attrs = append(attrs, attr{"pos", Quoted(b.String())})
-	w.stmt(Quoted(from)+" -> "+Quoted(to), attrs)
+	w.WriteByte('"')
+	w.close()
 }
 
-// labelHTML writes a label as the body of a Graphviz HTML-like label for a
-// box width points wide.
-func labelHTML(l *Label, width float64) string {
+// labelHTML writes a label as the body of a Graphviz HTML-like label
+// for a box width points wide.
+func (w *dotWriter) labelHTML(l *Label, width float64) {
 	if len(l.Lines) == 0 {
-		return " "
+		w.WriteByte(' ')
+		return
 	}
-	var sb strings.Builder
-	for _, line := range l.Lines {
-		for _, s := range line.Spans {
-			writeSpan(&sb, s)
-		}
-		switch {
-		case l.Left || line.Anchor == Start:
-			sb.WriteString(`<BR ALIGN="LEFT"/>`)
-		case line.Anchor == End:
-			sb.WriteString(`<BR ALIGN="RIGHT"/>`)
-		default:
-			sb.WriteString(`<BR/>`)
-		}
-	}
-	body := sb.String()
 	if l.Left {
 		// Graphviz centres a block narrower than its node: a table cell
 		// as wide as the box less its padding keeps the lines flush left
-		return fmt.Sprintf(`<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0" WIDTH="%d"><TR><TD ALIGN="LEFT" BALIGN="LEFT">%s</TD></TR></TABLE>`,
-			int(max(width-2*l.Pad, 1)), body)
+		w.WriteString(`<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0" WIDTH="`)
+		w.WriteString(strconv.Itoa(int(max(width-2*l.Pad, 1))))
+		w.WriteString(`"><TR><TD ALIGN="LEFT" BALIGN="LEFT">`)
 	}
-	// the last line's break ends no line: it only carries its alignment
-	return strings.TrimSuffix(body, "<BR/>")
+	for i, line := range l.Lines {
+		for _, s := range line.Spans {
+			w.span(s)
+		}
+		switch {
+		case l.Left || line.Anchor == Start:
+			w.WriteString(`<BR ALIGN="LEFT"/>`)
+		case line.Anchor == End:
+			w.WriteString(`<BR ALIGN="RIGHT"/>`)
+		case i < len(l.Lines)-1 || l.Left:
+			// the last line's break ends no line: it only carries its
+			// alignment
+			w.WriteString(`<BR/>`)
+		}
+	}
+	if l.Left {
+		w.WriteString(`</TD></TR></TABLE>`)
+	}
 }
 
-func writeSpan(sb *strings.Builder, s Span) {
+// span writes one run of text in its font and colour.
+func (w *dotWriter) span(s Span) {
 	text := s.Text
 	if text == "" {
 		text = " "
 	}
-	sb.WriteString(`<FONT POINT-SIZE="`)
-	sb.WriteString(strconv.FormatFloat(math.Round(s.Font.Size*100)/100, 'f', -1, 64))
-	sb.WriteString(`"`)
+	w.WriteString(`<FONT POINT-SIZE="`)
+	w.scratch = strconv.AppendFloat(w.scratch[:0], math.Round(s.Font.Size*100)/100, 'f', -1, 64)
+	w.Write(w.scratch)
+	w.WriteByte('"')
 	if s.Color != "" {
-		sb.WriteString(` COLOR="`)
-		sb.WriteString(s.Color)
-		sb.WriteString(`"`)
+		w.WriteString(` COLOR="`)
+		w.WriteString(s.Color)
+		w.WriteByte('"')
 	}
-	sb.WriteString(">")
+	w.WriteByte('>')
 	if s.Font.Bold {
-		sb.WriteString("<B>")
+		w.WriteString("<B>")
 	}
 	if s.Font.Italic {
-		sb.WriteString("<I>")
+		w.WriteString("<I>")
 	}
-	sb.WriteString(HTMLText(text))
+	if strings.ContainsAny(text, "&<>\"'\\") {
+		w.WriteString(HTMLText(text))
+	} else {
+		w.WriteString(text)
+	}
 	if s.Font.Italic {
-		sb.WriteString("</I>")
+		w.WriteString("</I>")
 	}
 	if s.Font.Bold {
-		sb.WriteString("</B>")
+		w.WriteString("</B>")
 	}
-	sb.WriteString("</FONT>")
+	w.WriteString("</FONT>")
 }
