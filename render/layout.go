@@ -804,9 +804,7 @@ func (d *diagram) ringBounds() (lo, hi pt) {
 	// small cycles
 	curve := func(pts []pt, tip pt) {
 		grow(rect{X: tip.X, Y: tip.Y, W: 2 * draw.ArrowLen, H: 2 * draw.ArrowLen})
-		for _, p := range draw.Samples(pts, 16) {
-			grow(rect{X: p.X, Y: p.Y, W: 0, H: 0})
-		}
+		draw.EachSample(pts, 16, func(p pt) { grow(rect{X: p.X, Y: p.Y, W: 0, H: 0}) })
 	}
 	for _, e := range d.a.Edges {
 		curve(d.edgeRoute(e))

@@ -111,16 +111,25 @@ func Samples(path []Pt, k int) []Pt {
 	if len(path) == 0 {
 		return nil
 	}
-	out := []Pt{path[0]}
+	out := make([]Pt, 0, 1+len(path)/3*max(k, 0))
+	EachSample(path, k, func(p Pt) { out = append(out, p) })
+	return out
+}
+
+// EachSample calls f with each point Samples(path, k) returns, in order,
+// without making the list.
+func EachSample(path []Pt, k int, f func(Pt)) {
+	if len(path) == 0 {
+		return
+	}
+	f(path[0])
 	for i := 0; i+3 < len(path); i += 3 {
 		for s := 1; s <= k; s++ {
 			t := float64(s) / float64(k)
 			u := 1 - t
-			p := path[i].Mul(u * u * u).Add(path[i+1].Mul(3 * u * u * t)).Add(path[i+2].Mul(3 * u * t * t)).Add(path[i+3].Mul(t * t * t))
-			out = append(out, p)
+			f(path[i].Mul(u * u * u).Add(path[i+1].Mul(3 * u * u * t)).Add(path[i+2].Mul(3 * u * t * t)).Add(path[i+3].Mul(t * t * t)))
 		}
 	}
-	return out
 }
 
 // RayExit returns the point where the ray from q (inside r) in direction
