@@ -49,16 +49,16 @@ func (d *diagram) drawing() *draw.Drawing {
 		return &draw.Route{Meta: draw.Meta{ID: fmt.Sprintf("edge-%d", k), Class: class}, From: from, To: to,
 			Path: path, Head: draw.ArrowNormal, Tip: tip, Stroke: look}
 	}
-	for _, e := range d.a.Edges {
+	for i, e := range d.a.Edges {
 		class := e.Kind.String() // Graphviz puts "edge" before it in the SVG
 		if e.Handoff {
 			class += " handoff"
 		}
-		pts, tip := d.edgeRoute(e)
+		pts, tip := d.edgeSpline(i)
 		out.Add(route(boxes[e.From.Index], boxes[e.To.Index], class, pts, tip, d.edgeLook(e.Kind == cycle.Branch, e.Handoff)))
 	}
-	for _, p := range d.pills {
-		pts, tip := d.pillRoute(p)
+	for i, p := range d.pills {
+		pts, tip := d.pillSpline(i)
 		out.Add(route(boxes[p.moment], ends[p.moment], "end", pts, tip, d.edgeLook(false, false)))
 	}
 	for _, at := range d.attach {

@@ -146,6 +146,22 @@ type diagram struct {
 	// the legend and the notes panel, unplaced until drawing (legend.go)
 	legendDrawing *draw.Legend
 	panelDrawing  *draw.Panel
+	// splines are the routes of the edges and end markers ringBounds
+	// made, for drawing to reuse while the ring stays where it was
+	splines *splines
+}
+
+// splines are the routes of a diagram's edges (in the analysis's order)
+// and end markers (in d.pills's order) for the ring of radius r.
+type splines struct {
+	r            float64
+	edges, pills []spline
+}
+
+// spline is a route and its arrow tip.
+type spline struct {
+	pts []pt
+	tip pt
 }
 
 // contentWidth is the text width of a moment box: narrower boxes for
@@ -806,11 +822,35 @@ func (d *diagram) ringBounds() (lo, hi pt) {
 		grow(rect{X: tip.X, Y: tip.Y, W: 2 * draw.ArrowLen, H: 2 * draw.ArrowLen})
 		draw.EachSample(pts, 16, func(p pt) { grow(rect{X: p.X, Y: p.Y, W: 0, H: 0}) })
 	}
-	for _, e := range d.a.Edges {
-		curve(d.edgeRoute(e))
+	sp := &splines{r: d.R, edges: make([]spline, len(d.a.Edges)), pills: make([]spline, len(d.pills))}
+	for i, e := range d.a.Edges {
+		s := &sp.edges[i]
+		s.pts, s.tip = d.edgeRoute(e)
+		curve(s.pts, s.tip)
 	}
-	for _, p := range d.pills {
-		curve(d.pillRoute(p))
+	for i, p := range d.pills {
+		s := &sp.pills[i]
+		s.pts, s.tip = d.pillRoute(p)
+		curve(s.pts, s.tip)
 	}
+	d.splines = sp
 	return lo, hi
+}
+
+// edgeSpline is edgeRoute(d.a.Edges[i]), made once for the ring as
+// ringBounds left it.
+func (d *diagram) edgeSpline(i int) ([]pt, pt) {
+	if sp := d.splines; sp != nil && sp.r == d.R && !d.paged {
+		return sp.edges[i].pts, sp.edges[i].tip
+	}
+	return d.edgeRoute(d.a.Edges[i])
+}
+
+// pillSpline is pillRoute(d.pills[i]), made once for the ring as
+// ringBounds left it.
+func (d *diagram) pillSpline(i int) ([]pt, pt) {
+	if sp := d.splines; sp != nil && sp.r == d.R && !d.paged {
+		return sp.pills[i].pts, sp.pills[i].tip
+	}
+	return d.pillRoute(d.pills[i])
 }
