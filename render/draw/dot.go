@@ -50,6 +50,7 @@ func (d *Drawing) DOT() []byte {
 	}
 	w.WriteString(" {\n")
 	ink := cmpOr(d.Ink, "#000000")
+	w.ink = ink
 	w.open("graph")
 	w.attrQ("bgcolor", cmpOr(d.Background, "#FFFFFF"))
 	w.attr("pad", `"0"`)
@@ -104,6 +105,9 @@ type dotWriter struct {
 	bytes.Buffer
 	names map[Item]string
 	n     int
+	// ink is the nodes' default font colour: text in it needs no colour
+	// of its own
+	ink string
 	// attrs counts the attributes of the open statement
 	attrs   int
 	scratch []byte // for formatting numbers
@@ -466,7 +470,7 @@ func (w *dotWriter) span(s Span) {
 	w.scratch = strconv.AppendFloat(w.scratch[:0], math.Round(s.Font.Size*100)/100, 'f', -1, 64)
 	w.Write(w.scratch)
 	w.WriteByte('"')
-	if s.Color != "" {
+	if s.Color != "" && s.Color != w.ink {
 		w.WriteString(` COLOR="`)
 		w.WriteString(s.Color)
 		w.WriteByte('"')
