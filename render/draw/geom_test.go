@@ -1,0 +1,132 @@
+package draw
+
+import (
+	"math"
+	"testing"
+)
+
+// catmullRom joins the points with cubic segments as the clock face's
+// branches are made: closely spaced samples of a smooth curve.
+func catmullRom(pts []Pt) []Pt {
+	out := []Pt{pts[0]}
+	at := func(i int) Pt { return pts[min(max(i, 0), len(pts)-1)] }
+	for i := 0; i+1 < len(pts); i++ {
+		p0, p1, p2, p3 := at(i-1), at(i), at(i+1), at(i+2)
+		out = append(out, p1.Add(p2.Sub(p0).Mul(1.0/6)), p2.Sub(p3.Sub(p1).Mul(1.0/6)), p2)
+	}
+	return out
+}
+
+// farthest is the largest distance from a point of a's samples to the
+// polyline through b's dense samples.
+func farthest(a, b []Pt) float64 {
+	dense := Samples(b, 64)
+	worst := 0.0
+	for _, x := range Samples(a, 64) {
+		best := math.Inf(1)
+		for i := 1; i < len(dense); i++ {
+			best = min(best, segDist(x, dense[i-1], dense[i]))
+		}
+		worst = max(worst, best)
+	}
+	return worst
+}
+
+func segDist(x, a, b Pt) float64 {
+	d := b.Sub(a)
+	t := 0.0
+	if l := dot(d, d); l > 0 {
+		t = min(max(dot(x.Sub(a), d)/l, 0), 1)
+	}
+	return x.Sub(a.Add(d.Mul(t))).Len()
+}
+
+// turn is the largest angle, in degrees, between the tangents on either
+// side of a joint of a Bézier path.
+func turn(path []Pt) float64 {
+	worst := 0.0
+	for i := 3; i+1 < len(path); i += 3 {
+		in, _ := direction(path[i], path[i-1], path[i-2])
+		out, _ := direction(path[i], path[i+1], path[i+2])
+		worst = max(worst, math.Acos(min(max(-dot(in, out), -1), 1))*180/math.Pi)
+	}
+	return worst
+}
+
+func TestSimplify(t *testing.T) {
+	spiral := func(n int, r0, r1, a0, a1 float64) []Pt {
+		var pts []Pt
+		for k := 0; k <= n; k++ {
+			u := float64(k) / float64(n)
+			pts = append(pts, Polar(r0+(r1-r0)*u*u, a0+(a1-a0)*u))
+		}
+		return pts
+	}
+	cases := []struct {
+		name string
+		path []Pt
+		tol  float64
+	}{
+		{"a bend into a lane", catmullRom(spiral(21, 200, 150, 0, 0.6)), 0.2},
+		{"a long lane on a large ring", catmullRom(spiral(60, 30000, 29900, 1, 1.05)), 0.2},
+		{"a tight hook", catmullRom(spiral(12, 40, 10, 0, 3)), 0.1},
+		{"a straight line", Polyline(Pt{0, 0}, Pt{50, 0}, Pt{100, 0}, Pt{150, 0}), 0.2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := Simplify(c.path, c.tol)
+			if len(got)%3 != 1 || len(got) > len(c.path) {
+				t.Fatalf("%d points from %d: not a shorter Bézier path", len(got), len(c.path))
+			}
+			if got[0] != c.path[0] || got[len(got)-1] != c.path[len(c.path)-1] {
+				t.Errorf("ends moved: %v %v, want %v %v", got[0], got[len(got)-1], c.path[0], c.path[len(c.path)-1])
+			}
+			// both ways: the simplified curve near the original, and the
+			// original near it (the samples are 64 a segment)
+			const slack = 0.02
+			if d := farthest(got, c.path); d > c.tol+slack {
+				t.Errorf("strays %.3f pt from the path, tolerance %.1f", d, c.tol)
+			}
+			if d := farthest(c.path, got); d > c.tol+slack {
+				t.Errorf("the path strays %.3f pt from it, tolerance %.1f", d, c.tol)
+			}
+			if a, b := turn(got), turn(c.path); a > b+1e-6 {
+				t.Errorf("turns %.3f° at a joint; the path turned %.3f°", a, b)
+			}
+			t.Logf("%d points from %d", len(got), len(c.path))
+		})
+	}
+	// the smooth curves need far fewer points
+	bend := catmullRom(spiral(21, 200, 150, 0, 0.6))
+	if got := Simplify(bend, 0.2); len(got) > len(bend)/2 {
+		t.Errorf("a 21-segment bend keeps %d of %d points", len(got), len(bend))
+	}
+	if got := Simplify(Polyline(Pt{0, 0}, Pt{50, 0}, Pt{100, 0}, Pt{150, 0}), 0.2); len(got) != 4 {
+		t.Errorf("a straight line in three pieces: %d points, want one segment", len(got))
+	}
+	// a path with a corner keeps it
+	corner := Polyline(Pt{0, 0}, Pt{100, 0}, Pt{100, 100})
+	if got := Simplify(corner, 0.2); len(got) != len(corner) || farthest(corner, got) > 1e-9 {
+		t.Errorf("a right angle became %v", got)
+	}
+	for _, short := range [][]Pt{nil, {{1, 2}}, Line(Pt{0, 0}, Pt{1, 1})} {
+		if got := Simplify(short, 0.2); len(got) != len(short) {
+			t.Errorf("Simplify(%v) = %v", short, got)
+		}
+	}
+}
+
+func TestEachSampleIsSamples(t *testing.T) {
+	path := Arc(100, 0, 2)
+	var got []Pt
+	EachSample(path, 16, func(p Pt) { got = append(got, p) })
+	want := Samples(path, 16)
+	if len(got) != len(want) || len(want) != 1+16*(len(path)/3) {
+		t.Fatalf("%d samples, want %d", len(got), len(want))
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("sample %d: %v, want %v", i, got[i], want[i])
+		}
+	}
+}
