@@ -33,11 +33,15 @@ const (
 // changed, that moved, or became or stopped being critical get a tag
 // with the facts (performance 2 → 4 ▲, now critical); removed moments,
 // which the new drawing cannot show, are listed in a panel beside it
-// with the improvements that went with them; a heading above says what
-// the marks mean and sums the diff up. The page is then refitted to the
-// content. Tags sit on the inner side of their moment (below a moment in
+// with the improvements that went with them; a heading above sums the
+// diff up, names the settings that change the analysis when any changed
+// (Diff.Settings), and says what the marks mean. The page is then
+// refitted to the content (see fitDecorated). Tags sit on the inner side of their moment (below a moment in
 // the upper half of the ring, above one in the lower half), where the
-// ring leaves room; every mark's SVG id starts with "diff-".
+// ring leaves room; every mark's SVG id starts with "diff-". On a named
+// paper, when fitting the marks shrinks the moment names below
+// draw.MinNameSize, a warning with the size reached is added to
+// dr.Warnings, in l, for the caller to print.
 func Decorate(dr *draw.Drawing, d *Diff, l string) {
 	l = lang(l)
 	boxes := map[string]*draw.Box{}
@@ -139,28 +143,52 @@ func Decorate(dr *draw.Drawing, d *Diff, l string) {
 		dr.Add(removedPanel(d, l, content)...)
 	}
 	dr.Add(heading(d, l, dr.Content()))
-	fitDecorated(dr, 28.8)
+	if k := fitDecorated(dr, 28.8); k < 1 {
+		// The size reached once the marks shrank the drawing (scaling
+		// sets type in whole points); render has warned already when its
+		// own layout went below, with the size before the marks.
+		if got := nameSize(boxes); got < draw.MinNameSize {
+			dr.Warnings = append(dr.Warnings, fmt.Sprintf(word(l, "warn_small"), dr.Paper, got, draw.MinNameSize))
+		}
+	}
+}
+
+// nameSize is the size moment names are set at on the drawing: the
+// largest type in the moment boxes (a name is larger than the number,
+// owner and score around it); 0 without moments.
+func nameSize(boxes map[string]*draw.Box) float64 {
+	size := 0.0
+	for _, b := range boxes {
+		for _, line := range b.Label.Lines {
+			for _, sp := range line.Spans {
+				size = max(size, sp.Font.Size)
+			}
+		}
+	}
+	return size
 }
 
 // fitDecorated sizes the page to the decorated content, or, when the
 // drawing was laid out for a named paper (--page), keeps the paper and
 // shrinks the content about its centre onto it when the marks, the
-// removed-moments panel or the heading made it overflow.
-func fitDecorated(dr *draw.Drawing, margin float64) {
+// removed-moments panel or the heading made it overflow. It returns the
+// factor the content was scaled by: 1 when it was not.
+func fitDecorated(dr *draw.Drawing, margin float64) float64 {
 	if dr.Paper == "" || dr.Paper == "auto" {
 		dr.FitPage(margin)
-		return
+		return 1
 	}
 	c, page := dr.Content(), dr.Page
 	room := draw.Rect{X: page.X, Y: page.Y, W: page.W - 2*margin, H: page.H - 2*margin}
 	if c.Min().X >= room.Min().X && c.Min().Y >= room.Min().Y && c.Max().X <= room.Max().X && c.Max().Y <= room.Max().Y {
-		return
+		return 1
 	}
 	k := 1.0
 	if c.W > 0 && c.H > 0 {
 		k = min(1, room.W/c.W, room.H/c.H)
 	}
 	dr.Scale(k, page.Centre().Sub(c.Centre().Mul(k)))
+	return k
 }
 
 // placeTag picks where a tag of size r.W × r.H goes beside a moment box
@@ -345,12 +373,21 @@ func removedPanel(d *Diff, l string, content draw.Rect) []draw.Item {
 	return []draw.Item{body}
 }
 
-// heading says above the drawing what changed and what the marks mean.
+// heading says above the drawing what changed, the settings that change
+// how the analysis reads the file when any did, and what the marks mean.
 func heading(d *Diff, l string, content draw.Rect) *draw.Box {
 	b := &draw.Box{Meta: draw.Meta{ID: "diff-heading", Class: "diff-heading"}, Shape: draw.Plain}
 	b.Label.AddLine(draw.Span{Text: word(l, "pic_heading"), Font: draw.Font{Size: headSize, Bold: true}, Color: markInk})
 	width := min(max(content.W, 360), 620)
 	b.Label.Add(d.Summary(l), width, draw.Font{Size: panelSize}, markInk)
+	if len(d.Settings) > 0 {
+		// they change how every mark reads, so they come before the key
+		var parts []string
+		for _, c := range d.Settings {
+			parts = append(parts, c.Field+" "+cellValue(c.Field, c.Old, l)+" → "+cellValue(c.Field, c.New, l))
+		}
+		b.Label.Add(fmt.Sprintf(word(l, "pic_settings"), strings.Join(parts, " · ")), width, draw.Font{Size: panelSize, Bold: true}, markInk)
+	}
 	b.Label.Add(word(l, "pic_key"), width, draw.Font{Size: panelSize, Italic: true}, markMuted)
 	w, h := b.Label.Size()
 	b.Rect = draw.Rect{X: content.X, Y: content.Max().Y + 14 + h/2, W: w, H: h}
