@@ -140,10 +140,10 @@ func Decorate(dr *draw.Drawing, d *Diff, l string) {
 
 	content := dr.Content()
 	if len(d.RemovedMoments) > 0 {
-		dr.Add(removedPanel(d, l, content)...)
+		dr.Add(removedPanel(d, l, content, named(dr), dr.Page))
 	}
 	dr.Add(heading(d, l, dr.Content()))
-	if k := fitDecorated(dr, 28.8); k < 1 {
+	if k := fitDecorated(dr, pageMargin); k < 1 {
 		// The size reached once the marks shrank the drawing (scaling
 		// sets type in whole points); render has warned already when its
 		// own layout went below, with the size before the marks.
@@ -174,7 +174,7 @@ func nameSize(boxes map[string]*draw.Box) float64 {
 // removed-moments panel or the heading made it overflow. It returns the
 // factor the content was scaled by: 1 when it was not.
 func fitDecorated(dr *draw.Drawing, margin float64) float64 {
-	if dr.Paper == "" || dr.Paper == "auto" {
+	if !named(dr) {
 		dr.FitPage(margin)
 		return 1
 	}
@@ -183,12 +183,24 @@ func fitDecorated(dr *draw.Drawing, margin float64) float64 {
 	if c.Min().X >= room.Min().X && c.Min().Y >= room.Min().Y && c.Max().X <= room.Max().X && c.Max().Y <= room.Max().Y {
 		return 1
 	}
-	k := 1.0
-	if c.W > 0 && c.H > 0 {
-		k = min(1, room.W/c.W, room.H/c.H)
-	}
+	k := fitScale(page, c, margin)
 	dr.Scale(k, page.Centre().Sub(c.Centre().Mul(k)))
 	return k
+}
+
+// pageMargin is the margin Decorate keeps around the content, in points.
+const pageMargin = 28.8
+
+// named reports whether dr was laid out for a named paper (--page).
+func named(dr *draw.Drawing) bool { return dr.Paper != "" && dr.Paper != "auto" }
+
+// fitScale is the factor (at most 1) that fits content c inside page
+// with margin on every side.
+func fitScale(page, c draw.Rect, margin float64) float64 {
+	if c.W <= 0 || c.H <= 0 {
+		return 1
+	}
+	return min(1, (page.W-2*margin)/c.W, (page.H-2*margin)/c.H)
 }
 
 // placeTag picks where a tag of size r.W × r.H goes beside a moment box
@@ -347,8 +359,11 @@ func overlap(a, b draw.Rect) float64 {
 
 // removedPanel lists the removed moments right of the content, top
 // aligned: a heading, then each moment with the improvements that went
-// with it.
-func removedPanel(d *Diff, l string, content draw.Rect) []draw.Item {
+// with it. On a named paper (paper true, page its sheet), it goes
+// below the content instead, left aligned, when the picture then needs
+// less shrinking to fit the sheet (a portrait sheet has room below and
+// none beside).
+func removedPanel(d *Diff, l string, content draw.Rect, paper bool, page draw.Rect) *draw.Box {
 	const width = 230.0
 	body := &draw.Box{Meta: draw.Meta{ID: "diff-removed", Class: "diff-removed"}, Shape: draw.Rectangle,
 		Fill: markPanel, Stroke: draw.Stroke{Color: markMuted, Width: 1, Dash: draw.Dashed}}
@@ -370,7 +385,18 @@ func removedPanel(d *Diff, l string, content draw.Rect) []draw.Item {
 	_, h := body.Label.Size()
 	top := content.Max().Y
 	body.Rect = draw.Rect{X: content.Max().X + 24 + width/2, Y: top - (h+16)/2, W: width, H: h + 16}
-	return []draw.Item{body}
+	if paper {
+		below := draw.Rect{X: content.Min().X + width/2, Y: content.Min().Y - 24 - (h+16)/2, W: width, H: h + 16}
+		// each with the heading it will have above
+		k := func(r draw.Rect) float64 {
+			c := content.Union(r)
+			return fitScale(page, c.Union(heading(d, l, c).Rect), pageMargin)
+		}
+		if k(below) > k(body.Rect) {
+			body.Rect = below
+		}
+	}
+	return body
 }
 
 // heading says above the drawing what changed, the settings that change

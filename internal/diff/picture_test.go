@@ -222,3 +222,43 @@ func TestDecorateSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestRemovedPanelPlace: the removed-moments panel stands right of the
+// drawing on a page sized to it, and below it on a portrait sheet, where
+// the right would shrink the picture more.
+func TestRemovedPanelPlace(t *testing.T) {
+	old := load(t, "../../examples/garantia.yaml")
+	new := load(t, "../../examples/to-be/garantia.yaml")
+	for _, tc := range []struct {
+		page  string
+		below bool
+	}{{"auto", false}, {"a4", true}} {
+		dr, _, err := render.ViewDrawing(new, render.Options{Lang: "en", Page: tc.page})
+		if err != nil {
+			t.Fatal(err)
+		}
+		Decorate(dr, Compare(old, new), "en")
+		var panel *draw.Box
+		var moments []*draw.Box
+		for _, it := range dr.Items {
+			if b, ok := it.(*draw.Box); ok {
+				switch {
+				case b.ID == "diff-removed":
+					panel = b
+				case strings.HasPrefix(b.ID, "moment-"):
+					moments = append(moments, b)
+				}
+			}
+		}
+		if panel == nil {
+			t.Fatalf("%s: no removed panel", tc.page)
+		}
+		for _, m := range moments {
+			right := panel.Rect.Min().X > m.Rect.Max().X
+			below := panel.Rect.Max().Y < m.Rect.Min().Y // y grows upwards
+			if (tc.below && !below) || (!tc.below && !right) {
+				t.Errorf("%s: panel %v beside moment %s %v; want it %s", tc.page, panel.Rect, m.ID, m.Rect, map[bool]string{true: "below", false: "right"}[tc.below])
+			}
+		}
+	}
+}

@@ -438,7 +438,7 @@ var _ = register("es", Catalog{
 
 	// ---- diff: the words of the diff writers, each under the context diff.KEY.
 	"diff.no_changes|no changes":                       "sin cambios",
-	"diff.cycle|cycle":                                 "ciclo",
+	"diff.cycle|cycle":                                 "clave del ciclo",
 	"diff.added|added":                                 "añadido",
 	"diff.removed|removed":                             "eliminado",
 	"diff.moved|moved":                                 "movido",
@@ -545,7 +545,7 @@ var _ = register("es", Catalog{
 	"diff.pic_dropped|%d improvements dropped with it":        "%d mejoras se van con él",
 	"diff.pic_dropped_1|%d improvement dropped with it":       "%d mejora se va con él",
 	"diff.pic_heading|What changed from the previous version": "Qué cambió respecto de la versión anterior",
-	"diff.pic_key|Dashed green outline and NEW: added moment · tags: old → new scores (▲ up, ▼ down), moves, criticality · removed moments in the panel at the right": "Contorno verde discontinuo y NUEVO: momento añadido · etiquetas: puntuaciones antes → ahora (▲ sube, ▼ baja), movimientos, criticidad · momentos eliminados en el panel de la derecha",
+	"diff.pic_key|Dashed green outline and NEW: added moment · tags: old → new scores (▲ up, ▼ down), moves, criticality · removed moments in the panel “Moments removed”": "Contorno verde discontinuo y NUEVO: momento añadido · etiquetas: puntuaciones antes → ahora (▲ sube, ▼ baja), movimientos, criticidad · momentos eliminados en el panel «Momentos eliminados»",
 	"diff.picture|The new version":                                                                                             "La nueva versión",
 	"diff.picture_alt|Diagram of the new version of the cycle":                                                                 "Diagrama de la nueva versión del ciclo",
 	"diff.setting|setting changed":                                                                                             "ajuste cambiado",
@@ -559,7 +559,7 @@ var _ = register("es", Catalog{
 	"diff.eff_servqual|the dimensions' scores are read as the ten determinants (10) or the five dimensions (5)":                "los puntajes de las dimensiones se leen como los diez determinantes (10) o las cinco dimensiones (5)",
 	"diff.eff_quadrants|the quadrants split at the scale's midpoint or at the mean of the scores: moments may change quadrant": "los cuadrantes se dividen en el punto medio de la escala o en la media de los puntajes: los momentos pueden cambiar de cuadrante",
 	"diff.eff_state|as-is maps today's service, to-be a design: a handoff chain is a warning in one and an error in the other": "as-is describe el servicio actual y to-be un diseño: una cadena de traspasos es una advertencia en uno y un error en el otro",
-	"diff.warn_small|on %s, the marks of the changes shrink the picture to moment names of %.1f pt, below the %g pt ciclo keeps; a larger page (a3, slide) or --page auto keeps them larger": "en %s, las marcas de los cambios reducen el dibujo hasta nombres de momento de %.1f pt, por debajo de los %g pt que ciclo mantiene; una página mayor (a3, slide) o --page auto los mantiene más grandes",
+	"diff.warn_small|on %s, the marks of the changes shrink the picture to moment names of %.1f pt, below the %g pt ciclo keeps; a larger paper or --page auto keeps them larger": "en %s, las marcas de los cambios reducen el dibujo hasta nombres de momento de %.1f pt, por debajo de los %g pt que ciclo mantiene; un papel mayor o --page auto los mantiene más grandes",
 
 	// ---- report: the portfolio's words, under the context portfolio.
 	"portfolio|Portfolio of service cycles": "Cartera de ciclos de servicio",
