@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -30,7 +31,12 @@ const minScale = draw.MinNameSize / nameSize
 
 // pagedWidths are the text widths of a moment box tried on a named page:
 // narrow boxes with more lines, or wide ones with fewer.
-var pagedWidths = []float64{84, 112, 140}
+var pagedWidths = []float64{64, 84, 112}
+
+// pagedColWidths are the wider text widths tried for the boxes in the
+// ring's columns, where a box's height, not its width, takes room along
+// the ring: a wide box there is a short one.
+var pagedColWidths = []float64{180}
 
 // ringGap is the least space between neighbours on the ring.
 func (d *diagram) ringGap() float64 {
@@ -49,9 +55,12 @@ func (d *diagram) dotSize() float64 {
 	return 9
 }
 
-// badge is the place of a callout on a named page: a disc on the moment's
-// outer corner (the one farthest from the centre), a third of it over the
-// box.
+// badge is the place of a callout on a named page: a disc on the
+// moment's outer edge at the end farthest from the ring's middle. In a
+// row or a column of the ring a quarter of it lies over the box (within
+// the box's padding, clear of its text) and the rest outwards, so that
+// it takes none of the gap between neighbours; on a corner of the ring it
+// sits over the box's outer corner.
 func (d *diagram) badge(at *attachment) rect {
 	m := d.moments[at.moment].box
 	sx, sy := 1.0, 1.0
@@ -62,7 +71,15 @@ func (d *diagram) badge(at *attachment) rect {
 		sy = -1
 	}
 	in := at.w / 6
-	return rect{X: m.X + sx*(m.W/2-in), Y: m.Y + sy*(m.H/2-in), W: at.w, H: at.h}
+	out := rect{X: m.X + sx*(m.W/2-in), Y: m.Y + sy*(m.H/2-in), W: at.w, H: at.h}
+	v := d.tangentAt(d.R, d.theta[at.moment], 1)
+	switch {
+	case math.Abs(v.X) > 0.99: // a row: out above or below
+		out.X, out.Y = m.X+sx*(m.W/2-at.w/2), m.Y+sy*(m.H/2+at.h/4)
+	case math.Abs(v.Y) > 0.99: // a column: out to the side
+		out.X, out.Y = m.X+sx*(m.W/2+at.w/4), m.Y+sy*(m.H/2-at.h/2)
+	}
+	return out
 }
 
 // metaSize is the size of a note's owner and due date: on a named page
@@ -145,7 +162,14 @@ func (a *arrangement) better(b *arrangement) bool {
 		return a.rowsFit() > b.rowsFit()
 	}
 	// then the one that leaves less of the ring's middle empty
-	return bits.OnesCount(uint(a.d.mid)) > bits.OnesCount(uint(b.d.mid))
+	if ma, mb := bits.OnesCount(uint(a.d.mid)), bits.OnesCount(uint(b.d.mid)); ma != mb {
+		return ma > mb
+	}
+	// then wider boxes, on fewer lines
+	if a.d.cw != b.d.cw {
+		return a.d.cw > b.d.cw
+	}
+	return a.d.cwCol > b.d.cwCol
 }
 
 // rowsFit is how many of the panel's rows the first page holds at the
@@ -268,13 +292,46 @@ func (a *arrangement) nextShape() float64 {
 	return min(max(rh/rw, 0.3), 4)
 }
 
+// pagedShapes are the shapes pagedClock tries: every text width of the
+// boxes, alone or with wider boxes in the ring's columns, every choice of
+// what goes in the ring's middle, the legend in one column or, where it
+// may stand in a wide room (the ring's middle, or below the ring), two.
+func pagedShapes() []shape {
+	var out []shape
+	for _, cw := range pagedWidths {
+		for _, col := range append([]float64{cw}, pagedColWidths...) {
+			if col < cw || (col == cw && slices.Contains(pagedColWidths, cw)) {
+				continue
+			}
+			for _, mid := range middles {
+				for _, lc := range legendColumns {
+					out = append(out, shape{ey: 1, mid: mid, cw: cw, cwCol: col, legendCols: lc})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// legendColumns are the numbers of columns tried for the legend's rows.
+var legendColumns = []int{1, 2}
+
 // pagedClock lays the clock face out for the named page o.Page: for each
 // orientation allowed and each arrangement, the ring takes the shape of
 // the room left to it (three rounds of fitting), and the one drawn largest
 // wins.
 func pagedClock(a *cycle.Analysis, o Options) *draw.Drawing {
 	paper, _ := draw.LookupPaper(o.Page)
+	best := pagedLayout(a, o, paper)
+	out := best.d.drawing()
+	best.d.placeOnPage(out, best, paper)
+	return out
+}
+
+// pagedLayout is the arrangement pagedClock draws.
+func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 	var best *arrangement
+	laid := map[shape]*diagram{} // the same shape beside or below the ring
 	for _, landscape := range []bool{false, true} {
 		switch {
 		case o.Orientation == "portrait" && landscape, o.Orientation == "landscape" && !landscape:
@@ -286,32 +343,36 @@ func pagedClock(a *cycle.Analysis, o Options) *draw.Drawing {
 		if landscape {
 			w, h = h, w
 		}
-		for _, cw := range pagedWidths {
-			for _, mid := range middles {
-				for _, side := range []bool{true, false} {
-					if mid&midPanel != 0 && mid&midLegend != 0 && !side {
-						continue // nothing outside the ring: side or below is the same
+		for _, s0 := range pagedShapes() {
+			for _, side := range []bool{true, false} {
+				if s0.mid&midPanel != 0 && s0.mid&midLegend != 0 && !side {
+					continue // nothing outside the ring: side or below is the same
+				}
+				if s0.legendCols > 1 && s0.mid&midLegend == 0 && side {
+					continue // a legend beside the ring stands in one column
+				}
+				s := s0
+				var arr *arrangement
+				for range 3 {
+					d, ok := laid[s]
+					if !ok {
+						d = newShaped(a, o, s)
+						laid[s] = d
 					}
-					s := shape{ey: 1, mid: mid, cw: cw}
-					var arr *arrangement
-					for range 3 {
-						arr = measure(newShaped(a, o, s), w, h, side)
-						next := arr.nextShape()
-						if math.Abs(next-s.ey) < 0.02 {
-							break
-						}
-						s.ey = next
+					arr = measure(d, w, h, side)
+					next := arr.nextShape()
+					if math.Abs(next-s.ey) < 0.02 {
+						break
 					}
-					if best == nil || arr.better(best) {
-						best = arr
-					}
+					s.ey = next
+				}
+				if best == nil || arr.better(best) {
+					best = arr
 				}
 			}
 		}
 	}
-	out := best.d.drawing()
-	best.d.placeOnPage(out, best, paper)
-	return out
+	return best
 }
 
 // placeOnPage puts the legend and the panel beside or below the ring,
@@ -582,3 +643,4 @@ func stackOrMove(out *draw.Drawing, p *draw.Panel, x, y, bottom float64, st draw
 	}
 	return draw.StackPanel(p, x, y, bottom, st)
 }
+
