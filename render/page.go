@@ -643,4 +643,3 @@ func stackOrMove(out *draw.Drawing, p *draw.Panel, x, y, bottom float64, st draw
 	}
 	return draw.StackPanel(p, x, y, bottom, st)
 }
-
