@@ -12,12 +12,15 @@ import (
 )
 
 // Laying the clock face out for a named page (Options.Page): the ring is
-// drawn at its design sizes with narrower boxes, notes always as numbered
-// callouts with a panel, and a tighter ring; the legend and the panel go
-// beside the ring or below it, whichever lets the whole be drawn larger;
-// then everything is scaled to the page. The design sizes make the
-// smallest scale that keeps moment names at draw.MinNameSize (11 pt names)
-// also keep notes at draw.MinNoteSize and the title at draw.MinTitleSize.
+// a rounded rectangle shaped to the room the page leaves it, its boxes
+// each as large as their own text (wider, so shorter, in the ring's
+// columns) and packed the same gap apart (pack, ring.go); notes are
+// always numbered callouts with a panel; the title, the legend and the
+// panel go in the ring's middle, beside the ring or below it, whichever
+// lets the whole be drawn larger (pagedShapes lists what is tried); then
+// everything is scaled to the page. The design sizes make the smallest
+// scale that keeps moment names at draw.MinNameSize (11 pt names) also
+// keep notes at draw.MinNoteSize and the title at draw.MinTitleSize.
 const (
 	pageMargin = 28.8 // 0.4 inch around the page
 	pageGap    = 24.0 // between the ring, the legend and the panel (design points)
@@ -30,7 +33,8 @@ const (
 const minScale = draw.MinNameSize / nameSize
 
 // pagedWidths are the text widths of a moment box tried on a named page:
-// narrow boxes with more lines, or wide ones with fewer.
+// narrow boxes with more lines, or wide ones with fewer (a box is never
+// narrower than its longest word, up to the widest of these).
 var pagedWidths = []float64{64, 84, 112}
 
 // pagedColWidths are the wider text widths tried for the boxes in the

@@ -158,7 +158,10 @@ func (d *diagram) radial(k int) float64 {
 // that each moment gets a share of the curve in proportion to the room
 // its box needs along it there (its width plus the ring's gap where the
 // ring runs across, its height where it runs up or down, the least of
-// the two on a slant), the first at 12 o'clock, clockwise.
+// the two on a slant), the first at 12 o'clock, clockwise. On a named
+// page it packs the ring (pack) at a first estimate of its size, for
+// buildMoments to tell the boxes in the ring's columns; fits packs it
+// again at every size tried.
 func (d *diagram) spread() {
 	d.theta = make([]float64, d.n)
 	if d.round() || d.n < 2 {
@@ -303,7 +306,8 @@ func (t *track) at(s float64) (p, u pt, piece int) {
 // different sizes share the ring with no room lost between them. Where a
 // box turns a corner of the ring its size along the ring jumps, so the
 // gap is found by bisection (to a tenth of a point), not by iteration;
-// what is left over is shared by all the gaps.
+// what is left over goes to the top run (evenTop), which may move the
+// first moment a little off 12 o'clock.
 func (d *diagram) pack() {
 	items := make([]packItem, 0, d.n+1)
 	for _, m := range d.moments {
