@@ -196,7 +196,17 @@ type shape struct {
 }
 
 // newShaped lays out the cycle on a ring shaped as s asks.
-func newShaped(a *cycle.Analysis, o Options, s shape) *diagram {
+func newShaped(a *cycle.Analysis, o Options, s shape) *diagram { return newShapedIn(a, o, s, nil) }
+
+// radiusKey is what the ring's radius depends on: the boxes and the
+// ring's shape, not what goes in its middle.
+type radiusKey struct{ cw, cwCol, ey float64 }
+
+// newShapedIn is newShaped taking the ring's radius from radii when a
+// diagram of the same boxes and ring has been laid out before, and
+// keeping it there otherwise (nil for no cache).
+
+func newShapedIn(a *cycle.Analysis, o Options, s shape, radii map[radiusKey]float64) *diagram {
 	d := &diagram{a: a, opts: o, th: themes[o.Theme], w: vocabulary[o.Lang], n: len(a.Moments), ey: s.ey, mid: s.mid, cw: s.cw, cwCol: s.cwCol, legendCols: s.legendCols}
 	d.paged = o.Page != "" && o.Page != "auto"
 	d.buildMoments()
@@ -206,7 +216,16 @@ func newShaped(a *cycle.Analysis, o Options, s shape) *diagram {
 	d.buildBranches()
 	d.legendDrawing = d.buildLegend()
 	d.panelDrawing = d.buildPanel()
-	d.solveRadius()
+	key := radiusKey{s.cw, s.cwCol, s.ey}
+	if r, ok := radii[key]; ok {
+		d.R = r
+		d.fits()
+	} else {
+		d.solveRadius()
+		if radii != nil {
+			radii[key] = d.R
+		}
+	}
 	if d.paged {
 		d.setTitle(18, 260, 260) // a heading above the ring, or in its middle (page.go)
 		d.growForMiddle()
@@ -858,18 +877,42 @@ func (d *diagram) solveRadius() {
 	if !d.round() {
 		d.R *= min(1, 2/(1+d.ey)) / 2 // a lower bound: bisection finds the radius
 	}
-	// grow until everything fits, then bisect back to within 1%
-	lo := d.R
-	if d.fits() {
-		return
-	}
-	hi := lo * 1.25
-	for range 200 {
-		d.R = hi
-		if d.fits() {
-			break
+	grow := 1.25
+	if d.paged {
+		// the radius at which the packed ring just closes at the least
+		// gap (pack): from there, fewer steps
+		need := 0.0
+		for _, m := range d.moments {
+			need += (m.w+m.h)/2 + d.ringGap()
 		}
-		lo, hi = hi, hi*1.25
+		perim := 4*(1+d.ey) - (8-2*math.Pi)*cornerShare*min(1, d.ey)
+		d.R, grow = max(d.R, 0.9*need/perim), 1.1
+	}
+	// bracket the radius (lo does not fit, hi does), then bisect to
+	// within 1%
+	lo, hi := d.R, d.R
+	switch {
+	case !d.fits():
+		for range 200 {
+			d.R = hi * grow
+			if d.fits() {
+				hi = d.R
+				break
+			}
+			lo, hi = d.R, d.R
+		}
+	case !d.paged:
+		return // the starting radius is a lower bound
+	default:
+		// on a page it is an estimate: shrink until it does not fit
+		for range 40 {
+			d.R = lo / grow
+			if !d.fits() {
+				lo = d.R
+				break
+			}
+			lo, hi = d.R, d.R
+		}
 	}
 	for hi-lo > 0.01*lo {
 		d.R = (lo + hi) / 2

@@ -336,6 +336,7 @@ func pagedClock(a *cycle.Analysis, o Options) *draw.Drawing {
 func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 	var best *arrangement
 	laid := map[shape]*diagram{} // the same shape beside or below the ring
+	radii := map[radiusKey]float64{}
 	for _, landscape := range []bool{false, true} {
 		switch {
 		case o.Orientation == "portrait" && landscape, o.Orientation == "landscape" && !landscape:
@@ -360,7 +361,7 @@ func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 				for range 3 {
 					d, ok := laid[s]
 					if !ok {
-						d = newShaped(a, o, s)
+						d = newShapedIn(a, o, s, radii)
 						laid[s] = d
 					}
 					arr = measure(d, w, h, side)
@@ -554,17 +555,36 @@ func (d *diagram) growForMiddle() {
 	if w, _ := d.midSize(); w == 0 {
 		return
 	}
-	r0 := d.R
-	for d.R < 2*r0 {
-		if _, ok := d.midSpot(); ok {
-			return
-		}
-		d.R *= 1.04
-		d.spot = nil
-		d.fits()
+	if _, ok := d.midSpot(); ok {
+		return
 	}
-	d.R, d.mid, d.spot = r0, 0, nil
-	d.fits()
+	// the least radius (in 4% steps from r0) at which it fits: steps
+	// doubling until it does, then halving back
+	r0 := d.R
+	fitsAt := func(k int) bool {
+		d.R, d.spot = r0*math.Pow(1.04, float64(k)), nil
+		d.fits()
+		_, ok := d.midSpot()
+		return ok
+	}
+	const most = 18 // 1.04^18 ≈ 2: at most doubling the ring
+	lo, hi := 0, 1
+	for hi < most && !fitsAt(hi) {
+		lo, hi = hi, min(2*hi, most)
+	}
+	if hi == most && !fitsAt(most) {
+		d.R, d.mid, d.spot = r0, 0, nil
+		d.fits()
+		return
+	}
+	for hi-lo > 1 {
+		if mid := (lo + hi) / 2; fitsAt(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	fitsAt(hi)
 }
 
 // spot is where the middle block goes, once found.

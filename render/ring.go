@@ -339,13 +339,7 @@ func (d *diagram) pack() {
 		}
 		lo = hi / 2
 	}
-	for hi-lo > 0.1 {
-		if g := (lo + hi) / 2; tr.chain(items, g, s) <= tr.length {
-			lo = g
-		} else {
-			hi = g
-		}
-	}
+	lo = lastBelow(func(g float64) float64 { return tr.chain(items, g, s) - tr.length }, lo, hi, 0.1)
 	d.packGap = lo
 	tr.chain(items, lo, s)
 	tr.evenTop(items, s)
@@ -445,17 +439,82 @@ func (t *track) chain(items []packItem, g float64, s []float64) float64 {
 			for sep(hi) < 0 && hi < t.length {
 				lo, hi = hi, hi*1.5+1
 			}
-			for hi-lo > 0.1 {
-				if mid := (lo + hi) / 2; sep(mid) < 0 {
-					lo = mid
-				} else {
-					hi = mid
-				}
-			}
-			step = hi
+			step = firstAbove(sep, lo, hi, 0.1)
 		}
 		sum += step
 	}
 	s[m] = sum
 	return sum
+}
+
+// lastBelow is, to within tol, the largest x in [lo, hi] with f(x) <= 0,
+// given f(lo) <= 0 < f(hi) and f growing, perhaps by jumps: regula falsi
+// with the Illinois step (the end that stays has its value halved), a
+// halving every third step so that a jump cannot hold it back.
+func lastBelow(f func(float64) float64, lo, hi, tol float64) float64 {
+	flo, fhi := f(lo), f(hi)
+	if flo > 0 {
+		return lo
+	}
+	if fhi <= 0 {
+		return hi
+	}
+	side := 0
+	for i := 0; hi-lo > tol && i < 64; i++ {
+		x := (lo + hi) / 2
+		if i%3 != 2 && fhi != flo {
+			x = lo - flo*(hi-lo)/(fhi-flo)
+			x = min(max(x, lo+tol/4), hi-tol/4)
+		}
+		fx := f(x)
+		if fx <= 0 {
+			lo, flo = x, fx
+			if side == -1 {
+				fhi /= 2
+			}
+			side = -1
+		} else {
+			hi, fhi = x, fx
+			if side == 1 {
+				flo /= 2
+			}
+			side = 1
+		}
+	}
+	return lo
+}
+
+// firstAbove is, to within tol, the least x in [lo, hi] with f(x) >= 0,
+// given f(lo) < 0 <= f(hi) and f growing (see lastBelow).
+func firstAbove(f func(float64) float64, lo, hi, tol float64) float64 {
+	flo, fhi := f(lo), f(hi)
+	if flo >= 0 {
+		return lo
+	}
+	if fhi < 0 {
+		return hi
+	}
+	side := 0
+	for i := 0; hi-lo > tol && i < 64; i++ {
+		x := (lo + hi) / 2
+		if i%3 != 2 && fhi != flo {
+			x = lo - flo*(hi-lo)/(fhi-flo)
+			x = min(max(x, lo+tol/4), hi-tol/4)
+		}
+		fx := f(x)
+		if fx < 0 {
+			lo, flo = x, fx
+			if side == -1 {
+				fhi /= 2
+			}
+			side = -1
+		} else {
+			hi, fhi = x, fx
+			if side == 1 {
+				flo /= 2
+			}
+			side = 1
+		}
+	}
+	return hi
 }
