@@ -296,21 +296,19 @@ func (a *arrangement) nextShape() float64 {
 	return min(max(rh/rw, 0.3), 4)
 }
 
-// pagedShapes are the shapes pagedClock tries: every text width of the
-// boxes, alone or with wider boxes in the ring's columns, every choice of
-// what goes in the ring's middle, the legend in one column or, where it
-// may stand in a wide room (the ring's middle, or below the ring), two.
-func pagedShapes() []shape {
-	var out []shape
+// boxWidths are the text widths of a named page's boxes: cw for all,
+// col for those in the ring's columns.
+type boxWidths struct{ cw, col float64 }
+
+// pagedWidthPairs are the box widths pagedLayout tries: every text width,
+// alone or with wider boxes in the ring's columns.
+func pagedWidthPairs() []boxWidths {
+	var out []boxWidths
 	for _, cw := range pagedWidths {
-		for _, col := range append([]float64{cw}, pagedColWidths...) {
-			if col < cw || (col == cw && slices.Contains(pagedColWidths, cw)) {
-				continue
-			}
-			for _, mid := range middles {
-				for _, lc := range legendColumns {
-					out = append(out, shape{ey: 1, mid: mid, cw: cw, cwCol: col, legendCols: lc})
-				}
+		out = append(out, boxWidths{cw, cw})
+		for _, col := range pagedColWidths {
+			if col > cw {
+				out = append(out, boxWidths{cw, col})
 			}
 		}
 	}
@@ -319,6 +317,10 @@ func pagedShapes() []shape {
 
 // legendColumns are the numbers of columns tried for the legend's rows.
 var legendColumns = []int{1, 2}
+
+// pagedFinalists is how many of the box widths, ranked by a first trial,
+// pagedLayout tries with every arrangement.
+const pagedFinalists = 2
 
 // pagedClock lays the clock face out for the named page o.Page: for each
 // orientation allowed and each arrangement, the ring takes the shape of
@@ -348,31 +350,68 @@ func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 		if landscape {
 			w, h = h, w
 		}
-		for _, s0 := range pagedShapes() {
-			for _, side := range []bool{true, false} {
-				if s0.mid&midPanel != 0 && s0.mid&midLegend != 0 && !side {
-					continue // nothing outside the ring: side or below is the same
+		// try shape s0 beside or below the ring (side); the ring takes the
+		// shape of the room left to it in up to three rounds
+		try := func(s0 shape, side bool) *arrangement {
+			s := s0
+			var arr *arrangement
+			for range 3 {
+				d, ok := laid[s]
+				if !ok {
+					d = newShapedIn(a, o, s, radii)
+					laid[s] = d
 				}
-				if s0.legendCols > 1 && s0.mid&midLegend == 0 && side {
-					continue // a legend beside the ring stands in one column
+				arr = measure(d, w, h, side)
+				next := arr.nextShape()
+				if math.Abs(next-s.ey) < 0.02 {
+					break
 				}
-				s := s0
-				var arr *arrangement
-				for range 3 {
-					d, ok := laid[s]
-					if !ok {
-						d = newShapedIn(a, o, s, radii)
-						laid[s] = d
+				s.ey = next
+			}
+			return arr
+		}
+		// first every box width with the title and the legend in the
+		// middle (most often the best), then the best few with every
+		// arrangement
+		type trial struct {
+			bw  boxWidths
+			arr *arrangement
+		}
+		var trials []trial
+		for _, bw := range pagedWidthPairs() {
+			var top *arrangement
+			for _, lc := range legendColumns {
+				arr := try(shape{ey: 1, mid: midTitle | midLegend, cw: bw.cw, cwCol: bw.col, legendCols: lc}, true)
+				if top == nil || arr.better(top) {
+					top = arr
+				}
+			}
+			trials = append(trials, trial{bw, top})
+		}
+		slices.SortStableFunc(trials, func(x, y trial) int {
+			switch {
+			case x.arr.better(y.arr):
+				return -1
+			case y.arr.better(x.arr):
+				return 1
+			}
+			return 0
+		})
+		for _, t := range trials[:min(pagedFinalists, len(trials))] {
+			for _, mid := range middles {
+				for _, lc := range legendColumns {
+					for _, side := range []bool{true, false} {
+						switch {
+						case mid&midPanel != 0 && mid&midLegend != 0 && !side:
+							continue // nothing outside the ring: side or below is the same
+						case lc > 1 && mid&midLegend == 0 && side:
+							continue // a legend beside the ring stands in one column
+						}
+						arr := try(shape{ey: 1, mid: mid, cw: t.bw.cw, cwCol: t.bw.col, legendCols: lc}, side)
+						if best == nil || arr.better(best) {
+							best = arr
+						}
 					}
-					arr = measure(d, w, h, side)
-					next := arr.nextShape()
-					if math.Abs(next-s.ey) < 0.02 {
-						break
-					}
-					s.ey = next
-				}
-				if best == nil || arr.better(best) {
-					best = arr
 				}
 			}
 		}
