@@ -752,4 +752,6 @@ var _ = register("es", Catalog{
 	"cannot read %s: is a directory":    "no se puede leer %s: es una carpeta",
 	"cannot write output: %w":           "no se puede escribir la salida: %w",
 	"no *.yaml or *.yml files under %s": "no hay archivos *.yaml ni *.yml bajo %s",
+	// ---- journey and importance-performance views (render/journey.go, render/ipa.go).
+	"on %s, the notes of moments %s are on a further page, which only pdf has": "en %s, las mejoras de los momentos %s están en otra página, que solo tiene el pdf",
 })
