@@ -7,33 +7,86 @@ import (
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"github.com/ciclo-dev/ciclo/render/draw"
 )
 
 // Importance–performance layout, in points.
 const (
 	ipaDisc      = 18.0  // a point's disc
-	ipaRow       = 30.0  // between two points stacked at the same scores
-	ipaStack     = 8     // points per column of a stack
+	ipaPitch     = 29.0  // between the centres of two discs of a cluster
 	ipaNameLen   = 22    // characters of the short name beside a point
+	ipaNameShort = 12    // the same where the longer ones leave no room
 	ipaName      = 9.0   // the size of those names
-	ipaLean      = 14.0  // how far a point on a divider leans into its quadrant
 	ipaPlot      = 420.0 // the matrix's least size (it grows until nothing collides)
 	ipaPlotPaged = 320.0 // the same on a named paper, where it is scaled
 	ipaCell      = 64.0  // the buckets of the collision lookup
 )
 
-// ipaGroup is the moments that share one pair of scores: one stack of
-// discs with their names, anchored at the scores (or leaning off a
-// divider into the quadrant the analysis counts them in).
+// ipaGroup is the moments that share one pair of scores: one disc, or a
+// cluster of discs (rows of a square grid) centred on the scores, or
+// leaning off a divider into the quadrant the analysis counts them in
+// with a line from the exact scores to each disc; and one label beside
+// them: a lone moment's short name, or a line per moment of a cluster
+// with its number and short name (numbers alone where names leave no
+// room).
 type ipaGroup struct {
 	moments   []*cycle.MomentAnalysis
 	imp, perf float64
 	leanX     float64 // -1, 0 or +1
 	leanY     float64
 	discs     []rect
-	labels    []rect
-	texts     []string
+	labels    []draw.Label // the label's forms, the most telling first
+	label     int          // the form placed
+	labelRect rect
+}
+
+// ipaWords are the matrix's own words.
+type ipaWords struct {
+	LegPoint, LegCluster string
+}
+
+var ipaVocabulary = translated(ipaWords{
+	LegPoint:   msg.N("Moment: number at its scores, short name beside"),
+	LegCluster: msg.N("Same scores: discs round a dot at those scores, numbers and names beside"),
+})
+
+// ipaGrid is the shape of a cluster of n discs: columns and rows.
+func ipaGrid(n int) (cols, rows int) {
+	cols = int(math.Ceil(math.Sqrt(float64(n))))
+	return cols, (n + cols - 1) / cols
+}
+
+// ipaLabels are the forms of a group's label, the most telling first.
+func (k *viewKit) ipaLabels(g *ipaGroup, f draw.Font) []draw.Label {
+	var out []draw.Label
+	for _, n := range []int{ipaNameLen, ipaNameShort} {
+		var l draw.Label
+		l.Left = len(g.moments) > 1
+		for _, m := range g.moments {
+			name := draw.Span{Text: shortName(m.Name, n), Font: f, Color: k.th.Ink}
+			if len(g.moments) == 1 {
+				l.AddLine(name)
+				continue
+			}
+			// one run of text: SVG viewers drop the space that would
+			// begin a second run
+			name.Text = fmt.Sprint(m.Number()) + " " + name.Text
+			l.AddLine(name)
+		}
+		out = append(out, l)
+	}
+	if len(g.moments) > 1 {
+		nums := make([]string, len(g.moments))
+		for j, m := range g.moments {
+			nums[j] = fmt.Sprint(m.Number())
+		}
+		var l draw.Label
+		l.Left = true
+		l.Add(strings.Join(nums, ", "), 90, draw.Font{Size: f.Size, Bold: true}, k.th.Ink)
+		out = append(out, l)
+	}
+	return out
 }
 
 // ipaView is the importance–performance matrix: performance across,
@@ -71,20 +124,23 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 			groups = append(groups, g)
 		}
 		g.moments = append(g.moments, m)
-		g.texts = append(g.texts, shortName(m.Name, ipaNameLen))
+	}
+	labelFont := draw.Font{Size: ipaName}
+	for _, g := range groups {
+		g.labels = k.ipaLabels(g, labelFont)
 	}
 
-	// the plot grows until no two stacks or names collide
-	labelFont := draw.Font{Size: ipaName}
+	// the plot grows until no two clusters or names collide
 	base := ipaPlot
-	if _, paged := draw.LookupPaper(o.Page); paged {
+	_, paged := draw.LookupPaper(o.Page)
+	if paged {
 		base = ipaPlotPaged
 	}
 	size := max(base, 60*math.Sqrt(float64(len(a.Moments))))
 	var ux, uy float64
 	for try := 0; ; try++ {
 		ux, uy = size/scale, size/scale
-		if ipaPlace(groups, ux, uy, scale, splitI, splitP, labelFont) || try > 40 {
+		if ipaPlace(groups, ux, uy, scale, splitI, splitP, paged) || try > 40 {
 			break
 		}
 		size *= 1.15
@@ -124,45 +180,43 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 	qn(cycle.PossibleOverkill, false, xt.Rect.Y-xt.Rect.H/2-10, th.Muted)
 	lowest := xt.Rect.Y - xt.Rect.H/2 - 22
 
-	// the points
-	leaned := false
+	// the points: a dot at the exact scores of a cluster (unless a disc
+	// covers it) and of a group leaning off a divider, lines from it to
+	// the discs of the latter
+	leaned, clustered := false, false
 	for _, g := range groups {
 		exact := pt{X: x(g.perf), Y: y(g.imp)}
 		lean := g.leanX != 0 || g.leanY != 0
 		discs := make([]*draw.Box, len(g.moments))
+		covered := false
 		for j, m := range g.moments {
 			discs[j] = k.ipaDisc(m, g.discs[j])
+			covered = covered || g.discs[j].Contains(exact)
 		}
-		// the point itself: a dot on the divider when the stack leans off
-		// it, else the first disc
-		from := discs[0]
-		if lean {
-			leaned = true
-			from = &draw.Box{Meta: draw.Meta{ID: "exact-" + g.moments[0].ID, Class: "exact"}, Shape: draw.Circle,
+		var dot *draw.Box
+		if lean || len(g.moments) > 1 && !covered {
+			dot = &draw.Box{Meta: draw.Meta{ID: "exact-" + g.moments[0].ID, Class: "exact"}, Shape: draw.Circle,
 				Rect: rect{X: exact.X, Y: exact.Y, W: 5, H: 5}, Fill: th.Ink, Stroke: draw.Stroke{Color: th.Ink}}
-			k.out.Add(from)
+			k.out.Add(dot)
 		}
-		// a line from the point to every other disc of the stack (joined
-		// to the boxes, so that Graphviz needs no extra points)
-		for j, m := range g.moments {
-			if discs[j] == from {
-				continue
+		leaned = leaned || lean
+		clustered = clustered || len(g.moments) > 1
+		if lean {
+			// joined to the boxes, so that Graphviz needs no extra points
+			for j, m := range g.moments {
+				r := k.line("stack-"+m.ID, "stack", draw.Stroke{Color: th.Ink, Width: 1}, exact, g.discs[j].Centre())
+				r.From, r.To = dot, discs[j]
 			}
-			r := k.line("stack-"+m.ID, "stack", draw.Stroke{Color: th.Ink, Width: 1}, exact, g.discs[j].Centre())
-			r.From, r.To = from, discs[j]
 		}
-		for j, m := range g.moments {
+		for j := range g.moments {
 			k.out.Add(discs[j])
-			var l draw.Label
-			l.AddLine(draw.Span{Text: g.texts[j], Font: labelFont, Color: th.Ink})
-			k.out.Add(&draw.Box{Meta: draw.Meta{ID: "label-" + m.ID, Class: "point-label"}, Shape: draw.Plain, Rect: g.labels[j], Label: l})
 		}
+		k.out.Add(&draw.Box{Meta: draw.Meta{ID: "label-" + g.moments[0].ID, Class: "point-label"}, Shape: draw.Plain,
+			Rect: g.labelRect, Label: g.labels[g.label]})
 	}
 	right := w
 	for _, g := range groups {
-		for _, r := range g.labels {
-			right = max(right, r.Max().X)
-		}
+		right = max(right, g.labelRect.Max().X)
 		for _, r := range g.discs {
 			lowest = min(lowest, r.Min().Y-30)
 		}
@@ -182,14 +236,27 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 	tb := k.title(-40, 0, max(w, 360))
 	tb.Move(pt{Y: h + 36 - (tb.Rect.Y - tb.Rect.H/2)})
 	lg := k.legend()
+	if paged {
+		// on a paper the legend's rows wrap, for a narrower legend
+		st := draw.DefaultLegend
+		st.Ink, st.Frame, st.TextW = th.Ink, th.Frame, 200
+		lg = draw.NewLegend(k.w.Legend, st)
+	}
+	iw := ipaVocabulary[o.Lang]
 	if len(a.Moments) > len(a.Critical()) {
-		lg.AddRow("moment", vw.LegPoint, k.ipaDisc(nil, rect{W: ipaDisc, H: ipaDisc}))
+		lg.AddRow("moment", iw.LegPoint, k.ipaDisc(nil, rect{W: ipaDisc, H: ipaDisc}))
 	}
 	if k.anyCritical() {
 		lg.AddRow("critical", vw.LegCritPoint, k.ipaDisc(&cycle.MomentAnalysis{Critical: true, Moment: &cycle.Moment{}}, rect{W: ipaDisc, H: ipaDisc}))
 	}
 	lg.AddRow("split", fmt.Sprintf(vw.LegSplit[ipaSplitRule(a)], splitText(splitI), splitText(splitP)),
 		&draw.Route{Path: draw.Line(pt{X: -20}, pt{X: 20}), Stroke: div})
+	if clustered {
+		lg.AddRow("cluster", iw.LegCluster,
+			k.ipaDisc(nil, rect{X: -ipaPitch / 2, W: ipaDisc, H: ipaDisc}),
+			&draw.Box{Shape: draw.Circle, Rect: rect{W: 5, H: 5}, Fill: th.Ink, Stroke: draw.Stroke{Color: th.Ink}},
+			k.ipaDisc(nil, rect{X: ipaPitch / 2, W: ipaDisc, H: ipaDisc}))
+	}
 	if leaned {
 		lg.AddRow("divider", vw.LegDivider,
 			&draw.Route{Path: draw.Line(pt{Y: -10}, pt{Y: 10}), Stroke: div},
@@ -235,14 +302,17 @@ func (k *viewKit) ipaDisc(m *cycle.MomentAnalysis, r rect) *draw.Box {
 	return b
 }
 
-// ipaPlace places every group's discs and names for a plot of ux × uy
-// points per score, and reports whether nothing collides: discs stack
-// down from the group's anchor (columns of ipaStack), each name beside
-// its disc, to the right, left, above or below, the first place free of
-// every other mark and, if one is, of the dividers. A stack grows away
-// from its anchor the way with more room inside its quadrant, and must
-// stay in it.
-func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, f draw.Font) bool {
+// ipaPlace places every group's discs and label for a plot of ux × uy
+// points per score, and reports whether nothing collides: a group's discs
+// in a grid centred on its anchor (the scores, or off a divider into its
+// quadrant, clear of the divider), which must stay in that quadrant; then
+// its label, in its most telling form that finds room, to the right,
+// left, above or below the discs, inside the frame and clear of every
+// other mark and, if it can be, of the dividers. Unless shorter, a label
+// in a shorter form counts as a collision too (the plot then grows: on a
+// page sized to the content, room costs nothing; on a paper it costs
+// type size).
+func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, shorter bool) bool {
 	splitX, splitY := (splitP-0.5)*ux, (splitI-0.5)*uy
 	w, h := scale*ux, scale*uy
 	// placed marks, bucketed by cells of ipaCell points for lookups
@@ -274,18 +344,16 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, f draw.
 	clearOfDividers := func(r rect) bool {
 		return math.Abs(r.X-splitX) > r.W/2+2 && math.Abs(r.Y-splitY) > r.H/2+2
 	}
-	// the discs first: they sit at their scores whatever the names do
+	// the discs first: they sit at their scores whatever the labels do
+	ring := func(d rect) rect { return d.Grow(4) } // a critical disc's second ring
 	ok := true
 	for _, g := range groups {
-		ax := (g.perf-0.5)*ux + g.leanX*ipaLean
-		ay := (g.imp-0.5)*uy + g.leanY*ipaLean
-		g.discs, g.labels = g.discs[:0], g.labels[:0]
-		colW := 0.0
-		for _, t := range g.texts {
-			colW = max(colW, draw.TextWidth(t, f.Size, false)*draw.Slack)
-		}
-		colW += ipaDisc + 28 // the disc, the gap to its name and the gap to the next column
-		// the quadrant's box, which the stack must keep to
+		cols, rows := ipaGrid(len(g.moments))
+		halfW := float64(cols-1)*ipaPitch/2 + ipaDisc/2 + 4
+		halfH := float64(rows-1)*ipaPitch/2 + ipaDisc/2 + 4
+		ax := (g.perf-0.5)*ux + g.leanX*(halfW+1)
+		ay := (g.imp-0.5)*uy + g.leanY*(halfH+1)
+		// the quadrant's box, which the cluster must keep to
 		qx0, qx1 := 0.0, splitX
 		if ax > splitX {
 			qx0, qx1 = splitX, w
@@ -294,55 +362,55 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, f draw.
 		if ay > splitY {
 			qy0, qy1 = splitY, h
 		}
-		dirX, dirY := 1.0, -1.0
-		if qx1-ax < ax-qx0 {
-			dirX = -1
-		}
-		if qy1-ay > ay-qy0 {
-			dirY = 1
-		}
+		g.discs = g.discs[:0]
 		for j := range g.moments {
-			c := pt{X: ax + dirX*float64(j/ipaStack)*colW, Y: ay + dirY*float64(j%ipaStack)*ipaRow}
-			d := rect{X: c.X, Y: c.Y, W: ipaDisc, H: ipaDisc}
-			ring := d.Grow(4) // a critical disc's second ring
-			if !free(ring) || ring.Min().X < qx0 || ring.Max().X > qx1 || ring.Min().Y < qy0 || ring.Max().Y > qy1 {
+			r, c := j/cols, j%cols
+			inRow := min(cols, len(g.moments)-r*cols)
+			d := rect{X: ax + (float64(c)-float64(inRow-1)/2)*ipaPitch, Y: ay + (float64(rows-1)/2-float64(r))*ipaPitch, W: ipaDisc, H: ipaDisc}
+			rg := ring(d)
+			if !free(rg) || rg.Min().X < qx0 || rg.Max().X > qx1 || rg.Min().Y < qy0 || rg.Max().Y > qy1 {
 				ok = false
 			}
-			place(ring)
+			place(rg)
 			g.discs = append(g.discs, d)
 		}
 	}
 	for _, g := range groups {
-		for j, c := range g.discs {
-			tw := draw.TextWidth(g.texts[j], f.Size, false) * draw.Slack
-			th := f.Size * draw.LineSpacing
+		b := g.discs[0]
+		for _, d := range g.discs[1:] {
+			b = b.Union(d)
+		}
+		found := false
+		for v := 0; v < len(g.labels) && !found; v++ {
+			tw, th := g.labels[v].Size()
 			off := ipaDisc/2 + 9 // clear of the second ring
 			cands := []rect{
-				{X: c.X + off + tw/2, Y: c.Y, W: tw, H: th},
-				{X: c.X - off - tw/2, Y: c.Y, W: tw, H: th},
-				{X: c.X, Y: c.Y + off + th/2, W: tw, H: th},
-				{X: c.X, Y: c.Y - off - th/2, W: tw, H: th},
+				{X: b.Max().X - ipaDisc/2 + off + tw/2, Y: b.Y, W: tw, H: th},
+				{X: b.Min().X + ipaDisc/2 - off - tw/2, Y: b.Y, W: tw, H: th},
+				{X: b.X, Y: b.Max().Y - ipaDisc/2 + off + th/2, W: tw, H: th},
+				{X: b.X, Y: b.Min().Y + ipaDisc/2 - off - th/2, W: tw, H: th},
 			}
-			if len(g.moments) > 1 {
-				cands = cands[:2] // a stack's names stay beside it
-			}
-			l, found := cands[0], false
 			for pass := 0; pass < 2 && !found; pass++ {
 				for _, cand := range cands {
-					// inside the frame but for its right, where nothing
-					// else is: the ticks are left and below, the quadrant
-					// names above
-					inside := cand.Min().X >= 2 && cand.Min().Y >= 2 && cand.Max().Y <= h-2
+					// inside the frame: the ticks are left and below it,
+					// the quadrant names above and below
+					inside := cand.Min().X >= 2 && cand.Min().Y >= 2 && cand.Max().X <= w-2 && cand.Max().Y <= h-2
 					if inside && free(cand) && (pass == 1 || clearOfDividers(cand)) {
-						l, found = cand, true
+						g.label, g.labelRect, found = v, cand, true
 						break
 					}
 				}
 			}
-			ok = ok && found
-			place(l)
-			g.labels = append(g.labels, l)
 		}
+		if !found || g.label > 0 && !shorter {
+			ok = false
+		}
+		if !found {
+			g.label = 0
+			tw, th := g.labels[0].Size()
+			g.labelRect = rect{X: b.Max().X + 9 + tw/2, Y: b.Y, W: tw, H: th}
+		}
+		place(g.labelRect)
 	}
 	return ok
 }

@@ -130,7 +130,8 @@ func cmpOrID(id, class string) string {
 
 // TestViewsNoOverlap draws generated cycles of 3 to 60 moments in every
 // view and wants no two marks (boxes, words, notes, the legend) to
-// overlap, every mark inside the page, and every moment in the SVG.
+// overlap, every mark inside the page, every moment in the SVG, and in
+// the matrix every point's label inside the plot's frame.
 func TestViewsNoOverlap(t *testing.T) {
 	sizes := []int{3, 4, 7, 12, 20, 31, 45, 60}
 	for _, v := range newViews {
@@ -156,6 +157,20 @@ func TestViewsNoOverlap(t *testing.T) {
 						for _, y := range ids[i+1:] {
 							if ms[x].Sep(ms[y]) < 0 {
 								t.Errorf("%s %v overlaps %s %v", x, ms[x], y, ms[y])
+							}
+						}
+					}
+					if v == "ipa" {
+						// every name beside a point lies inside the plot's frame
+						var frame draw.Rect
+						d.Each(func(it Item) {
+							if b, ok := it.(*draw.Box); ok && b.ID == "frame" {
+								frame = b.Rect
+							}
+						})
+						for id, r := range marks(d, []string{"point-label"}) {
+							if !contains(frame, r) {
+								t.Errorf("%s %v leaves the frame %v", id, r, frame)
 							}
 						}
 					}
