@@ -137,7 +137,9 @@ func checkIPAPositions(t *testing.T, a *cycle.Analysis, d *draw.Drawing) int {
 		}
 		tied += len(ms)
 		var words []string
-		label.Label.Texts(func(s string) { words = append(words, strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })...) })
+		label.Label.Texts(func(s string) {
+			words = append(words, strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })...)
+		})
 		for _, m := range ms {
 			if !slices.Contains(words, fmt.Sprint(m.Number())) {
 				t.Errorf("the label %q of the moments at %v lacks %d", words, k, m.Number())
