@@ -1,8 +1,10 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,8 +35,12 @@ const (
 type ipaGroup struct {
 	moments   []*cycle.MomentAnalysis
 	imp, perf float64
-	leanX     float64 // -1, 0 or +1
-	leanY     float64
+	// sideX and sideY are the quadrant the analysis counts the group in:
+	// +1 right of (above) the divider, -1 left of (below) it
+	sideX, sideY float64
+	// lean: the discs lean off the group's scores, which are on a
+	// divider or too near one for the discs to stay in the quadrant
+	lean      bool
 	discs     []rect
 	labels    []draw.Label // the label's forms, the most telling first
 	label     int          // the form placed
@@ -44,9 +50,13 @@ type ipaGroup struct {
 // ipaWords are the matrix's own words.
 type ipaWords struct {
 	LegPoint, LegCluster string
+	Key                  string // the heading of the key of points drawn without their names
+	LegLean              string
 }
 
 var ipaVocabulary = translated(ipaWords{
+	Key:        msg.N("Points by number"),
+	LegLean:    msg.N("On or near a divider: counts in the quadrant it leans into, a dot at its scores"),
 	LegPoint:   msg.N("Moment: number at its scores, short name beside"),
 	LegCluster: msg.N("Same scores: discs round a dot at those scores, numbers and names beside"),
 })
@@ -93,7 +103,63 @@ func (k *viewKit) ipaLabels(g *ipaGroup, f draw.Font) []draw.Label {
 // importance up, split where the analysis splits it, every scored moment
 // a numbered disc with its short name, the quadrant names in the file's
 // language.
+//
+// On a named paper the matrix is drawn at the size that keeps the names
+// at draw.MinNameSize with the fewest names shortened; a point whose
+// name finds no room beside it at that size shows its number alone, and
+// its name goes to a key under the legend (Points by number).
 func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
+	if _, paged := draw.LookupPaper(o.Page); !paged {
+		return ipaDraw(a, o, 0, false).d
+	}
+	// the least plot, then larger ones, the title above the matrix or
+	// atop the column of the legend: the first that keeps the names with
+	// the fewest names shortened or left out, then the one drawn largest
+	var best *ipaDrawn
+	size := max(ipaPlotPaged, 60*math.Sqrt(float64(len(a.Moments))))
+	better := func(c *ipaDrawn) bool {
+		switch {
+		case best == nil:
+			return true
+		case c.keeps != best.keeps:
+			return c.keeps
+		case c.short != best.short:
+			return c.short < best.short
+		}
+		return c.scale > best.scale+1e-9
+	}
+	for try := 0; try < 16; try++ {
+		kept := false
+		for _, side := range []bool{false, true} {
+			c := ipaDraw(a, o, size, side)
+			kept = kept || c.keeps
+			if better(c) {
+				best = c
+			}
+		}
+		if !kept || best.short == 0 {
+			break // larger plots only draw smaller
+		}
+		size *= 1.1
+	}
+	return best.d
+}
+
+// ipaDrawn is a drawn matrix: the drawing, whether it keeps the names at
+// draw.MinNameSize, how many labels are in a shorter form than their
+// first (or, on a paper, left out for the key), and the scale it is
+// drawn at.
+type ipaDrawn struct {
+	d     *draw.Drawing
+	keeps bool
+	short int
+	scale float64
+}
+
+// ipaDraw draws the matrix with a plot of size points at least (0 for
+// the default least), grown until no two clusters or names collide, the
+// title above it or, titleSide, atop the legend's column.
+func ipaDraw(a *cycle.Analysis, o Options, least float64, titleSide bool) *ipaDrawn {
 	k := newKit("ipa", a, o)
 	th, vw := k.th, k.vw
 	scale := float64(a.Cycle.Scale)
@@ -114,29 +180,29 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 			g = &ipaGroup{imp: key[0], perf: key[1]}
 			hiI := m.Quadrant == cycle.ConcentrateHere || m.Quadrant == cycle.KeepUp
 			hiP := m.Quadrant == cycle.KeepUp || m.Quadrant == cycle.PossibleOverkill
-			if g.perf == splitP {
-				g.leanX = map[bool]float64{true: 1, false: -1}[hiP]
-			}
-			if g.imp == splitI {
-				g.leanY = map[bool]float64{true: 1, false: -1}[hiI]
-			}
+			g.sideX = map[bool]float64{true: 1, false: -1}[hiP]
+			g.sideY = map[bool]float64{true: 1, false: -1}[hiI]
 			at[key] = g
 			groups = append(groups, g)
 		}
 		g.moments = append(g.moments, m)
 	}
+	_, paged := draw.LookupPaper(o.Page)
 	labelFont := draw.Font{Size: ipaName}
 	for _, g := range groups {
 		g.labels = k.ipaLabels(g, labelFont)
+		if paged {
+			// the numbers alone, the names in the key
+			g.labels = append(g.labels[:2], draw.Label{})
+		}
 	}
 
 	// the plot grows until no two clusters or names collide
 	base := ipaPlot
-	_, paged := draw.LookupPaper(o.Page)
 	if paged {
 		base = ipaPlotPaged
 	}
-	size := max(base, 60*math.Sqrt(float64(len(a.Moments))))
+	size := max(base, least, 60*math.Sqrt(float64(len(a.Moments))))
 	var ux, uy float64
 	for try := 0; ; try++ {
 		ux, uy = size/scale, size/scale
@@ -184,9 +250,11 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 	// covers it) and of a group leaning off a divider, lines from it to
 	// the discs of the latter
 	leaned, clustered := false, false
+	short := 0         // labels in a shorter form or left out
+	var keyed []string // the moments named in the key
 	for _, g := range groups {
 		exact := pt{X: x(g.perf), Y: y(g.imp)}
-		lean := g.leanX != 0 || g.leanY != 0
+		lean := g.lean
 		discs := make([]*draw.Box, len(g.moments))
 		covered := false
 		for j, m := range g.moments {
@@ -210,6 +278,15 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 		}
 		for j := range g.moments {
 			k.out.Add(discs[j])
+		}
+		if g.label > 0 {
+			short++
+		}
+		if len(g.labels[g.label].Lines) == 0 {
+			for _, m := range g.moments {
+				keyed = append(keyed, fmt.Sprintf("%d %s", m.Number(), shortName(m.Name, ipaNameLen)))
+			}
+			continue
 		}
 		k.out.Add(&draw.Box{Meta: draw.Meta{ID: "label-" + g.moments[0].ID, Class: "point-label"}, Shape: draw.Plain,
 			Rect: g.labelRect, Label: g.labels[g.label]})
@@ -235,6 +312,15 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 	// title above, legend to the right
 	tb := k.title(-40, 0, max(w, 360))
 	tb.Move(pt{Y: h + 36 - (tb.Rect.Y - tb.Rect.H/2)})
+	legendAt := pt{X: right + 36, Y: h}
+	if titleSide {
+		// atop the column right of the matrix, level with the quadrant
+		// names; the legend under it
+		tb.Label = draw.Label{}
+		k.out.Items = slices.DeleteFunc(k.out.Items, func(it draw.Item) bool { return it == draw.Item(tb) })
+		tb = k.title(right+36, h+24, 260)
+		legendAt.Y = tb.Rect.Min().Y - 18
+	}
 	lg := k.legend()
 	if paged {
 		// on a paper the legend's rows wrap, for a narrower legend
@@ -258,7 +344,7 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 			k.ipaDisc(nil, rect{X: ipaPitch / 2, W: ipaDisc, H: ipaDisc}))
 	}
 	if leaned {
-		lg.AddRow("divider", vw.LegDivider,
+		lg.AddRow("divider", iw.LegLean,
 			&draw.Route{Path: draw.Line(pt{Y: -10}, pt{Y: 10}), Stroke: div},
 			&draw.Route{Path: draw.Line(pt{}, pt{X: 14}), Stroke: draw.Stroke{Color: th.Ink, Width: 1}},
 			&draw.Box{Shape: draw.Circle, Rect: rect{W: 5, H: 5}, Fill: th.Ink, Stroke: draw.Stroke{Color: th.Ink}},
@@ -266,9 +352,37 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 	}
 	if len(lg.Rows) > 0 {
 		// right of the matrix; on a paper, below it when that fits better
-		k.placeLegendEither(lg, pt{X: right + 36, Y: h}, pt{X: -40, Y: lowest - 24})
+		if titleSide {
+			k.placeLegend(lg, legendAt.X, legendAt.Y)
+		} else {
+			k.placeLegendEither(lg, legendAt, pt{X: -40, Y: lowest - 24})
+		}
 	}
-	return k.finish(ipaName)
+	if len(keyed) > 0 {
+		var l draw.Label
+		l.Left = true
+		l.AddLine(draw.Span{Text: iw.Key, Font: draw.Font{Size: 9, Bold: true}, Color: th.Ink})
+		for _, s := range keyed {
+			l.AddLine(draw.Span{Text: s, Font: draw.Font{Size: 9}, Color: th.Ink})
+		}
+		lw, lh := l.Size()
+		// under the legend beside the matrix, beside the legend under it
+		f := k.out.Legend.Frame.Rect
+		left, top := f.Min().X+12, f.Min().Y-12
+		if f.Max().Y < 0 {
+			left, top = f.Max().X+24, f.Max().Y
+		}
+		k.out.Add(&draw.Box{Meta: draw.Meta{ID: "point-key", Class: "point-key"}, Shape: draw.Plain, Label: l,
+			Rect: rect{X: left + lw/2, Y: top - lh/2, W: lw, H: lh}})
+	}
+	d := k.finish(ipaName)
+	drawn := &ipaDrawn{d: d, keeps: len(d.Warnings) == 0, short: short, scale: 1}
+	for _, it := range d.Items {
+		if b, ok := it.(*draw.Box); ok && b.ID == "frame" {
+			drawn.scale = b.Rect.W / w
+		}
+	}
+	return drawn
 }
 
 // splitText is a split value with at most two decimals, without
@@ -347,33 +461,25 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, shorter
 	// the discs first: they sit at their scores whatever the labels do
 	ring := func(d rect) rect { return d.Grow(4) } // a critical disc's second ring
 	ok := true
-	for _, g := range groups {
+	// lone discs first, which have one place; then the clusters, which
+	// may take another shape
+	order := slices.Clone(groups)
+	slices.SortStableFunc(order, func(p, q *ipaGroup) int { return cmp.Compare(len(p.moments), len(q.moments)) })
+	for _, g := range order {
+		// the grid wide, or tall when that is free and the wide one not
 		cols, rows := ipaGrid(len(g.moments))
-		halfW := float64(cols-1)*ipaPitch/2 + ipaDisc/2 + 4
-		halfH := float64(rows-1)*ipaPitch/2 + ipaDisc/2 + 4
-		ax := (g.perf-0.5)*ux + g.leanX*(halfW+1)
-		ay := (g.imp-0.5)*uy + g.leanY*(halfH+1)
-		// the quadrant's box, which the cluster must keep to
-		qx0, qx1 := 0.0, splitX
-		if ax > splitX {
-			qx0, qx1 = splitX, w
-		}
-		qy0, qy1 := 0.0, splitY
-		if ay > splitY {
-			qy0, qy1 = splitY, h
-		}
-		g.discs = g.discs[:0]
-		for j := range g.moments {
-			r, c := j/cols, j%cols
-			inRow := min(cols, len(g.moments)-r*cols)
-			d := rect{X: ax + (float64(c)-float64(inRow-1)/2)*ipaPitch, Y: ay + (float64(rows-1)/2-float64(r))*ipaPitch, W: ipaDisc, H: ipaDisc}
-			rg := ring(d)
-			if !free(rg) || rg.Min().X < qx0 || rg.Max().X > qx1 || rg.Min().Y < qy0 || rg.Max().Y > qy1 {
-				ok = false
+		discs, fits, lean := ipaCluster(g, cols, rows, ux, uy, splitX, splitY, w, h, free)
+		if !fits && cols != rows {
+			if d, f, l := ipaCluster(g, rows, cols, ux, uy, splitX, splitY, w, h, free); f {
+				discs, fits, lean = d, true, l
 			}
-			place(rg)
-			g.discs = append(g.discs, d)
 		}
+		g.lean = lean
+		ok = ok && fits
+		for _, d := range discs {
+			place(ring(d))
+		}
+		g.discs = discs
 	}
 	for _, g := range groups {
 		b := g.discs[0]
@@ -381,21 +487,29 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, shorter
 			b = b.Union(d)
 		}
 		found := false
-		for v := 0; v < len(g.labels) && !found; v++ {
-			tw, th := g.labels[v].Size()
-			off := ipaDisc/2 + 9 // clear of the second ring
-			cands := []rect{
-				{X: b.Max().X - ipaDisc/2 + off + tw/2, Y: b.Y, W: tw, H: th},
-				{X: b.Min().X + ipaDisc/2 - off - tw/2, Y: b.Y, W: tw, H: th},
-				{X: b.X, Y: b.Max().Y - ipaDisc/2 + off + th/2, W: tw, H: th},
-				{X: b.X, Y: b.Min().Y + ipaDisc/2 - off - th/2, W: tw, H: th},
-			}
-			for pass := 0; pass < 2 && !found; pass++ {
+		// every form clear of the dividers, then every form across one;
+		// no label (a paper's last form) only when none finds room
+		for pass := 0; pass < 3 && !found; pass++ {
+			for v := 0; v < len(g.labels) && !found; v++ {
+				if len(g.labels[v].Lines) == 0 {
+					if pass == 2 { // the number on the disc, the name in the key
+						g.label, g.labelRect, found = v, rect{X: b.X, Y: b.Y}, true
+					}
+					continue
+				}
+				tw, th := g.labels[v].Size()
+				off := ipaDisc/2 + 9 // clear of the second ring
+				cands := []rect{
+					{X: b.Max().X - ipaDisc/2 + off + tw/2, Y: b.Y, W: tw, H: th},
+					{X: b.Min().X + ipaDisc/2 - off - tw/2, Y: b.Y, W: tw, H: th},
+					{X: b.X, Y: b.Max().Y - ipaDisc/2 + off + th/2, W: tw, H: th},
+					{X: b.X, Y: b.Min().Y + ipaDisc/2 - off - th/2, W: tw, H: th},
+				}
 				for _, cand := range cands {
 					// inside the frame: the ticks are left and below it,
 					// the quadrant names above and below
 					inside := cand.Min().X >= 2 && cand.Min().Y >= 2 && cand.Max().X <= w-2 && cand.Max().Y <= h-2
-					if inside && free(cand) && (pass == 1 || clearOfDividers(cand)) {
+					if inside && free(cand) && (pass > 0 || clearOfDividers(cand)) {
 						g.label, g.labelRect, found = v, cand, true
 						break
 					}
@@ -410,7 +524,57 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, shorter
 			tw, th := g.labels[0].Size()
 			g.labelRect = rect{X: b.Max().X + 9 + tw/2, Y: b.Y, W: tw, H: th}
 		}
-		place(g.labelRect)
+		if g.labelRect.W > 0 {
+			place(g.labelRect)
+		}
 	}
 	return ok
+}
+
+// ipaCluster places a group's discs in a grid of cols × rows centred on
+// its anchor: its scores, or off a divider into its quadrant, clear of
+// it. fits says every disc's second ring is free and inside the
+// quadrant, lean that the discs lean off the scores.
+func ipaCluster(g *ipaGroup, cols, rows int, ux, uy, splitX, splitY, w, h float64, free func(rect) bool) (discs []rect, fits, lean bool) {
+	halfW := float64(cols-1)*ipaPitch/2 + ipaDisc/2 + 4
+	halfH := float64(rows-1)*ipaPitch/2 + ipaDisc/2 + 4
+	// on a divider or too near one: off it into the quadrant, just clear
+	ex, ey := (g.perf-0.5)*ux, (g.imp-0.5)*uy
+	ax, ay := ex, ey
+	if (ax-splitX)*g.sideX < halfW+1 {
+		ax = splitX + g.sideX*(halfW+1)
+	}
+	if (ay-splitY)*g.sideY < halfH+1 {
+		ay = splitY + g.sideY*(halfH+1)
+	}
+	for j := range g.moments {
+		r, c := j/cols, j%cols
+		inRow := min(cols, len(g.moments)-r*cols)
+		discs = append(discs, rect{X: ax + (float64(c)-float64(inRow-1)/2)*ipaPitch, Y: ay + (float64(rows-1)/2-float64(r))*ipaPitch, W: ipaDisc, H: ipaDisc})
+	}
+	return discs, ipaFits(discs, g, ux, uy, splitX, splitY, w, h, free), ax != ex || ay != ey
+}
+
+// ipaFits reports whether every disc's second ring is free and inside
+// the quadrant the group counts in.
+func ipaFits(discs []rect, g *ipaGroup, ux, uy, splitX, splitY, w, h float64, free func(rect) bool) bool {
+	c := discs[0]
+	for _, d := range discs[1:] {
+		c = c.Union(d)
+	}
+	qx0, qx1 := 0.0, splitX
+	if c.X > splitX {
+		qx0, qx1 = splitX, w
+	}
+	qy0, qy1 := 0.0, splitY
+	if c.Y > splitY {
+		qy0, qy1 = splitY, h
+	}
+	for _, d := range discs {
+		rg := d.Grow(4)
+		if !free(rg) || rg.Min().X < qx0 || rg.Max().X > qx1 || rg.Min().Y < qy0 || rg.Max().Y > qy1 {
+			return false
+		}
+	}
+	return true
 }

@@ -14,10 +14,13 @@ import (
 // TestIPATruePositions: in the matrix every scored moment reads at its
 // true scores. Read back from the drawing: a lone disc's centre, or the
 // centre of the cluster of the moments with the same scores, lies on its
-// scores (within half a point), unless they sit on a divider, where a dot
-// does and a line runs from it to each disc leaning into the quadrant;
-// a cluster's label holds the number of every moment in it; and every
-// label lies inside the plot's frame. Over the examples and generated
+// scores (within half a point), unless they sit on a divider (or within
+// two discs of one, too near for the discs to keep to their quadrant),
+// where a dot does and a line runs from it to each disc leaning into the
+// quadrant;
+// a cluster's label holds the number of every moment in it; every label
+// lies inside the plot's frame; and on a paper a point drawn without a
+// label beside it has its number and name in the key. Over the examples and generated
 // cycles of 3 to 60 moments, on an auto page and on a4.
 func TestIPATruePositions(t *testing.T) {
 	type input struct {
@@ -41,7 +44,13 @@ func TestIPATruePositions(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				ties += checkIPAPositions(t, c.a, ipaView(c.a, o))
+				d := ipaView(c.a, o)
+				ties += checkIPAPositions(t, c.a, d)
+				// on the paper too, every mark on the page and none over another
+				marksApart(t, d.Page, marks(d, viewMarks["ipa"]))
+				if page != "auto" && d.MinTextSize() < draw.MinNoteSize-0.01 && len(d.Warnings) == 0 {
+					t.Errorf("text at %.1f pt and no warning", d.MinTextSize())
+				}
 			})
 		}
 	}
@@ -79,6 +88,13 @@ func checkIPAPositions(t *testing.T, a *cycle.Analysis, d *draw.Drawing) int {
 	}
 	near := func(p, q pt) bool { return math.Abs(p.X-q.X) < 0.5 && math.Abs(p.Y-q.Y) < 0.5 }
 	si, sp := ipaSplit(a)
+	var divX, divY float64
+	if r := routes["divider-performance"]; r != nil {
+		divX = r.Path[0].X
+	}
+	if r := routes["divider-importance"]; r != nil {
+		divY = r.Path[0].Y
+	}
 	// the moments by their scores, in file order
 	type key [2]float64
 	var keys []key
@@ -109,8 +125,13 @@ func checkIPAPositions(t *testing.T, a *cycle.Analysis, d *draw.Drawing) int {
 				cluster = cluster.Union(b.Rect)
 			}
 		}
-		if k[0] == si || k[1] == sp {
-			// on a divider: the exact dot, and a line from it to each disc
+		_, leaned := routes["stack-"+ms[0].ID]
+		if k[0] == si || k[1] == sp || leaned {
+			// on a divider (or near enough that the discs lean off it):
+			// the exact dot, and a line from it to each disc
+			if dx, dy := math.Abs(want.X-divX), math.Abs(want.Y-divY); min(dx, dy) > 2*ipaPitch {
+				t.Errorf("%s leans off its scores %v, %.0f and %.0f points from the dividers", ms[0].ID, want, dx, dy)
+			}
 			dot := boxes["exact-"+ms[0].ID]
 			if dot == nil || !near(dot.Rect.Centre(), want) {
 				t.Errorf("%s on a divider: the dot %v, want it at %v", ms[0].ID, dot, want)
@@ -124,22 +145,32 @@ func checkIPAPositions(t *testing.T, a *cycle.Analysis, d *draw.Drawing) int {
 		} else if !near(cluster.Centre(), want) {
 			t.Errorf("%s (%d with these scores) centred at %v, its scores are at %v", ms[0].ID, len(ms), cluster.Centre(), want)
 		}
+		// the label beside the point, or on a paper the key's line
 		label := boxes["label-"+ms[0].ID]
+		if label == nil {
+			label = boxes["point-key"]
+		} else if !contains(frame.Rect, label.Rect) {
+			t.Errorf("label of %s %v leaves the frame %v", ms[0].ID, label.Rect, frame.Rect)
+		}
 		if label == nil {
 			t.Errorf("no label for %s", ms[0].ID)
 			continue
 		}
-		if !contains(frame.Rect, label.Rect) {
-			t.Errorf("label of %s %v leaves the frame %v", ms[0].ID, label.Rect, frame.Rect)
+		var words []string
+		label.Label.Texts(func(s string) {
+			words = append(words, strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })...)
+		})
+		if label.ID == "point-key" {
+			for _, m := range ms {
+				if !slices.Contains(words, fmt.Sprint(m.Number())) || !slices.Contains(words, strings.Fields(shortName(m.Name, ipaNameLen))[0]) {
+					t.Errorf("%s has no label beside it and is not in the key %q", m.ID, words)
+				}
+			}
 		}
 		if len(ms) < 2 {
 			continue
 		}
 		tied += len(ms)
-		var words []string
-		label.Label.Texts(func(s string) {
-			words = append(words, strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })...)
-		})
 		for _, m := range ms {
 			if !slices.Contains(words, fmt.Sprint(m.Number())) {
 				t.Errorf("the label %q of the moments at %v lacks %d", words, k, m.Number())
