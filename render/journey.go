@@ -93,15 +93,21 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 		least = lo
 	}
 	// more callouts than that when they save pages (shorter rows, more of
-	// them to a page): the fewest pages, then the fewest callouts
-	if keeps(d) {
-		for c := least + 1; c <= len(order); c = max(c+1, c*3/2) {
-			if dc := draw1(c); keeps(dc) && len(dc.More) < len(d.More) {
-				d = dc
+	// them to a page): the fewest pages, with the fewest callouts that
+	// reach them (found by halving, taking more callouts to never cost
+	// pages)
+	if keeps(d) && least < len(order) {
+		if all := draw1(len(order)); keeps(all) && len(all.More) < len(d.More) {
+			lo, hi := least+1, len(order)
+			d = all
+			for lo < hi {
+				mid := (lo + hi) / 2
+				if dm := draw1(mid); keeps(dm) && len(dm.More) <= len(all.More) {
+					hi, d = mid, dm
+				} else {
+					lo = mid + 1
+				}
 			}
-		}
-		if dc := draw1(len(order)); keeps(dc) && len(dc.More) < len(d.More) {
-			d = dc
 		}
 	}
 	return d
