@@ -275,3 +275,40 @@ func parseSVGPage(t *testing.T, p *draw.Drawing) *svgNode {
 	}
 	return parseSVG(t, svg.Data)
 }
+
+// TestJourneyPanelContinues: a 20-moment journey on a slide has notes
+// that go to callouts, their panel rows on the callouts' page or on
+// pages of notes alone after it; the SVG's warnings name the notes of
+// the first page that only the PDF has, in the file's language.
+func TestJourneyPanelContinues(t *testing.T) {
+	a := pagedCycle(t, "gen20")
+	for _, lang := range []string{"en", "es"} {
+		o, err := checkInput(a, Options{View: "journey", Page: "slide", Lang: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := journeyView(a, o)
+		notesOnly := 0
+		for _, p := range append([]*draw.Drawing{d}, d.More...) {
+			if p.Panel != nil && len(p.Items) == 0 {
+				notesOnly++
+				if p.Panel.Head.ID != "notes-panel-continued" {
+					t.Errorf("a page of notes headed %q", p.Panel.Head.ID)
+				}
+			}
+		}
+		if notesOnly == 0 {
+			t.Fatal("no page of notes alone: the test shows nothing about the panel continuing")
+		}
+		svg, err := Draw(context.Background(), a, Options{View: "journey", Page: "slide", Lang: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts := strings.Split(journeyVocabulary[lang].WarnNotesPDF, "%s")
+		if !slices.ContainsFunc(svg.Warnings, func(w string) bool {
+			return strings.Contains(w, parts[1]) && strings.Contains(w, parts[2])
+		}) {
+			t.Errorf("%s: the SVG's warnings %q do not say which notes only the PDF has", lang, svg.Warnings)
+		}
+	}
+}
