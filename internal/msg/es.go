@@ -764,4 +764,10 @@ var _ = register("es", Catalog{
 	"cannot read %s: is a directory":    "no se puede leer %s: es una carpeta",
 	"cannot write output: %w":           "no se puede escribir la salida: %w",
 	"no *.yaml or *.yml files under %s": "no hay archivos *.yaml ni *.yml bajo %s",
+	// ---- journey and importance-performance views (render/journey.go, render/ipa.go).
+	"Moment: number at its scores, short name beside":                          "Momento: número en sus notas, nombre corto al lado",
+	"Same scores: discs round a dot at those scores, numbers and names beside": "Mismas notas: discos alrededor de un punto en esas notas, números y nombres al lado",
+	"Points by number": "Puntos por número",
+	"On or near a divider: counts in the quadrant it leans into, a dot at its scores": "Sobre una divisoria o cerca: cuenta en el cuadrante hacia el que se inclina, un punto en sus notas",
+	"on %s, the notes of moments %s are on a further page, which only pdf has":        "en %s, las mejoras de los momentos %s están en otra página, que solo tiene el pdf",
 })
