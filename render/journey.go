@@ -49,10 +49,11 @@ var journeyColumns = []sizeStep{{12, 116}, {30, 100}, {math.MaxInt, 88}}
 // pages (journeyPanel).
 func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 	if _, paged := draw.LookupPaper(o.Page); !paged {
-		return bandedView(a, o, 10, journeyBands(nil))
+		return bandedView(a, o, 10, journeyBands(nil, &journeyLabels{}))
 	}
 	// the moments with notes, the tallest notes first
 	k := newKit("journey", a, o)
+	labels := &journeyLabels{} // the same in every trial
 	cw := journeyColumns[0].size
 	var order []int
 	height := map[int]float64{}
@@ -71,7 +72,7 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 		for _, i := range order[:c] {
 			co[i] = true
 		}
-		d := bandedView(a, o, 10, journeyBands(co))
+		d := bandedView(a, o, 10, journeyBands(co, labels))
 		if c > 0 {
 			journeyPanel(k, d, co)
 		}
@@ -117,13 +118,13 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 // (excluded), at most per moments to a row; every page has the title,
 // the first page the legend. The moments in callouts show a numbered
 // disc under them instead of their notes.
-func journeyBands(callouts map[int]bool) bandBuild {
+func journeyBands(callouts map[int]bool, labels *journeyLabels) bandBuild {
 	return func(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
-		k := journeyRows(a, o, callouts, per, from, to, false)
+		k := journeyRows(a, o, callouts, labels, per, from, to, false)
 		if paper, ok := draw.LookupPaper(o.Page); ok && from == 0 && k.out.Legend != nil {
 			// on a paper the legend may also sit beside the title past
 			// the rows' end, when that draws the page larger
-			top := journeyRows(a, o, callouts, per, from, to, true)
+			top := journeyRows(a, o, callouts, labels, per, from, to, true)
 			fit := func(k *viewKit) float64 {
 				c := k.out.Content()
 				w, h := paper.Oriented(o.Orientation, c.W/c.H)
@@ -139,7 +140,7 @@ func journeyBands(callouts map[int]bool) bandBuild {
 
 // journeyRows is journeyBands' layout; legendTop puts the legend beside
 // the title even past the rows' end.
-func journeyRows(a *cycle.Analysis, o Options, callouts map[int]bool, per, from, to int, legendTop bool) *viewKit {
+func journeyRows(a *cycle.Analysis, o Options, callouts map[int]bool, memo *journeyLabels, per, from, to int, legendTop bool) *viewKit {
 	k := newKit("journey", a, o)
 	th, vw := k.th, k.vw
 	n := len(a.Moments)
@@ -228,14 +229,18 @@ func journeyRows(a *cycle.Analysis, o Options, callouts map[int]bool, per, from,
 		}
 	}
 
-	// the moments' labels, all as tall as the tallest (in every row)
-	labels := make([]draw.Label, n)
-	boxH := 0.0
-	for i, m := range a.Moments {
-		labels[i] = k.momentLabel(m, cw-26, true)
-		_, h := labels[i].Size()
-		boxH = max(boxH, h+14)
+	// the moments' labels, all as tall as the tallest (in every row),
+	// laid out once for all the trials of one journey (drawing copies a
+	// label before it scales it)
+	if memo.labels == nil || memo.cw != cw {
+		memo.labels, memo.cw, memo.boxH = make([]draw.Label, n), cw, 0
+		for i, m := range a.Moments {
+			memo.labels[i] = k.momentLabel(m, cw-26, true)
+			_, h := memo.labels[i].Size()
+			memo.boxH = max(memo.boxH, h+14)
+		}
 	}
+	labels, boxH := memo.labels, memo.boxH
 	chartH := min(max(jChartH, 0.2*right), jChartHi)
 	if paged {
 		chartH = jChartPaged // rows on a page: a lower chart leaves room for more of them
@@ -597,4 +602,13 @@ func panelRowsFit(p *draw.Panel, top, bottom float64, st draw.PanelStyle) int {
 		y -= h + 12 + st.RowGap
 	}
 	return len(p.Rows)
+}
+
+// journeyLabels keeps the moments' labels of one journey, laid out at
+// text width cw-26, and the height of the tallest box, for the layouts
+// tried for it.
+type journeyLabels struct {
+	labels []draw.Label
+	cw     float64
+	boxH   float64
 }
