@@ -1,46 +1,165 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"github.com/ciclo-dev/ciclo/render/draw"
 )
 
 // Importance–performance layout, in points.
 const (
 	ipaDisc      = 18.0  // a point's disc
-	ipaRow       = 30.0  // between two points stacked at the same scores
-	ipaStack     = 8     // points per column of a stack
+	ipaPitch     = 29.0  // between the centres of two discs of a cluster
 	ipaNameLen   = 22    // characters of the short name beside a point
+	ipaNameShort = 12    // the same where the longer ones leave no room
 	ipaName      = 9.0   // the size of those names
-	ipaLean      = 14.0  // how far a point on a divider leans into its quadrant
 	ipaPlot      = 420.0 // the matrix's least size (it grows until nothing collides)
 	ipaPlotPaged = 320.0 // the same on a named paper, where it is scaled
 	ipaCell      = 64.0  // the buckets of the collision lookup
 )
 
-// ipaGroup is the moments that share one pair of scores: one stack of
-// discs with their names, anchored at the scores (or leaning off a
-// divider into the quadrant the analysis counts them in).
+// ipaGroup is the moments that share one pair of scores: one disc, or a
+// cluster of discs (rows of a square grid) centred on the scores, or
+// leaning off a divider into the quadrant the analysis counts them in
+// with a line from the exact scores to each disc; and one label beside
+// them: a lone moment's short name, or a line per moment of a cluster
+// with its number and short name (numbers alone where names leave no
+// room).
 type ipaGroup struct {
 	moments   []*cycle.MomentAnalysis
 	imp, perf float64
-	leanX     float64 // -1, 0 or +1
-	leanY     float64
+	// sideX and sideY are the quadrant the analysis counts the group in:
+	// +1 right of (above) the divider, -1 left of (below) it
+	sideX, sideY float64
+	// lean: the discs lean off the group's scores, which are on a
+	// divider or too near one for the discs to stay in the quadrant
+	lean      bool
 	discs     []rect
-	labels    []rect
-	texts     []string
+	labels    []draw.Label // the label's forms, the most telling first
+	label     int          // the form placed
+	labelRect rect
+}
+
+// ipaWords are the matrix's own words.
+type ipaWords struct {
+	LegPoint, LegCluster string
+	Key                  string // the heading of the key of points drawn without their names
+	LegLean              string
+}
+
+var ipaVocabulary = translated(ipaWords{
+	Key:        msg.N("Points by number"),
+	LegLean:    msg.N("On or near a divider: counts in the quadrant it leans into, a dot at its scores"),
+	LegPoint:   msg.N("Moment: number at its scores, short name beside"),
+	LegCluster: msg.N("Same scores: discs round a dot at those scores, numbers and names beside"),
+})
+
+// ipaGrid is the shape of a cluster of n discs: columns and rows.
+func ipaGrid(n int) (cols, rows int) {
+	cols = int(math.Ceil(math.Sqrt(float64(n))))
+	return cols, (n + cols - 1) / cols
+}
+
+// ipaLabels are the forms of a group's label, the most telling first.
+func (k *viewKit) ipaLabels(g *ipaGroup, f draw.Font) []draw.Label {
+	var out []draw.Label
+	for _, n := range []int{ipaNameLen, ipaNameShort} {
+		var l draw.Label
+		l.Left = len(g.moments) > 1
+		for _, m := range g.moments {
+			name := draw.Span{Text: shortName(m.Name, n), Font: f, Color: k.th.Ink}
+			if len(g.moments) == 1 {
+				l.AddLine(name)
+				continue
+			}
+			// one run of text: SVG viewers drop the space that would
+			// begin a second run
+			name.Text = fmt.Sprint(m.Number()) + " " + name.Text
+			l.AddLine(name)
+		}
+		out = append(out, l)
+	}
+	if len(g.moments) > 1 {
+		nums := make([]string, len(g.moments))
+		for j, m := range g.moments {
+			nums[j] = fmt.Sprint(m.Number())
+		}
+		var l draw.Label
+		l.Left = true
+		l.Add(strings.Join(nums, ", "), 90, draw.Font{Size: f.Size, Bold: true}, k.th.Ink)
+		out = append(out, l)
+	}
+	return out
 }
 
 // ipaView is the importance–performance matrix: performance across,
 // importance up, split where the analysis splits it, every scored moment
 // a numbered disc with its short name, the quadrant names in the file's
 // language.
+//
+// On a named paper the matrix is drawn at the size that keeps the names
+// at draw.MinNameSize with the fewest names shortened; a point whose
+// name finds no room beside it at that size shows its number alone, and
+// its name goes to a key under the legend (Points by number).
 func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
+	if _, paged := draw.LookupPaper(o.Page); !paged {
+		return ipaDraw(a, o, 0, false).d
+	}
+	// the least plot, then larger ones, the title above the matrix or
+	// atop the column of the legend: the first that keeps the names with
+	// the fewest names shortened or left out, then the one drawn largest
+	var best *ipaDrawn
+	size := max(ipaPlotPaged, 60*math.Sqrt(float64(len(a.Moments))))
+	better := func(c *ipaDrawn) bool {
+		switch {
+		case best == nil:
+			return true
+		case c.keeps != best.keeps:
+			return c.keeps
+		case c.short != best.short:
+			return c.short < best.short
+		}
+		return c.scale > best.scale+1e-9
+	}
+	for try := 0; try < 16; try++ {
+		kept := false
+		for _, side := range []bool{false, true} {
+			c := ipaDraw(a, o, size, side)
+			kept = kept || c.keeps
+			if better(c) {
+				best = c
+			}
+		}
+		if !kept || best.short == 0 {
+			break // larger plots only draw smaller
+		}
+		size *= 1.1
+	}
+	return best.d
+}
+
+// ipaDrawn is a drawn matrix: the drawing, whether it keeps the names at
+// draw.MinNameSize, how many labels are in a shorter form than their
+// first (or, on a paper, left out for the key), and the scale it is
+// drawn at.
+type ipaDrawn struct {
+	d     *draw.Drawing
+	keeps bool
+	short int
+	scale float64
+}
+
+// ipaDraw draws the matrix with a plot of size points at least (0 for
+// the default least), grown until no two clusters or names collide, the
+// title above it or, titleSide, atop the legend's column.
+func ipaDraw(a *cycle.Analysis, o Options, least float64, titleSide bool) *ipaDrawn {
 	k := newKit("ipa", a, o)
 	th, vw := k.th, k.vw
 	scale := float64(a.Cycle.Scale)
@@ -61,30 +180,33 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 			g = &ipaGroup{imp: key[0], perf: key[1]}
 			hiI := m.Quadrant == cycle.ConcentrateHere || m.Quadrant == cycle.KeepUp
 			hiP := m.Quadrant == cycle.KeepUp || m.Quadrant == cycle.PossibleOverkill
-			if g.perf == splitP {
-				g.leanX = map[bool]float64{true: 1, false: -1}[hiP]
-			}
-			if g.imp == splitI {
-				g.leanY = map[bool]float64{true: 1, false: -1}[hiI]
-			}
+			g.sideX = map[bool]float64{true: 1, false: -1}[hiP]
+			g.sideY = map[bool]float64{true: 1, false: -1}[hiI]
 			at[key] = g
 			groups = append(groups, g)
 		}
 		g.moments = append(g.moments, m)
-		g.texts = append(g.texts, shortName(m.Name, ipaNameLen))
+	}
+	_, paged := draw.LookupPaper(o.Page)
+	labelFont := draw.Font{Size: ipaName}
+	for _, g := range groups {
+		g.labels = k.ipaLabels(g, labelFont)
+		if paged {
+			// the numbers alone, the names in the key
+			g.labels = append(g.labels[:2], draw.Label{})
+		}
 	}
 
-	// the plot grows until no two stacks or names collide
-	labelFont := draw.Font{Size: ipaName}
+	// the plot grows until no two clusters or names collide
 	base := ipaPlot
-	if _, paged := draw.LookupPaper(o.Page); paged {
+	if paged {
 		base = ipaPlotPaged
 	}
-	size := max(base, 60*math.Sqrt(float64(len(a.Moments))))
+	size := max(base, least, 60*math.Sqrt(float64(len(a.Moments))))
 	var ux, uy float64
 	for try := 0; ; try++ {
 		ux, uy = size/scale, size/scale
-		if ipaPlace(groups, ux, uy, scale, splitI, splitP, labelFont) || try > 40 {
+		if ipaPlace(groups, ux, uy, scale, splitI, splitP, paged) || try > 40 {
 			break
 		}
 		size *= 1.15
@@ -124,45 +246,54 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 	qn(cycle.PossibleOverkill, false, xt.Rect.Y-xt.Rect.H/2-10, th.Muted)
 	lowest := xt.Rect.Y - xt.Rect.H/2 - 22
 
-	// the points
-	leaned := false
+	// the points: a dot at the exact scores of a cluster (unless a disc
+	// covers it) and of a group leaning off a divider, lines from it to
+	// the discs of the latter
+	leaned, clustered := false, false
+	short := 0         // labels in a shorter form or left out
+	var keyed []string // the moments named in the key
 	for _, g := range groups {
 		exact := pt{X: x(g.perf), Y: y(g.imp)}
-		lean := g.leanX != 0 || g.leanY != 0
+		lean := g.lean
 		discs := make([]*draw.Box, len(g.moments))
+		covered := false
 		for j, m := range g.moments {
 			discs[j] = k.ipaDisc(m, g.discs[j])
+			covered = covered || g.discs[j].Contains(exact)
 		}
-		// the point itself: a dot on the divider when the stack leans off
-		// it, else the first disc
-		from := discs[0]
-		if lean {
-			leaned = true
-			from = &draw.Box{Meta: draw.Meta{ID: "exact-" + g.moments[0].ID, Class: "exact"}, Shape: draw.Circle,
+		var dot *draw.Box
+		if lean || len(g.moments) > 1 && !covered {
+			dot = &draw.Box{Meta: draw.Meta{ID: "exact-" + g.moments[0].ID, Class: "exact"}, Shape: draw.Circle,
 				Rect: rect{X: exact.X, Y: exact.Y, W: 5, H: 5}, Fill: th.Ink, Stroke: draw.Stroke{Color: th.Ink}}
-			k.out.Add(from)
+			k.out.Add(dot)
 		}
-		// a line from the point to every other disc of the stack (joined
-		// to the boxes, so that Graphviz needs no extra points)
-		for j, m := range g.moments {
-			if discs[j] == from {
-				continue
+		leaned = leaned || lean
+		clustered = clustered || len(g.moments) > 1
+		if lean {
+			// joined to the boxes, so that Graphviz needs no extra points
+			for j, m := range g.moments {
+				r := k.line("stack-"+m.ID, "stack", draw.Stroke{Color: th.Ink, Width: 1}, exact, g.discs[j].Centre())
+				r.From, r.To = dot, discs[j]
 			}
-			r := k.line("stack-"+m.ID, "stack", draw.Stroke{Color: th.Ink, Width: 1}, exact, g.discs[j].Centre())
-			r.From, r.To = from, discs[j]
 		}
-		for j, m := range g.moments {
+		for j := range g.moments {
 			k.out.Add(discs[j])
-			var l draw.Label
-			l.AddLine(draw.Span{Text: g.texts[j], Font: labelFont, Color: th.Ink})
-			k.out.Add(&draw.Box{Meta: draw.Meta{ID: "label-" + m.ID, Class: "point-label"}, Shape: draw.Plain, Rect: g.labels[j], Label: l})
 		}
+		if g.label > 0 {
+			short++
+		}
+		if len(g.labels[g.label].Lines) == 0 {
+			for _, m := range g.moments {
+				keyed = append(keyed, fmt.Sprintf("%d %s", m.Number(), shortName(m.Name, ipaNameLen)))
+			}
+			continue
+		}
+		k.out.Add(&draw.Box{Meta: draw.Meta{ID: "label-" + g.moments[0].ID, Class: "point-label"}, Shape: draw.Plain,
+			Rect: g.labelRect, Label: g.labels[g.label]})
 	}
 	right := w
 	for _, g := range groups {
-		for _, r := range g.labels {
-			right = max(right, r.Max().X)
-		}
+		right = max(right, g.labelRect.Max().X)
 		for _, r := range g.discs {
 			lowest = min(lowest, r.Min().Y-30)
 		}
@@ -181,17 +312,39 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 	// title above, legend to the right
 	tb := k.title(-40, 0, max(w, 360))
 	tb.Move(pt{Y: h + 36 - (tb.Rect.Y - tb.Rect.H/2)})
+	legendAt := pt{X: right + 36, Y: h}
+	if titleSide {
+		// atop the column right of the matrix, level with the quadrant
+		// names; the legend under it
+		tb.Label = draw.Label{}
+		k.out.Items = slices.DeleteFunc(k.out.Items, func(it draw.Item) bool { return it == draw.Item(tb) })
+		tb = k.title(right+36, h+24, 260)
+		legendAt.Y = tb.Rect.Min().Y - 18
+	}
 	lg := k.legend()
+	if paged {
+		// on a paper the legend's rows wrap, for a narrower legend
+		st := draw.DefaultLegend
+		st.Ink, st.Frame, st.TextW = th.Ink, th.Frame, 200
+		lg = draw.NewLegend(k.w.Legend, st)
+	}
+	iw := ipaVocabulary[o.Lang]
 	if len(a.Moments) > len(a.Critical()) {
-		lg.AddRow("moment", vw.LegPoint, k.ipaDisc(nil, rect{W: ipaDisc, H: ipaDisc}))
+		lg.AddRow("moment", iw.LegPoint, k.ipaDisc(nil, rect{W: ipaDisc, H: ipaDisc}))
 	}
 	if k.anyCritical() {
 		lg.AddRow("critical", vw.LegCritPoint, k.ipaDisc(&cycle.MomentAnalysis{Critical: true, Moment: &cycle.Moment{}}, rect{W: ipaDisc, H: ipaDisc}))
 	}
 	lg.AddRow("split", fmt.Sprintf(vw.LegSplit[ipaSplitRule(a)], splitText(splitI), splitText(splitP)),
 		&draw.Route{Path: draw.Line(pt{X: -20}, pt{X: 20}), Stroke: div})
+	if clustered {
+		lg.AddRow("cluster", iw.LegCluster,
+			k.ipaDisc(nil, rect{X: -ipaPitch / 2, W: ipaDisc, H: ipaDisc}),
+			&draw.Box{Shape: draw.Circle, Rect: rect{W: 5, H: 5}, Fill: th.Ink, Stroke: draw.Stroke{Color: th.Ink}},
+			k.ipaDisc(nil, rect{X: ipaPitch / 2, W: ipaDisc, H: ipaDisc}))
+	}
 	if leaned {
-		lg.AddRow("divider", vw.LegDivider,
+		lg.AddRow("divider", iw.LegLean,
 			&draw.Route{Path: draw.Line(pt{Y: -10}, pt{Y: 10}), Stroke: div},
 			&draw.Route{Path: draw.Line(pt{}, pt{X: 14}), Stroke: draw.Stroke{Color: th.Ink, Width: 1}},
 			&draw.Box{Shape: draw.Circle, Rect: rect{W: 5, H: 5}, Fill: th.Ink, Stroke: draw.Stroke{Color: th.Ink}},
@@ -199,9 +352,37 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 	}
 	if len(lg.Rows) > 0 {
 		// right of the matrix; on a paper, below it when that fits better
-		k.placeLegendEither(lg, pt{X: right + 36, Y: h}, pt{X: -40, Y: lowest - 24})
+		if titleSide {
+			k.placeLegend(lg, legendAt.X, legendAt.Y)
+		} else {
+			k.placeLegendEither(lg, legendAt, pt{X: -40, Y: lowest - 24})
+		}
 	}
-	return k.finish(ipaName)
+	if len(keyed) > 0 {
+		var l draw.Label
+		l.Left = true
+		l.AddLine(draw.Span{Text: iw.Key, Font: draw.Font{Size: 9, Bold: true}, Color: th.Ink})
+		for _, s := range keyed {
+			l.AddLine(draw.Span{Text: s, Font: draw.Font{Size: 9}, Color: th.Ink})
+		}
+		lw, lh := l.Size()
+		// under the legend beside the matrix, beside the legend under it
+		f := k.out.Legend.Frame.Rect
+		left, top := f.Min().X+12, f.Min().Y-12
+		if f.Max().Y < 0 {
+			left, top = f.Max().X+24, f.Max().Y
+		}
+		k.out.Add(&draw.Box{Meta: draw.Meta{ID: "point-key", Class: "point-key"}, Shape: draw.Plain, Label: l,
+			Rect: rect{X: left + lw/2, Y: top - lh/2, W: lw, H: lh}})
+	}
+	d := k.finish(ipaName)
+	drawn := &ipaDrawn{d: d, keeps: len(d.Warnings) == 0, short: short, scale: 1}
+	for _, it := range d.Items {
+		if b, ok := it.(*draw.Box); ok && b.ID == "frame" {
+			drawn.scale = b.Rect.W / w
+		}
+	}
+	return drawn
 }
 
 // splitText is a split value with at most two decimals, without
@@ -235,14 +416,17 @@ func (k *viewKit) ipaDisc(m *cycle.MomentAnalysis, r rect) *draw.Box {
 	return b
 }
 
-// ipaPlace places every group's discs and names for a plot of ux × uy
-// points per score, and reports whether nothing collides: discs stack
-// down from the group's anchor (columns of ipaStack), each name beside
-// its disc, to the right, left, above or below, the first place free of
-// every other mark and, if one is, of the dividers. A stack grows away
-// from its anchor the way with more room inside its quadrant, and must
-// stay in it.
-func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, f draw.Font) bool {
+// ipaPlace places every group's discs and label for a plot of ux × uy
+// points per score, and reports whether nothing collides: a group's discs
+// in a grid centred on its anchor (the scores, or off a divider into its
+// quadrant, clear of the divider), which must stay in that quadrant; then
+// its label, in its most telling form that finds room, to the right,
+// left, above or below the discs, inside the frame and clear of every
+// other mark and, if it can be, of the dividers. Unless shorter, a label
+// in a shorter form counts as a collision too (the plot then grows: on a
+// page sized to the content, room costs nothing; on a paper it costs
+// type size).
+func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, shorter bool) bool {
 	splitX, splitY := (splitP-0.5)*ux, (splitI-0.5)*uy
 	w, h := scale*ux, scale*uy
 	// placed marks, bucketed by cells of ipaCell points for lookups
@@ -274,75 +458,123 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, f draw.
 	clearOfDividers := func(r rect) bool {
 		return math.Abs(r.X-splitX) > r.W/2+2 && math.Abs(r.Y-splitY) > r.H/2+2
 	}
-	// the discs first: they sit at their scores whatever the names do
+	// the discs first: they sit at their scores whatever the labels do
+	ring := func(d rect) rect { return d.Grow(4) } // a critical disc's second ring
 	ok := true
-	for _, g := range groups {
-		ax := (g.perf-0.5)*ux + g.leanX*ipaLean
-		ay := (g.imp-0.5)*uy + g.leanY*ipaLean
-		g.discs, g.labels = g.discs[:0], g.labels[:0]
-		colW := 0.0
-		for _, t := range g.texts {
-			colW = max(colW, draw.TextWidth(t, f.Size, false)*draw.Slack)
-		}
-		colW += ipaDisc + 28 // the disc, the gap to its name and the gap to the next column
-		// the quadrant's box, which the stack must keep to
-		qx0, qx1 := 0.0, splitX
-		if ax > splitX {
-			qx0, qx1 = splitX, w
-		}
-		qy0, qy1 := 0.0, splitY
-		if ay > splitY {
-			qy0, qy1 = splitY, h
-		}
-		dirX, dirY := 1.0, -1.0
-		if qx1-ax < ax-qx0 {
-			dirX = -1
-		}
-		if qy1-ay > ay-qy0 {
-			dirY = 1
-		}
-		for j := range g.moments {
-			c := pt{X: ax + dirX*float64(j/ipaStack)*colW, Y: ay + dirY*float64(j%ipaStack)*ipaRow}
-			d := rect{X: c.X, Y: c.Y, W: ipaDisc, H: ipaDisc}
-			ring := d.Grow(4) // a critical disc's second ring
-			if !free(ring) || ring.Min().X < qx0 || ring.Max().X > qx1 || ring.Min().Y < qy0 || ring.Max().Y > qy1 {
-				ok = false
+	// lone discs first, which have one place; then the clusters, which
+	// may take another shape
+	order := slices.Clone(groups)
+	slices.SortStableFunc(order, func(p, q *ipaGroup) int { return cmp.Compare(len(p.moments), len(q.moments)) })
+	for _, g := range order {
+		// the grid wide, or tall when that is free and the wide one not
+		cols, rows := ipaGrid(len(g.moments))
+		discs, fits, lean := ipaCluster(g, cols, rows, ux, uy, splitX, splitY, w, h, free)
+		if !fits && cols != rows {
+			if d, f, l := ipaCluster(g, rows, cols, ux, uy, splitX, splitY, w, h, free); f {
+				discs, fits, lean = d, true, l
 			}
-			place(ring)
-			g.discs = append(g.discs, d)
 		}
+		g.lean = lean
+		ok = ok && fits
+		for _, d := range discs {
+			place(ring(d))
+		}
+		g.discs = discs
 	}
 	for _, g := range groups {
-		for j, c := range g.discs {
-			tw := draw.TextWidth(g.texts[j], f.Size, false) * draw.Slack
-			th := f.Size * draw.LineSpacing
-			off := ipaDisc/2 + 9 // clear of the second ring
-			cands := []rect{
-				{X: c.X + off + tw/2, Y: c.Y, W: tw, H: th},
-				{X: c.X - off - tw/2, Y: c.Y, W: tw, H: th},
-				{X: c.X, Y: c.Y + off + th/2, W: tw, H: th},
-				{X: c.X, Y: c.Y - off - th/2, W: tw, H: th},
-			}
-			if len(g.moments) > 1 {
-				cands = cands[:2] // a stack's names stay beside it
-			}
-			l, found := cands[0], false
-			for pass := 0; pass < 2 && !found; pass++ {
+		b := g.discs[0]
+		for _, d := range g.discs[1:] {
+			b = b.Union(d)
+		}
+		found := false
+		// every form clear of the dividers, then every form across one;
+		// no label (a paper's last form) only when none finds room
+		for pass := 0; pass < 3 && !found; pass++ {
+			for v := 0; v < len(g.labels) && !found; v++ {
+				if len(g.labels[v].Lines) == 0 {
+					if pass == 2 { // the number on the disc, the name in the key
+						g.label, g.labelRect, found = v, rect{X: b.X, Y: b.Y}, true
+					}
+					continue
+				}
+				tw, th := g.labels[v].Size()
+				off := ipaDisc/2 + 9 // clear of the second ring
+				cands := []rect{
+					{X: b.Max().X - ipaDisc/2 + off + tw/2, Y: b.Y, W: tw, H: th},
+					{X: b.Min().X + ipaDisc/2 - off - tw/2, Y: b.Y, W: tw, H: th},
+					{X: b.X, Y: b.Max().Y - ipaDisc/2 + off + th/2, W: tw, H: th},
+					{X: b.X, Y: b.Min().Y + ipaDisc/2 - off - th/2, W: tw, H: th},
+				}
 				for _, cand := range cands {
-					// inside the frame but for its right, where nothing
-					// else is: the ticks are left and below, the quadrant
-					// names above
-					inside := cand.Min().X >= 2 && cand.Min().Y >= 2 && cand.Max().Y <= h-2
-					if inside && free(cand) && (pass == 1 || clearOfDividers(cand)) {
-						l, found = cand, true
+					// inside the frame: the ticks are left and below it,
+					// the quadrant names above and below
+					inside := cand.Min().X >= 2 && cand.Min().Y >= 2 && cand.Max().X <= w-2 && cand.Max().Y <= h-2
+					if inside && free(cand) && (pass > 0 || clearOfDividers(cand)) {
+						g.label, g.labelRect, found = v, cand, true
 						break
 					}
 				}
 			}
-			ok = ok && found
-			place(l)
-			g.labels = append(g.labels, l)
+		}
+		if !found || g.label > 0 && !shorter {
+			ok = false
+		}
+		if !found {
+			g.label = 0
+			tw, th := g.labels[0].Size()
+			g.labelRect = rect{X: b.Max().X + 9 + tw/2, Y: b.Y, W: tw, H: th}
+		}
+		if g.labelRect.W > 0 {
+			place(g.labelRect)
 		}
 	}
 	return ok
+}
+
+// ipaCluster places a group's discs in a grid of cols × rows centred on
+// its anchor: its scores, or off a divider into its quadrant, clear of
+// it. fits says every disc's second ring is free and inside the
+// quadrant, lean that the discs lean off the scores.
+func ipaCluster(g *ipaGroup, cols, rows int, ux, uy, splitX, splitY, w, h float64, free func(rect) bool) (discs []rect, fits, lean bool) {
+	halfW := float64(cols-1)*ipaPitch/2 + ipaDisc/2 + 4
+	halfH := float64(rows-1)*ipaPitch/2 + ipaDisc/2 + 4
+	// on a divider or too near one: off it into the quadrant, just clear
+	ex, ey := (g.perf-0.5)*ux, (g.imp-0.5)*uy
+	ax, ay := ex, ey
+	if (ax-splitX)*g.sideX < halfW+1 {
+		ax = splitX + g.sideX*(halfW+1)
+	}
+	if (ay-splitY)*g.sideY < halfH+1 {
+		ay = splitY + g.sideY*(halfH+1)
+	}
+	for j := range g.moments {
+		r, c := j/cols, j%cols
+		inRow := min(cols, len(g.moments)-r*cols)
+		discs = append(discs, rect{X: ax + (float64(c)-float64(inRow-1)/2)*ipaPitch, Y: ay + (float64(rows-1)/2-float64(r))*ipaPitch, W: ipaDisc, H: ipaDisc})
+	}
+	return discs, ipaFits(discs, g, ux, uy, splitX, splitY, w, h, free), ax != ex || ay != ey
+}
+
+// ipaFits reports whether every disc's second ring is free and inside
+// the quadrant the group counts in.
+func ipaFits(discs []rect, g *ipaGroup, ux, uy, splitX, splitY, w, h float64, free func(rect) bool) bool {
+	c := discs[0]
+	for _, d := range discs[1:] {
+		c = c.Union(d)
+	}
+	qx0, qx1 := 0.0, splitX
+	if c.X > splitX {
+		qx0, qx1 = splitX, w
+	}
+	qy0, qy1 := 0.0, splitY
+	if c.Y > splitY {
+		qy0, qy1 = splitY, h
+	}
+	for _, d := range discs {
+		rg := d.Grow(4)
+		if !free(rg) || rg.Min().X < qx0 || rg.Max().X > qx1 || rg.Min().Y < qy0 || rg.Max().Y > qy1 {
+			return false
+		}
+	}
+	return true
 }

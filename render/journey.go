@@ -1,11 +1,14 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"github.com/ciclo-dev/ciclo/render/draw"
 )
 
@@ -38,14 +41,106 @@ var journeyColumns = []sizeStep{{12, 116}, {30, 100}, {math.MaxInt, 88}}
 // Options.Compare overlays an older version's performance curve. On a
 // named paper the moments are split into rows (bands) stacked down the
 // page, as many to a row as keep their names legible (bandedView).
+//
+// On a named paper a moment's notes stay under it while the rows keep the
+// names at draw.MinNameSize; the notes that do not (the tallest first)
+// become numbered callouts under their moments, and their text goes to a
+// notes panel under the rows of the moment's page, continued on further
+// pages (journeyPanel).
 func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
-	return bandedView(a, o, 10, journeyBands)
+	if _, paged := draw.LookupPaper(o.Page); !paged {
+		return bandedView(a, o, 10, journeyBands(nil, &journeyLabels{}))
+	}
+	// the moments with notes, the tallest notes first
+	k := newKit("journey", a, o)
+	labels := &journeyLabels{} // the same in every trial
+	cw := journeyColumns[0].size
+	var order []int
+	height := map[int]float64{}
+	for i, m := range a.Moments {
+		if len(m.Improvements) > 0 {
+			l := k.improvements(m, cw-30)
+			_, height[i] = l.Size()
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(height[y], height[x]) })
+	// the fewest callouts that keep the names: with c callouts the rows
+	// are no taller than with fewer, so the least c is found by halving
+	draw1 := func(c int) *draw.Drawing {
+		co := map[int]bool{}
+		for _, i := range order[:c] {
+			co[i] = true
+		}
+		d := bandedView(a, o, 10, journeyBands(co, labels))
+		if c > 0 {
+			journeyPanel(k, d, co)
+		}
+		return d
+	}
+	keeps := func(d *draw.Drawing) bool { return len(d.Warnings) == 0 }
+	least, d := 0, draw1(0)
+	if !keeps(d) && len(order) > 0 {
+		lo, hi := 1, len(order)
+		d = draw1(hi)
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if dm := draw1(mid); keeps(dm) {
+				hi, d = mid, dm
+			} else {
+				lo = mid + 1
+			}
+		}
+		least = lo
+	}
+	// more callouts than that when they save pages (shorter rows, more of
+	// them to a page): the fewest pages, with the fewest callouts that
+	// reach them (found by halving, taking more callouts to never cost
+	// pages)
+	if keeps(d) && least < len(order) {
+		if all := draw1(len(order)); keeps(all) && len(all.More) < len(d.More) {
+			lo, hi := least+1, len(order)
+			d = all
+			for lo < hi {
+				mid := (lo + hi) / 2
+				if dm := draw1(mid); keeps(dm) && len(dm.More) <= len(all.More) {
+					hi, d = mid, dm
+				} else {
+					lo = mid + 1
+				}
+			}
+		}
+	}
+	return d
 }
 
 // journeyBands lays the journey out with the moments from up to to
 // (excluded), at most per moments to a row; every page has the title,
-// the first page the legend.
-func journeyBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
+// the first page the legend. The moments in callouts show a numbered
+// disc under them instead of their notes.
+func journeyBands(callouts map[int]bool, labels *journeyLabels) bandBuild {
+	return func(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
+		k := journeyRows(a, o, callouts, labels, per, from, to, false)
+		if paper, ok := draw.LookupPaper(o.Page); ok && from == 0 && k.out.Legend != nil {
+			// on a paper the legend may also sit beside the title past
+			// the rows' end, when that draws the page larger
+			top := journeyRows(a, o, callouts, labels, per, from, to, true)
+			fit := func(k *viewKit) float64 {
+				c := k.out.Content()
+				w, h := paper.Oriented(o.Orientation, c.W/c.H)
+				return min(w/c.W, h/c.H)
+			}
+			if fit(top) > fit(k)+1e-9 {
+				return top
+			}
+		}
+		return k
+	}
+}
+
+// journeyRows is journeyBands' layout; legendTop puts the legend beside
+// the title even past the rows' end.
+func journeyRows(a *cycle.Analysis, o Options, callouts map[int]bool, memo *journeyLabels, per, from, to int, legendTop bool) *viewKit {
 	k := newKit("journey", a, o)
 	th, vw := k.th, k.vw
 	n := len(a.Moments)
@@ -88,6 +183,12 @@ func journeyBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 		}
 	}
 	l := k.legend()
+	if paged {
+		// on a paper the legend's rows wrap, for a narrower legend
+		st := draw.DefaultLegend
+		st.Ink, st.Frame, st.TextW = th.Ink, th.Frame, 210
+		l = draw.NewLegend(k.w.Legend, st)
+	}
 	if hasPerf {
 		l.AddRow("performance", vw.LegPerf, k.legendCurve(perfLook, k.perfDot("", false, 0, 0))...)
 	}
@@ -100,6 +201,9 @@ func journeyBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 	if hasGap {
 		l.AddRow("expected", vw.LegExpected, k.gapMark("", "", 0, 0, false))
 		l.AddRow("perceived", vw.LegPerceived, k.gapMark("", "", 0, 0, true))
+	}
+	if len(callouts) > 0 {
+		l.AddRow("callout", k.w.LegCallout, legendKinds[legCallout].sample(k.clock())...)
 	}
 	if o.Compare != nil {
 		name := oneLine(o.Compare.Cycle.Title)
@@ -117,7 +221,7 @@ func journeyBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 	legendBelow := false
 	if len(l.Rows) > 0 && from == 0 { // the legend on the first page only
 		lw, lh := l.Size()
-		if left := tb.Rect.X + tb.Rect.W/2 + 48; left+lw <= right {
+		if left := tb.Rect.X + tb.Rect.W/2 + 48; left+lw <= right || legendTop {
 			k.placeLegend(l, left, 0)
 			top = min(top, -lh-jGap)
 		} else {
@@ -125,14 +229,18 @@ func journeyBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 		}
 	}
 
-	// the moments' labels, all as tall as the tallest (in every row)
-	labels := make([]draw.Label, n)
-	boxH := 0.0
-	for i, m := range a.Moments {
-		labels[i] = k.momentLabel(m, cw-26, true)
-		_, h := labels[i].Size()
-		boxH = max(boxH, h+14)
+	// the moments' labels, all as tall as the tallest (in every row),
+	// laid out once for all the trials of one journey (drawing copies a
+	// label before it scales it)
+	if memo.labels == nil || memo.cw != cw {
+		memo.labels, memo.cw, memo.boxH = make([]draw.Label, n), cw, 0
+		for i, m := range a.Moments {
+			memo.labels[i] = k.momentLabel(m, cw-26, true)
+			_, h := memo.labels[i].Size()
+			memo.boxH = max(memo.boxH, h+14)
+		}
 	}
+	labels, boxH := memo.labels, memo.boxH
 	chartH := min(max(jChartH, 0.2*right), jChartHi)
 	if paged {
 		chartH = jChartPaged // rows on a page: a lower chart leaves room for more of them
@@ -247,7 +355,14 @@ func journeyBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 		for i := lo; i < hi; i++ {
 			m := a.Moments[i]
 			k.out.Add(k.momentBox(m, rect{X: colX(i), Y: top - boxH/2, W: cw - 12, H: boxH}, labels[i]))
-			if len(m.Improvements) > 0 {
+			if callouts[i] {
+				// the callout's disc, where the note would begin
+				at := &attachment{moment: i, callout: m.Number()}
+				at.w = discSize(at.callout)
+				at.box = rect{X: colX(i), Y: top - boxH - 12 - at.w/2, W: at.w, H: at.w}
+				k.out.Add(k.clock().noteBox(at))
+				deepest = min(deepest, at.box.Min().Y)
+			} else if len(m.Improvements) > 0 {
 				nb := k.noteBox(m, colX(i), top-boxH-12, cw-12, k.improvements(m, cw-30))
 				k.out.Add(nb)
 				deepest = min(deepest, nb.Rect.Y-nb.Rect.H/2)
@@ -329,4 +444,171 @@ func (k *viewKit) gapMark(id, class string, x, y float64, filled bool) *draw.Box
 // point.
 func (k *viewKit) legendCurve(look draw.Stroke, dot *draw.Box) []draw.Item {
 	return []draw.Item{&draw.Route{Path: draw.Line(pt{X: -22}, pt{X: 22}), Stroke: look}, dot}
+}
+
+// clock is a clock-face diagram with the view's analysis, options, palette
+// and words, for the marks the journey shares with the clock face on a
+// named page: the callout discs, the notes panel and its legend row.
+func (k *viewKit) clock() *diagram {
+	return &diagram{a: k.a, opts: k.o, th: k.th, w: k.w, n: len(k.a.Moments), paged: true}
+}
+
+// journeyWords are the journey's own words on a named page.
+type journeyWords struct {
+	// WarnNotesPDF: the paper, the numbers of the moments
+	WarnNotesPDF string
+}
+
+var journeyVocabulary = translated(journeyWords{
+	WarnNotesPDF: msg.N("on %s, the notes of moments %s are on a further page, which only pdf has"),
+})
+
+// journeyPanel puts the notes of the callouts of each page of d in a
+// notes panel under that page's rows, at the pages' scale; the rows that
+// do not fit go on pages of their own right after it (which only PDF
+// paints), and SVG and PNG say which notes of the first page they leave
+// out.
+func journeyPanel(k *viewKit, d *draw.Drawing, callouts map[int]bool) {
+	cd := k.clock()
+	st := cd.panelStyle()
+	pages := append([]*draw.Drawing{d}, d.More...)
+	// the pages' scale: a moment's box is a column less 12 points wide
+	s := 1.0
+	for _, it := range d.Items {
+		if b, ok := it.(*draw.Box); ok && strings.HasPrefix(b.ID, "moment-") {
+			s = b.Rect.W / (journeyColumns[0].size - 12)
+			break
+		}
+	}
+	scale := func(p *draw.Panel) { (&draw.Drawing{Panel: p}).Scale(s, pt{}) }
+	var out []*draw.Drawing
+	var left []string // the callouts of the first page whose notes are not on it
+	for pi, p := range pages {
+		out = append(out, p)
+		ids := map[string]bool{}
+		for _, it := range p.Items {
+			if b, ok := it.(*draw.Box); ok {
+				ids[b.ID] = true
+			}
+		}
+		cd.panel = nil
+		for i, m := range k.a.Moments {
+			if !callouts[i] || !ids["note-"+m.ID] {
+				continue
+			}
+			row := &panelRow{moment: i, callout: m.Number()}
+			row.label.Left = true
+			row.label.Add(oneLine(m.Name), cd.panelWidth(), draw.Font{Size: 9, Bold: true}, k.th.Ink)
+			for _, im := range m.Improvements {
+				cd.improvementLines(&row.label, im, cd.panelWidth())
+			}
+			cd.panel = append(cd.panel, row)
+		}
+		if len(cd.panel) == 0 {
+			continue
+		}
+		// under the rows, flush left with them, or beside them at the top
+		// (the page centred again on what it holds), whichever holds
+		// more of the panel's rows; in design points (the page's over s)
+		panel := cd.buildPanel()
+		pg := rect{X: p.Page.X / s, Y: p.Page.Y / s, W: p.Page.W / s, H: p.Page.H / s}
+		margin := pageMargin / s
+		c := p.Content()
+		c = rect{X: c.X / s, Y: c.Y / s, W: c.W / s, H: c.H / s}
+		pw := draw.PanelWidth(panel, st)
+		bottom := pg.Min().Y + margin
+		at := pt{X: min(c.Min().X, pg.Max().X-margin-pw), Y: c.Min().Y - pageGap}
+		fit := panelRowsFit(panel, at.Y, bottom, st)
+		// beside: right of the rows, under the legend when the legend is
+		// beside them, the page centred again on what it holds
+		side := pt{X: c.Max().X + pageGap, Y: c.Max().Y}
+		if l := p.Legend; l != nil && len(p.Items) > 0 {
+			items := p.Items[0].Bounds()
+			for _, it := range p.Items[1:] {
+				items = items.Union(it.Bounds())
+			}
+			if lr := l.Frame.Rect; lr.Min().X > items.Max().X {
+				side = pt{X: items.Max().X/s + pageGap, Y: lr.Min().Y/s - pageGap}
+			}
+		}
+		if right := max(c.Max().X, side.X+pw); right-c.Min().X <= pg.W-2*margin {
+			if n := panelRowsFit(panel, side.Y, bottom, st); n > fit {
+				at, fit = side, n
+				p.Page.X = (c.Min().X + right) / 2 * s
+			}
+		}
+		rest := panel
+		if fit > 0 {
+			rest = draw.StackPanel(panel, at.X, at.Y, bottom, st)
+			p.Panel = panel
+		}
+		if rest != nil {
+			head := *rest.Head
+			head.Label.Lines = slices.Clone(head.Label.Lines)
+			head.Meta = draw.Meta{ID: "notes-panel-continued", Class: "panel"}
+			rest.Head = &head
+		}
+		if p.Panel != nil {
+			scale(p.Panel)
+		}
+		for n := 2; rest != nil; n++ {
+			np := &draw.Drawing{Name: fmt.Sprintf("%s-notes-%d", p.Name, n), Page: p.Page, Paper: p.Paper,
+				Background: p.Background, Ink: p.Ink, Panel: rest}
+			if pi == 0 {
+				for _, r := range rest.Rows {
+					left = append(left, r.Key.Text)
+				}
+			}
+			rest = draw.StackPanel(np.Panel, pg.Min().X+margin, pg.Max().Y-margin, bottom, st)
+			if rest != nil {
+				head := *rest.Head
+				head.Label.Lines = slices.Clone(head.Label.Lines)
+				rest.Head = &head
+			}
+			scale(np.Panel)
+			out = append(out, np)
+		}
+	}
+	d.More = out[1:]
+	// what the first page leaves out, for SVG and PNG: the further rows
+	// (the pages now counting the panel's) and the notes of its callouts
+	// that went on
+	var notes []string
+	if len(pages) > 1 {
+		first := 0
+		for _, it := range d.Items {
+			if b, ok := it.(*draw.Box); ok && strings.HasPrefix(b.ID, "moment-") {
+				first++
+			}
+		}
+		notes = append(notes, fmt.Sprintf(k.vw.WarnMorePages, d.Paper, first, len(k.a.Moments), len(out)))
+	}
+	if len(left) > 0 {
+		notes = append(notes, fmt.Sprintf(journeyVocabulary[k.o.Lang].WarnNotesPDF, d.Paper, strings.Join(left, ", ")))
+	}
+	d.MoreNote = strings.Join(notes, "; ")
+}
+
+// panelRowsFit is how many of the panel's rows StackPanel puts between
+// top and bottom.
+func panelRowsFit(p *draw.Panel, top, bottom float64, st draw.PanelStyle) int {
+	_, hh := p.Head.Label.Size()
+	y := top - hh - st.RowGap
+	for i, r := range p.Rows {
+		_, h := r.Body.Label.Size()
+		if y-h-12 < bottom {
+			return i
+		}
+		y -= h + 12 + st.RowGap
+	}
+	return len(p.Rows)
+}
+
+// journeyLabels keeps the moments' labels of one journey, laid out at
+// text width cw-26, and the height of the tallest box, for the layouts
+// tried for it.
+type journeyLabels struct {
+	labels []draw.Label
+	cw     float64
+	boxH   float64
 }

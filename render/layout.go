@@ -16,6 +16,7 @@ const (
 	ringGap     = 30.0 // least space between neighbours on the ring (room for an arrow)
 	pageRingGap = 16.0 // the same on a named page
 	pagePadY    = 4.0  // padY on a named page
+	pagePadX    = 7.0  // padX on a named page
 	sideGap     = 14.0 // least space between a note and anything else
 	attachGap   = 16.0 // space between a moment and its note or callout
 	laneFirst   = 20.0 // from the inner edge of the ring to the first branch lane
@@ -48,11 +49,14 @@ func extent(w, h, a float64) float64 {
 
 // mnode is a moment box.
 type mnode struct {
-	ma    *cycle.MomentAnalysis
-	h     float64 // its own height on a named page; 0 for the shared d.H
-	label draw.Label
-	box   rect
-	url   string
+	ma *cycle.MomentAnalysis
+	// w and h are its own size: on a named page the box's, elsewhere
+	// what its text needs (every box is then d.W × d.H); cw is the text
+	// width its label was laid out at
+	w, h, cw float64
+	label    draw.Label
+	box      rect
+	url      string
 	// dots is where the performance dots go in label: the line and the
 	// span (a run of spaces) they are drawn over; line is -1 without a
 	// score.
@@ -141,6 +145,21 @@ type diagram struct {
 	mid  middle
 	spot *spot
 	cw   float64 // the text width of a moment box on a named page
+	// cwCol is the text width of the boxes in the ring's columns on a
+	// named page (wider, so shorter, than cw); 0 or cw for all alike
+	cwCol float64
+	// legendCols is how many columns the legend's rows stand in on a
+	// named page
+	legendCols int
+	// gapTheta is where pack puts the end marker in the gap after the
+	// last moment on a named page (NaN for none)
+	gapTheta float64
+	// packGap is the gap pack found last (ring.go), where it starts
+	// looking next
+	packGap float64
+	// markers: the performance dots are drawn as markers (a decimal
+	// score somewhere), else as a row of glyphs
+	markers bool
 	// lo and hi are the corners of the ring and all drawn on it
 	lo, hi pt
 	// the legend and the notes panel, unplaced until drawing (legend.go)
@@ -186,11 +205,25 @@ type shape struct {
 	ey  float64 // the ring's vertical semi-axis over its horizontal one
 	mid middle  // what goes in the ring's middle; it grows until that fits
 	cw  float64 // the text width of a moment box; 0 for the default
+	// cwCol is the text width of the boxes in the ring's columns; 0 for cw
+	cwCol float64
+	// legendCols is how many columns the legend's rows stand in
+	legendCols int
 }
 
 // newShaped lays out the cycle on a ring shaped as s asks.
-func newShaped(a *cycle.Analysis, o Options, s shape) *diagram {
-	d := &diagram{a: a, opts: o, th: themes[o.Theme], w: vocabulary[o.Lang], n: len(a.Moments), ey: s.ey, mid: s.mid, cw: s.cw}
+func newShaped(a *cycle.Analysis, o Options, s shape) *diagram { return newShapedIn(a, o, s, nil) }
+
+// radiusKey is what the ring's radius depends on: the boxes and the
+// ring's shape, not what goes in its middle.
+type radiusKey struct{ cw, cwCol, ey float64 }
+
+// newShapedIn is newShaped taking the ring's radius from radii when a
+// diagram of the same boxes and ring has been laid out before, and
+// keeping it there otherwise (nil for no cache).
+
+func newShapedIn(a *cycle.Analysis, o Options, s shape, radii map[radiusKey]float64) *diagram {
+	d := &diagram{a: a, opts: o, th: themes[o.Theme], w: vocabulary[o.Lang], n: len(a.Moments), ey: s.ey, mid: s.mid, cw: s.cw, cwCol: s.cwCol, legendCols: s.legendCols}
 	d.paged = o.Page != "" && o.Page != "auto"
 	d.buildMoments()
 	d.buildTitle()
@@ -199,7 +232,16 @@ func newShaped(a *cycle.Analysis, o Options, s shape) *diagram {
 	d.buildBranches()
 	d.legendDrawing = d.buildLegend()
 	d.panelDrawing = d.buildPanel()
-	d.solveRadius()
+	key := radiusKey{s.cw, s.cwCol, s.ey}
+	if r, ok := radii[key]; ok {
+		d.R = r
+		d.fits()
+	} else {
+		d.solveRadius()
+		if radii != nil {
+			radii[key] = d.R
+		}
+	}
 	if d.paged {
 		d.setTitle(18, 260, 260) // a heading above the ring, or in its middle (page.go)
 		d.growForMiddle()
@@ -221,88 +263,160 @@ func newShaped(a *cycle.Analysis, o Options, s shape) *diagram {
 func (d *diagram) buildMoments() {
 	cw := contentWidth(d.n)
 	if d.paged {
-		cw = d.cw
-		// names use the width the score's dots take anyway
-		if scale := d.a.Cycle.Scale; scale > 0 {
-			row := dotSpacer(scale, d.dotSize())
-			cw = max(cw, row.Width()+textWidth(fmt.Sprintf(" %d/%d", scale, scale), d.dotSize(), false))
-		}
+		cw = d.minWidth(d.cw)
 	}
-	scale := d.a.Cycle.Scale
 	// Whole scores show their dots as a row of glyphs (one text run);
 	// only a cycle with a decimal performance draws them as markers filled
 	// in proportion, one Graphviz node each, which doubles the layout of
 	// a 1000-moment cycle.
-	drawn := false
 	for _, ma := range d.a.Moments {
-		drawn = drawn || ma.Performance.Hundredths()%100 != 0
+		d.markers = d.markers || ma.Performance.Hundredths()%100 != 0
 	}
 	for _, ma := range d.a.Moments {
-		m := &mnode{ma: ma, url: safeURL(ma.URL), dots: dotRow{line: -1}}
-		head := draw.Span{Text: fmt.Sprint(ma.Number()), Font: draw.Font{Size: 10, Bold: true}, Color: d.th.Ink}
-		var crit *draw.Span // on a page, the critical mark's own line
-		if ma.Critical {
-			head.Color = d.th.CritText
-			if d.paged {
-				crit = &draw.Span{Text: "! " + d.w.Critical, Font: head.Font, Color: head.Color}
-			} else {
-				head.Text += " · ! " + d.w.Critical
-			}
-		}
-		// the score: a row of spaces the dots are drawn over (momentDots),
-		// then the score itself, with one decimal when it has decimals
-		// ("3.4/5")
-		var score []draw.Span
-		if !ma.Performance.IsZero() {
-			f := draw.Font{Size: d.dotSize()}
-			figure := fmt.Sprintf(" %s/%d", ma.Performance.Short(), scale)
-			if drawn {
-				score = []draw.Span{dotSpacer(scale, f.Size), {Text: figure, Font: f, Color: d.th.Ink}}
-			} else {
-				// one run of text, so that no viewer's own glyph widths
-				// open a gap between the dots and the figure
-				p := min(int(ma.Performance.Hundredths()/100), scale)
-				score = []draw.Span{{Text: strings.Repeat("●", p) + strings.Repeat("○", max(scale-p, 0)) + figure, Font: f, Color: d.th.Ink}}
-			}
-		}
-		if d.paged && score != nil {
-			// on a page the score shares the number's line: one line less
-			// in every box
-			if drawn {
-				m.dots = dotRow{line: 0, span: 2}
-			}
-			m.label.AddLine(append([]draw.Span{head, {Text: "   ", Font: score[0].Font}}, score...)...)
-		} else {
-			m.label.AddLine(head)
-		}
-		if crit != nil {
-			// a line of its own, so that it does not set every box's width
-			m.label.AddLine(*crit)
-		}
-		m.label.Add(oneLine(ma.Name), cw, draw.Font{Size: 11, Bold: true}, d.th.Ink)
-		if ma.Owner != "" {
-			m.label.Add(oneLine(ma.Owner), cw, draw.Font{Size: 9, Italic: true}, d.th.Muted)
-		}
-		if !d.paged && score != nil {
-			if drawn {
-				m.dots = dotRow{line: len(m.label.Lines), span: 0}
-			}
-			m.label.AddLine(score...)
-		}
-		w, h := m.label.Size()
-		d.W = max(d.W, w+2*padX, 70)
-		if d.paged {
-			// on a page each box is as tall as its own text
-			m.h = h + 2*pagePadY
-			d.H = max(d.H, m.h)
-		} else {
-			d.H = max(d.H, h+2*padY)
-		}
+		m := &mnode{ma: ma, url: safeURL(ma.URL)}
+		d.setLabel(m, cw)
 		d.moments = append(d.moments, m)
 	}
+	d.sizeBoxes()
 	d.spread()
+	if d.paged && d.cwCol > d.cw {
+		// boxes in the columns of the ring wider, so shorter: twice, as
+		// the moments that fall in the columns change with their heights
+		for range 2 {
+			for i, m := range d.moments {
+				want := cw
+				if d.inColumn(d.theta[i]) {
+					want = d.minWidth(d.cwCol)
+				}
+				if want != m.cw {
+					d.setLabel(m, want)
+				}
+			}
+			d.sizeBoxes()
+			d.spread()
+		}
+	}
 }
 
+// minWidth is the text width w of a box on a named page, or more where
+// the score's dots take more: names use the width the dots take anyway.
+func (d *diagram) minWidth(w float64) float64 {
+	if scale := d.a.Cycle.Scale; scale > 0 {
+		row := dotSpacer(scale, d.dotSize())
+		w = max(w, row.Width()+textWidth(fmt.Sprintf(" %d/%d", scale, scale), d.dotSize(), false))
+	}
+	return w
+}
+
+// setLabel lays out moment m's box text at text width cw.
+func (d *diagram) setLabel(m *mnode, cw float64) {
+	ma := m.ma
+	scale := d.a.Cycle.Scale
+	m.cw, m.label, m.dots = cw, draw.Label{}, dotRow{line: -1}
+	head := draw.Span{Text: fmt.Sprint(ma.Number()), Font: draw.Font{Size: 10, Bold: true}, Color: d.th.Ink}
+	var crit *draw.Span // on a page, the critical mark's own line
+	if ma.Critical {
+		head.Color = d.th.CritText
+		if d.paged {
+			crit = &draw.Span{Text: "! " + d.w.Critical, Font: head.Font, Color: head.Color}
+		} else {
+			head.Text += " · ! " + d.w.Critical
+		}
+	}
+	// the score: a row of spaces the dots are drawn over (momentDots),
+	// then the score itself, with one decimal when it has decimals
+	// ("3.4/5")
+	var score []draw.Span
+	if !ma.Performance.IsZero() {
+		f := draw.Font{Size: d.dotSize()}
+		figure := fmt.Sprintf(" %s/%d", ma.Performance.Short(), scale)
+		if d.markers {
+			score = []draw.Span{dotSpacer(scale, f.Size), {Text: figure, Font: f, Color: d.th.Ink}}
+		} else {
+			// one run of text, so that no viewer's own glyph widths
+			// open a gap between the dots and the figure
+			p := min(int(ma.Performance.Hundredths()/100), scale)
+			score = []draw.Span{{Text: strings.Repeat("●", p) + strings.Repeat("○", max(scale-p, 0)) + figure, Font: f, Color: d.th.Ink}}
+		}
+	}
+	if d.paged && score != nil {
+		// on a page the score shares the number's line: one line less
+		// in every box
+		if d.markers {
+			m.dots = dotRow{line: 0, span: 2}
+		}
+		m.label.AddLine(append([]draw.Span{head, {Text: "   ", Font: score[0].Font}}, score...)...)
+	} else {
+		m.label.AddLine(head)
+	}
+	if crit != nil {
+		// a line of its own, so that it does not set every box's width
+		m.label.AddLine(*crit)
+	}
+	if d.paged {
+		// a narrow box keeps its words whole: it widens to its longest
+		// (up to the widest box tried)
+		cw = max(cw, min(longestWord(ma.Name, 11, true), pagedWidths[len(pagedWidths)-1]),
+			min(longestWord(ma.Owner, 9, false), pagedWidths[len(pagedWidths)-1]))
+	}
+	m.label.Add(oneLine(ma.Name), cw, draw.Font{Size: 11, Bold: true}, d.th.Ink)
+	if ma.Owner != "" {
+		m.label.Add(oneLine(ma.Owner), cw, draw.Font{Size: 9, Italic: true}, d.th.Muted)
+	}
+	if !d.paged && score != nil {
+		if d.markers {
+			m.dots = dotRow{line: len(m.label.Lines), span: 0}
+		}
+		m.label.AddLine(score...)
+	}
+	w, h := m.label.Size()
+	m.w = max(w+2*padX, 70)
+	if d.paged {
+		m.w = max(w+2*pagePadX, 60)
+	}
+	m.h = h + 2*pagePadY
+	if !d.paged {
+		m.h = h + 2*padY
+	}
+}
+
+// longestWord is the width of the widest word of s at size points.
+func longestWord(s string, size float64, bold bool) float64 {
+	w := 0.0
+	for _, f := range strings.Fields(s) {
+		w = max(w, textWidth(f, size, bold))
+	}
+	return w
+}
+
+// sizeBoxes sets the shared box size: on the default page every box is
+// W × H; on a named page W and H are the largest, and each box keeps its
+// own size (mnode.w, mnode.h).
+func (d *diagram) sizeBoxes() {
+	d.W, d.H = 0, 0
+	for _, m := range d.moments {
+		d.W, d.H = max(d.W, m.w), max(d.H, m.h)
+	}
+}
+
+// inColumn reports whether the ring runs up or down at parameter t: its
+// boxes there stand in a column, and on a named page may be wider.
+func (d *diagram) inColumn(t float64) bool {
+	saved := d.R
+	d.R = 1000
+	v := d.tangentAt(d.R, t, 1)
+	d.R = saved
+	return math.Abs(v.Y) > math.Abs(v.X)
+}
+
+// size is the size of moment i's box.
+func (d *diagram) size(i int) (w, h float64) {
+	if !d.paged {
+		return d.W, d.H
+	}
+	m := d.moments[i]
+	return m.w, m.h
+}
 func (d *diagram) buildTitle() { d.setTitle(18, 230, 230) }
 
 // setTitle lays out the title block with the title at size points,
@@ -630,22 +744,24 @@ func (d *diagram) halfDiag() float64 { return math.Hypot(d.W/2, d.H/2) }
 func (d *diagram) placeRing() {
 	for i, m := range d.moments {
 		c := d.at(d.R, d.theta[i])
-		m.box = rect{X: c.X, Y: c.Y, W: d.W, H: d.H}
-		if m.h > 0 {
-			m.box.H = m.h
-		}
+		w, h := d.size(i)
+		m.box = rect{X: c.X, Y: c.Y, W: w, H: h}
 	}
 	for _, p := range d.pills {
 		var c pt
 		if p.gap {
 			t := d.theta[p.moment] - math.Pi/float64(d.n)
-			if !d.round() {
+			switch {
+			case d.paged && !math.IsNaN(d.gapTheta):
+				t = d.gapTheta
+			case !d.round():
 				t = (d.theta[p.moment] + d.theta[0] - 2*math.Pi) / 2
 			}
 			c = d.at(d.R, t)
 		} else {
 			a := d.theta[p.moment]
-			c = d.at(d.R-extent(d.W, d.H, a)-attachGap-extent(p.w, p.h, a), a)
+			mw, mh := d.size(p.moment)
+			c = d.at(d.R-extent(mw, mh, a)-attachGap-extent(p.w, p.h, a), a)
 		}
 		p.box = rect{X: c.X, Y: c.Y, W: p.w, H: p.h}
 	}
@@ -694,6 +810,9 @@ func (d *diagram) clear(p placed, all []placed) bool {
 // its moment as it can go without touching anything (pushing it outward
 // when needed). It reports whether everything found room.
 func (d *diagram) fits() bool {
+	if d.paged {
+		d.pack()
+	}
 	d.placeRing()
 	if !d.round() {
 		// every lane inside the ring with room to turn (on a circle the
@@ -734,7 +853,8 @@ func (d *diagram) fits() bool {
 			continue
 		}
 		a := d.theta[at.moment]
-		r0 := d.R + extent(d.W, d.H, a) + attachGap + extent(at.w, at.h, a)
+		mw, mh := d.size(at.moment)
+		r0 := d.R + extent(mw, mh, a) + attachGap + extent(at.w, at.h, a)
 		ok := false
 		for push := 0.0; push <= 3*max(at.w, at.h); push += 4 {
 			c := d.at(r0+push, a)
@@ -775,18 +895,42 @@ func (d *diagram) solveRadius() {
 	if !d.round() {
 		d.R *= min(1, 2/(1+d.ey)) / 2 // a lower bound: bisection finds the radius
 	}
-	// grow until everything fits, then bisect back to within 1%
-	lo := d.R
-	if d.fits() {
-		return
-	}
-	hi := lo * 1.25
-	for range 200 {
-		d.R = hi
-		if d.fits() {
-			break
+	grow := 1.25
+	if d.paged {
+		// the radius at which the packed ring just closes at the least
+		// gap (pack): from there, fewer steps
+		need := 0.0
+		for _, m := range d.moments {
+			need += (m.w+m.h)/2 + d.ringGap()
 		}
-		lo, hi = hi, hi*1.25
+		perim := 4*(1+d.ey) - (8-2*math.Pi)*cornerShare*min(1, d.ey)
+		d.R, grow = max(d.R, 0.9*need/perim), 1.1
+	}
+	// bracket the radius (lo does not fit, hi does), then bisect to
+	// within 1%
+	lo, hi := d.R, d.R
+	switch {
+	case !d.fits():
+		for range 200 {
+			d.R = hi * grow
+			if d.fits() {
+				hi = d.R
+				break
+			}
+			lo, hi = d.R, d.R
+		}
+	case !d.paged:
+		return // the starting radius is a lower bound
+	default:
+		// on a page it is an estimate: shrink until it does not fit
+		for range 40 {
+			d.R = lo / grow
+			if !d.fits() {
+				lo = d.R
+				break
+			}
+			lo, hi = d.R, d.R
+		}
 	}
 	for hi-lo > 0.01*lo {
 		d.R = (lo + hi) / 2

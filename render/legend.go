@@ -134,6 +134,7 @@ func (d *diagram) buildLegend() *draw.Legend {
 	st.Ink, st.Frame = d.th.Ink, d.th.Frame
 	if d.paged {
 		st.TextW = 170 // a narrow legend leaves the page to the ring
+		st.Columns = d.legendCols
 	}
 	for _, k := range kinds {
 		if k == legPerformance {

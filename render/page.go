@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
@@ -11,12 +12,15 @@ import (
 )
 
 // Laying the clock face out for a named page (Options.Page): the ring is
-// drawn at its design sizes with narrower boxes, notes always as numbered
-// callouts with a panel, and a tighter ring; the legend and the panel go
-// beside the ring or below it, whichever lets the whole be drawn larger;
-// then everything is scaled to the page. The design sizes make the
-// smallest scale that keeps moment names at draw.MinNameSize (11 pt names)
-// also keep notes at draw.MinNoteSize and the title at draw.MinTitleSize.
+// a rounded rectangle shaped to the room the page leaves it, its boxes
+// each as large as their own text (wider, so shorter, in the ring's
+// columns) and packed the same gap apart (pack, ring.go); notes are
+// always numbered callouts with a panel; the title, the legend and the
+// panel go in the ring's middle, beside the ring or below it, whichever
+// lets the whole be drawn larger (pagedShapes lists what is tried); then
+// everything is scaled to the page. The design sizes make the smallest
+// scale that keeps moment names at draw.MinNameSize (11 pt names) also
+// keep notes at draw.MinNoteSize and the title at draw.MinTitleSize.
 const (
 	pageMargin = 28.8 // 0.4 inch around the page
 	pageGap    = 24.0 // between the ring, the legend and the panel (design points)
@@ -29,8 +33,14 @@ const (
 const minScale = draw.MinNameSize / nameSize
 
 // pagedWidths are the text widths of a moment box tried on a named page:
-// narrow boxes with more lines, or wide ones with fewer.
-var pagedWidths = []float64{84, 112, 140}
+// narrow boxes with more lines, or wide ones with fewer (a box is never
+// narrower than its longest word, up to the widest of these).
+var pagedWidths = []float64{64, 84, 112}
+
+// pagedColWidths are the wider text widths tried for the boxes in the
+// ring's columns, where a box's height, not its width, takes room along
+// the ring: a wide box there is a short one.
+var pagedColWidths = []float64{180}
 
 // ringGap is the least space between neighbours on the ring.
 func (d *diagram) ringGap() float64 {
@@ -49,9 +59,12 @@ func (d *diagram) dotSize() float64 {
 	return 9
 }
 
-// badge is the place of a callout on a named page: a disc on the moment's
-// outer corner (the one farthest from the centre), a third of it over the
-// box.
+// badge is the place of a callout on a named page: a disc on the
+// moment's outer edge at the end farthest from the ring's middle. In a
+// row or a column of the ring a quarter of it lies over the box (within
+// the box's padding, clear of its text) and the rest outwards, so that
+// it takes none of the gap between neighbours; on a corner of the ring it
+// sits over the box's outer corner.
 func (d *diagram) badge(at *attachment) rect {
 	m := d.moments[at.moment].box
 	sx, sy := 1.0, 1.0
@@ -62,7 +75,15 @@ func (d *diagram) badge(at *attachment) rect {
 		sy = -1
 	}
 	in := at.w / 6
-	return rect{X: m.X + sx*(m.W/2-in), Y: m.Y + sy*(m.H/2-in), W: at.w, H: at.h}
+	out := rect{X: m.X + sx*(m.W/2-in), Y: m.Y + sy*(m.H/2-in), W: at.w, H: at.h}
+	v := d.tangentAt(d.R, d.theta[at.moment], 1)
+	switch {
+	case math.Abs(v.X) > 0.99: // a row: out above or below
+		out.X, out.Y = m.X+sx*(m.W/2-at.w/2), m.Y+sy*(m.H/2+at.h/4)
+	case math.Abs(v.Y) > 0.99: // a column: out to the side
+		out.X, out.Y = m.X+sx*(m.W/2+at.w/4), m.Y+sy*(m.H/2-at.h/2)
+	}
+	return out
 }
 
 // metaSize is the size of a note's owner and due date: on a named page
@@ -145,7 +166,14 @@ func (a *arrangement) better(b *arrangement) bool {
 		return a.rowsFit() > b.rowsFit()
 	}
 	// then the one that leaves less of the ring's middle empty
-	return bits.OnesCount(uint(a.d.mid)) > bits.OnesCount(uint(b.d.mid))
+	if ma, mb := bits.OnesCount(uint(a.d.mid)), bits.OnesCount(uint(b.d.mid)); ma != mb {
+		return ma > mb
+	}
+	// then wider boxes, on fewer lines
+	if a.d.cw != b.d.cw {
+		return a.d.cw > b.d.cw
+	}
+	return a.d.cwCol > b.d.cwCol
 }
 
 // rowsFit is how many of the panel's rows the first page holds at the
@@ -268,13 +296,49 @@ func (a *arrangement) nextShape() float64 {
 	return min(max(rh/rw, 0.3), 4)
 }
 
+// boxWidths are the text widths of a named page's boxes: cw for all,
+// col for those in the ring's columns.
+type boxWidths struct{ cw, col float64 }
+
+// pagedWidthPairs are the box widths pagedLayout tries: every text width,
+// alone or with wider boxes in the ring's columns.
+func pagedWidthPairs() []boxWidths {
+	var out []boxWidths
+	for _, cw := range pagedWidths {
+		out = append(out, boxWidths{cw, cw})
+		for _, col := range pagedColWidths {
+			if col > cw {
+				out = append(out, boxWidths{cw, col})
+			}
+		}
+	}
+	return out
+}
+
+// legendColumns are the numbers of columns tried for the legend's rows.
+var legendColumns = []int{1, 2}
+
+// pagedFinalists is how many of the box widths, ranked by a first trial,
+// pagedLayout tries with every arrangement.
+const pagedFinalists = 2
+
 // pagedClock lays the clock face out for the named page o.Page: for each
 // orientation allowed and each arrangement, the ring takes the shape of
 // the room left to it (three rounds of fitting), and the one drawn largest
 // wins.
 func pagedClock(a *cycle.Analysis, o Options) *draw.Drawing {
 	paper, _ := draw.LookupPaper(o.Page)
+	best := pagedLayout(a, o, paper)
+	out := best.d.drawing()
+	best.d.placeOnPage(out, best, paper)
+	return out
+}
+
+// pagedLayout is the arrangement pagedClock draws.
+func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 	var best *arrangement
+	laid := map[shape]*diagram{} // the same shape beside or below the ring
+	radii := map[radiusKey]float64{}
 	for _, landscape := range []bool{false, true} {
 		switch {
 		case o.Orientation == "portrait" && landscape, o.Orientation == "landscape" && !landscape:
@@ -286,32 +350,73 @@ func pagedClock(a *cycle.Analysis, o Options) *draw.Drawing {
 		if landscape {
 			w, h = h, w
 		}
-		for _, cw := range pagedWidths {
+		// try shape s0 beside or below the ring (side); the ring takes the
+		// shape of the room left to it in up to three rounds
+		try := func(s0 shape, side bool) *arrangement {
+			s := s0
+			var arr *arrangement
+			for range 3 {
+				d, ok := laid[s]
+				if !ok {
+					d = newShapedIn(a, o, s, radii)
+					laid[s] = d
+				}
+				arr = measure(d, w, h, side)
+				next := arr.nextShape()
+				if math.Abs(next-s.ey) < 0.02 {
+					break
+				}
+				s.ey = next
+			}
+			return arr
+		}
+		// first every box width with the title and the legend in the
+		// middle (most often the best), then the best few with every
+		// arrangement
+		type trial struct {
+			bw  boxWidths
+			arr *arrangement
+		}
+		var trials []trial
+		for _, bw := range pagedWidthPairs() {
+			var top *arrangement
+			for _, lc := range legendColumns {
+				arr := try(shape{ey: 1, mid: midTitle | midLegend, cw: bw.cw, cwCol: bw.col, legendCols: lc}, true)
+				if top == nil || arr.better(top) {
+					top = arr
+				}
+			}
+			trials = append(trials, trial{bw, top})
+		}
+		slices.SortStableFunc(trials, func(x, y trial) int {
+			switch {
+			case x.arr.better(y.arr):
+				return -1
+			case y.arr.better(x.arr):
+				return 1
+			}
+			return 0
+		})
+		for _, t := range trials[:min(pagedFinalists, len(trials))] {
 			for _, mid := range middles {
-				for _, side := range []bool{true, false} {
-					if mid&midPanel != 0 && mid&midLegend != 0 && !side {
-						continue // nothing outside the ring: side or below is the same
-					}
-					s := shape{ey: 1, mid: mid, cw: cw}
-					var arr *arrangement
-					for range 3 {
-						arr = measure(newShaped(a, o, s), w, h, side)
-						next := arr.nextShape()
-						if math.Abs(next-s.ey) < 0.02 {
-							break
+				for _, lc := range legendColumns {
+					for _, side := range []bool{true, false} {
+						switch {
+						case mid&midPanel != 0 && mid&midLegend != 0 && !side:
+							continue // nothing outside the ring: side or below is the same
+						case lc > 1 && mid&midLegend == 0 && side:
+							continue // a legend beside the ring stands in one column
 						}
-						s.ey = next
-					}
-					if best == nil || arr.better(best) {
-						best = arr
+						arr := try(shape{ey: 1, mid: mid, cw: t.bw.cw, cwCol: t.bw.col, legendCols: lc}, side)
+						if best == nil || arr.better(best) {
+							best = arr
+						}
 					}
 				}
 			}
 		}
 	}
-	out := best.d.drawing()
-	best.d.placeOnPage(out, best, paper)
-	return out
+	return best
 }
 
 // placeOnPage puts the legend and the panel beside or below the ring,
@@ -489,17 +594,36 @@ func (d *diagram) growForMiddle() {
 	if w, _ := d.midSize(); w == 0 {
 		return
 	}
-	r0 := d.R
-	for d.R < 2*r0 {
-		if _, ok := d.midSpot(); ok {
-			return
-		}
-		d.R *= 1.04
-		d.spot = nil
-		d.fits()
+	if _, ok := d.midSpot(); ok {
+		return
 	}
-	d.R, d.mid, d.spot = r0, 0, nil
-	d.fits()
+	// the least radius (in 4% steps from r0) at which it fits: steps
+	// doubling until it does, then halving back
+	r0 := d.R
+	fitsAt := func(k int) bool {
+		d.R, d.spot = r0*math.Pow(1.04, float64(k)), nil
+		d.fits()
+		_, ok := d.midSpot()
+		return ok
+	}
+	const most = 18 // 1.04^18 ≈ 2: at most doubling the ring
+	lo, hi := 0, 1
+	for hi < most && !fitsAt(hi) {
+		lo, hi = hi, min(2*hi, most)
+	}
+	if hi == most && !fitsAt(most) {
+		d.R, d.mid, d.spot = r0, 0, nil
+		d.fits()
+		return
+	}
+	for hi-lo > 1 {
+		if mid := (lo + hi) / 2; fitsAt(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	fitsAt(hi)
 }
 
 // spot is where the middle block goes, once found.

@@ -20,17 +20,17 @@ var pdfPage = regexp.MustCompile(`/Type\s*/Page\b`)
 
 // pagedCases are the journeys laid out in rows on a named paper: airline
 // (11 moments) and a 20-moment cycle on a4 portrait and landscape and on
-// a slide. keeps says the names must come out at draw.MinNameSize or
-// more; elsewhere (a slide is too low for airline's longest notes) the
-// view may scale down, with its warning: a landscape a4 or a slide is
-// lower than one column holding a moment with three long notes.
+// a slide. keeps says the names must come out at draw.MinNameSize and
+// the notes at draw.MinNoteSize or more with no warning: a moment whose
+// notes would make its row too tall for that shows a numbered callout
+// and its notes go to a panel.
 var pagedCases = []struct {
 	file, page, orient string
 	keeps              bool
 }{
 	{"airline", "a4", "portrait", true}, {"airline", "a4", "landscape", true}, {"airline", "a4", "auto", true},
-	{"airline", "slide", "auto", false},
-	{"gen20", "a4", "portrait", true}, {"gen20", "a4", "landscape", false}, {"gen20", "slide", "auto", false},
+	{"airline", "slide", "auto", true},
+	{"gen20", "a4", "portrait", true}, {"gen20", "a4", "landscape", true}, {"gen20", "slide", "auto", true},
 }
 
 func pagedCycle(t *testing.T, name string) *cycle.Analysis {
@@ -41,10 +41,10 @@ func pagedCycle(t *testing.T, name string) *cycle.Analysis {
 }
 
 // TestJourneyPaged: on a named paper the journey's rows keep the moment
-// names at 9 pt or more (read back from the SVG of every page), every
-// moment is on exactly one page, every page is the paper's size with
-// nothing off it and no two marks overlapping, the PDF has one page per
-// page, and SVG warns about the pages it leaves out.
+// names at 9 pt and the notes at 7 pt or more (read back from the SVG of
+// every page), every moment is on exactly one page, every page is the
+// paper's size with nothing off it and no two marks overlapping, the PDF
+// has one page per page, and SVG warns about the pages it leaves out.
 func TestJourneyPaged(t *testing.T) {
 	testPaged(t, "journey", journeyView, pagedCases)
 }
@@ -88,7 +88,10 @@ func testPaged(t *testing.T, view string, viewFn func(*cycle.Analysis, Options) 
 			paper, _ := draw.LookupPaper(c.page)
 			pages := append([]*draw.Drawing{d}, d.More...)
 			seen := map[string]int{}
-			names := math.Inf(1)
+			names, notes := math.Inf(1), math.Inf(1)
+			// the page of each moment, of each inline note or callout, and
+			// of each row of the notes panel
+			onPage := map[string]int{}
 			for i, p := range pages {
 				if !(p.Page.W == paper.W && p.Page.H == paper.H || p.Page.W == paper.H && p.Page.H == paper.W) {
 					t.Fatalf("page %d is %v, not the %s paper", i+1, p.Page, c.page)
@@ -121,7 +124,53 @@ func testPaged(t *testing.T, view string, viewFn func(*cycle.Analysis, Options) 
 				root := parseSVG(t, svg.Data)
 				for id, s := range fontSizes(root, "moment") {
 					seen[id]++
+					onPage[id] = i
 					names = min(names, s[1])
+				}
+				for _, cls := range []string{"note", "panel"} {
+					for id, s := range fontSizes(root, cls) {
+						if _, dup := onPage[id]; dup && !strings.HasPrefix(id, "notes-panel") {
+							t.Errorf("%s on two pages", id)
+						}
+						onPage[id] = i
+						if !math.IsInf(s[0], 1) {
+							notes = min(notes, s[0])
+						}
+					}
+				}
+				for id := range groups(root, "callout") {
+					onPage["callout:"+id] = i
+				}
+			}
+			// every moment's notes are under it, or its callout is and the
+			// panel row on its page or on a page of notes after it
+			for _, m := range a.Moments {
+				if len(m.Improvements) == 0 || view != "journey" {
+					continue
+				}
+				mp := onPage["moment-"+m.ID]
+				np, inline := onPage["note-"+m.ID]
+				cp, callout := onPage["callout:note-"+m.ID]
+				rp, row := onPage["panel-row-"+m.ID]
+				switch {
+				case callout && row:
+					if cp != mp || rp < mp {
+						t.Errorf("moment %s on page %d, its callout on %d, its notes on %d", m.ID, mp+1, cp+1, rp+1)
+					}
+					for j := mp + 1; j <= rp; j++ {
+						if ms := fontSizes(parseSVGPage(t, pages[j]), "moment"); len(ms) > 0 {
+							t.Errorf("the notes of %s (page %d) come after the moments of page %d", m.ID, mp+1, j+1)
+						}
+					}
+					if rp > 0 && mp == 0 && !strings.Contains(d.MoreNote, fmt.Sprint(m.Number())) {
+						t.Errorf("the notes of %s are not on the first page, and the SVG's warning %q does not say so", m.ID, d.MoreNote)
+					}
+				case inline && !row:
+					if np != mp {
+						t.Errorf("moment %s on page %d, its notes on %d", m.ID, mp+1, np+1)
+					}
+				default:
+					t.Errorf("moment %s: notes under it %v, callout %v, panel row %v", m.ID, inline, callout, row)
 				}
 			}
 			for _, m := range a.Moments {
@@ -133,10 +182,10 @@ func testPaged(t *testing.T, view string, viewFn func(*cycle.Analysis, Options) 
 			for _, w := range d.Warnings {
 				warned = warned || strings.Contains(w, "scaled down to names of")
 			}
-			t.Logf("%d pages, names %g pt, warnings %q", len(pages), names, d.Warnings)
+			t.Logf("%d pages, names %g pt, notes %g pt, warnings %q", len(pages), names, notes, d.Warnings)
 			switch {
-			case c.keeps && (names < draw.MinNameSize || warned):
-				t.Errorf("names at %g pt (warned %v), want %g pt or more", names, warned, draw.MinNameSize)
+			case c.keeps && (names < draw.MinNameSize || notes < draw.MinNoteSize || warned):
+				t.Errorf("names at %g pt, notes at %g pt (warned %v), want %g and %g pt or more", names, notes, warned, draw.MinNameSize, draw.MinNoteSize)
 			case names < draw.MinNameSize && !warned:
 				t.Errorf("names at %g pt and no warning", names)
 			}
@@ -214,5 +263,52 @@ func TestBlueprintPagedGolden(t *testing.T) {
 	auto, _ := checkInput(a, Options{View: "blueprint"})
 	if d := blueprintView(a, auto); len(d.More) != 0 || d.Paper != "auto" {
 		t.Errorf("--page auto: %d more pages, paper %q", len(d.More), d.Paper)
+	}
+}
+
+// parseSVGPage is the SVG of one page, parsed.
+func parseSVGPage(t *testing.T, p *draw.Drawing) *svgNode {
+	t.Helper()
+	svg, err := Write(context.Background(), p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parseSVG(t, svg.Data)
+}
+
+// TestJourneyPanelContinues: a 20-moment journey on a slide has notes
+// that go to callouts, their panel rows on the callouts' page or on
+// pages of notes alone after it; the SVG's warnings name the notes of
+// the first page that only the PDF has, in the file's language.
+func TestJourneyPanelContinues(t *testing.T) {
+	a := pagedCycle(t, "gen20")
+	for _, lang := range []string{"en", "es"} {
+		o, err := checkInput(a, Options{View: "journey", Page: "slide", Lang: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := journeyView(a, o)
+		notesOnly := 0
+		for _, p := range append([]*draw.Drawing{d}, d.More...) {
+			if p.Panel != nil && len(p.Items) == 0 {
+				notesOnly++
+				if p.Panel.Head.ID != "notes-panel-continued" {
+					t.Errorf("a page of notes headed %q", p.Panel.Head.ID)
+				}
+			}
+		}
+		if notesOnly == 0 {
+			t.Fatal("no page of notes alone: the test shows nothing about the panel continuing")
+		}
+		svg, err := Draw(context.Background(), a, Options{View: "journey", Page: "slide", Lang: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts := strings.Split(journeyVocabulary[lang].WarnNotesPDF, "%s")
+		if !slices.ContainsFunc(svg.Warnings, func(w string) bool {
+			return strings.Contains(w, parts[1]) && strings.Contains(w, parts[2])
+		}) {
+			t.Errorf("%s: the SVG's warnings %q do not say which notes only the PDF has", lang, svg.Warnings)
+		}
 	}
 }

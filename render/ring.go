@@ -19,7 +19,7 @@ import (
 func (d *diagram) round() bool { return d.ey == 1 && !d.paged }
 
 // cornerShare is the ring's corner radius over its smaller half-size.
-const cornerShare = 0.3
+const cornerShare = 0.15
 
 // vertical is the half-height of the ring curve with half-width r.
 func (d *diagram) vertical(r float64) float64 { return r + d.R*(d.ey-1) }
@@ -158,7 +158,10 @@ func (d *diagram) radial(k int) float64 {
 // that each moment gets a share of the curve in proportion to the room
 // its box needs along it there (its width plus the ring's gap where the
 // ring runs across, its height where it runs up or down, the least of
-// the two on a slant), the first at 12 o'clock, clockwise.
+// the two on a slant), the first at 12 o'clock, clockwise. On a named
+// page it packs the ring (pack) at a first estimate of its size, for
+// buildMoments to tell the boxes in the ring's columns; fits packs it
+// again at every size tried.
 func (d *diagram) spread() {
 	d.theta = make([]float64, d.n)
 	if d.round() || d.n < 2 {
@@ -167,21 +170,34 @@ func (d *diagram) spread() {
 		}
 		return
 	}
+	if d.paged {
+		// the radius at which the boxes, half their width and half their
+		// height each along the ring, and the gaps go once round it
+		need := 0.0
+		for _, m := range d.moments {
+			need += (m.w+m.h)/2 + d.ringGap()
+		}
+		saved := d.R
+		d.R = need / (4 * (1 + d.ey))
+		d.pack()
+		d.R = saved
+		return
+	}
 	const samples = 1440
 	gap := d.ringGap()
 	r := 1000.0 // any size: the shares do not depend on it
 	saved := d.R
 	d.R = r
-	need := func(t, h float64) float64 {
+	need := func(t, w, h float64) float64 {
 		v := d.tangentAt(r, t, 1)
-		return math.Min((d.W+gap)/math.Max(math.Abs(v.X), 1e-9), (h+gap)/math.Max(math.Abs(v.Y), 1e-9))
+		return math.Min((w+gap)/math.Max(math.Abs(v.X), 1e-9), (h+gap)/math.Max(math.Abs(v.Y), 1e-9))
 	}
 	// cumulative share of the tallest box's needs, clockwise from 12
 	cum := make([]float64, samples+1)
 	step := 2 * math.Pi / samples
 	for s := 1; s <= samples; s++ {
 		t := math.Pi/2 - (float64(s)-0.5)*step
-		cum[s] = cum[s-1] + d.speed(r, t)/need(t, d.H)*step
+		cum[s] = cum[s-1] + d.speed(r, t)/need(t, d.W, d.H)*step
 	}
 	total := cum[samples]
 	place := func(share func(i int) float64) {
@@ -200,11 +216,11 @@ func (d *diagram) spread() {
 	}
 	place(func(i int) float64 { return float64(i) / float64(d.n) })
 	if d.paged {
-		// boxes of their own heights: each takes, around the ring, a
+		// boxes of their own sizes: each takes, around the ring, a
 		// share as large as the room it needs where it sits
 		f := make([]float64, d.n)
 		for i, m := range d.moments {
-			f[i] = need(d.theta[i], max(m.h, 1)) / need(d.theta[i], d.H)
+			f[i] = need(d.theta[i], max(m.w, 1), max(m.h, 1)) / need(d.theta[i], d.W, d.H)
 		}
 		c := make([]float64, d.n+1)
 		for i := range d.n {
@@ -213,4 +229,292 @@ func (d *diagram) spread() {
 		place(func(i int) float64 { return c[i] / c[d.n] })
 	}
 	d.R = saved
+}
+
+// track is the ring curve of a named page (a rounded rectangle) walked
+// by arc length: pieces clockwise from 12 o'clock (half the top, a
+// corner, the right side, a corner, the bottom, a corner, the left side,
+// a corner, the other half of the top). A straight piece starts at from
+// and runs along dir; a corner turns clockwise about from, radius c,
+// starting at angle phi.
+type track struct {
+	pieces [9]trackPiece
+	c      float64
+	length float64
+}
+
+type trackPiece struct {
+	length    float64
+	from, dir pt
+	phi       float64
+	corner    bool
+}
+
+// newTrack is the ring curve of half-width d.R on a named page.
+func (d *diagram) newTrack() *track {
+	a, b, c := d.R, d.vertical(d.R), d.corner(d.R)
+	x, y := a-c, b-c
+	arc := math.Pi * c / 2
+	t := &track{c: c, length: 4*x + 4*y + 2*math.Pi*c}
+	t.pieces = [9]trackPiece{
+		{length: x, from: pt{X: 0, Y: b}, dir: pt{X: 1}},
+		{length: arc, from: pt{X: x, Y: y}, phi: math.Pi / 2, corner: true},
+		{length: 2 * y, from: pt{X: a, Y: y}, dir: pt{Y: -1}},
+		{length: arc, from: pt{X: x, Y: -y}, phi: 0, corner: true},
+		{length: 2 * x, from: pt{X: x, Y: -b}, dir: pt{X: -1}},
+		{length: arc, from: pt{X: -x, Y: -y}, phi: -math.Pi / 2, corner: true},
+		{length: 2 * y, from: pt{X: -a, Y: -y}, dir: pt{Y: 1}},
+		{length: arc, from: pt{X: -x, Y: y}, phi: -math.Pi, corner: true},
+		{length: x, from: pt{X: -x, Y: b}, dir: pt{X: 1}},
+	}
+	return t
+}
+
+// at is the point at arc length s clockwise from 12 o'clock, the unit
+// tangent there (clockwise) and the index of the piece it lies on.
+func (t *track) at(s float64) (p, u pt, piece int) {
+	if s >= t.length || s < 0 {
+		s = math.Mod(s, t.length)
+		if s < 0 {
+			s += t.length
+		}
+	}
+	for i := range t.pieces {
+		pc := &t.pieces[i]
+		if s > pc.length && i < len(t.pieces)-1 {
+			s -= pc.length
+			continue
+		}
+		s = min(s, pc.length)
+		if !pc.corner {
+			return pc.from.Add(pc.dir.Mul(s)), pc.dir, i
+		}
+		phi := pc.phi
+		if t.c > 0 {
+			phi -= s / t.c
+		}
+		sin, cos := math.Sincos(phi)
+		return pc.from.Add(pt{X: t.c * cos, Y: t.c * sin}), pt{X: sin, Y: -cos}, i
+	}
+	return t.pieces[0].from, t.pieces[0].dir, 0
+}
+
+// pack sets the moments' parameters on a named page for the ring of
+// half-width d.R: the first at 12 o'clock, then clockwise, every two
+// neighbours the same distance apart (the end marker in the gap after
+// the last moment takes its place in the row), so that boxes of
+// different sizes share the ring with no room lost between them. Where a
+// box turns a corner of the ring its size along the ring jumps, so the
+// gap is found by bisection (to a tenth of a point), not by iteration;
+// what is left over goes to the top run (evenTop), which may move the
+// first moment a little off 12 o'clock.
+func (d *diagram) pack() {
+	items := make([]packItem, 0, d.n+1)
+	for _, m := range d.moments {
+		items = append(items, packItem{m.w, m.h})
+	}
+	for _, p := range d.pills {
+		if p.gap {
+			items = append(items, packItem{p.w, p.h})
+		}
+	}
+	m := len(items)
+	if m < 2 {
+		d.theta = []float64{math.Pi / 2}
+		return
+	}
+	tr := d.newTrack()
+	s := make([]float64, m+1)
+	lo, hi := 0.0, d.packGap
+	if hi <= 0 {
+		hi = d.ringGap()
+	}
+	// bracket the gap, from the last one found
+	for tr.chain(items, hi, s) < tr.length && hi < tr.length {
+		lo, hi = hi, hi*2+1
+	}
+	if lo == 0 && tr.chain(items, 0, s) < tr.length {
+		for hi/2 > 0.05 && tr.chain(items, hi/2, s) > tr.length {
+			hi /= 2
+		}
+		lo = hi / 2
+	}
+	lo = lastBelow(func(g float64) float64 { return tr.chain(items, g, s) - tr.length }, lo, hi, 0.1)
+	d.packGap = lo
+	tr.chain(items, lo, s)
+	tr.evenTop(items, s)
+	d.theta = d.theta[:0]
+	for i := range d.n {
+		p, _, _ := tr.at(s[i])
+		d.theta = append(d.theta, math.Atan2(p.Y, p.X))
+	}
+	d.gapTheta = math.NaN()
+	if m > d.n {
+		p, _, _ := tr.at(s[d.n])
+		d.gapTheta = math.Atan2(p.Y, p.X)
+	}
+}
+
+// evenTop shares out the room left over where the chain of items at s
+// closes, at the top of the ring: the boxes on the top run keep the ends
+// of the run and stand evenly apart between them, so that the room is
+// not one wide gap before the first moment. The other boxes stay where
+// they are.
+func (t *track) evenTop(items []packItem, s []float64) {
+	m := len(items)
+	v := t.pieces[0].from.Y // the top's height
+	top := func(i int) bool {
+		p, _, _ := t.at(s[i])
+		return p.Y > v-0.5
+	}
+	// the run: items first..m-1 and 0..last, every one on the top
+	first, last := m, -1
+	for first > 1 && top(first-1) {
+		first--
+	}
+	for last+1 < first-1 && top(last+1) {
+		last++
+	}
+	if first == m || last < 0 {
+		return // the run does not go over 12 o'clock
+	}
+	run := make([]int, 0, m-first+last+1)
+	for i := first; i < m; i++ {
+		run = append(run, i)
+	}
+	for i := 0; i <= last; i++ {
+		run = append(run, i)
+	}
+	if len(run) < 3 {
+		return
+	}
+	x := func(i int) float64 {
+		p, _, _ := t.at(s[i])
+		return p.X
+	}
+	x0, x1 := x(run[0]), x(run[len(run)-1])
+	free := x1 - x0 - items[run[0]].w/2 - items[run[len(run)-1]].w/2
+	for _, i := range run[1 : len(run)-1] {
+		free -= items[i].w
+	}
+	gap := free / float64(len(run)-1)
+	at := x0 + items[run[0]].w/2
+	for _, i := range run[1 : len(run)-1] {
+		at += gap + items[i].w/2
+		if at < 0 {
+			s[i] = t.length + at
+		} else {
+			s[i] = at
+		}
+		at += items[i].w / 2
+	}
+}
+
+// packItem is a box on the ring, for pack.
+type packItem struct{ w, h float64 }
+
+// chain places items along the track from 12 o'clock, each g from the
+// one before, writing their arc lengths to s, and returns where the
+// first would come again (the length the chain needs).
+func (t *track) chain(items []packItem, g float64, s []float64) float64 {
+	ext := func(it packItem, u pt) float64 { return math.Abs(u.X)*it.w/2 + math.Abs(u.Y)*it.h/2 }
+	m := len(items)
+	sum := 0.0
+	for i := range m {
+		s[i] = sum
+		j := (i + 1) % m
+		a, b := items[i], items[j]
+		p, u, pi := t.at(sum)
+		step := ext(a, u) + ext(b, u) + g
+		_, u2, pj := t.at(sum + step)
+		if pi != pj || t.pieces[pi].corner || u2 != u {
+			// round a corner the boxes are nearer than along the ring:
+			// the least step (to a tenth of a point) that keeps the gap,
+			// which grows as the box moves on
+			sep := func(st float64) float64 {
+				q, _, _ := t.at(sum + st)
+				return rect{X: p.X, Y: p.Y, W: a.w, H: a.h}.Sep(rect{X: q.X, Y: q.Y, W: b.w, H: b.h}) - g
+			}
+			lo, hi := 0.0, step
+			for sep(hi) < 0 && hi < t.length {
+				lo, hi = hi, hi*1.5+1
+			}
+			step = firstAbove(sep, lo, hi, 0.1)
+		}
+		sum += step
+	}
+	s[m] = sum
+	return sum
+}
+
+// lastBelow is, to within tol, the largest x in [lo, hi] with f(x) <= 0,
+// given f(lo) <= 0 < f(hi) and f growing, perhaps by jumps: regula falsi
+// with the Illinois step (the end that stays has its value halved), a
+// halving every third step so that a jump cannot hold it back.
+func lastBelow(f func(float64) float64, lo, hi, tol float64) float64 {
+	flo, fhi := f(lo), f(hi)
+	if flo > 0 {
+		return lo
+	}
+	if fhi <= 0 {
+		return hi
+	}
+	side := 0
+	for i := 0; hi-lo > tol && i < 64; i++ {
+		x := (lo + hi) / 2
+		if i%3 != 2 && fhi != flo {
+			x = lo - flo*(hi-lo)/(fhi-flo)
+			x = min(max(x, lo+tol/4), hi-tol/4)
+		}
+		fx := f(x)
+		if fx <= 0 {
+			lo, flo = x, fx
+			if side == -1 {
+				fhi /= 2
+			}
+			side = -1
+		} else {
+			hi, fhi = x, fx
+			if side == 1 {
+				flo /= 2
+			}
+			side = 1
+		}
+	}
+	return lo
+}
+
+// firstAbove is, to within tol, the least x in [lo, hi] with f(x) >= 0,
+// given f(lo) < 0 <= f(hi) and f growing (see lastBelow).
+func firstAbove(f func(float64) float64, lo, hi, tol float64) float64 {
+	flo, fhi := f(lo), f(hi)
+	if flo >= 0 {
+		return lo
+	}
+	if fhi < 0 {
+		return hi
+	}
+	side := 0
+	for i := 0; hi-lo > tol && i < 64; i++ {
+		x := (lo + hi) / 2
+		if i%3 != 2 && fhi != flo {
+			x = lo - flo*(hi-lo)/(fhi-flo)
+			x = min(max(x, lo+tol/4), hi-tol/4)
+		}
+		fx := f(x)
+		if fx < 0 {
+			lo, flo = x, fx
+			if side == -1 {
+				fhi /= 2
+			}
+			side = -1
+		} else {
+			hi, fhi = x, fx
+			if side == 1 {
+				flo /= 2
+			}
+			side = 1
+		}
+	}
+	return hi
 }

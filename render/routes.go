@@ -76,7 +76,8 @@ func (d *diagram) reach(start, length float64) float64 {
 	deepest := 0.0
 	for k := 0.0; k <= length; k++ {
 		m := int(math.Mod(start+k, float64(d.n)))
-		deepest = max(deepest, extent(d.W, d.H, d.theta[m]))
+		w, h := d.size(m)
+		deepest = max(deepest, extent(w, h, d.theta[m]))
 	}
 	return deepest
 }

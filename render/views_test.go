@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -90,7 +91,7 @@ func TestViewGoldens(t *testing.T) {
 var viewMarks = map[string][]string{
 	"journey":   {"title", "stage", "axis", "moment", "note", "legend"},
 	"blueprint": {"title", "stage", "lane-name", "line-label", "moment", "cell", "legend", "fail-point"},
-	"ipa":       {"title", "axis", "quadrant", "moment", "point-label", "unscored", "legend"},
+	"ipa":       {"title", "axis", "quadrant", "moment", "point-label", "point-key", "unscored", "legend"},
 }
 
 // marks lists the items of d whose first class is one of classes, with
@@ -130,7 +131,8 @@ func cmpOrID(id, class string) string {
 
 // TestViewsNoOverlap draws generated cycles of 3 to 60 moments in every
 // view and wants no two marks (boxes, words, notes, the legend) to
-// overlap, every mark inside the page, and every moment in the SVG.
+// overlap, every mark inside the page, every moment in the SVG, and in
+// the matrix every point's label inside the plot's frame.
 func TestViewsNoOverlap(t *testing.T) {
 	sizes := []int{3, 4, 7, 12, 20, 31, 45, 60}
 	for _, v := range newViews {
@@ -143,19 +145,18 @@ func TestViewsNoOverlap(t *testing.T) {
 						t.Fatal(err)
 					}
 					d := views[v](a, o)
-					ms := marks(d, viewMarks[v])
-					ids := make([]string, 0, len(ms))
-					for id := range ms {
-						ids = append(ids, id)
-					}
-					slices.Sort(ids)
-					for i, x := range ids {
-						if !contains(d.Page, ms[x]) {
-							t.Errorf("%s %v is outside the page %v", x, ms[x], d.Page)
-						}
-						for _, y := range ids[i+1:] {
-							if ms[x].Sep(ms[y]) < 0 {
-								t.Errorf("%s %v overlaps %s %v", x, ms[x], y, ms[y])
+					marksApart(t, d.Page, marks(d, viewMarks[v]))
+					if v == "ipa" {
+						// every name beside a point lies inside the plot's frame
+						var frame draw.Rect
+						d.Each(func(it Item) {
+							if b, ok := it.(*draw.Box); ok && b.ID == "frame" {
+								frame = b.Rect
+							}
+						})
+						for id, r := range marks(d, []string{"point-label"}) {
+							if !contains(frame, r) {
+								t.Errorf("%s %v leaves the frame %v", id, r, frame)
 							}
 						}
 					}
@@ -196,6 +197,22 @@ func TestViewsNoOverlap(t *testing.T) {
 						}
 					}
 				})
+			}
+		}
+	}
+}
+
+// marksApart wants every mark on the page and no two overlapping.
+func marksApart(t *testing.T, page draw.Rect, ms map[string]draw.Rect) {
+	t.Helper()
+	ids := slices.Sorted(maps.Keys(ms))
+	for i, x := range ids {
+		if !contains(page, ms[x]) {
+			t.Errorf("%s %v is outside the page %v", x, ms[x], page)
+		}
+		for _, y := range ids[i+1:] {
+			if ms[x].Sep(ms[y]) < 0 {
+				t.Errorf("%s %v overlaps %s %v", x, ms[x], y, ms[y])
 			}
 		}
 	}

@@ -31,8 +31,7 @@ type viewWords struct {
 	// ipa
 	Importance, Performance string
 	Quadrants               map[string]string // by cycle.Quadrant
-	LegPoint, LegCritPoint  string
-	LegDivider              string
+	LegCritPoint            string
 	LegSplit                map[string]string // by split rule; %s: the importance and performance split
 	NotScored               string            // "%s": the moments
 	// WarnSmall: the paper, the moments, the size reached, the minimum
@@ -82,9 +81,7 @@ var viewEnglish = viewWords{
 		"low-priority":      msg.N("Low priority"),
 		"possible-overkill": msg.N("Possible overkill"),
 	},
-	LegPoint:     msg.N("Moment: number and short name at its scores (the same scores stack, joined by a line)"),
 	LegCritPoint: msg.N("Critical moment: double ring"),
-	LegDivider:   msg.N("On a divider: counts in the quadrant it leans into"),
 	LegSplit: map[string]string{
 		"midpoint": msg.N("Dividers at the middle of the scale: importance %s, performance %s"),
 		"mean":     msg.N("Dividers at the cycle's mean scores: importance %s, performance %s"),

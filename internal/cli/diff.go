@@ -11,6 +11,7 @@ import (
 	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/internal/bidi"
 	"github.com/ciclo-dev/ciclo/internal/diff"
+	"github.com/ciclo-dev/ciclo/internal/lint"
 	"github.com/ciclo-dev/ciclo/render"
 	"github.com/spf13/cobra"
 )
@@ -56,7 +57,9 @@ their number, id and name), removed (with the improvements that go with
 them) and moved, changed fields with old and new values and, for scores,
 the direction, moments that became or stopped being critical with the
 reasons before and after, handoffs added and removed, and improvements
-added, closed, reopened or removed.
+added, closed, reopened or removed. First come the settings that change how
+the whole file is read (language, scale, servqual, quadrants, state), each
+with what the change does.
 
 Moments are matched by id. A moment has moved when its place relative to the
 other moments changed: inserting one moment moves nothing else; a move says
@@ -75,7 +78,9 @@ in a dashed outline, tags with old → new scores and ▲/▼, moves and
 criticality, a panel of the removed moments), html (one self-contained
 page with that picture and the tables). With --git, svg, png and pdf
 draw one file: name it. --page and --orientation lay that picture out for
-a sheet of paper or a slide, as in "ciclo render" (svg, png, pdf, html only).
+a sheet of paper or a slide, as in "ciclo render" (svg, png, pdf, html only);
+when fitting the marks onto it takes the moment names below 9 pt, a
+warning on standard error gives the size reached.
 
 Either file may be - to read standard input. Exit status 0 when nothing
 changed, 1 when something did or an input is invalid, 2 on misuse (also
@@ -299,6 +304,7 @@ func pictured(ctx context.Context, opts *DiffOptions, files []diffFile, lang str
 		if err != nil {
 			return nil, err
 		}
+		pictureWarnings(opts.IO, f.new.Cycle.File, dr.Warnings, lang)
 		out[i].Picture = dr.Data
 	}
 	return out, nil
@@ -344,7 +350,18 @@ func pictureOnly(ctx context.Context, opts *DiffOptions, files []diffFile, forma
 	if w := glyphWarning(one[0].new.Cycle.File, format, dr.Missing, lang); w != "" {
 		fmt.Fprintln(opts.IO.ErrOut, w)
 	}
+	pictureWarnings(opts.IO, one[0].new.Cycle.File, dr.Warnings, lang)
 	return dr.Data, nil
+}
+
+// pictureWarnings prints what the picture of file gave up on a named
+// page (type below the sizes ciclo keeps: the layout's own warnings, then
+// diff.Decorate's when the marks shrank it further), one line each, as
+// "ciclo render" does.
+func pictureWarnings(ios *IOStreams, file string, warnings []string, lang string) {
+	for _, w := range warnings {
+		fmt.Fprintln(ios.ErrOut, file+": "+lint.SeverityWord(lint.Warning, lang)+": "+w)
+	}
 }
 
 // diffText writes one comparison as the diff's text; with --git, each

@@ -82,3 +82,24 @@ func TestDiffFormats(t *testing.T) {
 		t.Errorf("input overwritten: %s", data)
 	}
 }
+
+// TestDiffPageWarns: a diff picture whose marks shrink the moment names
+// below the size ciclo keeps on the paper says so on standard error, with
+// the size reached and in the file's language, for -f svg and the
+// picture of -f html; one that fits says nothing.
+func TestDiffPageWarns(t *testing.T) {
+	old := filepath.Join("..", "..", "examples", "garantia.yaml")
+	new := filepath.Join("..", "..", "examples", "to-be", "garantia.yaml")
+	for _, format := range []string{"svg", "html"} {
+		code, out, errOut := run(t, "", "diff", old, new, "-f", format, "--page", "a4")
+		want := new + ": advertencia: en a4, las marcas de los cambios reducen el dibujo hasta nombres de momento de "
+		if code != 1 || out == "" || !strings.HasPrefix(errOut, want) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("-f %s: exit %d, err %q, want one line starting %q", format, code, errOut, want)
+		}
+	}
+	small := filepath.Join("..", "diff", "testdata")
+	code, _, errOut := run(t, "", "diff", filepath.Join(small, "settings-old.yaml"), filepath.Join(small, "settings-new.yaml"), "-f", "svg", "--page", "a4")
+	if code != 1 || errOut != "" {
+		t.Errorf("small diff on a4: exit %d, err %q, want no warning", code, errOut)
+	}
+}

@@ -31,8 +31,12 @@ import (
 // list is in a stable order: moments in file order (added and moved in the
 // new file's order, removed in the old file's), then by field.
 type Diff struct {
-	// Cycle lists changes to the cycle's own settings (title, scale, ...).
-	Cycle            []FieldChange
+	// Cycle lists changes to the cycle's own keys (title, scale, ...),
+	// every one of them, in the order of cycleChanges.
+	Cycle []FieldChange
+	// Settings repeats, from Cycle, the changes to the keys that change
+	// how the analysis reads the file (see SettingKeys), in Cycle's order.
+	Settings         []FieldChange
 	Added            []string // ids only in the new version, new order
 	Removed          []string // ids only in the old version, old order
 	Moved            []Move
@@ -211,6 +215,11 @@ func (d *Diff) Empty() bool {
 func Compare(old, new *cycle.Analysis) *Diff {
 	d := &Diff{refs: map[string]Ref{}}
 	d.Cycle = cycleChanges(old.Cycle, new.Cycle)
+	for _, c := range d.Cycle {
+		if IsSetting(c.Field) {
+			d.Settings = append(d.Settings, c)
+		}
+	}
 	for _, m := range old.Moments {
 		d.refs[m.ID] = Ref{Number: m.Number(), ID: m.ID, Name: m.Name}
 	}
@@ -385,6 +394,27 @@ func sample(n int) any {
 	return n
 }
 
+// SettingKeys are the cycle's keys that change how the analysis reads
+// the file, whatever the moments say: the scale the scores are read on,
+// the SERVQUAL model of the dimensions, where the importance-performance
+// quadrants split, whether the map is of today's service or a design, and
+// the language of the words. A diff reports their changes on their own
+// (Diff.Settings), with what each change does.
+var SettingKeys = []string{"language", "scale", "servqual", "quadrants", "state"}
+
+// settingIndex looks a setting up by key.
+var settingIndex = func() map[string]bool {
+	m := make(map[string]bool, len(SettingKeys))
+	for _, k := range SettingKeys {
+		m[k] = true
+	}
+	return m
+}()
+
+// IsSetting reports whether a cycle key is one of SettingKeys.
+func IsSetting(field string) bool { return settingIndex[field] }
+
+// cycleChanges lists the changed keys of the cycle itself.
 func cycleChanges(o, n *cycle.Cycle) []FieldChange {
 	var out []FieldChange
 	add := func(field string, a, b any) {
@@ -397,6 +427,9 @@ func cycleChanges(o, n *cycle.Cycle) []FieldChange {
 	add("organization", text(o.Organization), text(n.Organization))
 	add("language", o.Language, n.Language)
 	add("scale", o.Scale, n.Scale)
+	add("servqual", o.Servqual, n.Servqual)
+	add("quadrants", text(o.Quadrants), text(n.Quadrants))
+	add("state", text(o.State), text(n.State))
 	add("closed", o.Closed, n.Closed)
 	add("critical.importance", o.Thresholds.Importance, n.Thresholds.Importance)
 	add("critical.performance", o.Thresholds.Performance, n.Thresholds.Performance)

@@ -12,21 +12,30 @@ import (
 // jsonDoc is the JSON shape of a diff. The keys added, removed, changed
 // (with id, field, old, new), became_critical and no_longer_critical are
 // pinned (README, "Machine-readable shapes"); the others are additions,
-// and so are the keys number, name and direction of a change.
+// and so are the keys number, name and direction of a change. settings
+// maps each changed key of SettingKeys to its old and new values; those
+// changes are in cycle too, with every other changed key of the cycle.
 type jsonDoc struct {
-	Added            []string          `json:"added"`
-	Removed          []string          `json:"removed"`
-	Changed          []jsonChange      `json:"changed"`
-	BecameCritical   []string          `json:"became_critical"`
-	NoLongerCritical []string          `json:"no_longer_critical"`
-	Moved            []jsonMove        `json:"moved"`
-	Improvements     []jsonImprovement `json:"improvements"`
-	Cycle            []jsonField       `json:"cycle"`
-	AddedMoments     []jsonMoment      `json:"added_moments"`
-	RemovedMoments   []jsonMoment      `json:"removed_moments"`
-	Criticality      []jsonFlip        `json:"criticality"`
-	HandoffsAdded    []jsonHandoff     `json:"handoffs_added"`
-	HandoffsRemoved  []jsonHandoff     `json:"handoffs_removed"`
+	Added            []string              `json:"added"`
+	Removed          []string              `json:"removed"`
+	Changed          []jsonChange          `json:"changed"`
+	BecameCritical   []string              `json:"became_critical"`
+	NoLongerCritical []string              `json:"no_longer_critical"`
+	Moved            []jsonMove            `json:"moved"`
+	Improvements     []jsonImprovement     `json:"improvements"`
+	Cycle            []jsonField           `json:"cycle"`
+	AddedMoments     []jsonMoment          `json:"added_moments"`
+	RemovedMoments   []jsonMoment          `json:"removed_moments"`
+	Criticality      []jsonFlip            `json:"criticality"`
+	HandoffsAdded    []jsonHandoff         `json:"handoffs_added"`
+	HandoffsRemoved  []jsonHandoff         `json:"handoffs_removed"`
+	Settings         map[string]jsonOldNew `json:"settings"`
+}
+
+// jsonOldNew is a setting's values in the old and the new version.
+type jsonOldNew struct {
+	Old any `json:"old"`
+	New any `json:"new"`
 }
 
 type jsonChange struct {
@@ -196,6 +205,10 @@ func (d *Diff) jsonDoc(l string) jsonDoc {
 		AddedMoments: jsonMoments(d.AddedMoments, l), RemovedMoments: jsonMoments(d.RemovedMoments, l),
 		Criticality:   []jsonFlip{},
 		HandoffsAdded: jsonHandoffs(d.HandoffsAdded), HandoffsRemoved: jsonHandoffs(d.HandoffsRemoved),
+		Settings: map[string]jsonOldNew{},
+	}
+	for _, c := range d.Settings {
+		doc.Settings[c.Field] = jsonOldNew{Old: c.Old, New: c.New}
 	}
 	for _, c := range d.Changed {
 		r := d.Ref(c.ID)
@@ -290,7 +303,8 @@ func handoffLine(h Handoff) string {
 }
 
 // Text writes the diff for people in the language l, one change per
-// line, in a stable order: cycle settings, moments added, removed (each
+// line, in a stable order: the settings that change the analysis (each
+// with what it changes), the cycle's other keys, moments added, removed (each
 // followed by its improvements, indented), moved, field changes,
 // criticality, handoffs, improvements. Moments are written as
 // #NUMBER id "name"; values are JSON literals (strings quoted), an unset
@@ -307,8 +321,13 @@ func (d *Diff) Text(l string) []byte {
 		b.WriteString(word(l, "no_changes") + "\n")
 		return []byte(b.String())
 	}
+	for _, c := range d.Settings {
+		line("setting", "%s: %s → %s (%s)", c.Field, value(c.Old, l), value(c.New, l), word(l, "eff_"+c.Field))
+	}
 	for _, c := range d.Cycle {
-		line("cycle", "%s: %s → %s", c.Field, value(c.Old, l), value(c.New, l))
+		if !IsSetting(c.Field) {
+			line("cycle", "%s: %s → %s", c.Field, value(c.Old, l), value(c.New, l))
+		}
 	}
 	for _, m := range d.AddedMoments {
 		line("added", "%s", name(m.Ref))

@@ -33,11 +33,15 @@ const (
 // changed, that moved, or became or stopped being critical get a tag
 // with the facts (performance 2 → 4 ▲, now critical); removed moments,
 // which the new drawing cannot show, are listed in a panel beside it
-// with the improvements that went with them; a heading above says what
-// the marks mean and sums the diff up. The page is then refitted to the
-// content. Tags sit on the inner side of their moment (below a moment in
+// with the improvements that went with them; a heading above sums the
+// diff up, names the settings that change the analysis when any changed
+// (Diff.Settings), and says what the marks mean. The page is then
+// refitted to the content (see fitDecorated). Tags sit on the inner side of their moment (below a moment in
 // the upper half of the ring, above one in the lower half), where the
-// ring leaves room; every mark's SVG id starts with "diff-".
+// ring leaves room; every mark's SVG id starts with "diff-". On a named
+// paper, when fitting the marks shrinks the moment names below
+// draw.MinNameSize, a warning with the size reached is added to
+// dr.Warnings, in l, for the caller to print.
 func Decorate(dr *draw.Drawing, d *Diff, l string) {
 	l = lang(l)
 	boxes := map[string]*draw.Box{}
@@ -136,31 +140,67 @@ func Decorate(dr *draw.Drawing, d *Diff, l string) {
 
 	content := dr.Content()
 	if len(d.RemovedMoments) > 0 {
-		dr.Add(removedPanel(d, l, content)...)
+		dr.Add(removedPanel(d, l, content, named(dr), dr.Page))
 	}
 	dr.Add(heading(d, l, dr.Content()))
-	fitDecorated(dr, 28.8)
+	if k := fitDecorated(dr, pageMargin); k < 1 {
+		// The size reached once the marks shrank the drawing (scaling
+		// sets type in whole points); render has warned already when its
+		// own layout went below, with the size before the marks.
+		if got := nameSize(boxes); got < draw.MinNameSize {
+			dr.Warnings = append(dr.Warnings, fmt.Sprintf(word(l, "warn_small"), dr.Paper, got, draw.MinNameSize))
+		}
+	}
+}
+
+// nameSize is the size moment names are set at on the drawing: the
+// largest type in the moment boxes (a name is larger than the number,
+// owner and score around it); 0 without moments.
+func nameSize(boxes map[string]*draw.Box) float64 {
+	size := 0.0
+	for _, b := range boxes {
+		for _, line := range b.Label.Lines {
+			for _, sp := range line.Spans {
+				size = max(size, sp.Font.Size)
+			}
+		}
+	}
+	return size
 }
 
 // fitDecorated sizes the page to the decorated content, or, when the
 // drawing was laid out for a named paper (--page), keeps the paper and
 // shrinks the content about its centre onto it when the marks, the
-// removed-moments panel or the heading made it overflow.
-func fitDecorated(dr *draw.Drawing, margin float64) {
-	if dr.Paper == "" || dr.Paper == "auto" {
+// removed-moments panel or the heading made it overflow. It returns the
+// factor the content was scaled by: 1 when it was not.
+func fitDecorated(dr *draw.Drawing, margin float64) float64 {
+	if !named(dr) {
 		dr.FitPage(margin)
-		return
+		return 1
 	}
 	c, page := dr.Content(), dr.Page
 	room := draw.Rect{X: page.X, Y: page.Y, W: page.W - 2*margin, H: page.H - 2*margin}
 	if c.Min().X >= room.Min().X && c.Min().Y >= room.Min().Y && c.Max().X <= room.Max().X && c.Max().Y <= room.Max().Y {
-		return
+		return 1
 	}
-	k := 1.0
-	if c.W > 0 && c.H > 0 {
-		k = min(1, room.W/c.W, room.H/c.H)
-	}
+	k := fitScale(page, c, margin)
 	dr.Scale(k, page.Centre().Sub(c.Centre().Mul(k)))
+	return k
+}
+
+// pageMargin is the margin Decorate keeps around the content, in points.
+const pageMargin = 28.8
+
+// named reports whether dr was laid out for a named paper (--page).
+func named(dr *draw.Drawing) bool { return dr.Paper != "" && dr.Paper != "auto" }
+
+// fitScale is the factor (at most 1) that fits content c inside page
+// with margin on every side.
+func fitScale(page, c draw.Rect, margin float64) float64 {
+	if c.W <= 0 || c.H <= 0 {
+		return 1
+	}
+	return min(1, (page.W-2*margin)/c.W, (page.H-2*margin)/c.H)
 }
 
 // placeTag picks where a tag of size r.W × r.H goes beside a moment box
@@ -319,8 +359,11 @@ func overlap(a, b draw.Rect) float64 {
 
 // removedPanel lists the removed moments right of the content, top
 // aligned: a heading, then each moment with the improvements that went
-// with it.
-func removedPanel(d *Diff, l string, content draw.Rect) []draw.Item {
+// with it. On a named paper (paper true, page its sheet), it goes
+// below the content instead, left aligned, when the picture then needs
+// less shrinking to fit the sheet (a portrait sheet has room below and
+// none beside).
+func removedPanel(d *Diff, l string, content draw.Rect, paper bool, page draw.Rect) *draw.Box {
 	const width = 230.0
 	body := &draw.Box{Meta: draw.Meta{ID: "diff-removed", Class: "diff-removed"}, Shape: draw.Rectangle,
 		Fill: markPanel, Stroke: draw.Stroke{Color: markMuted, Width: 1, Dash: draw.Dashed}}
@@ -342,15 +385,35 @@ func removedPanel(d *Diff, l string, content draw.Rect) []draw.Item {
 	_, h := body.Label.Size()
 	top := content.Max().Y
 	body.Rect = draw.Rect{X: content.Max().X + 24 + width/2, Y: top - (h+16)/2, W: width, H: h + 16}
-	return []draw.Item{body}
+	if paper {
+		below := draw.Rect{X: content.Min().X + width/2, Y: content.Min().Y - 24 - (h+16)/2, W: width, H: h + 16}
+		// each with the heading it will have above
+		k := func(r draw.Rect) float64 {
+			c := content.Union(r)
+			return fitScale(page, c.Union(heading(d, l, c).Rect), pageMargin)
+		}
+		if k(below) > k(body.Rect) {
+			body.Rect = below
+		}
+	}
+	return body
 }
 
-// heading says above the drawing what changed and what the marks mean.
+// heading says above the drawing what changed, the settings that change
+// how the analysis reads the file when any did, and what the marks mean.
 func heading(d *Diff, l string, content draw.Rect) *draw.Box {
 	b := &draw.Box{Meta: draw.Meta{ID: "diff-heading", Class: "diff-heading"}, Shape: draw.Plain}
 	b.Label.AddLine(draw.Span{Text: word(l, "pic_heading"), Font: draw.Font{Size: headSize, Bold: true}, Color: markInk})
 	width := min(max(content.W, 360), 620)
 	b.Label.Add(d.Summary(l), width, draw.Font{Size: panelSize}, markInk)
+	if len(d.Settings) > 0 {
+		// they change how every mark reads, so they come before the key
+		var parts []string
+		for _, c := range d.Settings {
+			parts = append(parts, c.Field+" "+cellValue(c.Field, c.Old, l)+" → "+cellValue(c.Field, c.New, l))
+		}
+		b.Label.Add(fmt.Sprintf(word(l, "pic_settings"), strings.Join(parts, " · ")), width, draw.Font{Size: panelSize, Bold: true}, markInk)
+	}
 	b.Label.Add(word(l, "pic_key"), width, draw.Font{Size: panelSize, Italic: true}, markMuted)
 	w, h := b.Label.Size()
 	b.Rect = draw.Rect{X: content.X, Y: content.Max().Y + 14 + h/2, W: w, H: h}

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -141,5 +142,123 @@ func BenchmarkDecorate(b *testing.B) {
 		}
 		b.StartTimer()
 		Decorate(dr, d, "en")
+	}
+}
+
+// TestDecorateWarnsOnPaper: on a named paper, marks that shrink the
+// moment names below draw.MinNameSize add a warning with the size
+// reached (the garantia pair's removed-moments panel on a4); marks that
+// fit (a three-moment cycle with one tag) add none.
+func TestDecorateWarnsOnPaper(t *testing.T) {
+	for _, tc := range []struct {
+		name, old, new, page string
+		warns                bool
+	}{
+		{"large", "../../examples/garantia.yaml", "../../examples/to-be/garantia.yaml", "a4", true},
+		{"large-auto", "../../examples/garantia.yaml", "../../examples/to-be/garantia.yaml", "auto", false},
+		{"small", "testdata/settings-old.yaml", "testdata/settings-new.yaml", "a4", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			old, new := load(t, tc.old), load(t, tc.new)
+			dr, _, err := render.ViewDrawing(new, render.Options{Lang: "en", Page: tc.page})
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := len(dr.Warnings)
+			Decorate(dr, Compare(old, new), "en")
+			added := dr.Warnings[before:]
+			if !tc.warns {
+				if len(added) != 0 {
+					t.Errorf("warnings %q, want none", added)
+				}
+				return
+			}
+			if len(added) != 1 {
+				t.Fatalf("warnings %q, want one", added)
+			}
+			boxes := map[string]*draw.Box{}
+			for _, it := range dr.Items {
+				if b, ok := it.(*draw.Box); ok && strings.HasPrefix(b.ID, "moment-") {
+					boxes[b.ID] = b
+				}
+			}
+			got := nameSize(boxes)
+			if got >= draw.MinNameSize {
+				t.Fatalf("names at %.2f pt and a warning", got)
+			}
+			want := fmt.Sprintf("on a4, the marks of the changes shrink the picture to moment names of %.1f pt, below the 9 pt", got)
+			if !strings.HasPrefix(added[0], want) {
+				t.Errorf("warning %q, want it to start %q", added[0], want)
+			}
+		})
+	}
+}
+
+// TestDecorateSettings: the heading names the settings that changed,
+// old → new, in the order of Diff.Settings.
+func TestDecorateSettings(t *testing.T) {
+	old, new := load(t, "testdata/settings-old.yaml"), load(t, "testdata/settings-new.yaml")
+	for l, want := range map[string]string{
+		"en": "Analysis settings changed: language en → es · scale 5 → 7 · servqual 10 → 5 · quadrants midpoint → mean · state as-is → to-be",
+		"es": "Ajustes del análisis cambiados: language en → es · scale 5 → 7 · servqual 10 → 5 · quadrants midpoint → mean · state as-is → to-be",
+	} {
+		dr, _, err := render.ViewDrawing(new, render.Options{Lang: l})
+		if err != nil {
+			t.Fatal(err)
+		}
+		Decorate(dr, Compare(old, new), l)
+		var head *draw.Box
+		for _, it := range dr.Items {
+			if b, ok := it.(*draw.Box); ok && b.ID == "diff-heading" {
+				head = b
+			}
+		}
+		if head == nil {
+			t.Fatal("no heading")
+		}
+		// the line may wrap: compare the words
+		if got := strings.Join(strings.Fields(labelText(head)), " "); !strings.Contains(got, want) {
+			t.Errorf("%s heading:\n%s\nlacks %q", l, got, want)
+		}
+	}
+}
+
+// TestRemovedPanelPlace: the removed-moments panel stands right of the
+// drawing on a page sized to it, and below it on a portrait sheet, where
+// the right would shrink the picture more.
+func TestRemovedPanelPlace(t *testing.T) {
+	old := load(t, "../../examples/garantia.yaml")
+	new := load(t, "../../examples/to-be/garantia.yaml")
+	for _, tc := range []struct {
+		page  string
+		below bool
+	}{{"auto", false}, {"a4", true}} {
+		dr, _, err := render.ViewDrawing(new, render.Options{Lang: "en", Page: tc.page})
+		if err != nil {
+			t.Fatal(err)
+		}
+		Decorate(dr, Compare(old, new), "en")
+		var panel *draw.Box
+		var moments []*draw.Box
+		for _, it := range dr.Items {
+			if b, ok := it.(*draw.Box); ok {
+				switch {
+				case b.ID == "diff-removed":
+					panel = b
+				case strings.HasPrefix(b.ID, "moment-"):
+					moments = append(moments, b)
+				}
+			}
+		}
+		if panel == nil {
+			t.Fatalf("%s: no removed panel", tc.page)
+		}
+		for _, m := range moments {
+			right := panel.Rect.Min().X > m.Rect.Max().X
+			below := panel.Rect.Max().Y < m.Rect.Min().Y // y grows upwards
+			if (tc.below && !below) || (!tc.below && !right) {
+				t.Errorf("%s: panel %v beside moment %s %v; want it %s", tc.page, panel.Rect, m.ID, m.Rect, map[bool]string{true: "below", false: "right"}[tc.below])
+			}
+		}
 	}
 }

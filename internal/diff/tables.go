@@ -167,8 +167,9 @@ func placeCell(r Ref, l string) string {
 	return fmt.Sprintf("%d · %s", r.Number, r.ID)
 }
 
-// tables lays out a diff as sections, in the order of Text; sections
-// without rows are left out.
+// tables lays out a diff as sections, in the order of Text except the
+// cycle's other keys, which come last; sections without rows are left
+// out.
 func (d *Diff) tables(l string) []*table {
 	var out []*table
 	keep := func(t *table) {
@@ -176,7 +177,13 @@ func (d *Diff) tables(l string) []*table {
 			out = append(out, t)
 		}
 	}
-	t := newTable(l, "sec_added", "col_number", "col_id", "col_moment", "col_owner", "col_critical")
+	// First, since they change how every other row reads.
+	t := newTable(l, "sec_settings", "col_setting", "col_old", "col_new", "col_effect")
+	for _, c := range d.Settings {
+		t.add("", one(c.Field), one(cellValue(c.Field, c.Old, l)), one(cellValue(c.Field, c.New, l)), one(word(l, "eff_"+c.Field)))
+	}
+	keep(t)
+	t = newTable(l, "sec_added", "col_number", "col_id", "col_moment", "col_owner", "col_critical")
 	for _, m := range d.AddedMoments {
 		t.add("added", num(m.Number), one(m.ID), one(m.Name), one(orNone(m.Owner, l)), one(yesNo(m.Critical, l)))
 	}
@@ -253,6 +260,9 @@ func (d *Diff) tables(l string) []*table {
 	keep(t)
 	t = newTable(l, "sec_cycle", "col_setting", "col_old", "col_new")
 	for _, c := range d.Cycle {
+		if IsSetting(c.Field) {
+			continue
+		}
 		t.add("", one(c.Field), one(cellValue(c.Field, c.Old, l)), one(cellValue(c.Field, c.New, l)))
 	}
 	keep(t)
@@ -279,6 +289,7 @@ func (d *Diff) Summary(l string) string {
 			parts = append(parts, plural(l, key, n))
 		}
 	}
+	count("n_settings", len(d.Settings))
 	count("n_added", len(d.AddedMoments))
 	count("n_removed", len(d.RemovedMoments))
 	count("n_moved", len(d.Moved))
@@ -305,6 +316,6 @@ func (d *Diff) Summary(l string) string {
 	count("n_handoffs_removed", len(d.HandoffsRemoved))
 	count("n_fields", fields)
 	count("n_improvements", len(d.Improvements))
-	count("n_cycle", len(d.Cycle))
+	count("n_cycle", len(d.Cycle)-len(d.Settings))
 	return strings.Join(parts, ", ") + "."
 }

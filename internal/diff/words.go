@@ -119,9 +119,21 @@ var words = map[string]string{
 	"pic_dropped":          msg.Nc("diff.pic_dropped", "%d improvements dropped with it"),
 	"pic_dropped_1":        msg.Nc("diff.pic_dropped_1", "%d improvement dropped with it"),
 	"pic_heading":          msg.Nc("diff.pic_heading", "What changed from the previous version"),
-	"pic_key":              msg.Nc("diff.pic_key", "Dashed green outline and NEW: added moment · tags: old → new scores (▲ up, ▼ down), moves, criticality · removed moments in the panel at the right"),
+	"pic_key":              msg.Nc("diff.pic_key", "Dashed green outline and NEW: added moment · tags: old → new scores (▲ up, ▼ down), moves, criticality · removed moments in the panel “Moments removed”"),
 	"picture":              msg.Nc("diff.picture", "The new version"),
 	"picture_alt":          msg.Nc("diff.picture_alt", "Diagram of the new version of the cycle"),
+	"setting":              msg.Nc("diff.setting", "setting changed"),
+	"sec_settings":         msg.Nc("diff.sec_settings", "Settings that change the analysis"),
+	"col_effect":           msg.Nc("diff.col_effect", "what it changes"),
+	"n_settings":           msg.Nc("diff.n_settings", "%d analysis settings changed"),
+	"n_settings_1":         msg.Nc("diff.n_settings_1", "%d analysis setting changed"),
+	"pic_settings":         msg.Nc("diff.pic_settings", "Analysis settings changed: %s"),
+	"eff_language":         msg.Nc("diff.eff_language", "reasons, reports and diagrams are written in the new language"),
+	"eff_scale":            msg.Nc("diff.eff_scale", "scores are read on the new scale, and the default critical thresholds follow it"),
+	"eff_servqual":         msg.Nc("diff.eff_servqual", "the dimensions' scores are read as the ten determinants (10) or the five dimensions (5)"),
+	"eff_quadrants":        msg.Nc("diff.eff_quadrants", "the quadrants split at the scale's midpoint or at the mean of the scores: moments may change quadrant"),
+	"eff_state":            msg.Nc("diff.eff_state", "as-is maps today's service, to-be a design: a handoff chain is a warning in one and an error in the other"),
+	"warn_small":           msg.Nc("diff.warn_small", "on %s, the marks of the changes shrink the picture to moment names of %.1f pt, below the %g pt ciclo keeps; a larger paper or --page auto keeps them larger"),
 }
 
 // lang returns a supported language: l, or English.

@@ -35,6 +35,10 @@
 // rebinding. Every response carries a strict Content-Security-Policy: no
 // external scripts, styles, fonts or images; the page's one inline script
 // runs under a per-response nonce, and the page connects only to itself.
+// An event stream (run by internal/sse, as the workshop's are) carries
+// only the page's state; an idle one sends a comment every 20 s, so a dead
+// connection is found by a failed write, and every stream ends when the
+// page leaves or the server stops.
 //
 // # Trust boundary
 //

@@ -10,12 +10,9 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
-)
 
-// heartbeat is how often an idle event stream sends a comment, so dead
-// connections are noticed.
-const heartbeat = 20 * time.Second
+	"github.com/ciclo-dev/ciclo/internal/sse"
+)
 
 // hostPolicy decides which Host headers are the server's own.
 type hostPolicy struct {
@@ -135,50 +132,26 @@ func (s *Server) serveDiagram(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveEvents streams the page's state: one "update" event at once, then
-// one per change, until the client leaves or the server shuts down.
+// one per change, until the client leaves or the server shuts down
+// (internal/sse runs the stream).
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	look := s.lookOf(r)
-	h := w.Header()
-	h.Set("Content-Type", "text/event-stream; charset=utf-8")
-	h.Set("X-Accel-Buffering", "no")
-	if r.Method == http.MethodHead {
-		return
-	}
-	rc := http.NewResponseController(w)
 	ctx := r.Context()
-	tick := time.NewTicker(heartbeat)
-	defer tick.Stop()
-	if _, err := fmt.Fprint(w, "retry: 1000\n\n"); err != nil {
-		return
-	}
 	var sent uint64
-	for {
+	sse.Serve(w, r, sse.Options{}, func() (*sse.Event, <-chan struct{}, error) {
 		cur, _, changed := s.state()
-		if cur.version != sent {
-			v := s.view(ctx, look)
-			data, err := json.Marshal(s.event(v))
-			if err != nil {
-				fmt.Fprintf(s.log, "ciclo: warning: encoding an update: %v\n", err)
-				return
-			}
-			if _, err := fmt.Fprintf(w, "event: update\nid: %d\ndata: %s\n\n", v.Version, data); err != nil {
-				return
-			}
-			sent = v.Version
+		if cur.version == sent {
+			return nil, changed, nil
 		}
-		if err := rc.Flush(); err != nil {
-			return
+		v := s.view(ctx, look)
+		data, err := json.Marshal(s.event(v))
+		if err != nil {
+			fmt.Fprintf(s.log, "ciclo: warning: encoding an update: %v\n", err)
+			return nil, nil, err
 		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-changed:
-		case <-tick.C:
-			if _, err := fmt.Fprint(w, ": ping\n\n"); err != nil {
-				return
-			}
-		}
-	}
+		sent = v.Version
+		return &sse.Event{Name: "update", ID: strconv.FormatUint(v.Version, 10), Data: data}, changed, nil
+	})
 }
 
 // newNonce returns a fresh random CSP nonce.

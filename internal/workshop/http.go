@@ -17,14 +17,14 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/ciclo-dev/ciclo/internal/sse"
 )
 
 // Limits on what a request may carry.
 const (
 	// maxBody caps a request body: an answer is a few dozen bytes.
 	maxBody = 4 << 10
-	// heartbeat is how often an idle event stream sends a comment.
-	heartbeat = 20 * time.Second
 	// minGap is the shortest time between two updates of the
 	// facilitator's page: a burst of ratings is one redraw of the panel.
 	minGap = 100 * time.Millisecond
@@ -529,59 +529,17 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// streamEvents runs a Server-Sent Events stream: send writes the current
-// state when wait's channel says it changed, at most once per gap.
+// streamEvents runs a Server-Sent Events stream (internal/sse): an
+// "update" event with next's data at once, then after each change, at
+// most once per gap.
 func streamEvents(w http.ResponseWriter, r *http.Request, gap time.Duration, next func() (data []byte, changed <-chan struct{}, err error)) {
-	h := w.Header()
-	h.Set("Content-Type", "text/event-stream; charset=utf-8")
-	h.Set("X-Accel-Buffering", "no")
-	if r.Method == http.MethodHead {
-		return
-	}
-	rc := http.NewResponseController(w)
-	ctx := r.Context()
-	tick := time.NewTicker(heartbeat)
-	defer tick.Stop()
-	if _, err := fmt.Fprint(w, "retry: 1000\n\n"); err != nil {
-		return
-	}
-	for {
+	sse.Serve(w, r, sse.Options{Gap: gap}, func() (*sse.Event, <-chan struct{}, error) {
 		data, changed, err := next()
 		if err != nil {
-			return
+			return nil, nil, err
 		}
-		if _, err := fmt.Fprintf(w, "event: update\ndata: %s\n\n", data); err != nil {
-			return
-		}
-		if err := rc.Flush(); err != nil {
-			return
-		}
-	wait:
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-changed:
-				break wait
-			case <-tick.C:
-				if _, err := fmt.Fprint(w, ": ping\n\n"); err != nil {
-					return
-				}
-				if err := rc.Flush(); err != nil {
-					return
-				}
-			}
-		}
-		if gap > 0 {
-			t := time.NewTimer(gap)
-			select {
-			case <-ctx.Done():
-				t.Stop()
-				return
-			case <-t.C:
-			}
-		}
-	}
+		return &sse.Event{Name: "update", Data: data}, changed, nil
+	})
 }
 
 // maxStreams is the most event streams one participant holds open: a

@@ -35,6 +35,10 @@ type LegendStyle struct {
 	SampleW float64 // width of the sample column
 	Gap     float64 // between a sample and its text
 	TextW   float64 // the width rows wrap at; 0 for no wrapping
+	// Columns sets the rows side by side in this many columns, filled
+	// top to bottom then left to right (0 or 1 for one column): a wide,
+	// short legend for a wide, short room.
+	Columns int
 	Title   Font
 	Text    Font
 	Ink     string // text colour
@@ -90,17 +94,51 @@ func (l *Legend) AddRow(kind, text string, sample ...Item) {
 func (l *Legend) Size() (w, h float64) {
 	st := l.style
 	tw, th := l.Title.Label.Size()
-	textW := tw
-	for _, r := range l.Rows {
-		w, _ := r.Text.Label.Size()
-		textW = max(textW, w)
+	cols, hs := l.columns()
+	rowsW := 0.0
+	for c, rows := range cols {
+		if c > 0 {
+			rowsW += 2 * st.Pad
+		}
+		rowsW += st.SampleW + st.Gap + l.textW(rows)
 	}
-	w = 2*st.Pad + st.SampleW + st.Gap + textW
-	h = 2*st.Pad + th + 6
-	for _, r := range l.Rows {
-		h += l.rowH(r)
-	}
+	w = 2*st.Pad + max(rowsW, st.SampleW+st.Gap+tw)
+	h = 2*st.Pad + th + 6 + slicesMax(hs)
 	return w, h
+}
+
+// columns splits the rows into the style's columns, each as high as
+// they come, and gives each column's height.
+func (l *Legend) columns() (cols [][]LegendRow, hs []float64) {
+	n := max(l.style.Columns, 1)
+	per := (len(l.Rows) + n - 1) / n
+	for i := 0; i < len(l.Rows); i += max(per, 1) {
+		rows := l.Rows[i:min(i+per, len(l.Rows))]
+		h := 0.0
+		for _, r := range rows {
+			h += l.rowH(r)
+		}
+		cols, hs = append(cols, rows), append(hs, h)
+	}
+	return cols, hs
+}
+
+// textW is the width of the widest text of rows.
+func (l *Legend) textW(rows []LegendRow) float64 {
+	w := 0.0
+	for _, r := range rows {
+		tw, _ := r.Text.Label.Size()
+		w = max(w, tw)
+	}
+	return w
+}
+
+func slicesMax(xs []float64) float64 {
+	m := 0.0
+	for _, x := range xs {
+		m = max(m, x)
+	}
+	return m
 }
 
 // rowH is the height of a row: RowH, or more for text on several lines.
@@ -118,16 +156,20 @@ func (l *Legend) Place(x, top float64) {
 	left := x - w/2 + st.Pad
 	tw, th := l.Title.Label.Size()
 	l.Title.Rect = Rect{left + tw/2, top - st.Pad - th/2, tw, th}
-	y := top - st.Pad - th - 6
-	for _, r := range l.Rows {
-		h := l.rowH(r)
-		y -= h / 2
-		for _, s := range r.Sample {
-			Move(s, Pt{left + st.SampleW/2, y})
+	cols, _ := l.columns()
+	for _, rows := range cols {
+		y := top - st.Pad - th - 6
+		for _, r := range rows {
+			h := l.rowH(r)
+			y -= h / 2
+			for _, s := range r.Sample {
+				Move(s, Pt{left + st.SampleW/2, y})
+			}
+			tw, th := r.Text.Label.Size()
+			r.Text.Rect = Rect{left + st.SampleW + st.Gap + tw/2, y, tw, th}
+			y -= h / 2
 		}
-		tw, th := r.Text.Label.Size()
-		r.Text.Rect = Rect{left + st.SampleW + st.Gap + tw/2, y, tw, th}
-		y -= h / 2
+		left += st.SampleW + st.Gap + l.textW(rows) + 2*st.Pad
 	}
 }
 

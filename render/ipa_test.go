@@ -1,0 +1,181 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/render/draw"
+)
+
+// TestIPATruePositions: in the matrix every scored moment reads at its
+// true scores. Read back from the drawing: a lone disc's centre, or the
+// centre of the cluster of the moments with the same scores, lies on its
+// scores (within half a point), unless they sit on a divider (or within
+// two discs of one, too near for the discs to keep to their quadrant),
+// where a dot does and a line runs from it to each disc leaning into the
+// quadrant;
+// a cluster's label holds the number of every moment in it; every label
+// lies inside the plot's frame; and on a paper a point drawn without a
+// label beside it has its number and name in the key. Over the examples and generated
+// cycles of 3 to 60 moments, on an auto page and on a4.
+func TestIPATruePositions(t *testing.T) {
+	type input struct {
+		name string
+		a    *cycle.Analysis
+	}
+	var in []input
+	for _, f := range []string{"../examples/airline.yaml", "testdata/repair12.yaml", "testdata/garantia_es.yaml", "testdata/long60.yaml"} {
+		in = append(in, input{f, load(t, f)})
+	}
+	for _, n := range []int{3, 4, 7, 12, 20, 31, 45, 60} {
+		for seed := int64(1); seed <= 3; seed++ {
+			in = append(in, input{fmt.Sprintf("gen%d-%d", n, seed), analyse(t, "gen.yaml", genCycle(n, seed*7919+int64(n)))})
+		}
+	}
+	ties := 0
+	for _, c := range in {
+		for _, page := range []string{"auto", "a4"} {
+			t.Run(c.name+"/"+page, func(t *testing.T) {
+				o, err := checkInput(c.a, Options{View: "ipa", Page: page})
+				if err != nil {
+					t.Fatal(err)
+				}
+				d := ipaView(c.a, o)
+				ties += checkIPAPositions(t, c.a, d)
+				// on the paper too, every mark on the page and none over another
+				marksApart(t, d.Page, marks(d, viewMarks["ipa"]))
+				if page != "auto" && d.MinTextSize() < draw.MinNoteSize-0.01 && len(d.Warnings) == 0 {
+					t.Errorf("text at %.1f pt and no warning", d.MinTextSize())
+				}
+			})
+		}
+	}
+	if ties == 0 {
+		t.Error("no moments with the same scores in any input: the test shows nothing about ties")
+	}
+}
+
+// checkIPAPositions checks one drawn matrix and returns how many moments
+// share their scores with another.
+func checkIPAPositions(t *testing.T, a *cycle.Analysis, d *draw.Drawing) int {
+	t.Helper()
+	boxes := map[string]*draw.Box{}
+	routes := map[string]*draw.Route{}
+	d.Each(func(it Item) {
+		switch x := it.(type) {
+		case *draw.Box:
+			if x.ID != "" {
+				boxes[x.ID] = x
+			}
+		case *draw.Route:
+			if x.ID != "" {
+				routes[x.ID] = x
+			}
+		}
+	})
+	frame := boxes["frame"]
+	if frame == nil {
+		t.Fatal("no frame")
+	}
+	scale := float64(a.Cycle.Scale)
+	at := func(m *cycle.MomentAnalysis) pt {
+		f := frame.Rect
+		return pt{X: f.Min().X + (scoreValue(m.Performance)-0.5)*f.W/scale, Y: f.Min().Y + (scoreValue(m.Importance)-0.5)*f.H/scale}
+	}
+	near := func(p, q pt) bool { return math.Abs(p.X-q.X) < 0.5 && math.Abs(p.Y-q.Y) < 0.5 }
+	si, sp := ipaSplit(a)
+	var divX, divY float64
+	if r := routes["divider-performance"]; r != nil {
+		divX = r.Path[0].X
+	}
+	if r := routes["divider-importance"]; r != nil {
+		divY = r.Path[0].Y
+	}
+	// the moments by their scores, in file order
+	type key [2]float64
+	var keys []key
+	same := map[key][]*cycle.MomentAnalysis{}
+	for _, m := range a.Moments {
+		if !scored(m.Importance) || !scored(m.Performance) {
+			continue
+		}
+		k := key{scoreValue(m.Importance), scoreValue(m.Performance)}
+		if same[k] == nil {
+			keys = append(keys, k)
+		}
+		same[k] = append(same[k], m)
+	}
+	tied := 0
+	for _, k := range keys {
+		ms := same[k]
+		want := at(ms[0])
+		var cluster rect
+		for j, m := range ms {
+			b := boxes["moment-"+m.ID]
+			if b == nil {
+				t.Fatalf("no disc for %s", m.ID)
+			}
+			if j == 0 {
+				cluster = b.Rect
+			} else {
+				cluster = cluster.Union(b.Rect)
+			}
+		}
+		_, leaned := routes["stack-"+ms[0].ID]
+		if k[0] == si || k[1] == sp || leaned {
+			// on a divider (or near enough that the discs lean off it):
+			// the exact dot, and a line from it to each disc
+			if dx, dy := math.Abs(want.X-divX), math.Abs(want.Y-divY); min(dx, dy) > 2*ipaPitch {
+				t.Errorf("%s leans off its scores %v, %.0f and %.0f points from the dividers", ms[0].ID, want, dx, dy)
+			}
+			dot := boxes["exact-"+ms[0].ID]
+			if dot == nil || !near(dot.Rect.Centre(), want) {
+				t.Errorf("%s on a divider: the dot %v, want it at %v", ms[0].ID, dot, want)
+			}
+			for _, m := range ms {
+				r := routes["stack-"+m.ID]
+				if r == nil || !near(r.Path[0], want) || !near(r.Path[len(r.Path)-1], boxes["moment-"+m.ID].Rect.Centre()) {
+					t.Errorf("%s on a divider: no line from its scores %v to its disc", m.ID, want)
+				}
+			}
+		} else if !near(cluster.Centre(), want) {
+			t.Errorf("%s (%d with these scores) centred at %v, its scores are at %v", ms[0].ID, len(ms), cluster.Centre(), want)
+		}
+		// the label beside the point, or on a paper the key's line
+		label := boxes["label-"+ms[0].ID]
+		if label == nil {
+			label = boxes["point-key"]
+		} else if !contains(frame.Rect, label.Rect) {
+			t.Errorf("label of %s %v leaves the frame %v", ms[0].ID, label.Rect, frame.Rect)
+		}
+		if label == nil {
+			t.Errorf("no label for %s", ms[0].ID)
+			continue
+		}
+		var words []string
+		label.Label.Texts(func(s string) {
+			words = append(words, strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })...)
+		})
+		if label.ID == "point-key" {
+			for _, m := range ms {
+				if !slices.Contains(words, fmt.Sprint(m.Number())) || !slices.Contains(words, strings.Fields(shortName(m.Name, ipaNameLen))[0]) {
+					t.Errorf("%s has no label beside it and is not in the key %q", m.ID, words)
+				}
+			}
+		}
+		if len(ms) < 2 {
+			continue
+		}
+		tied += len(ms)
+		for _, m := range ms {
+			if !slices.Contains(words, fmt.Sprint(m.Number())) {
+				t.Errorf("the label %q of the moments at %v lacks %d", words, k, m.Number())
+			}
+		}
+	}
+	return tied
+}

@@ -1,0 +1,68 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/ciclo-dev/ciclo/render/draw"
+)
+
+// TestPackProperty lays generated cycles of 6 to 40 moments out on each
+// named paper and checks the ring the page layout packs: neighbours on
+// the ring keep at least the ring's gap, and along each straight run of
+// the ring (a row or a column) every two neighbours stand the same
+// distance apart, so that no room is lost between boxes of different
+// sizes; the top run, where the ring closes, is even too (evenTop).
+func TestPackProperty(t *testing.T) {
+	for _, page := range []string{"a4", "slide", "a3"} {
+		paper, _ := draw.LookupPaper(page)
+		for n := 6; n <= 40; n += 7 {
+			t.Run(fmt.Sprintf("%s-%d", page, n), func(t *testing.T) {
+				a := analyse(t, "gen.yaml", pageCycle(n, int64(n)+7))
+				o, err := Options{Page: page}.normalize("en")
+				if err != nil {
+					t.Fatal(err)
+				}
+				d := pagedLayout(a, o, paper).d
+				// the straight runs: the ring's sides, at x = ±R or y = ±V
+				side := func(r rect) string {
+					switch v := d.vertical(d.R); {
+					case math.Abs(r.Y-v) < 0.01:
+						return "top"
+					case math.Abs(r.Y+v) < 0.01:
+						return "bottom"
+					case math.Abs(r.X-d.R) < 0.01:
+						return "right"
+					case math.Abs(r.X+d.R) < 0.01:
+						return "left"
+					}
+					return ""
+				}
+				gaps := map[string][]float64{}
+				for i, m := range d.moments {
+					next := d.moments[(i+1)%d.n].box
+					g := m.box.Sep(next)
+					if g < d.ringGap()-0.05 {
+						t.Errorf("moments %d and %d are %.2f pt apart (want at least %g)", i+1, (i+1)%d.n+1, g, d.ringGap())
+					}
+					if i == d.n-1 && len(d.pills) > 0 && d.pills[len(d.pills)-1].gap {
+						continue // the end marker stands between the last and the first
+					}
+					if s := side(m.box); s != "" && s == side(next) {
+						gaps[s] = append(gaps[s], g)
+					}
+				}
+				for s, gs := range gaps {
+					lo, hi := math.Inf(1), math.Inf(-1)
+					for _, g := range gs {
+						lo, hi = min(lo, g), max(hi, g)
+					}
+					if hi-lo > 0.5 {
+						t.Errorf("the %s of the ring has gaps from %.2f to %.2f pt: %v", s, lo, hi, gs)
+					}
+				}
+			})
+		}
+	}
+}
