@@ -278,10 +278,12 @@ func (w *dotWriter) route(r *Route) {
 	}
 	var first, last Pt
 	if len(r.Path) > 0 {
-		first, last = r.Path[0], r.Path[len(r.Path)-1]
+		first = r.Path[0]
 	}
-	if r.Head != NoArrow {
-		last = r.Tip
+	if n := len(r.Legs); n > 0 {
+		last = lastPoint(r.Legs[n-1].Path, r.Legs[n-1].Tip, r.Head)
+	} else {
+		last = lastPoint(r.Path, r.Tip, r.Head)
 	}
 	from, to := end(r.From, first), end(r.To, last)
 	attrs := metaAttrs(&r.Meta)
@@ -290,21 +292,40 @@ func (w *dotWriter) route(r *Route) {
 	attrs = append(attrs, styleAttr(styles)...)
 	var b strings.Builder
 	if r.Head != NoArrow {
-		b.WriteString("e," + num(r.Tip.X) + "," + num(r.Tip.Y))
 		if r.ArrowScale != 0 && r.ArrowScale != 1 {
 			attrs = append(attrs, attr{"arrowsize", num(0.9 * r.ArrowScale)})
 		}
 	} else {
 		attrs = append(attrs, attr{"dir", "none"})
 	}
-	for _, p := range r.Path {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+	// one spline per leg, each with its own head (Graphviz's spline list)
+	for i, l := range r.legs() {
+		if i > 0 {
+			b.WriteByte(';')
 		}
-		b.WriteString(num(p.X) + "," + num(p.Y))
+		if r.Head != NoArrow {
+			b.WriteString("e," + num(l.Tip.X) + "," + num(l.Tip.Y) + " ")
+		}
+		for j, p := range l.Path {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(num(p.X) + "," + num(p.Y))
+		}
 	}
 	attrs = append(attrs, attr{"pos", Quoted(b.String())})
 	w.stmt(Quoted(from)+" -> "+Quoted(to), attrs)
+}
+
+// lastPoint is where a path ends: its tip when it has a head.
+func lastPoint(path []Pt, tip Pt, head Arrow) Pt {
+	if head != NoArrow {
+		return tip
+	}
+	if len(path) == 0 {
+		return Pt{}
+	}
+	return path[len(path)-1]
 }
 
 // labelHTML writes a label as the body of a Graphviz HTML-like label for a
