@@ -120,6 +120,12 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 			// lists flush left; the moment and its frontstage centred (a
 			// centred label is also far cheaper for Graphviz than a table)
 			c.label.Left = l != laneCustomer && l != laneFront
+			// the font most of the cell's text is in, which Graphviz
+			// then reads without a font per line (the same picture)
+			c.label.BaseSize, c.label.BaseColor = 9, th.Ink
+			if l == laneCustomer {
+				c.label.BaseSize = 10
+			}
 			if len(c.label.Lines) > 0 {
 				_, h := c.label.Size()
 				c.h = h + 12

@@ -35,7 +35,7 @@ const (
 // centred by Graphviz as Label.Place says. The same drawing always gives
 // the same bytes.
 func (d *Drawing) DOT() []byte {
-	w := &dotWriter{names: map[Item]string{}}
+	w := &dotWriter{names: map[Item]string{}, ink: cmpOr(d.Ink, "#000000")}
 	w.WriteString("digraph ")
 	if name := cmpOr(d.Name, "drawing"); plainID.MatchString(name) {
 		w.WriteString(name)
@@ -43,7 +43,7 @@ func (d *Drawing) DOT() []byte {
 		w.WriteString(Quoted(name))
 	}
 	w.WriteString(" {\n")
-	ink := cmpOr(d.Ink, "#000000")
+	ink := w.ink
 	w.stmt("graph", []attr{
 		{"bgcolor", Quoted(cmpOr(d.Background, "#FFFFFF"))}, {"pad", `"0"`}, {"outputorder", "edgesfirst"},
 		{"fontname", FontName}, {"splines", "true"},
@@ -88,6 +88,7 @@ type dotWriter struct {
 	strings.Builder
 	names map[Item]string
 	n     int
+	ink   string // the drawing's ink: the nodes' font colour
 }
 
 // attr is one attribute; v is written as is (already quoted).
@@ -218,8 +219,33 @@ func (w *dotWriter) box(b *Box) {
 		attrs = append(attrs, attr{"fixedsize", "true"})
 	}
 	attrs = append(attrs, sizeAttrs(b.Rect.W, b.Rect.H)...)
-	attrs = append(attrs, attr{"label", "<" + labelHTML(&b.Label, b.Rect.W) + ">"})
+	base := w.base(&b.Label)
+	if base.Font.Size != 0 && base.Font.Size != defaultFontSize {
+		attrs = append(attrs, attr{"fontsize", fontSize(base.Font.Size)})
+	}
+	if base.Font.Size != 0 && base.Color != w.ink {
+		attrs = append(attrs, attr{"fontcolor", Quoted(base.Color)})
+	}
+	attrs = append(attrs, attr{"label", "<" + labelHTML(&b.Label, b.Rect.W, base, w.ink) + ">"})
 	w.stmt(Quoted(w.name(b, b.Name)), attrs)
+}
+
+// defaultFontSize is the nodes' font size the writer declares.
+const defaultFontSize = 10
+
+// base is the size and colour a label's box sets for its text (Label.
+// BaseSize, BaseColor; the colour resolved to the ink), or the zero span
+// when it sets none.
+func (w *dotWriter) base(l *Label) Span {
+	if l.BaseSize <= 0 {
+		return Span{}
+	}
+	return Span{Font: Font{Size: l.BaseSize}, Color: cmpOr(l.BaseColor, w.ink)}
+}
+
+// fontSize formats a font size as the labels' FONT elements do.
+func fontSize(s float64) string {
+	return strconv.FormatFloat(math.Round(s*100)/100, 'f', -1, 64)
 }
 
 // wedges is the Graphviz wedged fill list of a dot filled to f from 12
@@ -329,14 +355,19 @@ func lastPoint(path []Pt, tip Pt, head Arrow) Pt {
 }
 
 // labelHTML writes a label as the body of a Graphviz HTML-like label for a
-// box width points wide.
-func labelHTML(l *Label, width float64) string {
+// box width points wide, whose node sets base's size and colour (none
+// when zero); ink is the colour of a span without one.
+func labelHTML(l *Label, width float64, base Span, ink string) string {
 	if len(l.Lines) == 0 {
 		return " "
 	}
 	var sb strings.Builder
 	for _, line := range l.Lines {
 		for _, s := range line.Spans {
+			if base.Font.Size != 0 && s.Font.Size == base.Font.Size && cmpOr(s.Color, ink) == base.Color {
+				writeStyled(&sb, s) // in the node's own font
+				continue
+			}
 			writeSpan(&sb, s)
 		}
 		switch {
@@ -360,12 +391,8 @@ func labelHTML(l *Label, width float64) string {
 }
 
 func writeSpan(sb *strings.Builder, s Span) {
-	text := s.Text
-	if text == "" {
-		text = " "
-	}
 	sb.WriteString(`<FONT POINT-SIZE="`)
-	sb.WriteString(strconv.FormatFloat(math.Round(s.Font.Size*100)/100, 'f', -1, 64))
+	sb.WriteString(fontSize(s.Font.Size))
 	sb.WriteString(`"`)
 	if s.Color != "" {
 		sb.WriteString(` COLOR="`)
@@ -373,6 +400,17 @@ func writeSpan(sb *strings.Builder, s Span) {
 		sb.WriteString(`"`)
 	}
 	sb.WriteString(">")
+	writeStyled(sb, s)
+	sb.WriteString("</FONT>")
+}
+
+// writeStyled writes a span's text, bold and italic as its font says, in
+// the font around it.
+func writeStyled(sb *strings.Builder, s Span) {
+	text := s.Text
+	if text == "" {
+		text = " "
+	}
 	if s.Font.Bold {
 		sb.WriteString("<B>")
 	}
@@ -386,5 +424,4 @@ func writeSpan(sb *strings.Builder, s Span) {
 	if s.Font.Bold {
 		sb.WriteString("</B>")
 	}
-	sb.WriteString("</FONT>")
 }

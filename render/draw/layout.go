@@ -221,6 +221,9 @@ func (d *Drawing) Scale(k float64, v Pt) {
 
 func scaleLabel(l *Label, k float64) {
 	l.Pad *= k
+	if l.BaseSize > 0 {
+		l.BaseSize = wholeSize(l.BaseSize * k) // as its spans'
+	}
 	for i := range l.Lines {
 		spans := make([]Span, len(l.Lines[i].Spans))
 		for j, s := range l.Lines[i].Spans {
