@@ -136,16 +136,6 @@ func (k *viewKit) line(id, class string, look draw.Stroke, pts ...pt) *draw.Rout
 	return r
 }
 
-// arrow adds a route with an arrowhead at the last point; the path ends
-// draw.ArrowLen before it.
-func (k *viewKit) arrow(id, class string, look draw.Stroke, from, to *draw.Box, pts ...pt) *draw.Route {
-	path, tip := arrowPath(pts)
-	r := &draw.Route{Meta: draw.Meta{ID: id, Class: class}, From: from, To: to, Path: path,
-		Head: draw.ArrowNormal, Tip: tip, Stroke: look}
-	k.out.Add(r)
-	return r
-}
-
 // arrowPath is the path of an arrow through pts, ending draw.ArrowLen
 // before its tip, the last point.
 func arrowPath(pts []pt) ([]pt, pt) {
@@ -172,12 +162,14 @@ type arrowSet struct {
 // well under the 16 KiB that older Graphviz parsers take in one string.
 const maxLegs = 48
 
+// arrows starts the arrows of a row of a view; suf ends their ids.
 func (k *viewKit) arrows(suf string) *arrowSet {
 	return &arrowSet{k: k, suf: suf, routes: map[string]*draw.Route{}, count: map[string]int{}}
 }
 
-// add draws an arrow of class through pts (as viewKit.arrow) from box
-// from to box to (nil for none); every arrow of a class has one look.
+// add draws an arrow of class through pts, its head at the last point
+// (arrowPath), from box from to box to (nil for none); every arrow of a
+// class has one look.
 func (s *arrowSet) add(class string, look draw.Stroke, from, to *draw.Box, pts ...pt) {
 	path, tip := arrowPath(pts)
 	if r, ok := s.routes[class]; ok && len(r.Legs)+1 < maxLegs {
