@@ -35,7 +35,7 @@ const (
 // centred by Graphviz as Label.Place says. The same drawing always gives
 // the same bytes.
 func (d *Drawing) DOT() []byte {
-	w := &dotWriter{names: map[Item]string{}}
+	w := &dotWriter{names: map[Item]string{}, ink: cmpOr(d.Ink, "#000000")}
 	w.WriteString("digraph ")
 	if name := cmpOr(d.Name, "drawing"); plainID.MatchString(name) {
 		w.WriteString(name)
@@ -43,7 +43,7 @@ func (d *Drawing) DOT() []byte {
 		w.WriteString(Quoted(name))
 	}
 	w.WriteString(" {\n")
-	ink := cmpOr(d.Ink, "#000000")
+	ink := w.ink
 	w.stmt("graph", []attr{
 		{"bgcolor", Quoted(cmpOr(d.Background, "#FFFFFF"))}, {"pad", `"0"`}, {"outputorder", "edgesfirst"},
 		{"fontname", FontName}, {"splines", "true"},
@@ -88,6 +88,7 @@ type dotWriter struct {
 	strings.Builder
 	names map[Item]string
 	n     int
+	ink   string // the drawing's ink: the nodes' font colour
 }
 
 // attr is one attribute; v is written as is (already quoted).
@@ -218,8 +219,33 @@ func (w *dotWriter) box(b *Box) {
 		attrs = append(attrs, attr{"fixedsize", "true"})
 	}
 	attrs = append(attrs, sizeAttrs(b.Rect.W, b.Rect.H)...)
-	attrs = append(attrs, attr{"label", "<" + labelHTML(&b.Label, b.Rect.W) + ">"})
+	base := w.base(&b.Label)
+	if base.Font.Size != 0 && base.Font.Size != defaultFontSize {
+		attrs = append(attrs, attr{"fontsize", fontSize(base.Font.Size)})
+	}
+	if base.Font.Size != 0 && base.Color != w.ink {
+		attrs = append(attrs, attr{"fontcolor", Quoted(base.Color)})
+	}
+	attrs = append(attrs, attr{"label", "<" + labelHTML(&b.Label, b.Rect.W, base, w.ink) + ">"})
 	w.stmt(Quoted(w.name(b, b.Name)), attrs)
+}
+
+// defaultFontSize is the nodes' font size the writer declares.
+const defaultFontSize = 10
+
+// base is the size and colour a label's box sets for its text (Label.
+// BaseSize, BaseColor; the colour resolved to the ink), or the zero span
+// when it sets none.
+func (w *dotWriter) base(l *Label) Span {
+	if l.BaseSize <= 0 {
+		return Span{}
+	}
+	return Span{Font: Font{Size: l.BaseSize}, Color: cmpOr(l.BaseColor, w.ink)}
+}
+
+// fontSize formats a font size as the labels' FONT elements do.
+func fontSize(s float64) string {
+	return strconv.FormatFloat(math.Round(s*100)/100, 'f', -1, 64)
 }
 
 // wedges is the Graphviz wedged fill list of a dot filled to f from 12
@@ -278,10 +304,12 @@ func (w *dotWriter) route(r *Route) {
 	}
 	var first, last Pt
 	if len(r.Path) > 0 {
-		first, last = r.Path[0], r.Path[len(r.Path)-1]
+		first = r.Path[0]
 	}
-	if r.Head != NoArrow {
-		last = r.Tip
+	if n := len(r.Legs); n > 0 {
+		last = lastPoint(r.Legs[n-1].Path, r.Legs[n-1].Tip, r.Head)
+	} else {
+		last = lastPoint(r.Path, r.Tip, r.Head)
 	}
 	from, to := end(r.From, first), end(r.To, last)
 	attrs := metaAttrs(&r.Meta)
@@ -290,32 +318,56 @@ func (w *dotWriter) route(r *Route) {
 	attrs = append(attrs, styleAttr(styles)...)
 	var b strings.Builder
 	if r.Head != NoArrow {
-		b.WriteString("e," + num(r.Tip.X) + "," + num(r.Tip.Y))
 		if r.ArrowScale != 0 && r.ArrowScale != 1 {
 			attrs = append(attrs, attr{"arrowsize", num(0.9 * r.ArrowScale)})
 		}
 	} else {
 		attrs = append(attrs, attr{"dir", "none"})
 	}
-	for _, p := range r.Path {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+	// one spline per leg, each with its own head (Graphviz's spline list)
+	for i, l := range r.legs() {
+		if i > 0 {
+			b.WriteByte(';')
 		}
-		b.WriteString(num(p.X) + "," + num(p.Y))
+		if r.Head != NoArrow {
+			b.WriteString("e," + num(l.Tip.X) + "," + num(l.Tip.Y) + " ")
+		}
+		for j, p := range l.Path {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(num(p.X) + "," + num(p.Y))
+		}
 	}
 	attrs = append(attrs, attr{"pos", Quoted(b.String())})
 	w.stmt(Quoted(from)+" -> "+Quoted(to), attrs)
 }
 
+// lastPoint is where a path ends: its tip when it has a head.
+func lastPoint(path []Pt, tip Pt, head Arrow) Pt {
+	if head != NoArrow {
+		return tip
+	}
+	if len(path) == 0 {
+		return Pt{}
+	}
+	return path[len(path)-1]
+}
+
 // labelHTML writes a label as the body of a Graphviz HTML-like label for a
-// box width points wide.
-func labelHTML(l *Label, width float64) string {
+// box width points wide, whose node sets base's size and colour (none
+// when zero); ink is the colour of a span without one.
+func labelHTML(l *Label, width float64, base Span, ink string) string {
 	if len(l.Lines) == 0 {
 		return " "
 	}
 	var sb strings.Builder
 	for _, line := range l.Lines {
 		for _, s := range line.Spans {
+			if base.Font.Size != 0 && s.Font.Size == base.Font.Size && cmpOr(s.Color, ink) == base.Color {
+				writeStyled(&sb, s) // in the node's own font
+				continue
+			}
 			writeSpan(&sb, s)
 		}
 		switch {
@@ -339,12 +391,8 @@ func labelHTML(l *Label, width float64) string {
 }
 
 func writeSpan(sb *strings.Builder, s Span) {
-	text := s.Text
-	if text == "" {
-		text = " "
-	}
 	sb.WriteString(`<FONT POINT-SIZE="`)
-	sb.WriteString(strconv.FormatFloat(math.Round(s.Font.Size*100)/100, 'f', -1, 64))
+	sb.WriteString(fontSize(s.Font.Size))
 	sb.WriteString(`"`)
 	if s.Color != "" {
 		sb.WriteString(` COLOR="`)
@@ -352,6 +400,17 @@ func writeSpan(sb *strings.Builder, s Span) {
 		sb.WriteString(`"`)
 	}
 	sb.WriteString(">")
+	writeStyled(sb, s)
+	sb.WriteString("</FONT>")
+}
+
+// writeStyled writes a span's text, bold and italic as its font says, in
+// the font around it.
+func writeStyled(sb *strings.Builder, s Span) {
+	text := s.Text
+	if text == "" {
+		text = " "
+	}
 	if s.Font.Bold {
 		sb.WriteString("<B>")
 	}
@@ -365,5 +424,4 @@ func writeSpan(sb *strings.Builder, s Span) {
 	if s.Font.Bold {
 		sb.WriteString("</B>")
 	}
-	sb.WriteString("</FONT>")
 }
