@@ -120,6 +120,12 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 			// lists flush left; the moment and its frontstage centred (a
 			// centred label is also far cheaper for Graphviz than a table)
 			c.label.Left = l != laneCustomer && l != laneFront
+			// the font most of the cell's text is in, which Graphviz
+			// then reads without a font per line (the same picture)
+			c.label.BaseSize, c.label.BaseColor = 9, th.Ink
+			if l == laneCustomer {
+				c.label.BaseSize = 10
+			}
 			if len(c.label.Lines) > 0 {
 				_, h := c.label.Size()
 				c.h = h + 12
@@ -371,7 +377,9 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 		}
 
 		// the customer's steps: next in the lane, branches and the return
-		// through the band above it, handoffs in the frontstage lane
+		// through the band above it, handoffs in the frontstage lane; the
+		// arrows of a kind are one route per row
+		arrows := k.arrows(suf)
 		for _, e := range a.Edges {
 			i, j := e.From.Index, e.To.Index
 			if e.Kind != cycle.Sequence || !in(i) && !in(j) {
@@ -381,14 +389,14 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 			switch {
 			case in(i) && in(j):
 				y := cust[i].Rect.Y
-				k.arrow(id, "sequence", flowLook, cust[i], cust[j], pt{X: colX(i) + cellW/2, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
+				arrows.add("sequence", flowLook, cust[i], cust[j], pt{X: colX(i) + cellW/2, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
 			case in(i):
 				y := cust[i].Rect.Y
-				k.arrow(id, "sequence", flowLook, cust[i], nil, pt{X: colX(i) + cellW/2, Y: y}, pt{X: right + 6, Y: y})
+				arrows.add("sequence", flowLook, cust[i], nil, pt{X: colX(i) + cellW/2, Y: y}, pt{X: right + 6, Y: y})
 				mark(id+"-mark", i, j, right+6, y)
 			default:
 				y := cust[j].Rect.Y
-				k.arrow(id, "sequence", flowLook, nil, cust[j], pt{X: -6, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
+				arrows.add("sequence", flowLook, nil, cust[j], pt{X: -6, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
 				mark(id+"-mark", i, j, -6, y)
 			}
 			if !e.Handoff || len(cells[laneFront][i].label.Lines) == 0 || len(cells[laneFront][j].label.Lines) == 0 {
@@ -398,12 +406,12 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 			id = nextID()
 			switch {
 			case in(i) && in(j):
-				k.arrow(id, "handoff", handoffLook, front[i], front[j], pt{X: colX(i) + cellW/2, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
+				arrows.add("handoff", handoffLook, front[i], front[j], pt{X: colX(i) + cellW/2, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
 			case in(i):
-				k.arrow(id, "handoff", handoffLook, front[i], nil, pt{X: colX(i) + cellW/2, Y: y}, pt{X: right + 6, Y: y})
+				arrows.add("handoff", handoffLook, front[i], nil, pt{X: colX(i) + cellW/2, Y: y}, pt{X: right + 6, Y: y})
 				mark(id+"-mark", i, j, right+6, y)
 			default:
-				k.arrow(id, "handoff", handoffLook, nil, front[j], pt{X: -6, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
+				arrows.add("handoff", handoffLook, nil, front[j], pt{X: -6, Y: y}, pt{X: colX(j) - cellW/2, Y: y})
 				mark(id+"-mark", i, j, -6, y)
 			}
 		}
@@ -421,12 +429,12 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 			id := nextID()
 			switch {
 			case in(i) && in(j):
-				k.arrow(id, class, look, cust[i], cust[j], pt{X: b.x0, Y: boxTop}, pt{X: b.x0, Y: ly}, pt{X: b.x1, Y: ly}, pt{X: b.x1, Y: boxTop})
+				arrows.add(class, look, cust[i], cust[j], pt{X: b.x0, Y: boxTop}, pt{X: b.x0, Y: ly}, pt{X: b.x1, Y: ly}, pt{X: b.x1, Y: boxTop})
 			case in(i):
-				k.arrow(id, class, look, cust[i], nil, pt{X: b.x0, Y: boxTop}, pt{X: b.x0, Y: ly}, pt{X: b.x1, Y: ly})
+				arrows.add(class, look, cust[i], nil, pt{X: b.x0, Y: boxTop}, pt{X: b.x0, Y: ly}, pt{X: b.x1, Y: ly})
 				mark(id+"-mark", i, j, b.x1, ly)
 			default:
-				k.arrow(id, class, look, nil, cust[j], pt{X: b.x0, Y: ly}, pt{X: b.x1, Y: ly}, pt{X: b.x1, Y: boxTop})
+				arrows.add(class, look, nil, cust[j], pt{X: b.x0, Y: ly}, pt{X: b.x1, Y: ly}, pt{X: b.x1, Y: boxTop})
 				mark(id+"-mark", i, j, b.x0, ly)
 			}
 		}

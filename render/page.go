@@ -665,7 +665,11 @@ func (d *diagram) clearInside(r rect) bool {
 // pageWarnings tells what the page could not keep: names below
 // draw.MinNameSize, notes moved off the page.
 func (d *diagram) pageWarnings(out *draw.Drawing, k float64, paper draw.Paper) {
-	if got := math.Floor(nameSize*k + 0.01); got < draw.MinNameSize-0.01 {
+	got := math.Floor(nameSize*k + 0.01)
+	if got < 1 {
+		got = math.Floor(nameSize*k*10+0.01) / 10 // a tenth, not "0.0"
+	}
+	if got < draw.MinNameSize-0.01 {
 		out.Warnings = append(out.Warnings, fmt.Sprintf(d.w.WarnSmall, paper.Name, d.n, got, draw.MinNameSize))
 	}
 	if c := out.Continued; c != nil {

@@ -84,6 +84,11 @@ func (d *diagram) arcAt(r, t0, t1 float64) []pt {
 	if !(span < 8*math.Pi) { // NaN or runaway: no arc
 		return []pt{d.at(r, t0), d.at(r, t0), d.at(r, t0), d.at(r, t0)}
 	}
+	if d.paged && span < math.Pi {
+		// on a page, points evenly along the curve, not by angle: a
+		// tight corner gets as many as a side, and no wiggle
+		return d.trackAt(r).arc(d.at(r, t0), d.at(r, t1), t1 > t0)
+	}
 	k := max(int(math.Ceil(span/(math.Pi/90))), 2)
 	pts := make([]pt, k+1)
 	for i := range pts {
@@ -251,8 +256,11 @@ type trackPiece struct {
 }
 
 // newTrack is the ring curve of half-width d.R on a named page.
-func (d *diagram) newTrack() *track {
-	a, b, c := d.R, d.vertical(d.R), d.corner(d.R)
+func (d *diagram) newTrack() *track { return d.trackAt(d.R) }
+
+// trackAt is the ring curve of half-width r on a named page.
+func (d *diagram) trackAt(r float64) *track {
+	a, b, c := r, d.vertical(r), d.corner(r)
 	x, y := a-c, b-c
 	arc := math.Pi * c / 2
 	t := &track{c: c, length: 4*x + 4*y + 2*math.Pi*c}
@@ -517,4 +525,54 @@ func firstAbove(f func(float64) float64, lo, hi, tol float64) float64 {
 		}
 	}
 	return hi
+}
+
+// param is the arc length, clockwise from 12 o'clock, of the point of
+// the track nearest p (p is on it, up to rounding).
+func (t *track) param(p pt) float64 {
+	best, at, sum := math.Inf(1), 0.0, 0.0
+	for i := range t.pieces {
+		pc := &t.pieces[i]
+		var s, miss float64
+		if pc.corner {
+			v := p.Sub(pc.from)
+			turn := math.Mod(pc.phi-math.Atan2(v.Y, v.X)+4*math.Pi, 2*math.Pi)
+			if turn > math.Pi*1.25 {
+				turn -= 2 * math.Pi // just before the corner starts
+			}
+			s = min(max(turn, 0), math.Pi/2) * t.c
+			q, _, _ := t.at(sum + s)
+			miss = q.Sub(p).Len()
+		} else {
+			v := p.Sub(pc.from)
+			s = min(max(v.X*pc.dir.X+v.Y*pc.dir.Y, 0), pc.length)
+			miss = pc.from.Add(pc.dir.Mul(s)).Sub(p).Len()
+		}
+		if miss < best {
+			best, at = miss, sum+s
+		}
+		sum += pc.length
+	}
+	return math.Mod(at, t.length)
+}
+
+// arc is the track from p0 to p1 (clockwise, or anticlockwise when back)
+// as Bézier segments, first point included: points evenly along it (3
+// points apart, at most 120 of them), joined smoothly.
+func (t *track) arc(p0, p1 pt, back bool) []pt {
+	s0, s1 := t.param(p0), t.param(p1)
+	dist := math.Mod(s1-s0+2*t.length, t.length) // clockwise
+	dir := 1.0
+	if back {
+		dist, dir = math.Mod(s0-s1+2*t.length, t.length), -1
+	}
+	k := min(max(int(math.Ceil(dist/3)), 2), 120)
+	step := dir * dist / float64(k)
+	pts := make([]pt, k+1)
+	for i := range pts {
+		pts[i], _, _ = t.at(s0 + step*float64(i))
+	}
+	before, _, _ := t.at(s0 - step)
+	after, _, _ := t.at(s0 + step*float64(k+1))
+	return smooth(before, pts, after)
 }

@@ -136,18 +136,56 @@ func (k *viewKit) line(id, class string, look draw.Stroke, pts ...pt) *draw.Rout
 	return r
 }
 
-// arrow adds a route with an arrowhead at the last point; the path ends
-// draw.ArrowLen before it.
-func (k *viewKit) arrow(id, class string, look draw.Stroke, from, to *draw.Box, pts ...pt) *draw.Route {
+// arrowPath is the path of an arrow through pts, ending draw.ArrowLen
+// before its tip, the last point.
+func arrowPath(pts []pt) ([]pt, pt) {
 	n := len(pts)
 	tip := pts[n-1]
 	d := tip.Sub(pts[n-2])
 	base := tip.Sub(d.Mul(draw.ArrowLen / math.Max(d.Len(), 1e-9)))
 	path := append(append([]pt{}, pts[:n-1]...), base)
-	r := &draw.Route{Meta: draw.Meta{ID: id, Class: class}, From: from, To: to, Path: draw.Polyline(path...),
+	return draw.Polyline(path...), tip
+}
+
+// arrowSet draws a view's arrows a few routes per class: each further
+// arrow of a class is a leg of the class's route, drawn the same, so that
+// Graphviz gets one edge for up to maxLegs like arrows instead of an edge
+// each (a good part of a long row's cost, with no change to the picture).
+type arrowSet struct {
+	k      *viewKit
+	suf    string
+	routes map[string]*draw.Route
+	count  map[string]int
+}
+
+// maxLegs is the most arrows in one route: it keeps a route's DOT pos
+// well under the 16 KiB that older Graphviz parsers take in one string.
+const maxLegs = 48
+
+// arrows starts the arrows of a row of a view; suf ends their ids.
+func (k *viewKit) arrows(suf string) *arrowSet {
+	return &arrowSet{k: k, suf: suf, routes: map[string]*draw.Route{}, count: map[string]int{}}
+}
+
+// add draws an arrow of class through pts, its head at the last point
+// (arrowPath), from box from to box to (nil for none); every arrow of a
+// class has one look.
+func (s *arrowSet) add(class string, look draw.Stroke, from, to *draw.Box, pts ...pt) {
+	path, tip := arrowPath(pts)
+	if r, ok := s.routes[class]; ok && len(r.Legs)+1 < maxLegs {
+		r.Legs = append(r.Legs, draw.Leg{Path: path, Tip: tip})
+		r.To = to
+		return
+	}
+	s.count[class]++
+	id := "arrows-" + strings.ReplaceAll(class, " ", "-")
+	if n := s.count[class]; n > 1 {
+		id += fmt.Sprintf("-%d", n)
+	}
+	r := &draw.Route{Meta: draw.Meta{ID: id + s.suf, Class: class}, From: from, To: to, Path: path,
 		Head: draw.ArrowNormal, Tip: tip, Stroke: look}
-	k.out.Add(r)
-	return r
+	s.routes[class] = r
+	s.k.out.Add(r)
 }
 
 // momentLabel is a moment's label: its number (with "! CRITICAL" when

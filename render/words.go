@@ -47,7 +47,7 @@ var english = words{
 	LegBranchHandoff: msg.N("Branch and handoff: skips ahead or back, to another owner"),
 	LegNote:          msg.N("Improvements for the moment (planned, in progress or done)"),
 	LegCallout:       msg.N("Improvements for the moment of that number, listed in the panel"),
-	WarnSmall:        msg.N("on %s, %d moments are drawn with names at %.1f pt, below the %g pt ciclo keeps; a larger page (a3, slide) keeps them larger"),
+	WarnSmall:        msg.N("on %s, %d moments are drawn with names at %.1f pt, below the %g pt ciclo keeps; a larger paper (a3) keeps them larger"),
 	WarnMoved:        msg.N("on %s, the notes of moments %s do not fit beside the diagram and are left out; the PDF continues them on a second page and ciclo report lists them all"),
 	WarnMovedPDF:     msg.N("on %s, the notes of moments %s continue on a second page"),
 }

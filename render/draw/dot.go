@@ -316,11 +316,38 @@ func (w *dotWriter) box(b *Box) {
 		w.attr("fixedsize", "true")
 	}
 	w.size(b.Rect.W, b.Rect.H)
+	base := w.base(&b.Label)
+	if base.Font.Size != 0 && base.Font.Size != defaultFontSize {
+		w.key("fontsize")
+		w.fontSize(base.Font.Size)
+	}
+	if base.Font.Size != 0 && base.Color != w.ink {
+		w.attrQ("fontcolor", base.Color)
+	}
 	w.key("label")
 	w.WriteByte('<')
-	w.labelHTML(&b.Label, b.Rect.W)
+	w.labelHTML(&b.Label, b.Rect.W, base)
 	w.WriteByte('>')
 	w.close()
+}
+
+// defaultFontSize is the nodes' font size the writer declares.
+const defaultFontSize = 10
+
+// base is the size and colour a label's box sets for its text (Label.
+// BaseSize, BaseColor; the colour resolved to the ink), or the zero span
+// when it sets none.
+func (w *dotWriter) base(l *Label) Span {
+	if l.BaseSize <= 0 {
+		return Span{}
+	}
+	return Span{Font: Font{Size: l.BaseSize}, Color: cmpOr(l.BaseColor, w.ink)}
+}
+
+// fontSize writes a font size as the labels' FONT elements do.
+func (w *dotWriter) fontSize(s float64) {
+	w.scratch = strconv.AppendFloat(w.scratch[:0], math.Round(s*100)/100, 'f', -1, 64)
+	w.Write(w.scratch)
 }
 
 // wedges is the Graphviz wedged fill list of a dot filled to f from 12
@@ -363,7 +390,7 @@ func (w *dotWriter) marker(m *Marker) {
 			s.Font.Bold = true
 			w.key("label")
 			w.WriteByte('<')
-			w.span(s)
+			w.span(s, w.ink)
 			w.WriteByte('>')
 		} else {
 			w.attr("label", "< >")
@@ -387,10 +414,12 @@ func (w *dotWriter) route(r *Route) {
 	}
 	var first, last Pt
 	if len(r.Path) > 0 {
-		first, last = r.Path[0], r.Path[len(r.Path)-1]
+		first = r.Path[0]
 	}
-	if r.Head != NoArrow {
-		last = r.Tip
+	if n := len(r.Legs); n > 0 {
+		last = lastPoint(r.Legs[n-1].Path, r.Legs[n-1].Tip, r.Head)
+	} else {
+		last = lastPoint(r.Path, r.Tip, r.Head)
 	}
 	from, to := end(r.From, first), end(r.To, last)
 	w.WriteByte('\t')
@@ -409,29 +438,54 @@ func (w *dotWriter) route(r *Route) {
 	}
 	w.key("pos")
 	w.WriteByte('"')
-	sep := false
-	if r.Head != NoArrow {
-		w.WriteString("e,")
-		w.pt(r.Tip)
-		sep = true
-	}
-	for _, p := range r.Path {
-		if sep {
-			w.WriteByte(' ')
-		}
-		sep = true
-		w.pt(p)
+	// one spline per leg, each with its own head (Graphviz's spline list)
+	w.leg(r.Path, r.Tip, r.Head)
+	for _, l := range r.Legs {
+		w.WriteByte(';')
+		w.leg(l.Path, l.Tip, r.Head)
 	}
 	w.WriteByte('"')
 	w.close()
 }
 
+// leg writes one spline of a route's pos: its head's tip, then its path.
+func (w *dotWriter) leg(path []Pt, tip Pt, head Arrow) {
+	if head != NoArrow {
+		w.WriteString("e,")
+		w.pt(tip)
+		w.WriteByte(' ')
+	}
+	for j, p := range path {
+		if j > 0 {
+			w.WriteByte(' ')
+		}
+		w.pt(p)
+	}
+}
+
+// lastPoint is where a path ends: its tip when it has a head.
+func lastPoint(path []Pt, tip Pt, head Arrow) Pt {
+	if head != NoArrow {
+		return tip
+	}
+	if len(path) == 0 {
+		return Pt{}
+	}
+	return path[len(path)-1]
+}
+
 // labelHTML writes a label as the body of a Graphviz HTML-like label
-// for a box width points wide.
-func (w *dotWriter) labelHTML(l *Label, width float64) {
+// for a box width points wide, whose node sets base's size and colour
+// (none when zero).
+func (w *dotWriter) labelHTML(l *Label, width float64, base Span) {
 	if len(l.Lines) == 0 {
 		w.WriteByte(' ')
 		return
+	}
+	// the colour of text without one of its own: the node's
+	nodeColor := w.ink
+	if base.Font.Size != 0 {
+		nodeColor = base.Color
 	}
 	if l.Left {
 		// Graphviz centres a block narrower than its node: a table cell
@@ -442,14 +496,18 @@ func (w *dotWriter) labelHTML(l *Label, width float64) {
 	}
 	for i, line := range l.Lines {
 		for _, s := range line.Spans {
-			w.span(s)
+			if base.Font.Size != 0 && s.Font.Size == base.Font.Size && cmpOr(s.Color, w.ink) == base.Color {
+				w.styled(s) // in the node's own font
+				continue
+			}
+			w.span(s, nodeColor)
 		}
 		switch {
 		case l.Left || line.Anchor == Start:
 			w.WriteString(`<BR ALIGN="LEFT"/>`)
 		case line.Anchor == End:
 			w.WriteString(`<BR ALIGN="RIGHT"/>`)
-		case i < len(l.Lines)-1 || l.Left:
+		case i < len(l.Lines)-1:
 			// the last line's break ends no line: it only carries its
 			// alignment
 			w.WriteString(`<BR/>`)
@@ -460,22 +518,29 @@ func (w *dotWriter) labelHTML(l *Label, width float64) {
 	}
 }
 
-// span writes one run of text in its font and colour.
-func (w *dotWriter) span(s Span) {
-	text := s.Text
-	if text == "" {
-		text = " "
-	}
+// span writes one run of text in its font and colour, in a node whose
+// text is nodeColor unless it says otherwise.
+func (w *dotWriter) span(s Span, nodeColor string) {
 	w.WriteString(`<FONT POINT-SIZE="`)
-	w.scratch = strconv.AppendFloat(w.scratch[:0], math.Round(s.Font.Size*100)/100, 'f', -1, 64)
-	w.Write(w.scratch)
+	w.fontSize(s.Font.Size)
 	w.WriteByte('"')
-	if s.Color != "" && s.Color != w.ink {
+	if s.Color != "" && s.Color != nodeColor {
 		w.WriteString(` COLOR="`)
 		w.WriteString(s.Color)
 		w.WriteByte('"')
 	}
 	w.WriteByte('>')
+	w.styled(s)
+	w.WriteString("</FONT>")
+}
+
+// styled writes a span's text, bold and italic as its font says, in the
+// font around it.
+func (w *dotWriter) styled(s Span) {
+	text := s.Text
+	if text == "" {
+		text = " "
+	}
 	if s.Font.Bold {
 		w.WriteString("<B>")
 	}
@@ -493,5 +558,4 @@ func (w *dotWriter) span(s Span) {
 	if s.Font.Bold {
 		w.WriteString("</B>")
 	}
-	w.WriteString("</FONT>")
 }

@@ -11,6 +11,13 @@ func (r *Route) Move(v Pt) {
 		r.Path[i] = r.Path[i].Add(v)
 	}
 	r.Tip = r.Tip.Add(v)
+	for i := range r.Legs {
+		l := &r.Legs[i]
+		for j := range l.Path {
+			l.Path[j] = l.Path[j].Add(v)
+		}
+		l.Tip = l.Tip.Add(v)
+	}
 }
 
 // Move shifts a marker by v.
@@ -256,6 +263,9 @@ func (d *Drawing) Scale(k float64, v Pt) {
 
 func scaleLabel(l *Label, k float64) {
 	l.Pad *= k
+	if l.BaseSize > 0 {
+		l.BaseSize = wholeSize(l.BaseSize * k) // as its spans'
+	}
 	for i := range l.Lines {
 		spans := make([]Span, len(l.Lines[i].Spans))
 		for j, s := range l.Lines[i].Spans {
@@ -281,6 +291,14 @@ func scaleItem(it Item, k float64, v Pt) {
 			path[i] = p(q)
 		}
 		x.Path, x.Tip = path, p(x.Tip)
+		legs := make([]Leg, len(x.Legs))
+		for i, l := range x.Legs {
+			legs[i] = Leg{Path: make([]Pt, len(l.Path)), Tip: p(l.Tip)}
+			for j, q := range l.Path {
+				legs[i].Path[j] = p(q)
+			}
+		}
+		x.Legs = legs
 		x.Stroke.Width = cmpWidth(x.Stroke.Width, routePen) * k
 		x.ArrowScale = cmpWidth(x.ArrowScale, 1) * k
 	case *Marker:

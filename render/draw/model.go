@@ -148,6 +148,18 @@ type Route struct {
 	Stroke   Stroke
 	// ArrowScale is the arrowhead's size relative to ArrowLen; 0 is 1.
 	ArrowScale float64
+	// Legs are further paths drawn exactly like Path (same stroke, and
+	// the same head at each one's Tip): a row of like arrows as one item,
+	// which the DOT writer gives Graphviz as one edge, far cheaper than an
+	// edge each.
+	Legs []Leg
+}
+
+// Leg is one more path of a Route: a cubic Bézier path and, when the
+// route has a head, its tip.
+type Leg struct {
+	Path []Pt
+	Tip  Pt
 }
 
 // Bounds holds the sampled path and the arrowhead.
@@ -161,14 +173,21 @@ func (r *Route) Bounds() Rect {
 		}
 		b = b.Union(x)
 	}
-	for _, p := range Samples(r.Path, 16) {
-		grow(Rect{p.X, p.Y, 0, 0})
-	}
-	if r.Head != NoArrow {
-		a := 2 * ArrowLen * cmpWidth(r.ArrowScale, 1)
-		grow(Rect{r.Tip.X, r.Tip.Y, a, a})
+	a := 2 * ArrowLen * cmpWidth(r.ArrowScale, 1)
+	for _, l := range r.legs() {
+		for _, p := range Samples(l.Path, 16) {
+			grow(Rect{p.X, p.Y, 0, 0})
+		}
+		if r.Head != NoArrow {
+			grow(Rect{l.Tip.X, l.Tip.Y, a, a})
+		}
 	}
 	return b
+}
+
+// legs is the route's paths: Path with Tip, then Legs.
+func (r *Route) legs() []Leg {
+	return append([]Leg{{Path: r.Path, Tip: r.Tip}}, r.Legs...)
 }
 
 // MarkerKind is the kind of a marker.

@@ -77,6 +77,12 @@ type Label struct {
 	// left edge, every line anchored at Start.
 	Left bool
 	Pad  float64
+	// BaseSize and BaseColor, when BaseSize is set, are the size and
+	// colour the box gives its text (BaseColor "" is the drawing's ink):
+	// the DOT writer writes the spans in them without a font of their
+	// own, which Graphviz reads much faster. The picture is the same.
+	BaseSize  float64
+	BaseColor string
 }
 
 // Add appends one line per wrapped piece of text (Wrap at maxW points),

@@ -1,0 +1,77 @@
+package render
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/render/draw"
+)
+
+// TestBlueprintArrowsAsLegs: the blueprint draws the arrows of a kind as
+// legs of a few routes (one Graphviz edge per maxLegs arrows), and loses
+// none: every step to the next moment is a leg, and the SVG has an
+// arrowhead for every leg, on the auto page and on a4's rows.
+func TestBlueprintArrowsAsLegs(t *testing.T) {
+	for _, page := range []string{"auto", "a4"} {
+		t.Run(page, func(t *testing.T) {
+			a := analyse(t, "gen.yaml", genCycle(130, 7))
+			o, err := checkInput(a, Options{View: "blueprint", Page: page})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := blueprintView(a, o)
+			steps := 0
+			for _, e := range a.Edges {
+				if e.Kind == cycle.Sequence {
+					steps++
+				}
+			}
+			legs, seq, routes, heads := 0, 0, 0, 0
+			for _, p := range append([]*draw.Drawing{d}, d.More...) {
+				for _, it := range p.Items {
+					r, ok := it.(*draw.Route)
+					if !ok || !strings.HasPrefix(r.ID, "arrows-") {
+						continue
+					}
+					routes++
+					n := 1 + len(r.Legs)
+					if n > maxLegs {
+						t.Errorf("%s has %d legs, more than %d", r.ID, n, maxLegs)
+					}
+					legs += n
+					if r.Class == "sequence" {
+						seq += n
+					}
+				}
+				svg, err := Write(context.Background(), p, Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for id, g := range groups(parseSVG(t, svg.Data), "edge") {
+					if !strings.HasPrefix(id, "arrows-") {
+						continue
+					}
+					g.walk(func(n *svgNode) {
+						if n.XMLName.Local == "polygon" {
+							heads++
+						}
+					})
+				}
+			}
+			// a step across rows is drawn at both rows' edges
+			if seq < steps {
+				t.Errorf("%d steps to the next moment drawn, want %d or more", seq, steps)
+			}
+			if heads != legs {
+				t.Errorf("%d arrowheads in the SVG for %d arrows", heads, legs)
+			}
+			// one row: a route per kind of arrow and maxLegs arrows
+			if page == "auto" && routes*4 > legs {
+				t.Errorf("%d routes for %d arrows: the arrows are not gathered", routes, legs)
+			}
+			t.Logf("%d arrows in %d routes", legs, routes)
+		})
+	}
+}
