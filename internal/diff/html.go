@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
+	"sync"
 
 	"github.com/ciclo-dev/ciclo/internal/report"
 )
@@ -20,7 +21,9 @@ type HTMLOptions struct {
 //go:embed diff.html.tmpl
 var htmlSource string
 
-var htmlTemplate = template.Must(template.New("diff").Parse(htmlSource))
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("diff").Parse(htmlSource))
+}) // parsed on first use, not at every start of ciclo
 
 type htmlPage struct {
 	Lang, Heading, Summary, PictureCaption string
@@ -102,7 +105,7 @@ func HTML(files []File, opts HTMLOptions) ([]byte, error) {
 		p.Files = append(p.Files, hf)
 	}
 	var buf bytes.Buffer
-	if err := htmlTemplate.Execute(&buf, p); err != nil {
+	if err := htmlTemplate().Execute(&buf, p); err != nil {
 		return nil, fmt.Errorf("diff html: %w", err)
 	}
 	return buf.Bytes(), nil

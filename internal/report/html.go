@@ -9,6 +9,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 
@@ -32,14 +33,16 @@ type HTMLOptions struct {
 //go:embed report.html.tmpl
 var htmlSource string
 
-var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	// The real word lookup needs the language; it is bound per call.
-	"t":   func(string) string { return "" },
-	"gap": formatGap,
-	"avg": formatAvg,
-	"neg": func(f float64) bool { return f < 0 },
-	"svg": func(s string) template.HTML { return template.HTML(s) },
-}).Parse(htmlSource))
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		// The real word lookup needs the language; it is bound per call.
+		"t":   func(string) string { return "" },
+		"gap": formatGap,
+		"avg": formatAvg,
+		"neg": func(f float64) bool { return f < 0 },
+		"svg": func(s string) template.HTML { return template.HTML(s) },
+	}).Parse(htmlSource))
+}) // parsed on first use, not at every start of ciclo
 
 // htmlData is what the template sees.
 type htmlData struct {
@@ -99,7 +102,7 @@ func HTML(a *cycle.Analysis, opts HTMLOptions) ([]byte, error) {
 		d.Gaps = inlineSVG(gaps, "chart-servqual", "chart", word(v.Lang, "servqual"))
 	}
 
-	t, err := htmlTemplate.Clone()
+	t, err := htmlTemplate().Clone()
 	if err != nil {
 		return nil, fmt.Errorf("html template: %w", err)
 	}

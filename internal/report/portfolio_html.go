@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/ciclo-dev/ciclo/cycle"
 )
@@ -22,17 +23,19 @@ var baseCSS = func() string {
 	return css
 }()
 
-var portfolioTemplate = template.Must(template.New("portfolio").Funcs(template.FuncMap{
-	"t":        func(string) string { return "" },
-	"status":   func(string) string { return "" },
-	"dim":      func(string) string { return "" },
-	"avg":      formatAvg,
-	"neg":      func(f float64) bool { return f < 0 },
-	"inc":      func(i int) int { return i + 1 },
-	"num":      func(p *float64) string { return num(*p) },
-	"rangebar": rangeBar,
-	"crit":     func(int) string { return "" },
-}).Parse(portfolioSource))
+var portfolioTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("portfolio").Funcs(template.FuncMap{
+		"t":        func(string) string { return "" },
+		"status":   func(string) string { return "" },
+		"dim":      func(string) string { return "" },
+		"avg":      formatAvg,
+		"neg":      func(f float64) bool { return f < 0 },
+		"inc":      func(i int) int { return i + 1 },
+		"num":      func(p *float64) string { return num(*p) },
+		"rangebar": rangeBar,
+		"crit":     func(int) string { return "" },
+	}).Parse(portfolioSource))
+}) // parsed on first use, not at every start of ciclo
 
 // portfolioData is what the portfolio template sees.
 type portfolioData struct {
@@ -90,7 +93,7 @@ func PortfolioHTML(cycles []PortfolioCycle, opts PortfolioOptions) ([]byte, erro
 			Src: template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(svg)),
 		})
 	}
-	t, err := portfolioTemplate.Clone()
+	t, err := portfolioTemplate().Clone()
 	if err != nil {
 		return nil, err
 	}

@@ -13,7 +13,9 @@
 // and github.com/ciclo-dev/... sorts before github.com/goccy/... and
 // github.com/tetratelabs/... while this package imports only the standard
 // library. Its init prepares <user cache dir>/ciclo (0700, owned by the
-// user, every cache file checked and the bad ones removed) and points the
+// user, every cache file checked and the bad ones removed; a file found
+// whole is stamped in <user cache dir>/ciclo/checked with its device,
+// inode, size and time, and read again only once it changes) and points the
 // temporary directory variable at it; when that cannot be done safely it
 // points it at a path where nothing can be created, and go-graphviz runs
 // without a cache. render's init then calls Restore, so the rest of the
@@ -29,9 +31,12 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -57,6 +62,11 @@ var (
 )
 
 func init() {
+	// go-graphviz's init loads the compiled module (a few megabytes of
+	// short-lived allocations): the collector waits until Restore, or
+	// until the heap reaches startLimit, instead of running several
+	// times during it (4 ms of a 50 ms start)
+	gcPercent, memLimit = debug.SetGCPercent(-1), debug.SetMemoryLimit(startLimit)
 	saved, wasSet = os.LookupEnv(envName)
 	dir, reason = prepare()
 	point()
@@ -84,7 +94,16 @@ func Restore() {
 	}
 	restored = true
 	restore()
+	debug.SetGCPercent(gcPercent)
+	debug.SetMemoryLimit(memLimit)
 }
+
+// startLimit bounds the heap while the collector waits at start.
+const startLimit = 256 << 20
+
+// gcPercent and memLimit are the collector's settings before init.
+var gcPercent int
+var memLimit int64
 
 func restore() {
 	if wasSet {
@@ -149,9 +168,13 @@ func prepare() (string, error) {
 			return "", err
 		}
 	}
-	good, err := clean(gv)
+	seen := readChecked(top)
+	good, now, err := clean(gv, seen)
 	if err != nil {
 		return "", err
+	}
+	if !maps.Equal(seen, now) {
+		writeChecked(top, now) // a cache that cannot keep it is checked again next time
 	}
 	if good == 0 {
 		// The first run writes the compiled module: a full disk or a
@@ -187,42 +210,48 @@ func private(d string) error {
 
 // clean checks every entry under the go-graphviz directory: version
 // directories must be private, cache files regular, the user's and whole
-// (as wazero reads them); anything else is removed. It returns how many
-// good cache files remain.
-func clean(gv string) (int, error) {
+// (as wazero reads them); anything else is removed. A file found whole
+// before (seen: its path and stamp) and not changed since is not read
+// again. It returns how many good cache files remain, and the stamps of
+// those found whole.
+func clean(gv string, seen map[string]string) (int, map[string]string, error) {
 	good := 0
+	whole := map[string]string{}
 	vers, err := os.ReadDir(gv)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	for _, v := range vers {
 		vp := filepath.Join(gv, v.Name())
 		if !v.IsDir() || private(vp) != nil {
 			if err := os.RemoveAll(vp); err != nil {
-				return 0, err
+				return 0, nil, err
 			}
 			continue
 		}
 		files, err := os.ReadDir(vp)
 		if err != nil {
-			return 0, err
+			return 0, nil, err
 		}
 		version := wazeroVersion(v.Name())
 		for _, f := range files {
 			fp := filepath.Join(vp, f.Name())
-			if validFile(fp, version) {
+			if st, ok := validFile(fp, version, seen[fp]); ok {
 				good++
+				if st != "" {
+					whole[fp] = st
+				}
 				continue
 			}
 			if inFlight(fp) {
 				continue // another ciclo starting now is writing it
 			}
 			if err := os.RemoveAll(fp); err != nil {
-				return 0, err
+				return 0, nil, err
 			}
 		}
 	}
-	return good, nil
+	return good, whole, nil
 }
 
 // wazeroVersion reads the version from a directory named
@@ -241,18 +270,67 @@ func wazeroVersion(name string) string {
 // "WAZEVO", the wazero version, the function offsets, the native code
 // with its CRC-32C, and the optional source map, nothing missing and
 // nothing after. A file from another wazero version is left for wazero,
-// which recompiles over it.
-func validFile(path, version string) bool {
+// which recompiles over it. It also returns the file's stamp (see
+// stamp); a file whose stamp is seen, found whole at an earlier start
+// and not written since, is not read again.
+func validFile(path, version, seen string) (string, bool) {
 	fi, err := os.Lstat(path)
 	if err != nil || !fi.Mode().IsRegular() || !ownedByMe(fi) || version == "" {
-		return false
+		return "", false
+	}
+	st := stamp(fi)
+	if st != "" && st == seen {
+		return st, true
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return false
+		return "", false
 	}
 	defer f.Close()
-	return validModule(f, fi.Size(), version)
+	return st, validModule(f, fi.Size(), version)
+}
+
+// checkedName is the file, in the private cache directory, that keeps
+// the stamps of the cache files found whole: the path, a tab, the stamp.
+const checkedName = "checked"
+
+// readChecked reads the stamps of the cache files found whole before.
+func readChecked(top string) map[string]string {
+	out := map[string]string{}
+	fp := filepath.Join(top, checkedName)
+	fi, err := os.Lstat(fp)
+	if err != nil || !fi.Mode().IsRegular() || !ownedByMe(fi) || fi.Size() > 1<<16 {
+		return out
+	}
+	b, err := os.ReadFile(fp)
+	if err != nil {
+		return out
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if path, st, ok := strings.Cut(line, "\t"); ok && path != "" && st != "" {
+			out[path] = st
+		}
+	}
+	return out
+}
+
+// writeChecked writes the stamps, replacing the file whole (a file
+// written halfway is never read as stamps).
+func writeChecked(top string, stamps map[string]string) {
+	var b strings.Builder
+	for _, path := range slices.Sorted(maps.Keys(stamps)) {
+		if !strings.ContainsAny(path, "\t\n") {
+			fmt.Fprintf(&b, "%s\t%s\n", path, stamps[path])
+		}
+	}
+	f, err := os.CreateTemp(top, ".checked-*")
+	if err != nil {
+		return
+	}
+	_, werr := f.WriteString(b.String())
+	if errors.Join(werr, f.Close()) != nil || os.Rename(f.Name(), filepath.Join(top, checkedName)) != nil {
+		os.Remove(f.Name())
+	}
 }
 
 // inFlight reports whether path is a recent temporary file, which wazero

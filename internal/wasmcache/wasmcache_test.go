@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -129,5 +130,85 @@ func TestFullDiskMeansNoCache(t *testing.T) {
 	minFree = 1 << 62
 	if _, err := prepare(); err == nil || !strings.Contains(err.Error(), "MiB free") {
 		t.Errorf("prepare on a full disk: %v", err)
+	}
+}
+
+// A module found whole is stamped and not read again at the next start;
+// written again (a new modification time), it is read and checked anew.
+func TestCheckedOnce(t *testing.T) {
+	if stamp(mustStat(t, t.TempDir())) == "" {
+		t.Skip("files carry no inode here: every start reads every file")
+	}
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CACHE_HOME", "")
+	top, err := prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ver := filepath.Join(top, "go-graphviz", "wazero-v1.10.1-"+runtime.GOARCH+"-"+runtime.GOOS)
+	os.MkdirAll(ver, 0o700)
+	good := filepath.Join(ver, "good")
+	whole := module("v1.10.1", bytes.Repeat([]byte{7}, 64), false)
+	os.WriteFile(good, whole, 0o600)
+	if _, err := prepare(); err != nil {
+		t.Fatal(err)
+	}
+	if got := readChecked(top)[good]; got == "" || got != stamp(mustStat(t, good)) {
+		t.Fatalf("the whole module is stamped %q", got)
+	}
+	// the same bytes count, the same inode and time, other contents: the
+	// stamp says it was checked, so it is not read (what the stamp saves)
+	then := mustStat(t, good).ModTime()
+	broken := bytes.Clone(whole)
+	broken[len(broken)/2] ^= 1
+	f, err := os.OpenFile(good, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteAt(broken, 0)
+	f.Close()
+	os.Chtimes(good, then, then)
+	if _, err := prepare(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(good); err != nil {
+		t.Fatalf("a stamped module was read again: %v", err)
+	}
+	// written again: a new time, read and found broken, removed
+	later := then.Add(time.Second)
+	os.Chtimes(good, later, later)
+	if _, err := prepare(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(good); err == nil {
+		t.Error("a module written since its check was not checked again")
+	}
+	if _, ok := readChecked(top)[good]; ok {
+		t.Error("the removed module keeps its stamp")
+	}
+}
+
+func mustStat(t *testing.T, p string) os.FileInfo {
+	t.Helper()
+	fi, err := os.Lstat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi
+}
+
+// Restore gives the collector back the settings it had before init (the
+// test binary imports no go-graphviz, so nothing has restored them yet).
+func TestRestoreCollector(t *testing.T) {
+	if p := debug.SetGCPercent(-1); p != -1 {
+		t.Errorf("while waiting for Restore the collector runs at %d%%", p)
+	}
+	Restore()
+	if p := debug.SetGCPercent(gcPercent); p != gcPercent || p < 0 {
+		t.Errorf("after Restore the collector runs at %d%%, want %d%%", p, gcPercent)
+	}
+	if l := debug.SetMemoryLimit(-1); l != memLimit {
+		t.Errorf("after Restore the memory limit is %d, want %d", l, memLimit)
 	}
 }

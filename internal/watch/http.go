@@ -105,7 +105,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	v := s.view(r.Context(), s.lookOf(r))
 	nonce := newNonce()
 	var buf bytes.Buffer
-	if err := pageTemplate.Execute(&buf, pageData{view: v, Nonce: nonce}); err != nil {
+	if err := pageTemplate().Execute(&buf, pageData{view: v, Nonce: nonce}); err != nil {
 		http.Error(w, "cannot render the page", http.StatusInternalServerError)
 		fmt.Fprintf(s.log, "ciclo: warning: rendering the page: %v\n", err)
 		return

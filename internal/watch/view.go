@@ -2,6 +2,7 @@ package watch
 
 import (
 	"reflect"
+	"sync"
 
 	"bytes"
 	"context"
@@ -126,7 +127,7 @@ func (s *Server) event(v view) event {
 // fragment renders one named part of the page.
 func fragment(name string, v view) string {
 	var b bytes.Buffer
-	if err := pageTemplate.ExecuteTemplate(&b, name, v); err != nil {
+	if err := pageTemplate().ExecuteTemplate(&b, name, v); err != nil {
 		// The templates are fixed and their data plain: this is a bug.
 		panic("watch: template " + name + ": " + err.Error())
 	}
@@ -142,11 +143,13 @@ type pageData struct {
 //go:embed page.gohtml
 var pageSource string
 
-var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
-	"themeName": func(w words, t string) string { return w.Themes[t] },
-	"viewName":  func(w words, v string) string { return w.Views[v] },
-	"where":     Finding.shortLocation,
-}).Parse(pageSource))
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Funcs(template.FuncMap{
+		"themeName": func(w words, t string) string { return w.Themes[t] },
+		"viewName":  func(w words, v string) string { return w.Views[v] },
+		"where":     Finding.shortLocation,
+	}).Parse(pageSource))
+}) // parsed on first use, not at every start of ciclo
 
 // words are the page's fixed words in one language.
 type words struct {

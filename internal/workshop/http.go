@@ -652,7 +652,7 @@ func (h *handler) participantPage(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) page(w http.ResponseWriter, r *http.Request, name string, data any) {
 	var buf bytes.Buffer
-	if err := pages.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := pages().ExecuteTemplate(&buf, name, data); err != nil {
 		fmt.Fprintf(h.s.log, "ciclo: warning: rendering the %s page: %v\n", name, err)
 		fail(w, http.StatusInternalServerError, "internal", "cannot render the page")
 		return

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
+	"sync"
 
 	"github.com/ciclo-dev/ciclo/cycle"
 )
@@ -22,10 +23,12 @@ var participantJS string
 //go:embed facilitator.js
 var facilitatorJS string
 
-var pages = template.Must(template.New("pages").Funcs(template.FuncMap{
-	"phaseName": func(w facWords, p string) string { return w.Phases[p] },
-	"mul":       func(a, b int) int { return a * b },
-}).Parse(pagesSource))
+var pages = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("pages").Funcs(template.FuncMap{
+		"phaseName": func(w facWords, p string) string { return w.Phases[p] },
+		"mul":       func(a, b int) int { return a * b },
+	}).Parse(pagesSource))
+}) // parsed on first use, not at every start of ciclo
 
 // facView is what the facilitator's page shows.
 type facView struct {
@@ -220,7 +223,7 @@ func (s *Server) facilitatorEvent() facEvent {
 // fragment renders one named part of a page.
 func fragment(name string, v any) string {
 	var b bytes.Buffer
-	if err := pages.ExecuteTemplate(&b, name, v); err != nil {
+	if err := pages().ExecuteTemplate(&b, name, v); err != nil {
 		// The templates are fixed and their data plain: this is a bug.
 		panic("workshop: template " + name + ": " + err.Error())
 	}
