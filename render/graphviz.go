@@ -134,7 +134,7 @@ func layout(ctx context.Context, src []byte, format Format) ([]byte, error) {
 	if len(src) >= bigLayout {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	}
-	g, err := graphviz.ParseBytes(src)
+	g, err := parseDOT(ctx, src)
 	if err != nil {
 		discard()
 		return nil, fmt.Errorf("graphviz: parsing the diagram: %w", err)

@@ -5,8 +5,12 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/goccy/go-graphviz"
+	"github.com/goccy/go-graphviz/cgraph"
 
 	"github.com/ciclo-dev/ciclo/cycle"
 )
@@ -116,4 +120,52 @@ func BenchmarkRedraws(b *testing.B) {
 	}
 	b.ReportMetric(float64(wasmMemory())/(1<<20), "wasm-MiB")
 	b.ReportMetric(float64(engineStats.recycled-start), "recycles")
+}
+
+// TestParseDOT draws every golden DOT twice, parsed by go-graphviz's own
+// ParseBytes and by parseDOT (which skips its pass that gives unlabelled
+// nodes the label "\N"), and requires the same SVG byte for byte: every
+// node ciclo writes has its label.
+func TestParseDOT(t *testing.T) {
+	files, err := filepath.Glob("testdata/golden/*.dot")
+	if err != nil || len(files) < 50 {
+		t.Fatalf("%d golden DOT files: %v", len(files), err)
+	}
+	ctx := context.Background()
+	draw := func(src []byte, parse func([]byte) (*cgraph.Graph, error)) string {
+		engine.mu.Lock()
+		defer engine.mu.Unlock()
+		gv, err := instance(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer g.Close()
+		var buf bytes.Buffer
+		gv.SetLayout(graphviz.NOP2)
+		if err := gv.Render(ctx, g, graphviz.SVG, &buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	for i, f := range files {
+		if i%3 != 0 && !strings.Contains(f, "blueprint") && !strings.Contains(f, "a4") {
+			continue // a third of the rest: every view and page is among them
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		theirs := draw(src, graphviz.ParseBytes)
+		ours := draw(src, func(b []byte) (*cgraph.Graph, error) { return parseDOT(ctx, b) })
+		if ours != theirs {
+			t.Errorf("%s: the SVG differs when parsed without go-graphviz's label pass", f)
+		}
+	}
+	if _, err := parseDOT(ctx, []byte("digraph {")); err == nil {
+		t.Error("a broken DOT parsed")
+	}
 }
