@@ -456,51 +456,30 @@ func (t *track) chain(items []packItem, g float64, s []float64) float64 {
 }
 
 // lastBelow is, to within tol, the largest x in [lo, hi] with f(x) <= 0,
-// given f(lo) <= 0 < f(hi) and f growing, perhaps by jumps: regula falsi
-// with the Illinois step (the end that stays has its value halved), a
-// halving every third step so that a jump cannot hold it back.
+// given f(lo) <= 0 < f(hi) and f growing, perhaps by jumps.
 func lastBelow(f func(float64) float64, lo, hi, tol float64) float64 {
-	flo, fhi := f(lo), f(hi)
-	if flo > 0 {
-		return lo
-	}
-	if fhi <= 0 {
-		return hi
-	}
-	side := 0
-	for i := 0; hi-lo > tol && i < 64; i++ {
-		x := (lo + hi) / 2
-		if i%3 != 2 && fhi != flo {
-			x = lo - flo*(hi-lo)/(fhi-flo)
-			x = min(max(x, lo+tol/4), hi-tol/4)
-		}
-		fx := f(x)
-		if fx <= 0 {
-			lo, flo = x, fx
-			if side == -1 {
-				fhi /= 2
-			}
-			side = -1
-		} else {
-			hi, fhi = x, fx
-			if side == 1 {
-				flo /= 2
-			}
-			side = 1
-		}
-	}
+	lo, _ = narrow(f, lo, hi, tol, func(y float64) bool { return y <= 0 })
 	return lo
 }
 
 // firstAbove is, to within tol, the least x in [lo, hi] with f(x) >= 0,
-// given f(lo) < 0 <= f(hi) and f growing (see lastBelow).
+// given f(lo) < 0 <= f(hi) and f growing.
 func firstAbove(f func(float64) float64, lo, hi, tol float64) float64 {
+	_, hi = narrow(f, lo, hi, tol, func(y float64) bool { return y < 0 })
+	return hi
+}
+
+// narrow shrinks [lo, hi], where below(f(lo)) and not below(f(hi)), to
+// within tol: regula falsi with the Illinois step (the end that stays has
+// its value halved), a halving every third step so that a jump in f
+// cannot hold it back.
+func narrow(f func(float64) float64, lo, hi, tol float64, below func(float64) bool) (float64, float64) {
 	flo, fhi := f(lo), f(hi)
-	if flo >= 0 {
-		return lo
-	}
-	if fhi < 0 {
-		return hi
+	switch {
+	case !below(flo):
+		return lo, lo
+	case below(fhi):
+		return hi, hi
 	}
 	side := 0
 	for i := 0; hi-lo > tol && i < 64; i++ {
@@ -510,7 +489,7 @@ func firstAbove(f func(float64) float64, lo, hi, tol float64) float64 {
 			x = min(max(x, lo+tol/4), hi-tol/4)
 		}
 		fx := f(x)
-		if fx < 0 {
+		if below(fx) {
 			lo, flo = x, fx
 			if side == -1 {
 				fhi /= 2
@@ -524,7 +503,7 @@ func firstAbove(f func(float64) float64, lo, hi, tol float64) float64 {
 			side = 1
 		}
 	}
-	return hi
+	return lo, hi
 }
 
 // param is the arc length, clockwise from 12 o'clock, of the point of
