@@ -23,6 +23,10 @@ const maxErrors = 1000
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
+// ValidID reports whether s is a moment id as docs/format.md allows it:
+// lowercase letters, digits, "_" and "-", starting with a letter or digit.
+func ValidID(s string) bool { return idPattern.MatchString(s) }
+
 var (
 	topKeys         = []string{"version", "title", "customer", "organization", "language", "scale", "servqual", "quadrants", "state", "closed", "critical", "moments"}
 	thresholdKeys   = []string{"importance", "performance", "gap"}

@@ -897,14 +897,9 @@ func (d *diagram) solveRadius() {
 	}
 	grow := 1.25
 	if d.paged {
-		// the radius at which the packed ring just closes at the least
-		// gap (pack): from there, fewer steps
-		need := 0.0
-		for _, m := range d.moments {
-			need += (m.w+m.h)/2 + d.ringGap()
-		}
-		perim := 4*(1+d.ey) - (8-2*math.Pi)*cornerShare*min(1, d.ey)
-		d.R, grow = max(d.R, 0.9*need/perim), 1.1
+		// near the radius at which the packed ring just closes (pack):
+		// from there, fewer steps
+		d.R, grow = max(d.R, 0.9*d.packedRadius()), 1.1
 	}
 	// bracket the radius (lo does not fit, hi does), then bisect to
 	// within 1%

@@ -176,14 +176,8 @@ func (d *diagram) spread() {
 		return
 	}
 	if d.paged {
-		// the radius at which the boxes, half their width and half their
-		// height each along the ring, and the gaps go once round it
-		need := 0.0
-		for _, m := range d.moments {
-			need += (m.w+m.h)/2 + d.ringGap()
-		}
 		saved := d.R
-		d.R = need / (4 * (1 + d.ey))
+		d.R = d.packedRadius()
 		d.pack()
 		d.R = saved
 		return
@@ -416,6 +410,18 @@ func (t *track) evenTop(items []packItem, s []float64) {
 		}
 		at += items[i].w / 2
 	}
+}
+
+// packedRadius estimates the half-width at which the packed ring just
+// closes: the boxes (half their width and half their height each along
+// it) and the least gaps once round a rounded rectangle of the ring's
+// shape.
+func (d *diagram) packedRadius() float64 {
+	need := 0.0
+	for _, m := range d.moments {
+		need += (m.w+m.h)/2 + d.ringGap()
+	}
+	return need / (4*(1+d.ey) - (8-2*math.Pi)*cornerShare*min(1, d.ey))
 }
 
 // packItem is a box on the ring, for pack.

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"reflect"
-
 	"github.com/ciclo-dev/ciclo/internal/msg"
 )
 
@@ -94,24 +92,10 @@ var viewEnglish = viewWords{
 var viewVocabulary = translated(viewEnglish)
 
 // translated translates every string, and every value of every string
-// map, of the struct en into each language of the catalog.
+// map, of the struct en into each language of the catalog (msg.Struct).
 func translated[W any](en W) map[string]*W {
 	out := map[string]*W{}
-	for _, lang := range msg.Languages() {
-		w := en
-		v := reflect.ValueOf(&w).Elem()
-		for i := range v.NumField() {
-			switch f := v.Field(i); f.Kind() {
-			case reflect.String:
-				f.SetString(msg.T(lang, f.String()))
-			case reflect.Map:
-				m := map[string]string{}
-				for k, s := range f.Interface().(map[string]string) {
-					m[k] = msg.T(lang, s)
-				}
-				f.Set(reflect.ValueOf(m))
-			}
-		}
+	for lang, w := range msg.Struct(en, "") {
 		out[lang] = &w
 	}
 	return out

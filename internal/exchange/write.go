@@ -3,7 +3,6 @@ package exchange
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -14,8 +13,6 @@ import (
 
 // maxID is the longest generated id, in characters.
 const maxID = 40
-
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
 // slug makes an id from a name: accents folded, lowercase, every run of
 // other characters one hyphen, at most maxID characters cut at a hyphen.
@@ -47,12 +44,12 @@ func slug(name string) string {
 func assignIDs(d *draft, notes *[]Note, lang string) {
 	used := map[string]bool{}
 	for _, m := range d.Moments {
-		if m.ID != "" && idPattern.MatchString(m.ID) && !used[m.ID] {
+		if m.ID != "" && cycle.ValidID(m.ID) && !used[m.ID] {
 			used[m.ID] = true
 		}
 	}
 	for i, m := range d.Moments {
-		if m.ID != "" && idPattern.MatchString(m.ID) {
+		if m.ID != "" && cycle.ValidID(m.ID) {
 			if used[m.ID] && !isFirstWithID(d, i) {
 				*notes = append(*notes, Note{Where: m.Origin, Text: tr(lang, "id %q repeats an earlier moment's; a new one is made from the name", m.ID)})
 			} else {

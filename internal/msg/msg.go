@@ -24,6 +24,7 @@ package msg
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
 )
 
@@ -93,3 +94,35 @@ func N(text string) string { return text }
 
 // Nc is N for a text with a context, translated later with Tc.
 func Nc(context, text string) string { return text }
+
+// Struct gives a table of words in every language of the catalog: a copy
+// of english with each string field, and each value of each map field of
+// strings, translated (through Tc with context, or T when context is
+// empty). The words are marked with N or Nc where the table is written.
+func Struct[W any](english W, context string) map[string]W {
+	tr := func(lang, s string) string {
+		if context != "" {
+			return Tc(lang, context, s)
+		}
+		return T(lang, s)
+	}
+	out := map[string]W{}
+	for _, lang := range Languages() {
+		w := english
+		v := reflect.ValueOf(&w).Elem()
+		for i := range v.NumField() {
+			switch f := v.Field(i); {
+			case f.Kind() == reflect.String:
+				f.SetString(tr(lang, f.String()))
+			case f.Kind() == reflect.Map && f.Type().Elem().Kind() == reflect.String:
+				m := reflect.MakeMapWithSize(f.Type(), f.Len())
+				for it := f.MapRange(); it.Next(); {
+					m.SetMapIndex(it.Key(), reflect.ValueOf(tr(lang, it.Value().String())).Convert(f.Type().Elem()))
+				}
+				f.Set(m)
+			}
+		}
+		out[lang] = w
+	}
+	return out
+}

@@ -213,3 +213,28 @@ func TestLookups(t *testing.T) {
 		t.Error("Has")
 	}
 }
+
+// Struct translates string fields and the values of string maps, with
+// the context when one is given, and leaves English as it is.
+func TestStruct(t *testing.T) {
+	type words struct {
+		Title  string
+		Phases map[string]string
+		Count  int
+	}
+	en := words{Title: N("Legend"), Phases: map[string]string{"lobby": N("Legend")}, Count: 3}
+	plain := Struct(en, "")
+	if w := plain["es"]; w.Title != "Leyenda" || w.Phases["lobby"] != "Leyenda" || w.Count != 3 {
+		t.Errorf("es: %+v", w)
+	}
+	if w := plain["en"]; w.Title != "Legend" || w.Phases["lobby"] != "Legend" {
+		t.Errorf("en: %+v", w)
+	}
+	if en.Phases["lobby"] != "Legend" {
+		t.Error("the English table's map was written over")
+	}
+	ctx := Struct(words{Title: Nc("workshop", "Lobby")}, "workshop")
+	if got := ctx["es"].Title; got != "Espera" {
+		t.Errorf("with a context: %q", got)
+	}
+}

@@ -1,7 +1,6 @@
 package watch
 
 import (
-	"reflect"
 	"sync"
 
 	"bytes"
@@ -197,28 +196,4 @@ var english = words{
 }
 
 // vocabulary holds the page's words in every language ciclo speaks.
-var vocabulary = vocabularies()
-
-// vocabularies translates english into every language of the catalog.
-func vocabularies() map[string]words {
-	out := map[string]words{}
-	for _, lang := range msg.Languages() {
-		w := english
-		v := reflect.ValueOf(&w).Elem()
-		for i := range v.NumField() {
-			if f := v.Field(i); f.Kind() == reflect.String {
-				f.SetString(msg.T(lang, f.String()))
-			}
-		}
-		w.Themes = map[string]string{}
-		for k, t := range english.Themes {
-			w.Themes[k] = msg.T(lang, t)
-		}
-		w.Views = map[string]string{}
-		for k, t := range english.Views {
-			w.Views[k] = msg.T(lang, t)
-		}
-		out[lang] = w
-	}
-	return out
-}
+var vocabulary = msg.Struct(english, "")

@@ -1,8 +1,6 @@
 package workshop
 
 import (
-	"reflect"
-
 	"github.com/ciclo-dev/ciclo/internal/msg"
 )
 
@@ -66,7 +64,7 @@ var facEnglish = facWords{
 }
 
 // facVocabulary holds the words in every language ciclo speaks.
-var facVocabulary = translate(facEnglish)
+var facVocabulary = msg.Struct(facEnglish, "workshop")
 
 // partEnglish holds the words in English; ciclo's catalog (internal/msg)
 // translates them under the context "workshop".
@@ -91,7 +89,7 @@ var partEnglish = partWords{
 }
 
 // partVocabulary holds the words in every language ciclo speaks.
-var partVocabulary = translate(partEnglish)
+var partVocabulary = msg.Struct(partEnglish, "workshop")
 
 // lang returns the page language for a cycle's language.
 func lang(l string) string {
@@ -99,28 +97,4 @@ func lang(l string) string {
 		return l
 	}
 	return "en"
-}
-
-// translate gives a words struct in every language of the catalog: each
-// text field, and each value of each map field, through msg.Tc.
-func translate[W any](english W) map[string]W {
-	out := map[string]W{}
-	for _, l := range msg.Languages() {
-		w := english
-		v := reflect.ValueOf(&w).Elem()
-		for i := range v.NumField() {
-			switch f := v.Field(i); f.Kind() {
-			case reflect.String:
-				f.SetString(msg.Tc(l, "workshop", f.String()))
-			case reflect.Map:
-				m := reflect.MakeMap(f.Type())
-				for _, k := range f.MapKeys() {
-					m.SetMapIndex(k, reflect.ValueOf(msg.Tc(l, "workshop", f.MapIndex(k).String())))
-				}
-				f.Set(m)
-			}
-		}
-		out[l] = w
-	}
-	return out
 }

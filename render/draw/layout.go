@@ -1,6 +1,9 @@
 package draw
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Move shifts a box by v.
 func (b *Box) Move(v Pt) { b.Rect.X += v.X; b.Rect.Y += v.Y }
@@ -110,7 +113,10 @@ func (l *Legend) Size() (w, h float64) {
 		rowsW += st.SampleW + st.Gap + l.textW(rows)
 	}
 	w = 2*st.Pad + max(rowsW, st.SampleW+st.Gap+tw)
-	h = 2*st.Pad + th + 6 + slicesMax(hs)
+	h = 2*st.Pad + th + 6
+	if len(hs) > 0 {
+		h += slices.Max(hs)
+	}
 	return w, h
 }
 
@@ -138,14 +144,6 @@ func (l *Legend) textW(rows []LegendRow) float64 {
 		w = max(w, tw)
 	}
 	return w
-}
-
-func slicesMax(xs []float64) float64 {
-	m := 0.0
-	for _, x := range xs {
-		m = max(m, x)
-	}
-	return m
 }
 
 // rowH is the height of a row: RowH, or more for text on several lines.
