@@ -100,6 +100,10 @@ type branch struct {
 // needs a handful.
 const maxLanes = 48
 
+// branchSpacing is the distance between the ends of branches that
+// share a moment's face.
+const branchSpacing = 9.0
+
 // panelRow is one entry of the notes panel.
 type panelRow struct {
 	moment  int
@@ -151,6 +155,9 @@ type diagram struct {
 	// legendCols is how many columns the legend's rows stand in on a
 	// named page
 	legendCols int
+	// wideCol: the boxes in the ring's columns are set a line shorter
+	// (wideLabel)
+	wideCol bool
 	// gapTheta is where pack puts the end marker in the gap after the
 	// last moment on a named page (NaN for none)
 	gapTheta float64
@@ -209,6 +216,9 @@ type shape struct {
 	cwCol float64
 	// legendCols is how many columns the legend's rows stand in
 	legendCols int
+	// wideCol: the boxes in the ring's columns set the number before the
+	// name and the score beside the owner (wideLabel)
+	wideCol bool
 }
 
 // newShaped lays out the cycle on a ring shaped as s asks.
@@ -216,14 +226,17 @@ func newShaped(a *cycle.Analysis, o Options, s shape) *diagram { return newShape
 
 // radiusKey is what the ring's radius depends on: the boxes and the
 // ring's shape, not what goes in its middle.
-type radiusKey struct{ cw, cwCol, ey float64 }
+type radiusKey struct {
+	cw, cwCol, ey float64
+	wideCol       bool
+}
 
 // newShapedIn is newShaped taking the ring's radius from radii when a
 // diagram of the same boxes and ring has been laid out before, and
 // keeping it there otherwise (nil for no cache).
 
 func newShapedIn(a *cycle.Analysis, o Options, s shape, radii map[radiusKey]float64) *diagram {
-	d := &diagram{a: a, opts: o, th: themes[o.Theme], w: vocabulary[o.Lang], n: len(a.Moments), ey: s.ey, mid: s.mid, cw: s.cw, cwCol: s.cwCol, legendCols: s.legendCols}
+	d := &diagram{a: a, opts: o, th: themes[o.Theme], w: vocabulary[o.Lang], n: len(a.Moments), ey: s.ey, mid: s.mid, cw: s.cw, cwCol: s.cwCol, legendCols: s.legendCols, wideCol: s.wideCol}
 	d.paged = o.Page != "" && o.Page != "auto"
 	d.buildMoments()
 	d.buildTitle()
@@ -232,7 +245,7 @@ func newShapedIn(a *cycle.Analysis, o Options, s shape, radii map[radiusKey]floa
 	d.buildBranches()
 	d.legendDrawing = d.buildLegend()
 	d.panelDrawing = d.buildPanel()
-	key := radiusKey{s.cw, s.cwCol, s.ey}
+	key := radiusKey{s.cw, s.cwCol, s.ey, s.wideCol}
 	if r, ok := radii[key]; ok {
 		d.R = r
 		d.fits()
@@ -274,7 +287,7 @@ func (d *diagram) buildMoments() {
 	}
 	for _, ma := range d.a.Moments {
 		m := &mnode{ma: ma, url: safeURL(ma.URL)}
-		d.setLabel(m, cw)
+		d.setLabel(m, cw, false)
 		d.moments = append(d.moments, m)
 	}
 	d.sizeBoxes()
@@ -284,12 +297,12 @@ func (d *diagram) buildMoments() {
 		// the moments that fall in the columns change with their heights
 		for range 2 {
 			for i, m := range d.moments {
-				want := cw
-				if d.inColumn(d.theta[i]) {
+				want, col := cw, d.inColumn(d.theta[i])
+				if col {
 					want = d.minWidth(d.cwCol)
 				}
 				if want != m.cw {
-					d.setLabel(m, want)
+					d.setLabel(m, want, col)
 				}
 			}
 			d.sizeBoxes()
@@ -308,8 +321,11 @@ func (d *diagram) minWidth(w float64) float64 {
 	return w
 }
 
-// setLabel lays out moment m's box text at text width cw.
-func (d *diagram) setLabel(m *mnode, cw float64) {
+// setLabel lays out moment m's box text at text width cw; the boxes in
+// the ring's columns (col) of a named page may set the number before the
+// name and the score beside the owner, a line less than a row's box
+// (d.wideCol).
+func (d *diagram) setLabel(m *mnode, cw float64, col bool) {
 	ma := m.ma
 	scale := d.a.Cycle.Scale
 	m.cw, m.label, m.dots = cw, draw.Label{}, dotRow{line: -1}
@@ -339,6 +355,27 @@ func (d *diagram) setLabel(m *mnode, cw float64) {
 			score = []draw.Span{{Text: strings.Repeat("●", p) + strings.Repeat("○", max(scale-p, 0)) + figure, Font: f, Color: d.th.Ink}}
 		}
 	}
+	if d.paged && col && d.wideCol {
+		d.wideLabel(m, head, crit, score)
+	} else {
+		d.tallLabel(m, head, crit, score)
+	}
+	w, h := m.label.Size()
+	m.w = max(w+2*padX, 70)
+	if d.paged {
+		m.w = max(w+2*pagePadX, 60)
+	}
+	m.h = h + 2*pagePadY
+	if !d.paged {
+		m.h = h + 2*padY
+	}
+}
+
+// tallLabel sets a box's text as a stack: the number (on a page with the
+// score beside it), the critical mark, the name, the owner (and, off a
+// page, the score).
+func (d *diagram) tallLabel(m *mnode, head draw.Span, crit *draw.Span, score []draw.Span) {
+	ma, cw := m.ma, m.cw
 	if d.paged && score != nil {
 		// on a page the score shares the number's line: one line less
 		// in every box
@@ -369,14 +406,58 @@ func (d *diagram) setLabel(m *mnode, cw float64) {
 		}
 		m.label.AddLine(score...)
 	}
-	w, h := m.label.Size()
-	m.w = max(w+2*padX, 70)
-	if d.paged {
-		m.w = max(w+2*pagePadX, 60)
+}
+
+// wideLabel sets a wide box's text: the number before the name's first
+// line, then the critical mark, the score and the owner on one line where
+// they fit (the owner on lines of its own where they do not).
+func (d *diagram) wideLabel(m *mnode, head draw.Span, crit *draw.Span, score []draw.Span) {
+	ma, cw := m.ma, m.cw
+	name := draw.Font{Size: 11, Bold: true}
+	gap := draw.Span{Text: "  ", Font: name}
+	indent := head.Width() + gap.Width()
+	for i, l := range draw.Wrap(oneLine(ma.Name), cw-indent, name.Size, name.Bold) {
+		spans := []draw.Span{{Text: l, Font: name, Color: d.th.Ink}}
+		if i == 0 {
+			spans = append([]draw.Span{head, gap}, spans...)
+		}
+		m.label.AddLine(spans...)
 	}
-	m.h = h + 2*pagePadY
-	if !d.paged {
-		m.h = h + 2*padY
+	var meta []draw.Span
+	sep := func(f draw.Font) {
+		if len(meta) > 0 {
+			meta = append(meta, draw.Span{Text: "   ", Font: f})
+		}
+	}
+	if crit != nil {
+		meta = append(meta, *crit)
+	}
+	if score != nil {
+		sep(score[0].Font)
+		if d.markers {
+			m.dots = dotRow{line: len(m.label.Lines), span: len(meta)}
+		}
+		meta = append(meta, score...)
+	}
+	owner := draw.Font{Size: 9, Italic: true}
+	if ma.Owner != "" {
+		o := oneLine(ma.Owner)
+		w := draw.TextLine{Spans: meta}.Width() + textWidth("   "+o, owner.Size, false)
+		if w <= cw {
+			sep(owner)
+			meta = append(meta, draw.Span{Text: o, Font: owner, Color: d.th.Muted})
+			o = ""
+		}
+		if len(meta) > 0 {
+			m.label.AddLine(meta...)
+		}
+		if o != "" {
+			m.label.Add(o, max(cw, min(longestWord(o, 9, false), pagedWidths[len(pagedWidths)-1])), owner, d.th.Muted)
+		}
+		return
+	}
+	if len(meta) > 0 {
+		m.label.AddLine(meta...)
 	}
 }
 
@@ -716,7 +797,7 @@ func (d *diagram) buildBranches() {
 	for _, es := range ends {
 		slices.SortStableFunc(es, func(x, y end) int { return cmp.Compare(x.key, y.key) })
 		for i, e := range es {
-			off := (float64(i) - float64(len(es)-1)/2) * 9
+			off := (float64(i) - float64(len(es)-1)/2) * branchSpacing
 			if e.from {
 				e.b.offFrom = off
 			} else {

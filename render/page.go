@@ -173,7 +173,10 @@ func (a *arrangement) better(b *arrangement) bool {
 	if a.d.cw != b.d.cw {
 		return a.d.cw > b.d.cw
 	}
-	return a.d.cwCol > b.d.cwCol
+	if a.d.cwCol != b.d.cwCol {
+		return a.d.cwCol > b.d.cwCol
+	}
+	return !a.d.wideCol && b.d.wideCol // the column boxes set as the rows' are
 }
 
 // rowsFit is how many of the panel's rows the first page holds at the
@@ -298,18 +301,30 @@ func (a *arrangement) nextShape() float64 {
 
 // boxWidths are the text widths of a named page's boxes: cw for all,
 // col for those in the ring's columns.
-type boxWidths struct{ cw, col float64 }
+type boxWidths struct {
+	cw, col float64
+	wide    bool // the column boxes set a line shorter (wideLabel)
+}
 
 // pagedWidthPairs are the box widths pagedLayout tries: every text width,
-// alone or with wider boxes in the ring's columns.
+// alone or with wider boxes in the ring's columns, set as the rows' boxes
+// are; then those with wider column boxes set a line shorter, which
+// pagedLayout tries only when names are below draw.MinNameSize.
 func pagedWidthPairs() []boxWidths {
 	var out []boxWidths
 	for _, cw := range pagedWidths {
-		out = append(out, boxWidths{cw, cw})
+		out = append(out, boxWidths{cw: cw, col: cw})
 		for _, col := range pagedColWidths {
 			if col > cw {
-				out = append(out, boxWidths{cw, col})
+				out = append(out, boxWidths{cw: cw, col: col})
 			}
+		}
+	}
+	// then the same with the column boxes a line shorter
+	for _, bw := range slices.Clone(out) {
+		if bw.col > bw.cw {
+			bw.wide = true
+			out = append(out, bw)
 		}
 	}
 	return out
@@ -319,7 +334,8 @@ func pagedWidthPairs() []boxWidths {
 var legendColumns = []int{1, 2}
 
 // pagedFinalists is how many of the box widths, ranked by a first trial,
-// pagedLayout tries with every arrangement.
+// pagedLayout tries with every arrangement (as many again of those with
+// the column boxes a line shorter, when those were tried).
 const pagedFinalists = 2
 
 // pagedClock lays the clock face out for the named page o.Page: for each
@@ -379,9 +395,12 @@ func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 		}
 		var trials []trial
 		for _, bw := range pagedWidthPairs() {
+			if bw.wide && slices.ContainsFunc(trials, func(t trial) bool { return t.arr.tier() == 2 }) {
+				continue // the shorter column boxes only when names are below the minimum
+			}
 			var top *arrangement
 			for _, lc := range legendColumns {
-				arr := try(shape{ey: 1, mid: midTitle | midLegend, cw: bw.cw, cwCol: bw.col, legendCols: lc}, true)
+				arr := try(shape{ey: 1, mid: midTitle | midLegend, cw: bw.cw, cwCol: bw.col, legendCols: lc, wideCol: bw.wide}, true)
 				if top == nil || arr.better(top) {
 					top = arr
 				}
@@ -397,7 +416,17 @@ func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 			}
 			return 0
 		})
-		for _, t := range trials[:min(pagedFinalists, len(trials))] {
+		// the best few of each setting of the column boxes
+		var finalists []trial
+		for _, wide := range []bool{false, true} {
+			k := 0
+			for _, t := range trials {
+				if t.bw.wide == wide && k < pagedFinalists {
+					finalists, k = append(finalists, t), k+1
+				}
+			}
+		}
+		for _, t := range finalists {
 			for _, mid := range middles {
 				for _, lc := range legendColumns {
 					for _, side := range []bool{true, false} {
@@ -407,7 +436,7 @@ func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 						case lc > 1 && mid&midLegend == 0 && side:
 							continue // a legend beside the ring stands in one column
 						}
-						arr := try(shape{ey: 1, mid: mid, cw: t.bw.cw, cwCol: t.bw.col, legendCols: lc}, side)
+						arr := try(shape{ey: 1, mid: mid, cw: t.bw.cw, cwCol: t.bw.col, legendCols: lc, wideCol: t.bw.wide}, side)
 						if best == nil || arr.better(best) {
 							best = arr
 						}

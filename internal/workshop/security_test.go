@@ -265,10 +265,10 @@ func TestPagesSpeakTheFilesLanguage(t *testing.T) {
 	}
 	// Every word exists in both languages.
 	for _, l := range []string{"en", "es"} {
-		if err := allSet(facVocabulary[l]); err != nil {
+		if err := allSet(facVocabulary()[l]); err != nil {
 			t.Errorf("%s facilitator: %v", l, err)
 		}
-		if err := allSet(partVocabulary[l]); err != nil {
+		if err := allSet(partVocabulary()[l]); err != nil {
 			t.Errorf("%s participant: %v", l, err)
 		}
 	}

@@ -82,7 +82,7 @@ func (s *Server) facilitatorView() facView {
 	l := lang(c.Language)
 	s.mu.Lock()
 	v := facView{
-		Title: c.Title, Lang: l, W: facVocabulary[l], Phase: s.ss.phase, Phases: Phases,
+		Title: c.Title, Lang: l, W: facVocabulary()[l], Phase: s.ss.phase, Phases: Phases,
 		Reveal: s.ss.reveal, Tally: s.ss.tally, Scores: s.scores, Participants: len(s.ss.order),
 		Cap: s.opts.MaxParticipants, Accepted: s.ss.accepted, Code: formatCode(s.ss.code),
 		Dots: s.ss.dots, CanWrite: s.opts.Write != nil,
@@ -238,7 +238,7 @@ type partView struct {
 
 func (s *Server) participantView() partView {
 	l := lang(s.opts.Cycle.Language)
-	return partView{Title: s.opts.Cycle.Title, Lang: l, W: partVocabulary[l]}
+	return partView{Title: s.opts.Cycle.Title, Lang: l, W: partVocabulary()[l]}
 }
 
 // partState is what a joined participant's page needs: the moments, the

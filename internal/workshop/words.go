@@ -2,6 +2,7 @@ package workshop
 
 import (
 	"github.com/ciclo-dev/ciclo/internal/msg"
+	"sync"
 )
 
 // The pages' fixed words, written in English and translated through
@@ -63,8 +64,9 @@ var facEnglish = facWords{
 		PhaseVoting: msg.Nc("workshop", "Dot voting"), PhaseClosed: msg.Nc("workshop", "Closed")},
 }
 
-// facVocabulary holds the words in every language ciclo speaks.
-var facVocabulary = msg.Struct(facEnglish, "workshop")
+// facVocabulary holds the words in every language ciclo speaks, made on
+// first use (not at every start of ciclo).
+var facVocabulary = sync.OnceValue(func() map[string]facWords { return msg.Struct(facEnglish, "workshop") })
 
 // partEnglish holds the words in English; ciclo's catalog (internal/msg)
 // translates them under the context "workshop".
@@ -88,8 +90,9 @@ var partEnglish = partWords{
 	},
 }
 
-// partVocabulary holds the words in every language ciclo speaks.
-var partVocabulary = msg.Struct(partEnglish, "workshop")
+// partVocabulary holds the words in every language ciclo speaks, made on
+// first use.
+var partVocabulary = sync.OnceValue(func() map[string]partWords { return msg.Struct(partEnglish, "workshop") })
 
 // lang returns the page language for a cycle's language.
 func lang(l string) string {
