@@ -42,6 +42,11 @@ var pagedWidths = []float64{64, 84, 112}
 // the ring: a wide box there is a short one.
 var pagedColWidths = []float64{180}
 
+// pagedWideColWidths are the text widths tried for the column boxes set a
+// line shorter (wideLabel): the number before the name takes room on its
+// line, so narrower ones too, which keep the ring narrow on a wide page.
+var pagedWideColWidths = []float64{120, 180}
+
 // ringGap is the least space between neighbours on the ring.
 func (d *diagram) ringGap() float64 {
 	if d.paged {
@@ -320,11 +325,12 @@ func pagedWidthPairs() []boxWidths {
 			}
 		}
 	}
-	// then the same with the column boxes a line shorter
-	for _, bw := range slices.Clone(out) {
-		if bw.col > bw.cw {
-			bw.wide = true
-			out = append(out, bw)
+	// then wider column boxes set a line shorter
+	for _, cw := range pagedWidths {
+		for _, col := range pagedWideColWidths {
+			if col > cw {
+				out = append(out, boxWidths{cw: cw, col: col, wide: true})
+			}
 		}
 	}
 	return out
@@ -334,9 +340,13 @@ func pagedWidthPairs() []boxWidths {
 var legendColumns = []int{1, 2}
 
 // pagedFinalists is how many of the box widths, ranked by a first trial,
-// pagedLayout tries with every arrangement (as many again of those with
-// the column boxes a line shorter, when those were tried).
-const pagedFinalists = 2
+// pagedLayout tries with every arrangement, and pagedWideFinalists how
+// many more of those with the column boxes a line shorter, when those
+// were tried.
+const (
+	pagedFinalists     = 2
+	pagedWideFinalists = 1
+)
 
 // pagedClock lays the clock face out for the named page o.Page: for each
 // orientation allowed and each arrangement, the ring takes the shape of
@@ -419,10 +429,13 @@ func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 		// the best few of each setting of the column boxes
 		var finalists []trial
 		for _, wide := range []bool{false, true} {
-			k := 0
+			most := pagedFinalists
+			if wide {
+				most = pagedWideFinalists
+			}
 			for _, t := range trials {
-				if t.bw.wide == wide && k < pagedFinalists {
-					finalists, k = append(finalists, t), k+1
+				if t.bw.wide == wide && most > 0 {
+					finalists, most = append(finalists, t), most-1
 				}
 			}
 		}

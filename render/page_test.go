@@ -83,7 +83,7 @@ func TestPageSizes(t *testing.T) {
 		{"a4", "", 6, true, [3]float64{}}, {"a4", "", 14, true, [3]float64{}},
 		{"a4", "portrait", 24, true, [3]float64{}}, {"a4", "landscape", 24, true, [3]float64{}},
 		{"a4", "", 26, true, [3]float64{}}, {"letter", "", 24, true, [3]float64{}},
-		{"a4", "", 36, false, [3]float64{8, 6, 13}},
+		{"a4", "", 36, false, [3]float64{8, 7, 14}},
 		{"slide", "", 6, true, [3]float64{}}, {"slide", "", 14, true, [3]float64{}},
 		{"slide", "", 24, true, [3]float64{}}, {"slide", "", 26, true, [3]float64{}},
 		{"slide", "", 36, false, [3]float64{8, 6, 13}},

@@ -51,16 +51,34 @@ func (d *diagram) boundaryAngle(r float64, box rect, in, out float64) float64 {
 // tip.
 func (d *diagram) ringEdge(a rect, aa float64, b rect, ab float64) ([]pt, pt) {
 	r := d.R
-	mid := (aa + ab) / 2
-	s := d.boundaryAngle(r, a, aa, mid)
-	e := d.boundaryAngle(r, b, ab, mid)
+	s := d.boundaryAngle(r, a, aa, d.leave(r, a, aa, ab))
+	e := d.boundaryAngle(r, b, ab, d.leave(r, b, ab, aa))
 	tip := d.at(r, e)
 	base := e + draw.ArrowLen/d.speed(r, e)
-	if base > s-1e-3 { // too short for an arc: a straight stub
+	if base > s-1e-3 {
+		// too short for an arc: the arrowhead alone, across the gap
 		p0 := d.at(r, s)
-		return draw.Line(p0, tip.Add(p0.Sub(tip).Mul(0.01))), tip
+		return draw.Line(p0, p0.Add(tip.Sub(p0).Mul(0.01))), tip
 	}
 	return d.arcAt(r, s, base), tip
+}
+
+// leave is a parameter between from (on the ring curve inside box) and to
+// where the curve is outside box: halfway when it is, else the first of
+// 32 steps from from that is (to when none). Halfway between two
+// neighbours can lie inside the larger of them where the ring turns a
+// corner.
+func (d *diagram) leave(r float64, box rect, from, to float64) float64 {
+	if mid := (from + to) / 2; !box.Contains(d.at(r, mid)) {
+		return mid
+	}
+	const steps = 32
+	for i := 1; i < steps; i++ {
+		if t := from + (to-from)*float64(i)/steps; !box.Contains(d.at(r, t)) {
+			return t
+		}
+	}
+	return to
 }
 
 // branchRadius is the radius of a branch's lane: laneFirst (plus
