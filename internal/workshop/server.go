@@ -405,14 +405,42 @@ func (s *Server) Redraw(ctx context.Context) error {
 // collector for one draw (tens of milliseconds) keeps answers flowing; it
 // catches up right after. A panicking Draw is an error, not a crash.
 func (s *Server) drawPaused(ctx context.Context, a *cycle.Analysis) (svg []byte, err error) {
-	prev := debug.SetGCPercent(-1)
+	resume := pauseGC()
 	defer func() {
-		debug.SetGCPercent(prev)
+		resume()
 		if r := recover(); r != nil {
 			svg, err = nil, fmt.Errorf("drawing failed: %v", r)
 		}
 	}()
 	return s.opts.Draw(ctx, a)
+}
+
+// gcPauses counts the draws under way with the collector paused, in every
+// server of the process: the first pause saves the collector's setting and
+// the last one out restores it, so that two draws that overlap (two
+// workshops in one process, the first draw and a redraw) cannot leave it
+// off for good.
+var gcPauses struct {
+	sync.Mutex
+	n    int
+	prev int
+}
+
+// pauseGC pauses the collector until the function it returns is called.
+func pauseGC() (resume func()) {
+	gcPauses.Lock()
+	if gcPauses.n == 0 {
+		gcPauses.prev = debug.SetGCPercent(-1)
+	}
+	gcPauses.n++
+	gcPauses.Unlock()
+	return func() {
+		gcPauses.Lock()
+		defer gcPauses.Unlock()
+		if gcPauses.n--; gcPauses.n == 0 {
+			debug.SetGCPercent(gcPauses.prev)
+		}
+	}
 }
 
 // scoresKey fingerprints the scores a diagram of c shows.
