@@ -62,8 +62,12 @@ func Write(ctx context.Context, d *draw.Drawing, opts Options) (Drawing, error) 
 			pages = append(pages, d.More...)
 		}
 		var xds []*xdot.Drawing
-		for _, p := range pages {
-			xd, err := layout(ctx, p.DOT(), FormatXDOT)
+		for i, p := range pages {
+			dot := src // the first page's DOT is made once
+			if i > 0 {
+				dot = p.DOT()
+			}
+			xd, err := layout(ctx, dot, FormatXDOT)
 			if err != nil {
 				return Drawing{}, err
 			}

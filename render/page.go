@@ -339,6 +339,11 @@ func pagedWidthPairs() []boxWidths {
 // legendColumns are the numbers of columns tried for the legend's rows.
 var legendColumns = []int{1, 2}
 
+// maxWideTrial is the most moments the shorter column boxes are tried
+// for: beyond it names are a few points at best, and the trial doubles
+// the time of a large cycle's layout.
+const maxWideTrial = 100
+
 // pagedFinalists is how many of the box widths, ranked by a first trial,
 // pagedLayout tries with every arrangement, and pagedWideFinalists how
 // many more of those with the column boxes a line shorter, when those
@@ -405,7 +410,7 @@ func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 		}
 		var trials []trial
 		for _, bw := range pagedWidthPairs() {
-			if bw.wide && slices.ContainsFunc(trials, func(t trial) bool { return t.arr.tier() == 2 }) {
+			if bw.wide && (len(a.Moments) > maxWideTrial || slices.ContainsFunc(trials, func(t trial) bool { return t.arr.tier() == 2 })) {
 				continue // the shorter column boxes only when names are below the minimum
 			}
 			var top *arrangement
