@@ -77,15 +77,9 @@ func TestPackProperty(t *testing.T) {
 // under 0.8°, where a side meets a corner).
 func TestRingEdgesBendOneWay(t *testing.T) {
 	for _, page := range []string{"a4", "slide"} {
-		paper, _ := draw.LookupPaper(page)
 		for _, n := range []int{3, 4, 5, 8, 14} {
-			a := analyse(t, "gen.yaml", pageCycle(n, int64(n)+3))
-			o, err := Options{Page: page}.normalize("en")
-			if err != nil {
-				t.Fatal(err)
-			}
-			d := pagedLayout(a, o, paper).d
-			for _, e := range a.Edges {
+			d := pagedDiagram(t, page, n, int64(n)+3)
+			for _, e := range d.a.Edges {
 				if e.Kind == cycle.Branch {
 					continue
 				}
@@ -124,14 +118,8 @@ func TestRingArrowsOnBorders(t *testing.T) {
 		n    int
 		seed int64
 	}{{"a4", 36, 36}, {"slide", 36, 36}, {"a4", 24, 24}, {"slide", 14, 14}, {"a4", 8, 11}, {"slide", 5, 8}} {
-		paper, _ := draw.LookupPaper(c.page)
-		a := analyse(t, "gen.yaml", pageCycle(c.n, c.seed))
-		o, err := Options{Page: c.page}.normalize("en")
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := pagedLayout(a, o, paper).d
-		for _, e := range a.Edges {
+		d := pagedDiagram(t, c.page, c.n, c.seed)
+		for _, e := range d.a.Edges {
 			if e.Kind == cycle.Branch {
 				continue
 			}
@@ -145,4 +133,16 @@ func TestRingArrowsOnBorders(t *testing.T) {
 			}
 		}
 	}
+}
+
+// pagedDiagram lays a generated cycle of n moments out for page as
+// pagedClock does.
+func pagedDiagram(t *testing.T, page string, n int, seed int64) *diagram {
+	t.Helper()
+	paper, _ := draw.LookupPaper(page)
+	o, err := Options{Page: page}.normalize("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pagedLayout(analyse(t, "gen.yaml", pageCycle(n, seed)), o, paper).d
 }
