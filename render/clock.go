@@ -113,6 +113,7 @@ func (d *diagram) momentBox(m *mnode) *draw.Box {
 	if ma.Critical {
 		b.Class += " critical"
 		b.Shape, b.Double = draw.Rectangle, true
+		b.Rect = m.box.Grow(-draw.DoubleGap) // m.box takes in the second outline
 		b.Fill, b.Stroke = th.CritFill, draw.Stroke{Color: th.CritBorder, Width: 2.2}
 	} else {
 		b.Shape = draw.Rounded

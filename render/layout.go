@@ -369,6 +369,11 @@ func (d *diagram) setLabel(m *mnode, cw float64, col bool) {
 	if !d.paged {
 		m.h = h + 2*padY
 	}
+	if ma.Critical {
+		// the box takes room with its second outline (draw.Box.Double):
+		// the ring's gaps and the arrows run from outline to outline
+		m.w, m.h = m.w+2*draw.DoubleGap, m.h+2*draw.DoubleGap
+	}
 }
 
 // tallLabel sets a box's text as a stack: the number (on a page with the

@@ -146,3 +146,37 @@ func pagedDiagram(t *testing.T, page string, n int, seed int64) *diagram {
 	}
 	return pagedLayout(analyse(t, "gen.yaml", pageCycle(n, seed)), o, paper).d
 }
+
+// TestCriticalOutline checks that a critical moment's second outline is
+// the box the layout keeps its gaps from and ends its arrows on: the drawn
+// box's bounds are the laid-out box, on the default page and on a named
+// one. Before, the outline stood 4 points outside it, eating the ring's
+// gap (9 of 16 points between two critical neighbours) and the arrowheads.
+func TestCriticalOutline(t *testing.T) {
+	a := load(t, "../examples/hotel.yaml")
+	for _, page := range []string{"", "slide"} {
+		o, err := Options{Page: page}.normalize("en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := newDiagram(a, o)
+		if page != "" {
+			paper, _ := draw.LookupPaper(page)
+			d = pagedLayout(a, o, paper).d
+		}
+		critical := 0
+		for _, m := range d.moments {
+			b := d.momentBox(m)
+			if !m.ma.Critical {
+				continue
+			}
+			critical++
+			if got := b.Bounds(); math.Abs(got.W-m.box.W) > 1e-9 || math.Abs(got.H-m.box.H) > 1e-9 || got.X != m.box.X || got.Y != m.box.Y {
+				t.Errorf("page %q, moment %s: drawn outline %v, laid-out box %v", page, m.ma.ID, got, m.box)
+			}
+		}
+		if critical == 0 {
+			t.Fatal("hotel has no critical moment")
+		}
+	}
+}

@@ -107,16 +107,20 @@ type Box struct {
 	Shape  Shape
 	Fill   string // #RRGGBB; "" for no fill
 	Stroke Stroke
-	// Double draws a second outline 4 points outside the first.
+	// Double draws a second outline DoubleGap points outside the first.
 	Double bool
 	Label  Label
 }
+
+// DoubleGap is how far outside a double box's rectangle its second
+// outline runs (Graphviz's second periphery).
+const DoubleGap = 4.0
 
 // Bounds is the box's rectangle, with the second outline of a double
 // box.
 func (b *Box) Bounds() Rect {
 	if b.Double {
-		return b.Rect.Grow(4)
+		return b.Rect.Grow(DoubleGap)
 	}
 	return b.Rect
 }
