@@ -129,6 +129,9 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 			if len(c.label.Lines) > 0 {
 				_, h := c.label.Size()
 				c.h = h + 12
+				if l == laneCustomer && a.Moments[i].Critical {
+					c.h += 2 * draw.DoubleGap // its second outline inside the cell (momentBox)
+				}
 				empty[l] = false
 			}
 		}

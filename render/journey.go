@@ -237,6 +237,9 @@ func journeyRows(a *cycle.Analysis, o Options, callouts map[int]bool, memo *jour
 		for i, m := range a.Moments {
 			memo.labels[i] = k.momentLabel(m, cw-26, true)
 			_, h := memo.labels[i].Size()
+			if m.Critical {
+				h += 2 * draw.DoubleGap // its second outline inside the column (momentBox)
+			}
 			memo.boxH = max(memo.boxH, h+14)
 		}
 	}

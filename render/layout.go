@@ -11,6 +11,10 @@ import (
 	"github.com/ciclo-dev/ciclo/render/draw"
 )
 
+// titleSpace is the empty line under a title, over the smaller lines of
+// the customer and the organisation, as a share of the title's size.
+const titleSpace = 0.2
+
 // Layout constants, in points (1/72 inch).
 const (
 	ringGap     = 30.0 // least space between neighbours on the ring (room for an arrow)
@@ -512,6 +516,9 @@ func (d *diagram) setTitle(size, width, sub float64) {
 	d.title = draw.Label{}
 	d.title.Add(oneLine(c.Title), width, draw.Font{Size: size, Bold: true}, d.th.Ink)
 	small := max(11, math.Round(size*0.5))
+	if c.Customer != "" || c.Organization != "" {
+		d.title.Space(titleSpace * size)
+	}
 	if c.Customer != "" {
 		d.title.Add(d.w.Customer+": "+oneLine(c.Customer), sub, draw.Font{Size: small}, d.th.Muted)
 	}

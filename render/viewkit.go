@@ -106,6 +106,9 @@ func (k *viewKit) title(left, top, width float64) *draw.Box {
 	var l draw.Label
 	l.Left = true
 	l.Add(oneLine(c.Title), width, draw.Font{Size: 20, Bold: true}, k.th.Ink)
+	if c.Customer != "" || c.Organization != "" {
+		l.Space(titleSpace * 20)
+	}
 	if c.Customer != "" {
 		l.Add(k.w.Customer+": "+oneLine(c.Customer), width, draw.Font{Size: 11}, k.th.Muted)
 	}
@@ -192,6 +195,9 @@ func (s *arrowSet) add(class string, look draw.Stroke, from, to *draw.Box, pts .
 // critical), its name and, when given, its owner, wrapped at width.
 func (k *viewKit) momentLabel(m *cycle.MomentAnalysis, width float64, withOwner bool) draw.Label {
 	var l draw.Label
+	if m.Critical {
+		width -= 2 * draw.DoubleGap // the second outline stands inside the box's room (momentBox)
+	}
 	head := draw.Span{Text: fmt.Sprint(m.Number()), Font: draw.Font{Size: 10, Bold: true}, Color: k.th.Ink}
 	if m.Critical {
 		head.Text += " · ! " + k.w.Critical
@@ -205,13 +211,16 @@ func (k *viewKit) momentLabel(m *cycle.MomentAnalysis, width float64, withOwner 
 	return l
 }
 
-// momentBox is a moment's box, rounded, or square with a double border
-// when critical (as on the clock face), linked when the moment has a URL.
+// momentBox is a moment's box in room r, rounded, or square with a
+// double border when critical (as on the clock face: the second outline
+// is r's edge, so that it takes none of the gap to the neighbours),
+// linked when the moment has a URL.
 func (k *viewKit) momentBox(m *cycle.MomentAnalysis, r rect, l draw.Label) *draw.Box {
 	b := &draw.Box{Meta: draw.Meta{ID: "moment-" + m.ID, Class: "moment"}, Name: m.ID, Rect: r, Label: l}
 	if m.Critical {
 		b.Class += " critical"
 		b.Shape, b.Double = draw.Rectangle, true
+		b.Rect = r.Grow(-draw.DoubleGap)
 		b.Fill, b.Stroke = k.th.CritFill, draw.Stroke{Color: k.th.CritBorder, Width: 2.2}
 	} else {
 		b.Shape = draw.Rounded

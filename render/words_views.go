@@ -14,7 +14,7 @@ type viewWords struct {
 	LegCompare                          string // "%s": the older file's title
 	LegRemoved                          string // "%s": the moments gone
 	AndMore                             string // "%d"
-	// a row of moments continued from the row above, or in the row below
+	// a row of moments continued from the previous row, or in the next (below, or on the next page)
 	ContinuedFrom, ContinuesBelow string
 	// WarnMorePages: the paper, the moments on the first page, all the
 	// moments, the pages
@@ -49,8 +49,8 @@ var viewEnglish = viewWords{
 	LegCompare:      msg.N("Performance in the older version (%s), matched by id"),
 	LegRemoved:      msg.N("No longer in the cycle: %s"),
 	AndMore:         msg.N("and %d more"),
-	ContinuedFrom:   msg.N("continued from the row above"),
-	ContinuesBelow:  msg.N("continues in the row below"),
+	ContinuedFrom:   msg.N("continued from the previous row"),
+	ContinuesBelow:  msg.N("continues in the next row"),
 	WarnMorePages:   msg.N("on %s, this view shows moments 1 to %d of %d; the rest are on further pages, which only pdf has (%d pages): use -f pdf, or --page auto for one picture"),
 
 	LaneEvidence:    msg.N("Physical evidence"),

@@ -1,5 +1,7 @@
 package draw
 
+import "strings"
+
 // Font is the face of a run of text. Every view sets text in one sans
 // family (see FontFamily); Size is in points.
 type Font struct {
@@ -60,7 +62,7 @@ func (l TextLine) Height() float64 {
 func (l TextLine) MinSize() float64 {
 	m := 0.0
 	for _, s := range l.Spans {
-		if s.Text != "" && (m == 0 || s.Font.Size < m) {
+		if strings.TrimSpace(s.Text) != "" && (m == 0 || s.Font.Size < m) { // a space (Space) is no text to read
 			m = s.Font.Size
 		}
 	}
@@ -104,6 +106,14 @@ func (b *Label) AddLine(spans ...Span) {
 		anchor = Start
 	}
 	b.Lines = append(b.Lines, TextLine{Spans: spans, Anchor: anchor})
+}
+
+// Space appends an empty line of font size size: room under a line of
+// larger type, whose descent Graphviz does not count when it sets the
+// next, smaller line under it (a 17 pt title and a 9 pt line under it
+// touch).
+func (b *Label) Space(size float64) {
+	b.AddLine(Span{Text: " ", Font: Font{Size: size}})
 }
 
 // Size is the size the block takes: its widest line widened by Slack
