@@ -107,11 +107,25 @@ func (d *diagram) branchRoute(b *branch) ([]pt, pt) {
 	i, j := b.edge.From.Index, b.edge.To.Index
 	step := 2 * math.Pi / float64(d.n)
 	dir := b.dir
+	var ring *track
+	if d.paged && !d.round() {
+		ring = d.newTrack()
+	}
+	// normal is the direction a branch leaves or reaches moment k's box:
+	// on a named page square to the ring where the box stands (on a
+	// rounded rectangle the radial is a slant), else the radial
+	normal := func(k int) pt {
+		if ring == nil {
+			return draw.Unit(d.radial(k))
+		}
+		_, v, _ := ring.at(ring.param(d.moments[k].box.Centre()))
+		return pt{X: -v.Y, Y: v.X} // left of the way clockwise: outward
+	}
 	face := func(k int, off float64) (pt, float64) {
 		bx := d.moments[k].box
 		c := pt{X: bx.X, Y: bx.Y}
-		u := draw.Unit(d.radial(k))
-		q := c.Add(draw.Tangent(d.radial(k), -1).Mul(off))
+		u := normal(k)
+		q := c.Add(pt{X: u.Y, Y: -u.X}.Mul(off)) // along the face, clockwise
 		rad := draw.CornerRadius
 		if d.moments[k].ma.Critical {
 			rad = 0 // square corners
@@ -133,8 +147,11 @@ func (d *diagram) branchRoute(b *branch) ([]pt, pt) {
 		span = 0.5 * step
 	}
 	tipDir := draw.Unit(math.Atan2(pe.Y, pe.X))
-	if d.round() {
+	switch {
+	case d.round():
 		tipDir = draw.Unit(ae)
+	case ring != nil && i != j:
+		tipDir = normal(j)
 	}
 	base := pe.Sub(tipDir.Mul(draw.ArrowLen))
 	r0 := d.branchRadius(b)
@@ -176,7 +193,11 @@ func (d *diagram) branchRoute(b *branch) ([]pt, pt) {
 		poly = append(poly, lane(t).Add(ray(t).Mul(d1*(1-u)*(1-u))))
 	}
 	// the tangents at the ends: straight in and out of the boxes
-	return smooth(ps.Add(ray(as).Mul(poly[1].Sub(ps).Len())), poly, base.Add(tipDir.Mul(poly[len(poly)-2].Sub(base).Len()))), pe
+	out := ray(as)
+	if ring != nil {
+		out = normal(i)
+	}
+	return smooth(ps.Add(out.Mul(poly[1].Sub(ps).Len())), poly, base.Add(tipDir.Mul(poly[len(poly)-2].Sub(base).Len()))), pe
 }
 
 // edgeRoute is the spline of an edge of the cycle and its arrow tip: a
