@@ -460,10 +460,13 @@ func (k *viewKit) clock() *diagram {
 type journeyWords struct {
 	// WarnNotesPDF: the paper, the numbers of the moments
 	WarnNotesPDF string
+	// WarnNotesPDFOne: the same for one moment
+	WarnNotesPDFOne string
 }
 
 var journeyVocabulary = translated(journeyWords{
-	WarnNotesPDF: msg.N("on %s, the notes of moments %s are on a further page, which only pdf has"),
+	WarnNotesPDF:    msg.N("on %s, the notes of moments %s are on a further page, which only pdf has"),
+	WarnNotesPDFOne: msg.N("on %s, the notes of moment %s are on a further page, which only pdf has"),
 })
 
 // journeyPanel puts the notes of the callouts of each page of d in a
@@ -587,7 +590,11 @@ func journeyPanel(k *viewKit, d *draw.Drawing, callouts map[int]bool) {
 		notes = append(notes, fmt.Sprintf(k.vw.WarnMorePages, d.Paper, first, len(k.a.Moments), len(out)))
 	}
 	if len(left) > 0 {
-		notes = append(notes, fmt.Sprintf(journeyVocabulary[k.o.Lang].WarnNotesPDF, d.Paper, strings.Join(left, ", ")))
+		w := journeyVocabulary[k.o.Lang].WarnNotesPDF
+		if len(left) == 1 {
+			w = journeyVocabulary[k.o.Lang].WarnNotesPDFOne
+		}
+		notes = append(notes, fmt.Sprintf(w, d.Paper, strings.Join(left, ", ")))
 	}
 	d.MoreNote = strings.Join(notes, "; ")
 }

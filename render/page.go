@@ -725,8 +725,13 @@ func (d *diagram) pageWarnings(out *draw.Drawing, k float64, paper draw.Paper) {
 			nums = append(nums, r.Key.Text)
 		}
 		msg := d.w.WarnMovedPDF
-		if d.opts.Format != FormatPDF {
+		switch one := len(nums) == 1; {
+		case d.opts.Format != FormatPDF && one:
+			msg = d.w.WarnMovedOne
+		case d.opts.Format != FormatPDF:
 			msg = d.w.WarnMoved
+		case one:
+			msg = d.w.WarnMovedPDFOne
 		}
 		out.Warnings = append(out.Warnings, fmt.Sprintf(msg, paper.Name, strings.Join(nums, ", ")))
 	}

@@ -20,8 +20,9 @@ type words struct {
 	LegNote, LegCallout                    string
 
 	// warnings on a named page: paper, moments, size reached, minimum;
-	// paper, the callout numbers moved
+	// paper, the callout numbers moved (the One forms for one moment)
 	WarnSmall, WarnMoved, WarnMovedPDF string
+	WarnMovedOne, WarnMovedPDFOne      string
 }
 
 // english holds the diagram's words in English; internal/msg translates
@@ -50,6 +51,8 @@ var english = words{
 	WarnSmall:        msg.N("on %s, %d moments are drawn with names at %.1f pt, below the %g pt ciclo keeps; a larger paper (a3) keeps them larger"),
 	WarnMoved:        msg.N("on %s, the notes of moments %s do not fit beside the diagram and are left out; the PDF continues them on a second page and ciclo report lists them all"),
 	WarnMovedPDF:     msg.N("on %s, the notes of moments %s continue on a second page"),
+	WarnMovedOne:     msg.N("on %s, the notes of moment %s do not fit beside the diagram and are left out; the PDF continues them on a second page and ciclo report lists them all"),
+	WarnMovedPDFOne:  msg.N("on %s, the notes of moment %s continue on a second page"),
 }
 
 // vocabulary holds the diagram's words in every language ciclo speaks.

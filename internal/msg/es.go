@@ -287,6 +287,8 @@ var _ = register("es", Catalog{
 	"on %s, %d moments are drawn with names at %.1f pt, below the %g pt ciclo keeps; a larger paper (a3) keeps them larger":                                  "en %s, los %d momentos llevan nombres de %.1f pt, por debajo de los %g pt que ciclo mantiene; un papel mayor (a3) los deja más grandes",
 	"on %s, the notes of moments %s do not fit beside the diagram and are left out; the PDF continues them on a second page and ciclo report lists them all": "en %s, las mejoras de los momentos %s no caben junto al diagrama y quedan fuera; el PDF las continúa en una segunda página y ciclo report las lista todas",
 	"on %s, the notes of moments %s continue on a second page":                                                                                               "en %s, las mejoras de los momentos %s siguen en una segunda página",
+	"on %s, the notes of moment %s do not fit beside the diagram and are left out; the PDF continues them on a second page and ciclo report lists them all":  "en %s, las mejoras del momento %s no caben junto al diagrama y quedan fuera; el PDF las continúa en una segunda página y ciclo report las lista todas",
+	"on %s, the notes of moment %s continue on a second page":                                                                                                "en %s, las mejoras del momento %s siguen en una segunda página",
 	"View":                  "Vista",
 	"Cycle":                 "Ciclo",
 	"Journey":               "Recorrido",
@@ -768,4 +770,5 @@ var _ = register("es", Catalog{
 	"Points by number": "Puntos por número",
 	"On or near a divider: counts in the quadrant it leans into, a dot at its scores": "Sobre una divisoria o cerca: cuenta en el cuadrante hacia el que se inclina, un punto en sus notas",
 	"on %s, the notes of moments %s are on a further page, which only pdf has":        "en %s, las mejoras de los momentos %s están en otra página, que solo tiene el pdf",
+	"on %s, the notes of moment %s are on a further page, which only pdf has":         "en %s, las mejoras del momento %s están en otra página, que solo tiene el pdf",
 })
