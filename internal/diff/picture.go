@@ -125,7 +125,13 @@ func Decorate(dr *draw.Drawing, d *Diff, l string) {
 			if i == 0 && added[id] {
 				f.Bold, color = true, markAdded
 			}
-			tag.Label.AddLine(draw.Span{Text: s, Font: f, Color: color})
+			line := []draw.Span{{Text: s, Font: f, Color: color}}
+			if num := numberOf(b); i == 0 && num != "" {
+				// the moment's number first: a tag between two moments
+				// says whose it is
+				line = append([]draw.Span{{Text: num + " · ", Font: draw.Font{Size: tagSize, Bold: true}, Color: markInk}}, line...)
+			}
+			tag.Label.AddLine(line...)
 		}
 		w, h := tag.Label.Size()
 		tag.Rect = draw.Rect{W: w + 10, H: h + 6}
@@ -151,6 +157,20 @@ func Decorate(dr *draw.Drawing, d *Diff, l string) {
 			dr.Warnings = append(dr.Warnings, fmt.Sprintf(word(l, "warn_small"), dr.Paper, got, draw.MinNameSize))
 		}
 	}
+}
+
+// numberOf is the moment's number as its box shows it (the leading
+// digits of its first line), "" when it shows none.
+func numberOf(b *draw.Box) string {
+	if len(b.Label.Lines) == 0 || len(b.Label.Lines[0].Spans) == 0 {
+		return ""
+	}
+	t := b.Label.Lines[0].Spans[0].Text
+	end := 0
+	for end < len(t) && t[end] >= '0' && t[end] <= '9' {
+		end++
+	}
+	return t[:end]
 }
 
 // nameSize is the size moment names are set at on the drawing: the
@@ -225,15 +245,27 @@ func placeTag(obs *obstacles, self *draw.Box, outer, r draw.Rect, upper bool) dr
 	for _, dx := range []float64{gapX, -gapX} {
 		cands = append(cands, draw.Rect{X: outer.X + dx, Y: outer.Y, W: r.W, H: r.H})
 	}
+	// then a little farther, clear of a badge on the box's corner
+	for _, dy := range []float64{inner, outerSide} {
+		dy += math.Copysign(badgeRoom, dy)
+		for _, dx := range []float64{0, outer.W/2 - r.W/2, r.W/2 - outer.W/2} {
+			cands = append(cands, draw.Rect{X: outer.X + dx, Y: outer.Y + dy, W: r.W, H: r.H})
+		}
+	}
 	best, bestScore := cands[0], -1.0
 	for i, c := range cands {
 		score := obs.covered(self, c) + 0.01*float64(i)
+
 		if bestScore < 0 || score < bestScore {
 			best, bestScore = c, score
 		}
 	}
 	return best
 }
+
+// badgeRoom is how much farther from its box a tag may stand to clear
+// the badge of a note on the box's corner.
+const badgeRoom = 14.0
 
 // obstacles indexes what a tag must not hide, in a grid of cells, so
 // that placing every tag costs time linear in the drawing's items: the
@@ -314,9 +346,9 @@ func (o *obstacles) add(b *draw.Box, r draw.Rect) {
 	eachCell(r, func(k [2]int) { o.at(k).rects = append(o.at(k).rects, i) })
 }
 
-// covered scores what a tag at r would hide: other boxes and markers by
-// the share of the tag they overlap, route samples 3 each, an arrowhead
-// 60.
+// covered scores what a tag at r would hide: another box or marker 30,
+// and more by the share of the tag it overlaps, route samples 3 each, an
+// arrowhead 60.
 func (o *obstacles) covered(self *draw.Box, r draw.Rect) float64 {
 	g := r.Grow(2)
 	o.stamp++
@@ -341,7 +373,11 @@ func (o *obstacles) covered(self *draw.Box, r draw.Rect) float64 {
 				continue
 			}
 			o.seen[i] = o.stamp
-			score += 100 * overlap(g, o.rects[i].rect) / (g.W * g.H)
+			if a := overlap(g, o.rects[i].rect); a > 0 {
+				// any overlap hides a piece of a box, a badge or a
+				// word: worse than a line or two running under the tag
+				score += 30 + 100*a/(g.W*g.H)
+			}
 		}
 	})
 	return score

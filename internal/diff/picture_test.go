@@ -22,14 +22,19 @@ func load(t *testing.T, path string) *cycle.Analysis {
 
 func labelText(b *draw.Box) string {
 	var sb strings.Builder
-	b.Label.Texts(func(s string) { sb.WriteString(s + "\n") })
+	for _, l := range b.Label.Lines {
+		for _, sp := range l.Spans {
+			sb.WriteString(sp.Text)
+		}
+		sb.WriteString("\n")
+	}
 	return sb.String()
 }
 
 // TestDecorate marks the changes of both example pairs on the new clock
-// face: every changed moment has a tag with its facts, no tag covers a
-// moment, a note, another tag or an arrowhead, the removed moments are
-// in the panel, and the page holds it all.
+// face: every changed moment has a tag with its number and its facts, no
+// tag covers a moment, a note, another tag or an arrowhead, the removed
+// moments are in the panel, and the page holds it all.
 func TestDecorate(t *testing.T) {
 	for _, tc := range []struct {
 		pair, lang string
@@ -85,8 +90,14 @@ func TestDecorate(t *testing.T) {
 					t.Errorf("no tag for %s", id)
 					continue
 				}
-				if got := labelText(tag); got != strings.Join(lines, "\n")+"\n" {
-					t.Errorf("tag of %s:\n%s\nwant:\n%s", id, got, strings.Join(lines, "\n"))
+				// the moment's number heads the tag
+				num := numberOf(byID["moment-"+id])
+				if num == "" {
+					t.Errorf("moment %s shows no number", id)
+				}
+				want := append([]string{num + " · " + lines[0]}, lines[1:]...)
+				if got := labelText(tag); got != strings.Join(want, "\n")+"\n" {
+					t.Errorf("tag of %s:\n%s\nwant:\n%s", id, got, strings.Join(want, "\n"))
 				}
 			}
 			for i, tag := range tags {
