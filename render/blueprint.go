@@ -294,6 +294,7 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 			lb.Left = true
 			lb.Add(names[l], bpLabelW-24, draw.Font{Size: 10, Bold: true}, th.Ink)
 			if empty[l] {
+				lb.Space(2) // the name's descenders clear of the smaller line
 				lb.Add(vw.NoneGiven, bpLabelW-24, draw.Font{Size: 8, Italic: true}, th.Muted)
 			}
 			w, h := lb.Size()
