@@ -549,10 +549,7 @@ func journeyPanel(k *viewKit, d *draw.Drawing, callouts map[int]bool) {
 			p.Panel = panel
 		}
 		if rest != nil {
-			head := *rest.Head
-			head.Label.Lines = slices.Clone(head.Label.Lines)
-			head.Meta = draw.Meta{ID: "notes-panel-continued", Class: "panel"}
-			rest.Head = &head
+			rest.Head = cd.continuedHead(rest.Head)
 		}
 		if p.Panel != nil {
 			scale(p.Panel)

@@ -162,6 +162,17 @@ func (d *diagram) panelStyle() draw.PanelStyle {
 	return draw.PanelStyle{KeyW: 28, RowGap: 8, Pad: 8}
 }
 
+// continuedHead is the heading of the notes panel on a page of its own
+// after the diagram's: a copy of head saying whose improvements continue
+// there (the cycle's title), id notes-panel-continued.
+func (d *diagram) continuedHead(head *draw.Box) *draw.Box {
+	h := *head
+	h.Meta = draw.Meta{ID: "notes-panel-continued", Class: "panel"}
+	h.Label = draw.Label{Left: head.Label.Left, Pad: head.Label.Pad}
+	h.Label.AddLine(draw.Span{Text: fmt.Sprintf(d.w.ImprovementsOn, oneLine(d.a.Cycle.Title)), Font: draw.Font{Size: 12, Bold: true}})
+	return &h
+}
+
 // buildPanel makes the notes panel of the diagram, unplaced; nil without
 // panel rows.
 func (d *diagram) buildPanel() *draw.Panel {

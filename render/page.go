@@ -541,9 +541,7 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 	if out.Continued != nil {
 		// the second page: the panel's rows alone, from its top left
 		rest := out.Continued
-		head := *rest.Head
-		rest.Head = &head
-		rest.Head.Meta = draw.Meta{ID: "notes-panel-continued", Class: "panel"}
+		rest.Head = d.continuedHead(rest.Head)
 		draw.StackPanel(rest, content.Min().X, content.Max().Y, math.Inf(-1), st)
 	}
 	out.Scale(k, pt{})

@@ -167,3 +167,30 @@ func TestPageSizes(t *testing.T) {
 		})
 	}
 }
+
+// TestClockPanelContinuedHead draws 24 moments on A4, whose notes panel
+// continues on the PDF's second page, and checks that page's heading: it
+// says whose improvements continue there (the cycle's title), in both
+// languages, and keeps its own id.
+func TestClockPanelContinuedHead(t *testing.T) {
+	a := analyse(t, "gen.yaml", pageCycle(24, 24))
+	for _, lang := range []string{"en", "es"} {
+		o, err := Options{Page: "a4", Lang: lang}.normalize("en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := pagedClock(a, o)
+		if out.Continued == nil {
+			t.Fatal("the panel does not continue: the test shows nothing")
+		}
+		var head strings.Builder
+		out.Continued.Head.Label.Texts(func(s string) { head.WriteString(s) })
+		want := fmt.Sprintf(vocabulary[lang].ImprovementsOn, a.Cycle.Title)
+		if head.String() != want || out.Continued.Head.ID != "notes-panel-continued" {
+			t.Errorf("%s: the second page is headed %q (id %q), want %q", lang, head.String(), out.Continued.Head.ID, want)
+		}
+		if out.Panel != nil && out.Panel.Head == out.Continued.Head {
+			t.Errorf("%s: both pages share one heading", lang)
+		}
+	}
+}

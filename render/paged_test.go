@@ -295,6 +295,11 @@ func TestJourneyPanelContinues(t *testing.T) {
 				if p.Panel.Head.ID != "notes-panel-continued" {
 					t.Errorf("a page of notes headed %q", p.Panel.Head.ID)
 				}
+				var head strings.Builder
+				p.Panel.Head.Label.Texts(func(s string) { head.WriteString(s) })
+				if !strings.Contains(head.String(), a.Cycle.Title) {
+					t.Errorf("a page of notes headed %q, without the cycle's title %q", head.String(), a.Cycle.Title)
+				}
 			}
 		}
 		if notesOnly == 0 {

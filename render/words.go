@@ -11,6 +11,9 @@ type words struct {
 	End          string // the end marker of an open cycle
 	Legend       string
 	Improvements string // heading of the notes panel
+	// ImprovementsOn heads the notes panel continued on a page of its own:
+	// the cycle's title
+	ImprovementsOn string
 	Done, Doing  string // improvement status
 	Due          string
 
@@ -35,6 +38,7 @@ var english = words{
 	End:              msg.N("END"),
 	Legend:           msg.N("Legend"),
 	Improvements:     msg.N("Improvements"),
+	ImprovementsOn:   msg.N("Improvements, continued: %s"),
 	Done:             msg.N("done"),
 	Doing:            msg.N("in progress"),
 	Due:              msg.N("due"),

@@ -239,6 +239,7 @@ var _ = register("es", Catalog{
 	"END":                                  "FIN",
 	"Legend":                               "Leyenda",
 	"Improvements":                         "Mejoras",
+	"Improvements, continued: %s":          "Mejoras, continuación: %s",
 	"in progress":                          "en curso",
 	"due":                                  "vence",
 	"Moment of truth: number, name, owner": "Momento de verdad: número, nombre, responsable",
