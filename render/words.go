@@ -14,8 +14,8 @@ type words struct {
 	// ImprovementsOn heads the notes panel continued on a page of its own:
 	// the cycle's title
 	ImprovementsOn string
-	Done, Doing  string // improvement status
-	Due          string
+	Done, Doing    string // improvement status
+	Due            string
 
 	LegMoment, LegCritical, LegPerformance string
 	LegFlow, LegHandoff, LegBranch, LegEnd string
