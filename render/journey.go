@@ -75,6 +75,7 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 		d := bandedView(a, o, 10, journeyBands(co, labels))
 		if c > 0 {
 			journeyPanel(k, d, co)
+			alignPages(d) // the panels moved some pages
 		}
 		return d
 	}

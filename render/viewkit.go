@@ -397,6 +397,7 @@ func bandedView(a *cycle.Analysis, o Options, nameSize float64, build bandBuild)
 	}
 	first := best.pages[0][1]
 	out.MoreNote = fmt.Sprintf(viewVocabulary[o.Lang].WarnMorePages, paper.Name, first, n, len(best.pages))
+	alignPages(out)
 	return out
 }
 
@@ -532,4 +533,29 @@ func shortName(name string, n int) string {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, " ,.;:-") + "…"
+}
+
+// alignPages sets the content of every page of d that has rows (d and
+// d.More; pages of notes alone keep their place) at one distance from the
+// page's left edge: the least that centring each page would give, so
+// that every page still fits and a handout's pages do not shift left and
+// right from one to the next (a shorter last row starts where the others
+// do).
+func alignPages(d *draw.Drawing) {
+	pages := []*draw.Drawing{}
+	for _, p := range append([]*draw.Drawing{d}, d.More...) {
+		if len(p.Items) > 0 {
+			pages = append(pages, p)
+		}
+	}
+	if len(pages) < 2 {
+		return
+	}
+	left := math.Inf(1)
+	for _, p := range pages {
+		left = min(left, (p.Page.W-p.Content().W)/2)
+	}
+	for _, p := range pages {
+		p.Page.X = p.Content().Min().X - left + p.Page.W/2
+	}
 }
