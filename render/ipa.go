@@ -459,7 +459,7 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, shorter
 		return math.Abs(r.X-splitX) > r.W/2+2 && math.Abs(r.Y-splitY) > r.H/2+2
 	}
 	// the discs first: they sit at their scores whatever the labels do
-	ring := func(d rect) rect { return d.Grow(4) } // a critical disc's second ring
+	ring := func(d rect) rect { return d.Grow(draw.DoubleGap) } // a critical disc's second ring
 	ok := true
 	// lone discs first, which have one place; then the clusters, which
 	// may take another shape
@@ -571,7 +571,7 @@ func ipaFits(discs []rect, g *ipaGroup, ux, uy, splitX, splitY, w, h float64, fr
 		qy0, qy1 = splitY, h
 	}
 	for _, d := range discs {
-		rg := d.Grow(4)
+		rg := d.Grow(draw.DoubleGap)
 		if !free(rg) || rg.Min().X < qx0 || rg.Max().X > qx1 || rg.Min().Y < qy0 || rg.Max().Y > qy1 {
 			return false
 		}

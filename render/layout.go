@@ -15,6 +15,23 @@ import (
 // the customer and the organisation, as a share of the title's size.
 const titleSpace = 0.2
 
+// titleLines adds the title block of every view to l: the cycle's title
+// at size (bold, wrapped at width), an empty line (titleSpace), then the
+// customer at small and the organisation a point smaller (italic), both
+// wrapped at sub.
+func titleLines(l *draw.Label, c *cycle.Cycle, w *words, th *theme, size, small, width, sub float64) {
+	l.Add(oneLine(c.Title), width, draw.Font{Size: size, Bold: true}, th.Ink)
+	if c.Customer != "" || c.Organization != "" {
+		l.Space(titleSpace * size)
+	}
+	if c.Customer != "" {
+		l.Add(w.Customer+": "+oneLine(c.Customer), sub, draw.Font{Size: small}, th.Muted)
+	}
+	if c.Organization != "" {
+		l.Add(oneLine(c.Organization), sub, draw.Font{Size: small - 1, Italic: true}, th.Muted)
+	}
+}
+
 // Layout constants, in points (1/72 inch).
 const (
 	ringGap     = 30.0 // least space between neighbours on the ring (room for an arrow)
@@ -512,19 +529,8 @@ func (d *diagram) buildTitle() { d.setTitle(18, 230, 230) }
 // setTitle lays out the title block with the title at size points,
 // wrapped at width, and the customer and organisation wrapped at sub.
 func (d *diagram) setTitle(size, width, sub float64) {
-	c := d.a.Cycle
 	d.title = draw.Label{}
-	d.title.Add(oneLine(c.Title), width, draw.Font{Size: size, Bold: true}, d.th.Ink)
-	small := max(11, math.Round(size*0.5))
-	if c.Customer != "" || c.Organization != "" {
-		d.title.Space(titleSpace * size)
-	}
-	if c.Customer != "" {
-		d.title.Add(d.w.Customer+": "+oneLine(c.Customer), sub, draw.Font{Size: small}, d.th.Muted)
-	}
-	if c.Organization != "" {
-		d.title.Add(oneLine(c.Organization), sub, draw.Font{Size: small - 1, Italic: true}, d.th.Muted)
-	}
+	titleLines(&d.title, d.a.Cycle, d.w, d.th, size, max(11, math.Round(size*0.5)), width, sub)
 	w, h := d.title.Size()
 	d.titleBox = rect{X: 0, Y: 0, W: w + 8, H: h + 8}
 	if d.legendMid {

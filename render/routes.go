@@ -192,6 +192,9 @@ func (d *diagram) branchRoute(b *branch) ([]pt, pt) {
 		t := ae - dir*b1*u*u
 		poly = append(poly, lane(t).Add(ray(t).Mul(d1*(1-u)*(1-u))))
 	}
+	// the arrow's base exactly (on a page the arrow arrives along the
+	// ring's normal, which the radial bend ends beside)
+	poly[len(poly)-1] = base
 	// the tangents at the ends: straight in and out of the boxes
 	out := ray(as)
 	if ring != nil {

@@ -102,19 +102,8 @@ var supportOf = func(m *cycle.MomentAnalysis) []string { return m.Support }
 // the title, the customer and the organisation, wrapped at width. It
 // returns the block's box.
 func (k *viewKit) title(left, top, width float64) *draw.Box {
-	c := k.a.Cycle
-	var l draw.Label
-	l.Left = true
-	l.Add(oneLine(c.Title), width, draw.Font{Size: 20, Bold: true}, k.th.Ink)
-	if c.Customer != "" || c.Organization != "" {
-		l.Space(titleSpace * 20)
-	}
-	if c.Customer != "" {
-		l.Add(k.w.Customer+": "+oneLine(c.Customer), width, draw.Font{Size: 11}, k.th.Muted)
-	}
-	if c.Organization != "" {
-		l.Add(oneLine(c.Organization), width, draw.Font{Size: 10, Italic: true}, k.th.Muted)
-	}
+	l := draw.Label{Left: true}
+	titleLines(&l, k.a.Cycle, k.w, k.th, 20, 11, width, width)
 	w, h := l.Size()
 	r := rect{X: left + w/2, Y: top - h/2, W: w, H: h}
 	b := &draw.Box{Meta: draw.Meta{ID: "title", Class: "title"}, Name: "_title", Shape: draw.Plain, Rect: r, Label: l}
