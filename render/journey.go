@@ -519,7 +519,8 @@ func journeyPanel(k *viewKit, d *draw.Drawing, callouts map[int]bool) {
 		// more of the panel's rows; in design points (the page's over s)
 		panel := cd.buildPanel()
 		pg := rect{X: p.Page.X / s, Y: p.Page.Y / s, W: p.Page.W / s, H: p.Page.H / s}
-		margin := pageMargin / s
+		paper, _ := draw.LookupPaper(p.Paper)
+		margin := paper.Margin / s
 		c := p.Content()
 		c = rect{X: c.X / s, Y: c.Y / s, W: c.W / s, H: c.H / s}
 		pw := draw.PanelWidth(panel, st)

@@ -35,7 +35,7 @@ func titleLines(l *draw.Label, c *cycle.Cycle, w *words, th *theme, size, small,
 // Layout constants, in points (1/72 inch).
 const (
 	ringGap     = 30.0 // least space between neighbours on the ring (room for an arrow)
-	pageRingGap = 16.0 // the same on a named page
+	pageRingGap = 15.0 // the same on a named page
 	pagePadY    = 4.0  // padY on a named page
 	pagePadX    = 7.0  // padX on a named page
 	sideGap     = 14.0 // least space between a note and anything else

@@ -22,7 +22,7 @@ import (
 // scale that keeps moment names at draw.MinNameSize (11 pt names) also
 // keep notes at draw.MinNoteSize and the title at draw.MinTitleSize.
 const (
-	pageMargin = 28.8 // 0.4 inch around the page
+	pageMargin = 28.8 // 0.4 inch around a page sized to its content
 	pageGap    = 24.0 // between the ring, the legend and the panel (design points)
 	maxGrow    = 1.6  // a small cycle is drawn at most this much larger
 	nameSize   = 11.0 // the design size of moment names
@@ -114,6 +114,7 @@ type arrangement struct {
 	d        *diagram
 	side     bool    // legend and panel beside the ring (else below)
 	w, h     float64 // the page, in points
+	margin   float64 // left around the page's edges (draw.Paper.Margin)
 	k        float64 // the scale at which everything fits
 	kNoPanel float64 // the scale at which all but the panel's rows fit
 	lw, lh   float64 // the legend, in design points
@@ -197,7 +198,7 @@ func (a *arrangement) rowsFit() int {
 		return 0
 	}
 	st := d.panelStyle()
-	room := (a.h - 2*pageMargin) / a.scale() // the page's height, design points
+	room := (a.h - 2*a.margin) / a.scale() // the page's height, design points
 	if !d.titleInside() {
 		_, th := d.title.Size()
 		room -= th + pageGap
@@ -223,8 +224,8 @@ func (a *arrangement) rowsFit() int {
 
 // measure fits the laid-out diagram d to a page of w × h points with the
 // legend and the panel beside the ring (side) or below it.
-func measure(d *diagram, w, h float64, side bool) *arrangement {
-	a := &arrangement{d: d, side: side, w: w, h: h}
+func measure(d *diagram, w, h, margin float64, side bool) *arrangement {
+	a := &arrangement{d: d, side: side, w: w, h: h, margin: margin}
 	ringW, ringH := d.hi.X-d.lo.X, d.hi.Y-d.lo.Y
 	if l := d.legendDrawing; l != nil && !d.legendInside() {
 		a.lw, a.lh = l.Size()
@@ -262,7 +263,7 @@ func measure(d *diagram, w, h float64, side bool) *arrangement {
 		compH += th + pageGap
 		noRows += th + pageGap
 	}
-	aw, ah := w-2*pageMargin, h-2*pageMargin
+	aw, ah := w-2*margin, h-2*margin
 	a.k = min(aw/compW, ah/compH, maxGrow)
 	a.kNoPanel = min(aw/noRowsW, ah/noRows, maxGrow)
 	a.panelBeside = aw/compW >= minScale-1e-9
@@ -277,7 +278,7 @@ func (a *arrangement) nextShape() float64 {
 	if a.tier() < 2 && d.panelDrawing != nil && !d.panelInside() {
 		k, pw = max(k, a.kNoPanel), 0
 	}
-	roomW, roomH := (a.w-2*pageMargin)/k, (a.h-2*pageMargin)/k
+	roomW, roomH := (a.w-2*a.margin)/k, (a.h-2*a.margin)/k
 	if !d.titleInside() {
 		_, th := d.title.Size()
 		roomH -= th + pageGap
@@ -392,7 +393,7 @@ func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 					d = newShapedIn(a, o, s, radii)
 					laid[s] = d
 				}
-				arr = measure(d, w, h, side)
+				arr = measure(d, w, h, paper.Margin, side)
 				next := arr.nextShape()
 				if math.Abs(next-s.ey) < 0.02 {
 					break
@@ -474,7 +475,7 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 	st := d.panelStyle()
 	// place in design points: the ring where it is, the legend and the
 	// panel beside or below it, within the page's height at scale k
-	availH := (arr.h - 2*pageMargin) / k
+	availH := (arr.h - 2*arr.margin) / k
 	tw, th := d.title.Size()
 	bottom := d.hi.Y - availH // the ring at the top of the page
 	if !d.titleInside() {
@@ -550,7 +551,7 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 	out.Paper = paper.Name
 	if out.Continued != nil {
 		lo := out.Continued.Head.Rect
-		v := pt{X: out.Page.Min().X + pageMargin - lo.Min().X, Y: out.Page.Max().Y - pageMargin - lo.Max().Y}
+		v := pt{X: out.Page.Min().X + arr.margin - lo.Min().X, Y: out.Page.Max().Y - arr.margin - lo.Max().Y}
 		(&draw.Drawing{Panel: out.Continued}).Scale(1, v)
 	}
 	d.pageWarnings(out, k, paper)
@@ -707,14 +708,15 @@ func (d *diagram) clearInside(r rect) bool {
 	return true
 }
 
+// reachedSize is the size of names designed at size points and drawn at
+// scale k: rounded down to whole points, as Graphviz sets the text
+// (draw.Drawing.Scale), so that a warning says what the page shows.
+func reachedSize(size, k float64) float64 { return max(1, math.Floor(size*k+0.01)) }
+
 // pageWarnings tells what the page could not keep: names below
 // draw.MinNameSize, notes moved off the page.
 func (d *diagram) pageWarnings(out *draw.Drawing, k float64, paper draw.Paper) {
-	got := math.Floor(nameSize*k + 0.01)
-	if got < 1 {
-		got = math.Floor(nameSize*k*10+0.01) / 10 // a tenth, not "0.0"
-	}
-	if got < draw.MinNameSize-0.01 {
+	if got := reachedSize(nameSize, k); got < draw.MinNameSize-0.01 {
 		out.Warnings = append(out.Warnings, fmt.Sprintf(d.w.WarnSmall, paper.Name, d.n, got, draw.MinNameSize))
 	}
 	if c := out.Continued; c != nil {

@@ -85,8 +85,8 @@ func TestPageSizes(t *testing.T) {
 		{"a4", "", 26, true, [3]float64{}}, {"letter", "", 24, true, [3]float64{}},
 		{"a4", "", 36, false, [3]float64{8, 7, 14}},
 		{"slide", "", 6, true, [3]float64{}}, {"slide", "", 14, true, [3]float64{}},
-		{"slide", "", 24, true, [3]float64{}}, {"slide", "", 26, true, [3]float64{}},
-		{"slide", "", 36, false, [3]float64{8, 6, 13}},
+		{"slide", "", 24, true, [3]float64{}}, {"slide", "", 26, true, [3]float64{}}, {"slide", "", 30, true, [3]float64{}},
+		{"slide", "", 36, false, [3]float64{8, 7, 14}},
 		{"a3", "", 24, true, [3]float64{}}, {"a3", "", 36, true, [3]float64{}}, {"a3", "", 40, true, [3]float64{}},
 	}
 	for _, c := range cases {

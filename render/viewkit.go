@@ -256,12 +256,12 @@ func (k *viewKit) finish(nameSize float64) *draw.Drawing {
 	}
 	c := out.Content()
 	w, h := paper.Oriented(o.Orientation, c.W/c.H)
-	s := min((w-2*pageMargin)/c.W, (h-2*pageMargin)/c.H, maxGrow)
+	s := min((w-2*paper.Margin)/c.W, (h-2*paper.Margin)/c.H, maxGrow)
 	out.Scale(s, pt{})
 	m := c.Centre().Mul(s)
 	out.Page = rect{X: m.X, Y: m.Y, W: w, H: h}
 	out.Paper = paper.Name
-	if got := math.Floor(nameSize*s + 0.01); got < draw.MinNameSize-0.01 {
+	if got := reachedSize(nameSize, s); got < draw.MinNameSize-0.01 {
 		out.Warnings = append(out.Warnings, fmt.Sprintf(k.vw.WarnSmall, paper.Name, len(k.a.Moments), got, draw.MinNameSize))
 	}
 	return out
@@ -296,7 +296,7 @@ func bandedView(a *cycle.Analysis, o Options, nameSize float64, build bandBuild)
 	scaleOn := func(k *viewKit, orient string) (float64, float64, float64) {
 		c := k.out.Content()
 		w, h := paper.Oriented(orient, c.W/c.H)
-		return min((w-2*pageMargin)/c.W, (h-2*pageMargin)/c.H, maxGrow), w, h
+		return min((w-2*paper.Margin)/c.W, (h-2*paper.Margin)/c.H, maxGrow), w, h
 	}
 	type plan struct {
 		o     Options
@@ -372,7 +372,7 @@ func bandedView(a *cycle.Analysis, o Options, nameSize float64, build bandBuild)
 		d := build(a, best.o, best.per, pg[0], pg[1]).out
 		c := d.Content()
 		d.Scale(best.scale, pt{})
-		d.Page = rect{X: c.Centre().X * best.scale, Y: (c.Y+c.H/2)*best.scale + pageMargin - best.h/2, W: best.w, H: best.h}
+		d.Page = rect{X: c.Centre().X * best.scale, Y: (c.Y+c.H/2)*best.scale + paper.Margin - best.h/2, W: best.w, H: best.h}
 		d.Paper = paper.Name
 		if i == 0 {
 			out = d
@@ -381,7 +381,7 @@ func bandedView(a *cycle.Analysis, o Options, nameSize float64, build bandBuild)
 		d.Name = fmt.Sprintf("%s-%d", d.Name, i+1)
 		out.More = append(out.More, d)
 	}
-	if got := math.Floor(nameSize*best.scale + 0.01); got < draw.MinNameSize-0.01 {
+	if got := reachedSize(nameSize, best.scale); got < draw.MinNameSize-0.01 {
 		out.Warnings = append(out.Warnings, fmt.Sprintf(viewVocabulary[o.Lang].WarnSmall, paper.Name, n, got, draw.MinNameSize))
 	}
 	first := best.pages[0][1]
@@ -411,7 +411,7 @@ func (k *viewKit) placeLegendEither(l *draw.Legend, first, second pt) {
 	fit := func(at pt) float64 {
 		r := c.Union(rect{X: at.X + lw/2, Y: at.Y - lh/2, W: lw, H: lh})
 		w, h := paper.Oriented(k.o.Orientation, r.W/r.H)
-		return min((w-2*pageMargin)/r.W, (h-2*pageMargin)/r.H)
+		return min((w-2*paper.Margin)/r.W, (h-2*paper.Margin)/r.H)
 	}
 	at := first
 	if fit(second) > fit(first)+1e-9 {

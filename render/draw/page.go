@@ -15,14 +15,18 @@ type Paper struct {
 	// view lays out on the paper keeping MinNameSize, MinNoteSize and
 	// MinTitleSize; beyond, it goes below them and warns.
 	MaxMoments int
+	// Margin is the room a view leaves around the page's edges, in
+	// points: 0.4 inch on paper, which printers need; 0.25 inch on a
+	// slide, which is shown on a screen edge to edge.
+	Margin float64
 }
 
 // Papers are the page sizes one may ask for besides "auto".
 var Papers = []Paper{
-	{Name: "a4", W: 595.28, H: 841.89, MaxMoments: 24},
-	{Name: "a3", W: 841.89, H: 1190.55, MaxMoments: 36},
-	{Name: "letter", W: 612, H: 792, MaxMoments: 24},
-	{Name: "slide", W: 960, H: 540, MaxMoments: 36}, // 16:9, 13.333 × 7.5 in
+	{Name: "a4", W: 595.28, H: 841.89, MaxMoments: 24, Margin: 28.8},
+	{Name: "a3", W: 841.89, H: 1190.55, MaxMoments: 36, Margin: 28.8},
+	{Name: "letter", W: 612, H: 792, MaxMoments: 24, Margin: 28.8},
+	{Name: "slide", W: 960, H: 540, MaxMoments: 36, Margin: 18}, // 16:9, 13.333 × 7.5 in
 }
 
 // The smallest font sizes a view keeps on a named paper, in points.
