@@ -522,6 +522,7 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 			out.Continued = stackOrMove(out, p, x, y, bottom, st, arr)
 		}
 	}
+	d.rewordCallouts(out)
 	// the title tops the middle block, or heads the page flush left with
 	// the content below it
 	below := out.Content()
@@ -555,6 +556,22 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 		(&draw.Drawing{Panel: out.Continued}).Scale(1, v)
 	}
 	d.pageWarnings(out, k, paper)
+}
+
+// rewordCallouts says in the legend where the notes of the numbered
+// callouts are when they are not all in the panel on the page: on page 2
+// of a PDF, or, in an SVG or a PNG, in the report (which lists every
+// note).
+func (d *diagram) rewordCallouts(out *draw.Drawing) {
+	if out.Continued == nil || out.Legend == nil {
+		return
+	}
+	pdf := d.opts.Format == FormatPDF
+	text := map[[2]bool]string{ // some rows on the page, pdf
+		{false, true}: d.w.LegCalloutPage2, {false, false}: d.w.LegCalloutReport,
+		{true, true}: d.w.LegCalloutPanelPage2, {true, false}: d.w.LegCalloutPanelReport,
+	}[[2]bool{out.Panel != nil && len(out.Panel.Rows) > 0, pdf}]
+	out.Legend.Reword("callout", text)
 }
 
 // middle says what goes in the middle of the ring on a named page.

@@ -194,3 +194,68 @@ func TestClockPanelContinuedHead(t *testing.T) {
 		}
 	}
 }
+
+// TestCalloutWhereabouts checks that the legend says where the notes of
+// the numbered callouts are when they are not all on the page: in the
+// panel and on page 2 of a PDF, or in the panel and the report (which
+// lists every note) for an SVG or a PNG; the four wordings all turn up
+// among 36 moments on a slide and 24 on A4 or a slide. And every wording of that
+// row, in every language, fits the room of the one it replaces (or
+// draw.Legend.Reword would keep the old).
+func TestCalloutWhereabouts(t *testing.T) {
+	cases := []struct {
+		page string
+		n    int
+		seed int64
+	}{{"slide", 36, 36}, {"a4", 24, 4}, {"slide", 24, 24}, {"slide", 24, 1}, {"a3", 24, 4}}
+	seen := map[string]bool{}
+	for _, c := range cases {
+		a := analyse(t, "gen.yaml", pageCycle(c.n, c.seed))
+		for _, lang := range []string{"en", "es"} {
+			for _, format := range []Format{FormatSVG, FormatPDF} {
+				o, err := Options{Page: c.page, Lang: lang, Format: format}.normalize("en")
+				if err != nil {
+					t.Fatal(err)
+				}
+				out := pagedClock(a, o)
+				var got string
+				for _, r := range out.Legend.Rows {
+					if r.Kind == "callout" {
+						r.Text.Label.Texts(func(s string) { got += s + " " })
+					}
+				}
+				w := vocabulary[lang]
+				some := out.Panel != nil && len(out.Panel.Rows) > 0
+				want := map[[3]bool]string{ // moved, some on the page, pdf
+					{true, false, true}: w.LegCalloutPage2, {true, false, false}: w.LegCalloutReport,
+					{true, true, true}: w.LegCalloutPanelPage2, {true, true, false}: w.LegCalloutPanelReport,
+				}[[3]bool{out.Continued != nil, some, format == FormatPDF}]
+				if want == "" {
+					want = w.LegCallout
+				}
+				if strings.Join(strings.Fields(got), " ") != want {
+					t.Errorf("%s %d %s %s: the legend says %q, want %q", c.page, c.n, format, lang, got, want)
+				}
+				seen[want] = true
+			}
+		}
+	}
+	for lang, w := range vocabulary {
+		for _, text := range []string{w.LegCallout, w.LegCalloutPage2, w.LegCalloutReport, w.LegCalloutPanelPage2, w.LegCalloutPanelReport} {
+			if !seen[text] {
+				t.Errorf("%s: no case shows %q", lang, text)
+			}
+		}
+	}
+	st := draw.DefaultLegend
+	st.TextW = 170 // as buildLegend sets it on a page
+	for lang, w := range vocabulary {
+		for _, text := range []string{w.LegCalloutPage2, w.LegCalloutReport, w.LegCalloutPanelPage2, w.LegCalloutPanelReport} {
+			l := draw.NewLegend("", st)
+			l.AddRow("callout", w.LegCallout)
+			if !l.Reword("callout", text) {
+				t.Errorf("%s: %q takes more room than %q", lang, text, w.LegCallout)
+			}
+		}
+	}
+}

@@ -21,6 +21,10 @@ type words struct {
 	LegFlow, LegHandoff, LegBranch, LegEnd string
 	LegBranchHandoff                       string // a branch that is also a handoff
 	LegNote, LegCallout                    string
+	// LegCallout reworded when notes are not all on the page: none of
+	// them (Page2 in a PDF, Report in an SVG or PNG), or some (Panel...)
+	LegCalloutPage2, LegCalloutReport           string
+	LegCalloutPanelPage2, LegCalloutPanelReport string
 
 	// warnings on a named page: paper, moments, size reached, minimum;
 	// paper, the callout numbers moved (the One forms for one moment)
@@ -31,32 +35,36 @@ type words struct {
 // english holds the diagram's words in English; internal/msg translates
 // them.
 var english = words{
-	Critical:         msg.N("CRITICAL"),
-	Customer:         msg.N("Customer"),
-	Organization:     msg.N("Organisation"),
-	Performance:      msg.N("performance"),
-	End:              msg.N("END"),
-	Legend:           msg.N("Legend"),
-	Improvements:     msg.N("Improvements"),
-	ImprovementsOn:   msg.N("Improvements, continued: %s"),
-	Done:             msg.N("done"),
-	Doing:            msg.N("in progress"),
-	Due:              msg.N("due"),
-	LegMoment:        msg.N("Moment of truth: number, name, owner"),
-	LegCritical:      msg.N("Critical moment: double square border and \"! CRITICAL\""),
-	LegPerformance:   msg.N("Performance as customers rate it (score / scale)"),
-	LegFlow:          msg.N("The customer's next step (clockwise)"),
-	LegHandoff:       msg.N("Handoff: passed to another owner within one contact"),
-	LegBranch:        msg.N("Branch: the customer may skip ahead or go back"),
-	LegEnd:           msg.N("The customer leaves the cycle here"),
-	LegBranchHandoff: msg.N("Branch and handoff: skips ahead or back, to another owner"),
-	LegNote:          msg.N("Improvements for the moment (planned, in progress or done)"),
-	LegCallout:       msg.N("Improvements for the moment of that number, listed in the panel"),
-	WarnSmall:        msg.N("on %s, %d moments are drawn with names at %.1f pt, below the %g pt ciclo keeps; a larger paper (a3) keeps them larger"),
-	WarnMoved:        msg.N("on %s, the notes of moments %s do not fit beside the diagram and are left out; the PDF continues them on a second page and ciclo report lists them all"),
-	WarnMovedPDF:     msg.N("on %s, the notes of moments %s continue on a second page"),
-	WarnMovedOne:     msg.N("on %s, the notes of moment %s do not fit beside the diagram and are left out; the PDF continues them on a second page and ciclo report lists them all"),
-	WarnMovedPDFOne:  msg.N("on %s, the notes of moment %s continue on a second page"),
+	Critical:              msg.N("CRITICAL"),
+	Customer:              msg.N("Customer"),
+	Organization:          msg.N("Organisation"),
+	Performance:           msg.N("performance"),
+	End:                   msg.N("END"),
+	Legend:                msg.N("Legend"),
+	Improvements:          msg.N("Improvements"),
+	ImprovementsOn:        msg.N("Improvements, continued: %s"),
+	Done:                  msg.N("done"),
+	Doing:                 msg.N("in progress"),
+	Due:                   msg.N("due"),
+	LegMoment:             msg.N("Moment of truth: number, name, owner"),
+	LegCritical:           msg.N("Critical moment: double square border and \"! CRITICAL\""),
+	LegPerformance:        msg.N("Performance as customers rate it (score / scale)"),
+	LegFlow:               msg.N("The customer's next step (clockwise)"),
+	LegHandoff:            msg.N("Handoff: passed to another owner within one contact"),
+	LegBranch:             msg.N("Branch: the customer may skip ahead or go back"),
+	LegEnd:                msg.N("The customer leaves the cycle here"),
+	LegBranchHandoff:      msg.N("Branch and handoff: skips ahead or back, to another owner"),
+	LegNote:               msg.N("Improvements for the moment (planned, in progress or done)"),
+	LegCallout:            msg.N("Improvements for the moment of that number, listed in the panel"),
+	LegCalloutPage2:       msg.N("Improvements for the moment of that number, listed on page 2"),
+	LegCalloutReport:      msg.N("Improvements for the moment of that number, listed in the report"),
+	LegCalloutPanelPage2:  msg.N("Improvements for the moment of that number: in the panel and on page 2"),
+	LegCalloutPanelReport: msg.N("Improvements for the moment of that number: in the panel, all in the report"),
+	WarnSmall:             msg.N("on %s, %d moments are drawn with names at %.1f pt, below the %g pt ciclo keeps; a larger paper (a3) keeps them larger"),
+	WarnMoved:             msg.N("on %s, the notes of moments %s do not fit beside the diagram and are left out; the PDF continues them on a second page and ciclo report lists them all"),
+	WarnMovedPDF:          msg.N("on %s, the notes of moments %s continue on a second page"),
+	WarnMovedOne:          msg.N("on %s, the notes of moment %s do not fit beside the diagram and are left out; the PDF continues them on a second page and ciclo report lists them all"),
+	WarnMovedPDFOne:       msg.N("on %s, the notes of moment %s continue on a second page"),
 }
 
 // vocabulary holds the diagram's words in every language ciclo speaks.

@@ -2,6 +2,7 @@ package draw
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -128,5 +129,46 @@ func TestEachSampleIsSamples(t *testing.T) {
 		if got[i] != want[i] {
 			t.Fatalf("sample %d: %v, want %v", i, got[i], want[i])
 		}
+	}
+}
+
+// TestLegendReword rewords a placed legend's row: a text on as many lines
+// replaces the old in place (its left edge and middle kept, the legend's
+// size unchanged); a text on more lines is refused and changes nothing.
+func TestLegendReword(t *testing.T) {
+	st := DefaultLegend
+	st.TextW = 170
+	l := NewLegend("Legend", st)
+	l.AddRow("moment", "Moment of truth: number, name, owner")
+	l.AddRow("callout", "Improvements for the moment of that number, listed in the panel")
+	l.Place(100, 50)
+	w0, h0 := l.Size()
+	row := l.Rows[1].Text
+	left, mid := row.Rect.Min().X, row.Rect.Y
+	if !l.Reword("callout", "Improvements for the moment of that number, listed on page 2") {
+		t.Fatal("a text on as many lines was refused")
+	}
+	var got string
+	row.Label.Texts(func(s string) { got += s })
+	if !strings.Contains(got, "page 2") {
+		t.Errorf("the row says %q", got)
+	}
+	if w, h := l.Size(); w != w0 || h != h0 {
+		t.Errorf("the legend went from %g × %g to %g × %g", w0, h0, w, h)
+	}
+	if math.Abs(row.Rect.Min().X-left) > 1e-9 || math.Abs(row.Rect.Y-mid) > 1e-9 {
+		t.Errorf("the row moved from (%g, %g) to (%g, %g)", left, mid, row.Rect.Min().X, row.Rect.Y)
+	}
+	long := strings.Repeat("and on and on ", 12)
+	if l.Reword("callout", long) {
+		t.Error("a text on more lines was taken")
+	}
+	got = ""
+	row.Label.Texts(func(s string) { got += s })
+	if strings.Contains(got, "and on") {
+		t.Error("a refused text changed the row")
+	}
+	if l.Reword("branch", "Branch") {
+		t.Error("a kind the legend does not have was reworded")
 	}
 }

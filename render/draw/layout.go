@@ -88,16 +88,51 @@ func NewLegend(title string, st LegendStyle) *Legend {
 // sample column), and text. kind is the view's typed name of the mark.
 func (l *Legend) AddRow(kind, text string, sample ...Item) {
 	t := &Box{Meta: Meta{Class: "legend legend-" + kind}, Shape: Plain}
-	t.Label.Left = true
-	if l.style.TextW > 0 {
-		t.Label.Add(text, l.style.TextW, l.style.Text, l.style.Ink)
-	} else {
-		t.Label.AddLine(Span{Text: text, Font: l.style.Text, Color: l.style.Ink})
-	}
+	t.Label = l.rowLabel(text)
 	for _, s := range sample {
 		s.meta().Class = "legend legend-" + kind
 	}
 	l.Rows = append(l.Rows, LegendRow{Kind: kind, Sample: sample, Text: t})
+}
+
+// rowLabel is a row's text, wrapped at the style's width.
+func (l *Legend) rowLabel(text string) Label {
+	lb := Label{Left: true}
+	if l.style.TextW > 0 {
+		lb.Add(text, l.style.TextW, l.style.Text, l.style.Ink)
+	} else {
+		lb.AddLine(Span{Text: text, Font: l.style.Text, Color: l.style.Ink})
+	}
+	return lb
+}
+
+// Reword replaces the text of the rows of the given kind, even once the
+// legend is placed (each row's text keeps its left edge and its middle),
+// when the new text takes no more lines than the old and no more width
+// than its column's text (the legend keeps its size); it reports whether
+// it did.
+func (l *Legend) Reword(kind, text string) bool {
+	lb := l.rowLabel(text)
+	w, h := lb.Size()
+	cols, _ := l.columns()
+	var found []LegendRow
+	for _, rows := range cols {
+		for _, r := range rows {
+			if r.Kind != kind {
+				continue
+			}
+			if _, oh := r.Text.Label.Size(); h > oh+1e-9 || w > l.textW(rows)+1e-9 {
+				return false
+			}
+			found = append(found, r)
+		}
+	}
+	for _, r := range found {
+		left := r.Text.Rect.X - r.Text.Rect.W/2
+		r.Text.Label = lb
+		r.Text.Rect = Rect{left + w/2, r.Text.Rect.Y, w, h}
+	}
+	return len(found) > 0
 }
 
 // Size is the legend's size once its rows are added.
