@@ -102,8 +102,88 @@ func (d *diagram) reach(start, length float64) float64 {
 
 // branchRoute routes a branch the shorter way round: inward from the
 // source's inner face to its lane, along the lane, which follows the
-// inside of the ring, and out to the target's inner face.
+// inside of the ring, and out to the target's inner face. On a named page,
+// where the ring turns a corner, a neighbour may stand in front of part
+// of a face: when the route passes through a box, the ends slide along
+// their faces (the target's first, then the source's) to the offsets
+// whose route passes through the fewest (behind), if any does better.
 func (d *diagram) branchRoute(b *branch) ([]pt, pt) {
+	path, tip := d.branchRouteAt(b, b.offFrom, b.offTo)
+	if !d.paged || d.round() || b.edge.From == b.edge.To {
+		return path, tip
+	}
+	worst := d.behind(b, path)
+	if worst == 0 {
+		return path, tip
+	}
+	offFrom, offTo := b.offFrom, b.offTo
+	for _, to := range []bool{true, false} {
+		k, off := b.edge.From.Index, offFrom
+		if to {
+			k, off = b.edge.To.Index, offTo
+		}
+		half := d.faceHalf(k)
+		for step := 3.0; step <= 2*half && worst > 0; step += 3 {
+			for _, o := range []float64{off + step, off - step} {
+				if math.Abs(o) > half {
+					continue
+				}
+				f, t := offFrom, o
+				if !to {
+					f, t = o, offTo
+				}
+				p, tp := d.branchRouteAt(b, f, t)
+				if n := d.behind(b, p); n < worst {
+					path, tip, worst = p, tp, n
+					offFrom, offTo = f, t
+					if n == 0 {
+						break
+					}
+				}
+			}
+		}
+	}
+	return path, tip
+}
+
+// faceHalf is how far along moment k's face, from its middle, a branch
+// may end: to a little short of the box's rounded corners.
+func (d *diagram) faceHalf(k int) float64 {
+	bx := d.moments[k].box
+	ring := d.newTrack()
+	_, v, _ := ring.at(ring.param(bx.Centre()))
+	return math.Max(math.Abs(v.X)*bx.W/2+math.Abs(v.Y)*bx.H/2-draw.CornerRadius-2, 0)
+}
+
+// behind counts the samples of a branch's path that fall inside a moment
+// box other than its ends, among the two moments on either side of each
+// end (the lane keeps clear of those further along: reach).
+func (d *diagram) behind(b *branch, path []pt) int {
+	var boxes []rect
+	seen := map[int]bool{b.edge.From.Index: true, b.edge.To.Index: true}
+	for _, end := range []float64{b.start, b.start + b.length} {
+		for k := -2.0; k <= 2; k++ {
+			m := int(math.Mod(math.Floor(end)+k+2*float64(d.n), float64(d.n)))
+			if !seen[m] {
+				seen[m] = true
+				boxes = append(boxes, d.moments[m].box.Grow(-1))
+			}
+		}
+	}
+	n := 0
+	draw.EachSample(path, 8, func(p pt) {
+		for _, r := range boxes {
+			if r.Contains(p) {
+				n++
+			}
+		}
+	})
+	return n
+}
+
+// branchRouteAt is branchRoute with the ends offFrom and offTo along their
+// faces (branch.offFrom, branch.offTo).
+func (d *diagram) branchRouteAt(b *branch, offFrom, offTo float64) ([]pt, pt) {
 	i, j := b.edge.From.Index, b.edge.To.Index
 	step := 2 * math.Pi / float64(d.n)
 	dir := b.dir
@@ -133,8 +213,8 @@ func (d *diagram) branchRoute(b *branch) ([]pt, pt) {
 		p := draw.RoundedExit(bx, rad, q, u.Mul(-1))
 		return p, d.param(p)
 	}
-	ps, as := face(i, b.offFrom)
-	pe, ae := face(j, b.offTo)
+	ps, as := face(i, offFrom)
+	pe, ae := face(j, offTo)
 	// unwrap the angles so that travel from as to ae goes in dir
 	span := (ae - as) * dir
 	for span <= 0 {
