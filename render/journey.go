@@ -589,10 +589,8 @@ func journeyPanel(k *viewKit, d *draw.Drawing, callouts map[int]bool) {
 		notes = append(notes, fmt.Sprintf(k.vw.WarnMorePages, d.Paper, first, len(k.a.Moments), len(out)))
 	}
 	if len(left) > 0 {
-		w := journeyVocabulary[k.o.Lang].WarnNotesPDF
-		if len(left) == 1 {
-			w = journeyVocabulary[k.o.Lang].WarnNotesPDFOne
-		}
+		jv := journeyVocabulary[k.o.Lang]
+		w := msg.Plural(k.o.Lang, len(left), jv.WarnNotesPDFOne, jv.WarnNotesPDF)
 		notes = append(notes, fmt.Sprintf(w, d.Paper, strings.Join(left, ", ")))
 	}
 	d.MoreNote = strings.Join(notes, "; ")

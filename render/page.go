@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/internal/msg"
 	"github.com/ciclo-dev/ciclo/render/draw"
 )
 
@@ -741,16 +742,11 @@ func (d *diagram) pageWarnings(out *draw.Drawing, k float64, paper draw.Paper) {
 		for _, r := range c.Rows {
 			nums = append(nums, r.Key.Text)
 		}
-		msg := d.w.WarnMovedPDF
-		switch one := len(nums) == 1; {
-		case d.opts.Format != FormatPDF && one:
-			msg = d.w.WarnMovedOne
-		case d.opts.Format != FormatPDF:
-			msg = d.w.WarnMoved
-		case one:
-			msg = d.w.WarnMovedPDFOne
+		w := msg.Plural(d.opts.Lang, len(nums), d.w.WarnMovedPDFOne, d.w.WarnMovedPDF)
+		if d.opts.Format != FormatPDF {
+			w = msg.Plural(d.opts.Lang, len(nums), d.w.WarnMovedOne, d.w.WarnMoved)
 		}
-		out.Warnings = append(out.Warnings, fmt.Sprintf(msg, paper.Name, strings.Join(nums, ", ")))
+		out.Warnings = append(out.Warnings, fmt.Sprintf(w, paper.Name, strings.Join(nums, ", ")))
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/ciclo-dev/ciclo/internal/msg"
 )
 
 // FileStatus tells how a cycle file differs between two versions of a
@@ -269,12 +271,10 @@ func (d *Diff) tables(l string) []*table {
 	return out
 }
 
-// plural picks the word key, or key_1 for one.
+// plural fills in the word key, or key_1 where the language takes the
+// singular for n (msg.Plural), with n and args.
 func plural(l, key string, n int, args ...any) string {
-	if n == 1 {
-		key += "_1"
-	}
-	return fmt.Sprintf(word(l, key), append([]any{n}, args...)...)
+	return fmt.Sprintf(msg.Plural(l, n, word(l, key+"_1"), word(l, key)), append([]any{n}, args...)...)
 }
 
 // Summary is one line that counts the changes, in the language l: "No

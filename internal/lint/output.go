@@ -23,18 +23,9 @@ var _ = []string{msg.N("error"), msg.N("warning")}
 func Summary(fs []Finding, files int, lang string) string {
 	errs, warnings := Count(fs)
 	return msg.Sprintf(lang, "%s, %s in %s",
-		plural(lang, errs, msg.N("%d error"), msg.N("%d errors")),
-		plural(lang, warnings, msg.N("%d warning"), msg.N("%d warnings")),
-		plural(lang, files, msg.N("%d file"), msg.N("%d files")))
-}
-
-// plural fills in the singular format for 1 and the plural one otherwise,
-// in lang.
-func plural(lang string, n int, one, many string) string {
-	if n == 1 {
-		return msg.Sprintf(lang, one, n)
-	}
-	return msg.Sprintf(lang, many, n)
+		fmt.Sprintf(msg.Plural(lang, errs, "%d error", "%d errors"), errs),
+		fmt.Sprintf(msg.Plural(lang, warnings, "%d warning", "%d warnings"), warnings),
+		fmt.Sprintf(msg.Plural(lang, files, "%d file", "%d files"), files))
 }
 
 // Formats lists the output formats of `ciclo lint --format`.

@@ -303,6 +303,11 @@ var _ = register("es", Catalog{
 	"The service blueprint": "El plano del servicio (blueprint)",
 
 	// ---- watch: the fixed words of the live preview.
+	"%s was removed; waiting for it to come back":       "%s se ha borrado; se espera a que vuelva",
+	"cannot read %s: %s":                                "no se puede leer %s: %s",
+	"%s updated":                                        "%s actualizado",
+	"%s has %d problem; showing the last good version":  "%s tiene %d problema; se muestra la última versión buena",
+	"%s has %d problems; showing the last good version": "%s tiene %d problemas; se muestra la última versión buena",
 	"Live":                               "En vivo",
 	"Errors":                             "Errores",
 	"File missing":                       "Falta el archivo",

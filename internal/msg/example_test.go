@@ -17,3 +17,14 @@ func Example() {
 	// 1 error, 2 advertencias en 1 archivo
 	// rapidez de respuesta
 }
+
+func ExamplePlural() {
+	for _, n := range []int{0, 1, 2} {
+		fmt.Println(fmt.Sprintf(msg.Plural("en", n, "%d warning", "%d warnings"), n),
+			"/", fmt.Sprintf(msg.Plural("es", n, "%d warning", "%d warnings"), n))
+	}
+	// Output:
+	// 0 warnings / 0 advertencias
+	// 1 warning / 1 advertencia
+	// 2 warnings / 2 advertencias
+}

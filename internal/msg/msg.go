@@ -15,7 +15,7 @@
 // keyed "pillar|responsiveness".
 //
 // The test of this package reads every Go file of ciclo and fails when a
-// text passed to T, Tc, Sprintf, N or Nc (or to a package's own
+// text passed to T, Tc, Sprintf, Plural, N or Nc (or to a package's own
 // formatting helpers, such as cycle's errorf or the command line's
 // misusef) is not a literal, has no translation in a language, or its
 // translation takes other verbs; and when a catalog holds a key no code
@@ -86,6 +86,28 @@ func Tc(lang, context, text string) string {
 // Sprintf fills in the translation of format into lang with args.
 func Sprintf(lang, format string, args ...any) string {
 	return fmt.Sprintf(T(lang, format), args...)
+}
+
+// singular holds, for each language whose rule is not English's, whether
+// a count takes the singular form; a language's file adds its rule.
+// English, and every language not listed (Spanish among them), takes it
+// for 1 alone.
+var singular = map[string]func(n int) bool{}
+
+// Plural is the form of a text for a count n, translated into lang: one,
+// the English singular, or many, the plural, as lang's rule says (its
+// catalog file may add the rule to singular). For a table of words already
+// in lang (from Struct), it picks between them the same way: T leaves a
+// text that is not a key as it is.
+func Plural(lang string, n int, one, many string) string {
+	rule, ok := singular[lang]
+	if !ok {
+		rule = func(n int) bool { return n == 1 }
+	}
+	if rule(n) {
+		return T(lang, one)
+	}
+	return T(lang, many)
 }
 
 // N marks an English text for the catalog without translating it, for

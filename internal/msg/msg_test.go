@@ -27,9 +27,13 @@ var textArgs = map[string][]int{
 	"cli.misusef": {1}, "cli.errorf": {1},
 }
 
+// eachArg gives, for a function that takes several texts for the catalog,
+// the positions of the arguments that are each a key of their own.
+var eachArg = map[string][]int{"msg.Plural": {2, 3}}
+
 // dynamic lists the functions whose text may be a variable: they translate
 // words marked elsewhere with N or Nc.
-var dynamic = map[string]bool{"msg.T": true, "msg.Tc": true, "msg.Sprintf": true,
+var dynamic = map[string]bool{"msg.T": true, "msg.Tc": true, "msg.Sprintf": true, "msg.Plural": true,
 	"cycle.errorf": true, "cycle.phrasef": true, "cycle.newError": true,
 	"exchange.tr": true, "exchange.note": true, "exchange.problem": true}
 
@@ -77,11 +81,30 @@ func usedKeys(t *testing.T) map[string]string {
 					name = pkg + "." + fun.Name
 				}
 			}
-			idx, ok := textArgs[name]
-			if !ok || pkg == "msg" {
+			if pkg == "msg" {
 				return true
 			}
 			pos := fset.Position(call.Pos()).String()
+			for _, i := range eachArg[name] {
+				if i >= len(call.Args) {
+					t.Errorf("%s: %s without its texts", pos, name)
+					return true
+				}
+				if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					s, err := strconv.Unquote(lit.Value)
+					if err != nil {
+						t.Errorf("%s: %v", pos, err)
+						return true
+					}
+					keys[s] = pos
+				} else if !dynamic[name] {
+					t.Errorf("%s: %s takes a text that is not a literal: the catalog test cannot see it", pos, name)
+				}
+			}
+			idx, ok := textArgs[name]
+			if !ok {
+				return true
+			}
 			var parts []string
 			for _, i := range idx {
 				if i >= len(call.Args) {

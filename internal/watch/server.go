@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/ciclo-dev/ciclo/internal/msg"
 )
 
 // DefaultDebounce is how long the server waits after the last file event
@@ -184,8 +186,12 @@ func (s *Server) reload(ctx context.Context) {
 
 	good := false
 	var problems int
+	lang := "" // the file's language, when it says; English else
 	if !next.missing && next.readErr == "" {
 		b := s.build(ctx, next.src, Look{Theme: s.theme, View: Views[0]})
+		if b.snap != nil {
+			lang = b.snap.Lang
+		}
 		switch {
 		case b.err != nil:
 			problems = 1
@@ -211,16 +217,18 @@ func (s *Server) reload(ctx context.Context) {
 	if prev.version == 0 {
 		return // the first read is reported by the caller
 	}
+	var line string
 	switch {
 	case next.missing:
-		fmt.Fprintf(s.log, "ciclo: %s was removed; waiting for it to come back\n", s.opts.File)
+		line = msg.Sprintf(lang, "%s was removed; waiting for it to come back", s.opts.File)
 	case next.readErr != "":
-		fmt.Fprintf(s.log, "ciclo: cannot read %s: %s\n", s.opts.File, next.readErr)
+		line = msg.Sprintf(lang, "cannot read %s: %s", s.opts.File, next.readErr)
 	case good:
-		fmt.Fprintf(s.log, "ciclo: %s updated\n", s.opts.File)
+		line = msg.Sprintf(lang, "%s updated", s.opts.File)
 	default:
-		fmt.Fprintf(s.log, "ciclo: %s has %d %s; showing the last good version\n", s.opts.File, problems, plural(problems, "problem", "problems"))
+		line = fmt.Sprintf(msg.Plural(lang, problems, "%s has %d problem; showing the last good version", "%s has %d problems; showing the last good version"), s.opts.File, problems)
 	}
+	fmt.Fprintf(s.log, "ciclo: %s\n", line)
 }
 
 // read reads the file, bounded by MaxSize (plus one byte).
@@ -307,11 +315,4 @@ func (s *Server) prune(cur, lastGood []byte) {
 			delete(s.cache, k)
 		}
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
