@@ -233,6 +233,7 @@ func (r *runner) uses(name string, with map[string]string) {
 // fakeGitHub records the REST calls of the comment step.
 type fakeGitHub struct {
 	mu       sync.Mutex
+	readOnly bool   // refuses to write, as for a fork's token
 	existing string // body of a comment already on the pull request
 	calls    []string
 	bodies   []string
@@ -250,6 +251,8 @@ func (g *fakeGitHub) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 			list = append(list, map[string]any{"id": 42, "body": g.existing})
 		}
 		json.NewEncoder(w).Encode(list)
+	case g.readOnly && req.Method != "GET":
+		http.Error(w, `{"message": "Resource not accessible by integration"}`, http.StatusForbidden)
 	case (req.Method == "POST" && req.URL.Path == "/repos/acme/maps/issues/7/comments") ||
 		(req.Method == "PATCH" && req.URL.Path == "/repos/acme/maps/issues/comments/42"):
 		var c struct{ Body string }
@@ -392,6 +395,15 @@ func TestActionOnPullRequest(t *testing.T) {
 	if s := res["Comment the changes"]; s.code != 0 || !strings.Contains(s.out, "updated comment 42") || len(api.bodies) != 1 || api.bodies[0] != body {
 		t.Errorf("second run: %s\ncalls %v", show("Comment the changes"), api.calls)
 	}
+
+	// A fork's read-only token: the API refuses to write; the step fails
+	// with 1 and says why.
+	api.readOnly, api.bodies, api.calls = true, nil, nil
+	res = r.runSteps(&a)
+	if s := res["Comment the changes"]; s.code != 1 || !strings.Contains(s.out, "the GitHub API refused PATCH") || !strings.Contains(s.out, "not accessible") {
+		t.Errorf("read-only token: %s\ncalls %v", show("Comment the changes"), api.calls)
+	}
+	api.readOnly = false
 
 	// On a push, no comment step.
 	r.event, api.calls = "push", nil

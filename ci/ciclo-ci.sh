@@ -56,13 +56,20 @@ check() {
   ciclo render --check "${paths[@]}" -o "$CICLO_DIAGRAMS"
 }
 
-# api METHOD PATH [BODY-FILE]: a GitHub REST call; prints the response.
+# api METHOD PATH [BODY-FILE]: a GitHub REST call; prints the response,
+# or, when the API refuses or cannot be reached, says so on stderr (with
+# the start of its answer) and returns 1.
 api() {
   local args=(-sS --fail-with-body -X "$1" -H "Accept: application/vnd.github+json"
     -H "Authorization: Bearer ${GITHUB_TOKEN:?set GITHUB_TOKEN}"
     -H "X-GitHub-Api-Version: 2022-11-28")
   if [ $# -ge 3 ]; then args+=(-H "Content-Type: application/json" --data-binary "@$3"); fi
-  curl "${args[@]}" "${GITHUB_API_URL:-https://api.github.com}$2"
+  local out
+  if ! out=$(curl "${args[@]}" "${GITHUB_API_URL:-https://api.github.com}$2"); then
+    echo "ciclo: the GitHub API refused $1 $2: ${out:0:300}" >&2
+    return 1
+  fi
+  printf '%s\n' "$out"
 }
 
 # comment: on a pull_request event, one comment that the next run
@@ -88,15 +95,16 @@ comment() {
   if [ "$code" -ge 2 ]; then return "$code"; fi
   jq -Rs '{body: .}' < "$body" > "$body.json"
   local repo=${GITHUB_REPOSITORY:?set GITHUB_REPOSITORY to owner/name} id
-  id=$(api GET "/repos/$repo/issues/$pr/comments?per_page=100" |
-    jq -r --arg m "$marker" '[.[] | select(.body | startswith($m))][0].id // empty')
+  local list
+  list=$(api GET "/repos/$repo/issues/$pr/comments?per_page=100") || return 1
+  id=$(jq -r --arg m "$marker" '[.[] | select(.body | startswith($m))][0].id // empty' <<< "$list")
   if [ -z "$id" ] && [ "$code" -eq 0 ]; then
     echo "ciclo: no cycle changed; no comment"
   elif [ -n "$id" ]; then
-    api PATCH "/repos/$repo/issues/comments/$id" "$body.json" > /dev/null
+    api PATCH "/repos/$repo/issues/comments/$id" "$body.json" > /dev/null || return 1
     echo "ciclo: updated comment $id on pull request $pr"
   else
-    api POST "/repos/$repo/issues/$pr/comments" "$body.json" > /dev/null
+    api POST "/repos/$repo/issues/$pr/comments" "$body.json" > /dev/null || return 1
     echo "ciclo: commented on pull request $pr"
   fi
 }

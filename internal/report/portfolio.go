@@ -336,19 +336,19 @@ func PortfolioJSON(cycles []PortfolioCycle, opts PortfolioOptions) ([]byte, erro
 	return buf.Bytes(), nil
 }
 
-// portfolioLang is opts.Lang, else the language most cycles use.
+// portfolioLang is opts.Lang, else the language more than half the cycles
+// use, else English.
 func portfolioLang(cycles []PortfolioCycle, lang string) string {
 	if lang != "" {
 		return lang
 	}
-	es := 0
+	count := map[string]int{}
 	for _, c := range cycles {
-		if c.Analysis.Cycle.Language == "es" {
-			es++
+		l := c.Analysis.Cycle.Language
+		count[l]++
+		if l != "" && l != "en" && count[l]*2 > len(cycles) {
+			return l
 		}
-	}
-	if es*2 > len(cycles) {
-		return "es"
 	}
 	return "en"
 }
