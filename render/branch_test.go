@@ -246,7 +246,7 @@ func TestBranchesClearOfBoxes(t *testing.T) {
 							continue
 						}
 						total++
-						first, _ := d.branchRouteAt(b, b.offFrom, b.offTo)
+						first, _ := d.branchRouteAt(b, b.offFrom, b.offTo, false)
 						path, _ := d.branchRoute(b)
 						if d.behind(b, first) > 0 {
 							before++
@@ -266,5 +266,57 @@ func TestBranchesClearOfBoxes(t *testing.T) {
 	}
 	if after*100 > total {
 		t.Errorf("%d of %d branches pass through a box", after, total)
+	}
+}
+
+// TestShortBranchesDoNotLoop checks the branches that skip one or two
+// moments on a page: in a narrow ring the bends into and out of their
+// lane overshoot (garantia on A4: 3→5 hooked back up beside moment 6,
+// turning 205° more than it needed), and they are drawn as one direct
+// curve instead. garantia's must turn less than a right angle more than
+// its net turn; over generated cycles, fewer short branches may loop than
+// their lanes would draw.
+func TestShortBranchesDoNotLoop(t *testing.T) {
+	a := load(t, "../examples/garantia.yaml")
+	paper, _ := draw.LookupPaper("a4")
+	o, err := Options{Page: "a4", Orientation: "portrait"}.normalize("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := pagedLayout(a, o, paper).d
+	for _, b := range d.branches {
+		path, _ := d.branchRoute(b)
+		if w := wiggle(path); w > math.Pi/2 {
+			t.Errorf("garantia on A4: branch %d→%d turns %.0f° more than its net turn", b.edge.From.Index+1, b.edge.To.Index+1, w*180/math.Pi)
+		}
+	}
+	short, lanes, drawn := 0, 0, 0
+	for _, page := range []string{"a4", "slide"} {
+		paper, _ := draw.LookupPaper(page)
+		for _, n := range []int{8, 12, 16, 20} {
+			for seed := int64(1); seed <= 3; seed++ {
+				a := analyse(t, "gen.yaml", branchCycle(n, seed))
+				o, _ := Options{Page: page}.normalize("en")
+				d := pagedLayout(a, o, paper).d
+				for _, b := range d.branches {
+					if b.length > shortBranch || b.edge.From == b.edge.To {
+						continue
+					}
+					short++
+					lane, _ := d.branchRouteAt(b, b.offFrom, b.offTo, false)
+					path, _ := d.branchRoute(b)
+					if wiggle(lane) > math.Pi {
+						lanes++
+					}
+					if wiggle(path) > math.Pi {
+						drawn++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d short branches: %d would loop along their lanes, %d drawn so", short, lanes, drawn)
+	if lanes == 0 || drawn >= lanes {
+		t.Errorf("%d short branches: %d would loop along their lanes, %d drawn so", short, lanes, drawn)
 	}
 }

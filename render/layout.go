@@ -156,6 +156,10 @@ type diagram struct {
 	// samples caches branchSamples for the radius samplesR
 	samples  map[*branch][]pt
 	samplesR float64
+	// routes caches branchRoute on a named page for the radius routesR
+	// (and the moments' places then)
+	routes  map[*branch]branchPath
+	routesR float64
 	// legendMid: the legend sits in the middle of the ring, under the
 	// title (the page sized to the content)
 	legendMid bool
@@ -1065,7 +1069,15 @@ func (d *diagram) ringBounds() (lo, hi pt) {
 	sp := &splines{r: d.R, edges: make([]spline, len(d.a.Edges)), pills: make([]spline, len(d.pills))}
 	for i, e := range d.a.Edges {
 		s := &sp.edges[i]
-		s.pts, s.tip = d.edgeRoute(e)
+		if e.Kind == cycle.Branch && d.paged {
+			// the lane's route is as far out as the finished one
+			// (branchRoute only slides its ends along the faces or
+			// draws it more directly, inside the ring), and every
+			// arrangement tried takes these bounds
+			s.pts, s.tip = d.branchRouteAt(d.branchOf(e), d.branchOf(e).offFrom, d.branchOf(e).offTo, false)
+		} else {
+			s.pts, s.tip = d.edgeRoute(e)
+		}
 		curve(s.pts, s.tip)
 	}
 	for i, p := range d.pills {

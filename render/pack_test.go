@@ -213,7 +213,7 @@ func TestBranchesLeaveSquare(t *testing.T) {
 				// centre by the branch's offset, unless that route passes
 				// through a box and the one drawn through fewer
 				want := b.offFrom
-				if at, _ := d.branchRouteAt(b, b.offFrom, b.offTo); d.behind(b, at) > 0 {
+				if at, _ := d.branchRouteAt(b, b.offFrom, b.offTo, false); d.behind(b, at) > 0 {
 					if d.behind(b, path) >= d.behind(b, at) {
 						t.Errorf("%s, %d moments: branch %d→%d slid its ends and still passes through as many boxes", page, n, i+1, j+1)
 					}

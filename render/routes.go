@@ -108,14 +108,48 @@ func (d *diagram) reach(start, length float64) float64 {
 // their faces (the target's first, then the source's) to the offsets
 // whose route passes through the fewest (behind), if any does better.
 func (d *diagram) branchRoute(b *branch) ([]pt, pt) {
-	path, tip := d.branchRouteAt(b, b.offFrom, b.offTo)
 	if !d.paged || d.round() || b.edge.From == b.edge.To {
-		return path, tip
+		return d.branchRouteAt(b, b.offFrom, b.offTo, false)
 	}
+	if d.routes == nil || d.routesR != d.R {
+		d.routes, d.routesR = map[*branch]branchPath{}, d.R
+	}
+	if r, ok := d.routes[b]; ok {
+		return r.path, r.tip
+	}
+	path, tip := d.pagedBranchRoute(b)
+	d.routes[b] = branchPath{path, tip}
+	return path, tip
+}
+
+// branchPath is a branch's route and its arrow's tip.
+type branchPath struct {
+	path []pt
+	tip  pt
+}
+
+// pagedBranchRoute is branchRoute on a named page.
+func (d *diagram) pagedBranchRoute(b *branch) ([]pt, pt) {
+	path, tip, worst := d.slideEnds(b, false)
+	// a short branch has little room for its lane between the bends,
+	// which may overshoot into a hook or a loop (a narrow ring): one
+	// direct curve instead, when it turns less, passes through no more
+	// boxes and crosses no other branch
+	if b.length <= shortBranch && wiggle(path) > math.Pi {
+		if p, tp, n := d.slideEnds(b, true); n <= worst && wiggle(p) < wiggle(path) && !d.crossesBranches(b, p) {
+			path, tip = p, tp
+		}
+	}
+	return path, tip
+}
+
+// slideEnds is the route of branch b (direct: branchRouteAt) from its
+// ends' offsets or, when that passes through a box, from the offsets
+// along their faces (the target's first, then the source's) whose route
+// passes through the fewest; with that count.
+func (d *diagram) slideEnds(b *branch, direct bool) ([]pt, pt, int) {
+	path, tip := d.branchRouteAt(b, b.offFrom, b.offTo, direct)
 	worst := d.behind(b, path)
-	if worst == 0 {
-		return path, tip
-	}
 	offFrom, offTo := b.offFrom, b.offTo
 	for _, to := range []bool{true, false} {
 		k, off := b.edge.From.Index, offFrom
@@ -132,7 +166,7 @@ func (d *diagram) branchRoute(b *branch) ([]pt, pt) {
 				if !to {
 					f, t = o, offTo
 				}
-				p, tp := d.branchRouteAt(b, f, t)
+				p, tp := d.branchRouteAt(b, f, t, direct)
 				if n := d.behind(b, p); n < worst {
 					path, tip, worst = p, tp, n
 					offFrom, offTo = f, t
@@ -143,7 +177,7 @@ func (d *diagram) branchRoute(b *branch) ([]pt, pt) {
 			}
 		}
 	}
-	return path, tip
+	return path, tip, worst
 }
 
 // faceHalf is how far along moment k's face, from its middle, a branch
@@ -182,8 +216,10 @@ func (d *diagram) behind(b *branch, path []pt) int {
 }
 
 // branchRouteAt is branchRoute with the ends offFrom and offTo along their
-// faces (branch.offFrom, branch.offTo).
-func (d *diagram) branchRouteAt(b *branch, offFrom, offTo float64) ([]pt, pt) {
+// faces (branch.offFrom, branch.offTo); direct draws, instead of the lane
+// and its bends, one curve from the source's face (leaving as the route
+// does) to the arrow's base (arriving square).
+func (d *diagram) branchRouteAt(b *branch, offFrom, offTo float64, direct bool) ([]pt, pt) {
 	i, j := b.edge.From.Index, b.edge.To.Index
 	step := 2 * math.Pi / float64(d.n)
 	dir := b.dir
@@ -280,7 +316,91 @@ func (d *diagram) branchRouteAt(b *branch, offFrom, offTo float64) ([]pt, pt) {
 	if ring != nil {
 		out = normal(i)
 	}
-	return smooth(ps.Add(out.Mul(poly[1].Sub(ps).Len())), poly, base.Add(tipDir.Mul(poly[len(poly)-2].Sub(base).Len()))), pe
+	path := smooth(ps.Add(out.Mul(poly[1].Sub(ps).Len())), poly, base.Add(tipDir.Mul(poly[len(poly)-2].Sub(base).Len())))
+	if direct {
+		l := 0.4 * base.Sub(ps).Len()
+		path = []pt{ps, ps.Sub(out.Mul(l)), base.Sub(tipDir.Mul(l)), base}
+	}
+	return path, pe
+}
+
+// crossesBranches reports whether path, a route for branch b, crosses the
+// route of another branch over the same stretch of the ring (away from a
+// moment they share).
+func (d *diagram) crossesBranches(b *branch, path []pt) bool {
+	n := float64(d.n)
+	covers := func(o *branch, k float64) bool { return math.Mod(k-o.start+2*n, n) <= o.length }
+	mine := draw.Samples(path, 8)
+	for _, o := range d.branches {
+		if o == b || o.edge.From == o.edge.To {
+			continue
+		}
+		near := false
+		for k := -1.0; k <= b.length+1 && !near; k++ {
+			near = covers(o, math.Floor(b.start)+k)
+		}
+		if !near {
+			continue
+		}
+		op, _ := d.branchRouteAt(o, o.offFrom, o.offTo, false)
+		theirs := draw.Samples(op, 8)
+		shared := func(p pt) bool {
+			for _, m := range []int{b.edge.From.Index, b.edge.To.Index} {
+				if m == o.edge.From.Index || m == o.edge.To.Index {
+					if d.moments[m].box.Grow(8).Contains(p) {
+						return true
+					}
+				}
+			}
+			return false
+		}
+		for x := 1; x < len(mine); x++ {
+			for y := 1; y < len(theirs); y++ {
+				if segmentsMeet(mine[x-1], mine[x], theirs[y-1], theirs[y]) && !shared(mine[x]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// segmentsMeet reports whether segments ab and cd cross.
+func segmentsMeet(a, b, c, e pt) bool {
+	side := func(p, q, r pt) float64 { return (q.X-p.X)*(r.Y-p.Y) - (q.Y-p.Y)*(r.X-p.X) }
+	d1, d2 := side(c, e, a), side(c, e, b)
+	d3, d4 := side(a, b, c), side(a, b, e)
+	return d1*d2 < 0 && d3*d4 < 0
+}
+
+// shortBranch is the longest branch, in positions round the ring, that
+// may be drawn as one direct curve (branchRouteAt).
+const shortBranch = 3
+
+// wiggle is the turning of a path counted without sign less its net
+// turning, in radians.
+func wiggle(path []pt) float64 {
+	var abs, net, prevA float64
+	var prev pt
+	n := 0
+	draw.EachSample(path, 8, func(p pt) {
+		if n > 0 {
+			v := p.Sub(prev)
+			if v.Len() < 0.5 {
+				return
+			}
+			a := math.Atan2(v.Y, v.X)
+			if n > 1 {
+				turn := math.Remainder(a-prevA, 2*math.Pi)
+				abs += math.Abs(turn)
+				net += turn
+			}
+			prevA = a
+		}
+		prev = p
+		n++
+	})
+	return abs - math.Abs(net)
 }
 
 // edgeRoute is the spline of an edge of the cycle and its arrow tip: a
