@@ -57,6 +57,24 @@ func Strip(s string) string {
 	}, s)
 }
 
+// Visible writes every bidirectional formatting character of s as
+// <U+XXXX>, for text that must show what the file holds (a diff of it)
+// without the characters reordering what is shown.
+func Visible(s string) string {
+	if !has(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if Is(r) {
+			fmt.Fprintf(&b, "<U+%04X>", r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // StripBytes is Strip for a document.
 func StripBytes(b []byte) []byte {
 	if !has(string(b)) {

@@ -12,7 +12,17 @@ import (
 // the file it names, which is the one replaced, and a device or FIFO is
 // written into, not replaced. A link that leads nowhere or loops is an
 // error, never replaced by a file. Errors are said in lang.
-func writeFileAtomic(lang, path string, data []byte) error {
+func writeFileAtomic(lang, path string, data []byte) error { return writeOut(lang, path, data, false) }
+
+// writeFileDurable is writeFileAtomic that returns once the file is on
+// disk, whole, under its name: the new content is synced before the
+// rename and the directory after it, so that a power cut leaves the old
+// file or the new, never an empty one (the workshop's --apply, whose
+// journal then records the write). Rendering many files does without.
+func writeFileDurable(lang, path string, data []byte) error { return writeOut(lang, path, data, true) }
+
+// writeOut is writeFileAtomic, durable when asked.
+func writeOut(lang, path string, data []byte, durable bool) error {
 	target, err := finalPath(lang, path)
 	if err != nil {
 		return err
@@ -47,6 +57,11 @@ func writeFileAtomic(lang, path string, data []byte) error {
 	if err := f.Chmod(mode); err != nil {
 		return errorf(lang, "cannot write %s: %w", path, err)
 	}
+	if durable {
+		if err := f.Sync(); err != nil {
+			return errorf(lang, "cannot write %s: %w", path, err)
+		}
+	}
 	if err := f.Close(); err != nil {
 		return errorf(lang, "cannot write %s: %w", path, err)
 	}
@@ -54,6 +69,15 @@ func writeFileAtomic(lang, path string, data []byte) error {
 		return errorf(lang, "cannot write %s: %w", path, unwrapPath(err))
 	}
 	ok = true
+	if durable {
+		if d, err := os.Open(dir); err == nil {
+			err = d.Sync()
+			d.Close()
+			if err != nil {
+				return errorf(lang, "cannot write %s: %w", path, err)
+			}
+		}
+	}
 	return nil
 }
 

@@ -376,6 +376,6 @@ func ask(ios *IOStreams, question string) bool {
 	return a == "y" || a == "yes"
 }
 
-// writeEnglish is writeFileAtomic for workshop, which has no --lang: its
-// errors are in English.
-func writeEnglish(path string, data []byte) error { return writeFileAtomic("", path, data) }
+// writeEnglish is writeFileDurable for workshop, which has no --lang: its
+// errors are in English. Durable, since the journal records the write.
+func writeEnglish(path string, data []byte) error { return writeFileDurable("", path, data) }

@@ -48,7 +48,15 @@ type Options struct {
 	// Gap is the least time between two looks at the state: changes that
 	// come faster are sent together, one event for all. 0 sends each.
 	Gap time.Duration
+	// WriteWait is how long one write and flush may take; a client that
+	// stops reading (its buffers full) is dropped then, instead of
+	// holding the stream, and the server's shutdown, for ever. 0 is
+	// DefaultWriteWait.
+	WriteWait time.Duration
 }
+
+// DefaultWriteWait is Options.WriteWait's default.
+const DefaultWriteWait = 30 * time.Second
 
 // Serve runs one stream on w for the request r until the request's
 // context ends (the client left, or the server shut down and cancelled
@@ -66,10 +74,18 @@ func Serve(w http.ResponseWriter, r *http.Request, opts Options, next Source) {
 	if beat <= 0 {
 		beat = DefaultHeartbeat
 	}
+	wait := opts.WriteWait
+	if wait <= 0 {
+		wait = DefaultWriteWait
+	}
 	rc := http.NewResponseController(w)
+	// each write and its flush get wait to finish (a writer without
+	// deadlines, such as a test's recorder, gets none)
+	deadline := func() { rc.SetWriteDeadline(time.Now().Add(wait)) }
 	ctx := r.Context()
 	tick := time.NewTicker(beat)
 	defer tick.Stop()
+	deadline()
 	if _, err := fmt.Fprintf(w, "retry: %d\n\n", Retry.Milliseconds()); err != nil {
 		return
 	}
@@ -78,6 +94,7 @@ func Serve(w http.ResponseWriter, r *http.Request, opts Options, next Source) {
 		if err != nil {
 			return
 		}
+		deadline()
 		if ev != nil {
 			if _, err := w.Write(ev.encode()); err != nil {
 				return
@@ -94,6 +111,7 @@ func Serve(w http.ResponseWriter, r *http.Request, opts Options, next Source) {
 			case <-changed:
 				break wait
 			case <-tick.C:
+				deadline()
 				if _, err := fmt.Fprint(w, ": ping\n\n"); err != nil {
 					return
 				}

@@ -186,3 +186,27 @@ func TestEncode(t *testing.T) {
 		}
 	}
 }
+
+// TestServeDropsAClientThatStopsReading opens a stream with a bare
+// connection that never reads, and sends events larger than the
+// connection's buffers: the write blocks, and Serve ends once it has
+// waited WriteWait, instead of holding the stream (and the server's
+// shutdown) for as long as the client stays connected.
+func TestServeDropsAClientThatStopsReading(t *testing.T) {
+	big := []byte(strings.Repeat("x", 8<<20))
+	f := newFeed(&Event{Data: big})
+	url, done, _ := serve(t, Options{WriteWait: 50 * time.Millisecond}, f)
+	conn, err := net.Dial("tcp", strings.TrimPrefix(url, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.Write([]byte("GET / HTTP/1.1\r\nHost: x\r\n\r\n")); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("the stream to a client that reads nothing is still open after a minute")
+	}
+}

@@ -134,7 +134,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second, // a body sent slowly holds nothing long
 		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    8 << 10,
 		// Requests live under ctx, so open event streams end on shutdown
 		// instead of holding Shutdown up.
 		BaseContext: func(net.Listener) context.Context { return ctx },
@@ -157,11 +159,13 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	shutdownCtx, stop := context.WithTimeout(context.Background(), 5*time.Second)
 	defer stop()
-	err = srv.Shutdown(shutdownCtx)
-	<-watchDone
-	if err != nil {
-		return fmt.Errorf("stopping the preview: %w", err)
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		// a client that stops reading holds its stream until its write
+		// times out (sse.Options.WriteWait): close it now, the stop was
+		// asked for
+		srv.Close()
 	}
+	<-watchDone
 	return nil
 }
 

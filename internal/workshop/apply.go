@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/ciclo-dev/ciclo/internal/bidi"
 	"os"
 	"slices"
 	"strings"
@@ -31,8 +32,10 @@ type Plan struct {
 // Empty reports whether writing would change nothing.
 func (p Plan) Empty() bool { return bytes.Equal(p.Old, p.New) }
 
-// Diff is the change as a unified diff of lines.
-func (p Plan) Diff(name string) string { return unifiedDiff(name, p.Old, p.New) }
+// Diff is the change as a unified diff of lines, every invisible
+// bidirectional control in them written <U+XXXX> (bidi.Visible), so
+// that no line displays in another order than the file holds it.
+func (p Plan) Diff(name string) string { return bidi.Visible(unifiedDiff(name, p.Old, p.New)) }
 
 // PlanApply reads the file and computes what writing the room's medians
 // into it would give. The result is checked to read back as a valid cycle.

@@ -30,7 +30,7 @@
 // routes exist only on the loopback listener and need a 256-bit secret
 // (a cookie set from the address printed in the terminal); participants
 // join with a random join code (rate-limited per device: an IPv4 address
-// or an IPv6 /64, checked and spent in one step) and get a
+// or an IPv6 address, checked and spent in one step) and get a
 // 256-bit token in an HttpOnly, SameSite=Strict cookie, of which the server
 // and the journal keep only the SHA-256. Every request must name the
 // listener's own address in Host; every POST must come from its own

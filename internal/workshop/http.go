@@ -84,11 +84,20 @@ func newHandler(s *Server, addr net.Addr, fac bool) *handler {
 
 	host, port, _ := net.SplitHostPort(addr.String())
 	h.facCookie = facilitatorCookie + port
-	h.hosts[net.JoinHostPort(host, port)] = true
+	names := []string{host}
 	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
-		h.hosts["localhost:"+port] = true
-		h.hosts["127.0.0.1:"+port] = true
-		h.hosts["[::1]:"+port] = true
+		names = append(names, "localhost", "127.0.0.1", "::1")
+	}
+	for _, n := range names {
+		h.hosts[strings.ToLower(net.JoinHostPort(n, port))] = true
+		if port == "80" {
+			// browsers leave the scheme's default port out of Host
+			// and Origin
+			if strings.Contains(n, ":") {
+				n = "[" + n + "]"
+			}
+			h.hosts[strings.ToLower(n)] = true
+		}
 	}
 	return h
 }
@@ -196,20 +205,18 @@ func clientAddr(r *http.Request) string {
 }
 
 // addrKey names the device behind an IP address for the per-device
-// limits: an IPv4 address (also written as IPv4-mapped IPv6) as itself,
-// an IPv6 address by its /64 network, since one device on a LAN may
-// give itself any number of addresses in its /64.
+// limits: the address itself, an IPv4 address also when written as
+// IPv4-mapped IPv6, an IPv6 one without its zone. Not an IPv6 address's
+// /64: every phone of a room's network shares that one, so the whole room
+// would share one device's allowance. A device that gives itself many
+// addresses gets an allowance for each, up to the 4,096 addresses the
+// limiter tracks (see docs/workshop.md for what that leaves a guesser).
 func addrKey(host string) string {
 	ip, err := netip.ParseAddr(host)
 	if err != nil {
 		return host
 	}
-	ip = ip.Unmap()
-	if ip.Is4() {
-		return ip.String()
-	}
-	p, _ := ip.WithZone("").Prefix(64)
-	return p.String()
+	return ip.Unmap().WithZone("").String()
 }
 
 func setCookie(w http.ResponseWriter, name, value string) {
@@ -316,6 +323,9 @@ type Rating struct {
 	Moment      string `json:"m"`
 	Importance  int    `json:"i"`
 	Performance int    `json:"f"`
+	// Seq orders the phone's answers on one moment: a retry of an answer
+	// it has since replaced, arriving late, is not taken (0: unordered)
+	Seq int64 `json:"s,omitempty"`
 }
 
 func (h *handler) rate(w http.ResponseWriter, r *http.Request) {
@@ -343,7 +353,7 @@ func (h *handler) joined(w http.ResponseWriter, r *http.Request) *participant {
 
 // Rate records one rating by participant pid (see answer).
 func (s *Server) Rate(pid string, req Rating) (int, *apiError) {
-	rec := record{Kind: "rate", P: pid, ID: req.ID, M: req.Moment, I: req.Importance, F: req.Performance}
+	rec := record{Kind: "rate", P: pid, ID: req.ID, M: req.Moment, I: req.Importance, F: req.Performance, S: req.Seq}
 	status, e := s.answer(rec, PhaseScoring, func(*participant) error {
 		return s.ss.checkRating(req.Moment, req.Importance, req.Performance)
 	})
@@ -374,6 +384,12 @@ func (s *Server) answer(rec record, phase string, check func(*participant) error
 	case s.ss.seen[rec.P+"\x00"+rec.ID]:
 		s.mu.Unlock()
 		return http.StatusOK, nil // a retry of an accepted answer
+	case p.stale(answerTarget(rec), rec.S):
+		// a retry of an answer the phone has since replaced, arriving
+		// after its replacement: acknowledged, so that it stops, and not
+		// taken, so that the latest answer counts
+		s.mu.Unlock()
+		return http.StatusOK, nil
 	case s.ss.phase != phase:
 		status, refusal = http.StatusConflict, &apiError{"closed", phase + " is not open"}
 	case p.actions >= s.maxActions():
@@ -398,12 +414,22 @@ func (s *Server) answer(rec record, phase string, check func(*participant) error
 	return http.StatusOK, nil
 }
 
+// answerTarget is what an answer is about, as participant.last keys it:
+// the moment of a rating, the improvement of a vote.
+func answerTarget(rec record) string {
+	if rec.Kind == "vote" {
+		return "x:" + rec.X
+	}
+	return "m:" + rec.M
+}
+
 // Vote is one participant's dots on one improvement, as the phone sends
 // it: N is the new total, so a retry is harmless.
 type Vote struct {
 	ID          string `json:"id"`
 	Improvement string `json:"x"`
 	Dots        int    `json:"n"`
+	Seq         int64  `json:"s,omitempty"` // as Rating.Seq, on one improvement
 }
 
 func (h *handler) vote(w http.ResponseWriter, r *http.Request) {
@@ -413,7 +439,7 @@ func (h *handler) vote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s := h.s
-	rec := record{Kind: "vote", P: p.id, ID: req.ID, X: req.Improvement, N: req.Dots}
+	rec := record{Kind: "vote", P: p.id, ID: req.ID, X: req.Improvement, N: req.Dots, S: req.Seq}
 	if status, e := s.answer(rec, PhaseVoting, func(p *participant) error { return s.ss.checkVote(p, req.Improvement, req.Dots) }); e != nil {
 		writeJSON(w, status, e)
 		return

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 )
 
@@ -22,18 +23,22 @@ import (
 //	       or hid the room's scores (Reveal) or the dot tallies (Tally)
 //	apply  Sum: the medians were written into the file, now of this SHA-256
 type record struct {
-	Kind   string `json:"k"`
-	File   string `json:"file,omitempty"`
-	Sum    string `json:"sum,omitempty"`
-	Code   string `json:"code,omitempty"`
-	P      string `json:"p,omitempty"`
-	Tok    string `json:"tok,omitempty"`
-	ID     string `json:"id,omitempty"`
-	M      string `json:"m,omitempty"`
-	I      int    `json:"i,omitempty"`
-	F      int    `json:"f,omitempty"`
-	X      string `json:"x,omitempty"`
-	N      int    `json:"n,omitempty"`
+	Kind string `json:"k"`
+	File string `json:"file,omitempty"`
+	Sum  string `json:"sum,omitempty"`
+	Code string `json:"code,omitempty"`
+	P    string `json:"p,omitempty"`
+	Tok  string `json:"tok,omitempty"`
+	ID   string `json:"id,omitempty"`
+	M    string `json:"m,omitempty"`
+	I    int    `json:"i,omitempty"`
+	F    int    `json:"f,omitempty"`
+	X    string `json:"x,omitempty"`
+	N    int    `json:"n,omitempty"`
+	// S orders one participant's answers on one moment or improvement
+	// (the phone's counter; 0 from a phone that sends none): an answer
+	// that arrives after a later one on the same thing is not taken.
+	S      int64  `json:"s,omitempty"`
 	Phase  string `json:"phase,omitempty"`
 	Reveal *bool  `json:"reveal,omitempty"`
 	Tally  *bool  `json:"tally,omitempty"`
@@ -96,6 +101,13 @@ func openJournal(path string) (*journal, []record, error) {
 		f.Close()
 		return nil, nil, err
 	}
+	// Nothing is cut from a file that is not a journal: its first line
+	// must be the record that starts one (or, cut short by a crash while
+	// it was written, the beginning of it).
+	if len(recs) > 0 && recs[0].Kind != "start" || len(recs) == 0 && fi.Size() > 0 && !startsJournal(f) {
+		f.Close()
+		return nil, nil, fmt.Errorf("%s is not a ciclo workshop journal (its first line does not start one); give another --journal", path)
+	}
 	if good < fi.Size() {
 		if err := f.Truncate(good); err != nil {
 			f.Close()
@@ -143,6 +155,17 @@ func readRecords(r io.Reader, name string) ([]record, int64, error) {
 		recs = append(recs, rec)
 		off += int64(len(line))
 	}
+}
+
+// journalPrefix is how a journal's first line begins: the start record.
+const journalPrefix = `{"k":"start"`
+
+// startsJournal reports whether f (a file with no whole record) begins as
+// a journal does, or with a part of that beginning.
+func startsJournal(f *os.File) bool {
+	head := make([]byte, len(journalPrefix))
+	n, _ := f.ReadAt(head, 0)
+	return n > 0 && strings.HasPrefix(journalPrefix, string(head[:n]))
 }
 
 // append writes rec and returns once it is on disk.

@@ -29,13 +29,17 @@
   }
   // send posts until the server answers (network errors and 5xx retry with
   // the same id), then calls back with the answer.
-  function send(path, data, status, then) {
+  // send posts data until the server answers, retrying with backoff while
+  // live() holds (an answer replaced by a newer one stops retrying).
+  function send(path, data, status, then, live) {
     var delay = 500;
     function attempt() {
+      if (live && !live()) { return; }
       post(path, data).then(function (res) {
         if (res.status >= 500) { throw new Error("server"); }
         then(res);
       }).catch(function () {
+        if (live && !live()) { return; }
         status.textContent = W.Retry;
         status.className = "status retry";
         setTimeout(attempt, delay);
@@ -43,6 +47,15 @@
       });
     }
     attempt();
+  }
+
+  // order numbers this phone's answers, so that the server takes the
+  // latest on each moment and improvement even when an older one's retry
+  // arrives after it
+  var lastSeq = 0;
+  function nextSeq() {
+    lastSeq = Math.max(lastSeq + 1, Date.now());
+    return lastSeq;
   }
 
   function join(code) {
@@ -161,14 +174,15 @@
     if (choice.i && choice.f) { save(state.moments[index].id, choice.i, choice.f); }
   }
   function save(mid, i, f) {
-    var answer = {id: newID(), m: mid, i: i, f: f};
+    var answer = {id: newID(), m: mid, i: i, f: f, s: nextSeq()};
     pending[mid] = answer;
     state.mine[mid] = [i, f];
     var st = $("save-status");
     st.textContent = W.Saving;
     st.className = "status";
     send("/p/rate", answer, st, function (res) {
-      if (pending[mid] === answer) { delete pending[mid]; }
+      if (pending[mid] !== answer) { return; } // replaced by a newer answer
+      delete pending[mid];
       var here = state.phase === "scoring" && !done && state.moments[index].id === mid;
       if (res.status === 200) {
         if (here) { st.textContent = "✓ " + W.Saved; st.className = "status ok"; }
@@ -177,7 +191,7 @@
         if (res.status === 401) { load(); }
         if (here) { st.textContent = errorText(res.body.error); st.className = "status retry"; }
       }
-    });
+    }, function () { return pending[mid] === answer; });
   }
   $("prev").addEventListener("click", function () { if (index > 0) { index--; showMoment(); } });
   $("next").addEventListener("click", function () {
@@ -241,6 +255,7 @@
     $("left").textContent = String(state.left);
     Array.prototype.forEach.call($("improvements").children, function (li) { if (li._paint) { li._paint(); } });
   }
+  var latestVote = {}; // improvement key -> the latest vote sent
   function setDots(key, n) {
     var had = state.mydots[key] || 0;
     if (n < 0 || n - had > state.left) { return; }
@@ -250,7 +265,10 @@
     var st = $("vote-status");
     st.textContent = W.Saving;
     st.className = "status";
-    send("/p/vote", {id: newID(), x: key, n: n}, st, function (res) {
+    var vote = {id: newID(), x: key, n: n, s: nextSeq()};
+    latestVote[key] = vote;
+    send("/p/vote", vote, st, function (res) {
+      if (latestVote[key] !== vote) { return; } // replaced by a newer total
       if (res.status === 200) {
         st.textContent = "✓ " + W.Saved;
         st.className = "status ok";
@@ -259,7 +277,7 @@
         st.className = "status retry";
         load();
       }
-    });
+    }, function () { return latestVote[key] === vote; });
   }
 
   $("join-btn").addEventListener("click", function () { join($("code").value); });

@@ -8,6 +8,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -400,26 +402,28 @@ func TestJoinRateLimitHoldsForRequestsSentTogether(t *testing.T) {
 }
 
 // A device is one address for the join limit: IPv4 in either spelling,
-// IPv6 by its /64, which one device may fill with addresses of its own.
+// IPv6 with or without its zone; two phones of one IPv6 network (one /64)
+// are two devices, or the room would share one allowance.
 func TestJoinLimitAddressKey(t *testing.T) {
 	same := [][2]string{
 		{"10.0.0.7", "::ffff:10.0.0.7"},
-		{"2001:db8:1:2::1", "2001:db8:1:2:abcd:ef01:2345:6789"},
-		{"fe80::1%wlan0", "fe80::99"},
+		{"fe80::1%wlan0", "fe80::1"},
+		{"2001:db8:1:2::1", "2001:db8:1:2:0::1"},
 	}
 	for _, p := range same {
 		if addrKey(p[0]) != addrKey(p[1]) {
 			t.Errorf("%s and %s are limited apart: %s, %s", p[0], p[1], addrKey(p[0]), addrKey(p[1]))
 		}
 	}
-	differ := [][2]string{{"10.0.0.7", "10.0.0.8"}, {"2001:db8:1:2::1", "2001:db8:1:3::1"}}
+	differ := [][2]string{{"10.0.0.7", "10.0.0.8"}, {"2001:db8:1:2::1", "2001:db8:1:3::1"},
+		{"2001:db8:1:2::1", "2001:db8:1:2:abcd:ef01:2345:6789"}, {"fe80::1%wlan0", "fe80::99%wlan0"}}
 	for _, p := range differ {
 		if addrKey(p[0]) == addrKey(p[1]) {
 			t.Errorf("%s and %s share one allowance", p[0], p[1])
 		}
 	}
 	r := &http.Request{RemoteAddr: "[2001:db8:1:2::42]:51000", Header: http.Header{"X-Forwarded-For": {"10.9.9.9"}}}
-	if got := clientAddr(r); got != "2001:db8:1:2::/64" {
+	if got := clientAddr(r); got != "2001:db8:1:2::42" {
 		t.Errorf("clientAddr = %s", got)
 	}
 }
@@ -622,6 +626,77 @@ func TestFacilitatorCookiesOfTwoWorkshopsCoexist(t *testing.T) {
 		c.base = ts.base
 		if code, resp := c.do(http.MethodGet, "/f/state", nil, nil); code != http.StatusOK {
 			t.Errorf("facilitator of %s after opening both: %d %v", ts.base, code, resp)
+		}
+	}
+}
+
+// TestBidiControlsLeftOut gives the cycle a moment name and an
+// improvement with invisible bidirectional controls (a right-to-left
+// override, which displays what follows reversed). The facilitator's
+// page, the phone's page and its state leave them out; the diff that
+// --apply shows writes each as <U+202E>, since it shows the file.
+func TestBidiControlsLeftOut(t *testing.T) {
+	const rlo = "\u202e"
+	src := strings.NewReplacer("name: Arrives at the counter", "name: Pays "+rlo+"evil", "title: Phone repair", "title: Phone "+rlo+"repair",
+		"action: Text the diagnosis", "action: Text "+rlo+"the diagnosis").Replace(fixture)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "cycle.yaml")
+	os.WriteFile(file, []byte(src), 0o644)
+	ts := start(t, filepath.Join(dir, "j.jsonl"), false, func(o *Options) {
+		o.File, o.Src, o.Cycle = file, []byte(src), parseFixture(t, src)
+	})
+	fac := ts.facilitator(t)
+	fac.action(map[string]any{"action": "phase", "phase": "scoring"})
+	p := ts.joined(t, ts.base)
+	p.post("/p/rate", rate("bidi-rating-1", "arrive", 2, 2))
+	_, fstate := fac.do(http.MethodGet, "/f/state", nil, nil)
+	_, pstate := p.do(http.MethodGet, "/p/state", nil, nil)
+	resp, err := http.Get(ts.base + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for name, text := range map[string]string{"facilitator state": fmt.Sprint(fstate), "phone state": fmt.Sprint(pstate), "phone page": string(page)} {
+		if strings.Contains(text, rlo) {
+			t.Errorf("the %s holds U+202E", name)
+		}
+	}
+	if !strings.Contains(fmt.Sprint(pstate), "Pays evil") || !strings.Contains(fmt.Sprint(pstate), "Text the diagnosis") {
+		t.Errorf("the phone state lost the words around the control: %v", pstate)
+	}
+	plan, err := ts.s.PlanApply()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := plan.Diff("cycle.yaml"); strings.Contains(d, rlo) || !strings.Contains(d, "Pays <U+202E>evil") {
+		t.Errorf("the diff:\n%s", d)
+	}
+}
+
+// TestHostsOnPort80 checks the names a listener answers to: on port 80 a
+// browser sends Host and Origin without the port (the workshop refused
+// its own address there); on another port the port is required.
+func TestHostsOnPort80(t *testing.T) {
+	ts := start(t, "", false, nil)
+	for _, c := range []struct {
+		addr  net.Addr
+		host  string
+		allow bool
+	}{
+		{&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 80}, "127.0.0.1", true},
+		{&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 80}, "localhost", true},
+		{&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 80}, "127.0.0.1:80", true},
+		{&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 80}, "evil.com", false},
+		{&net.TCPAddr{IP: net.IPv6loopback, Port: 80}, "[::1]", true},
+		{&net.TCPAddr{IP: net.IPv4(192, 168, 1, 20), Port: 80}, "192.168.1.20", true},
+		{&net.TCPAddr{IP: net.IPv4(192, 168, 1, 20), Port: 80}, "localhost", false},
+		{&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080}, "127.0.0.1", false},
+		{&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080}, "localhost:8080", true},
+	} {
+		h := newHandler(ts.s, c.addr, true)
+		if h.hosts[c.host] != c.allow {
+			t.Errorf("listening on %v, Host %q allowed %v, want %v", c.addr, c.host, h.hosts[c.host], c.allow)
 		}
 	}
 }

@@ -408,6 +408,87 @@ func TestDamagedJournalIsAnError(t *testing.T) {
 	}
 }
 
+// TestOtherFileAsJournalIsKept gives --journal files that are not
+// journals: a one-line note (no newline at its end, or one), and a
+// one-line flow-YAML cycle. ciclo refuses them and leaves each as it was
+// (a crash's cut last line is dropped only from a journal; it wiped
+// them). A journal cut short while its first record was written is still
+// taken, as new.
+func TestOtherFileAsJournalIsKept(t *testing.T) {
+	dir := t.TempDir()
+	for _, content := range []string{"my only line", "my only line\n", `{title: Car rental, moments: [{id: a, name: Picks up}]}`} {
+		journal := filepath.Join(dir, "notes.txt")
+		os.WriteFile(journal, []byte(content), 0o600)
+		_, err := New(context.Background(), Options{File: "cycle.yaml", Src: []byte(fixture), Cycle: parseFixture(t, fixture), Journal: journal, Draw: stubDraw})
+		if err == nil || !strings.Contains(err.Error(), "is not a ciclo workshop journal") {
+			t.Errorf("%q: err = %v", content, err)
+		}
+		if got, _ := os.ReadFile(journal); string(got) != content {
+			t.Errorf("%q became %q", content, got)
+		}
+	}
+	journal := filepath.Join(dir, "cut.jsonl")
+	os.WriteFile(journal, []byte(`{"k":"sta`), 0o600)
+	ts := start(t, journal, false, nil)
+	ts.stop()
+	if n := journalKinds(t, journal)["start"]; n != 1 {
+		t.Errorf("a journal cut in its first record: %d start records after, want 1", n)
+	}
+}
+
+// TestLateRetryDoesNotOverwrite sends a phone's answers out of order, as
+// a retry on a flaky network may: its newer rating of a moment (order 2),
+// then a retry of the older one (order 1), which arrived last and was
+// taken; the same for a vote's total. The latest answer counts, after a
+// restart from the journal too; an answer without an order (an older
+// page) still replaces the one before it.
+func TestLateRetryDoesNotOverwrite(t *testing.T) {
+	journal := filepath.Join(t.TempDir(), "j.jsonl")
+	ts := start(t, journal, false, func(o *Options) { o.Dots = 3 })
+	fac := ts.facilitator(t)
+	fac.action(map[string]any{"action": "phase", "phase": "scoring"})
+	p := ts.joined(t, ts.base)
+	newer, older := rate("newer-answer-b", "arrive", 5, 5), rate("older-answer-a", "arrive", 2, 2)
+	newer.Seq, older.Seq = 2, 1
+	for _, r := range []Rating{newer, older} {
+		if code, resp := p.post("/p/rate", r); code != http.StatusOK {
+			t.Fatalf("rate %s: %d %v", r.ID, code, resp)
+		}
+	}
+	if st := ts.s.RoomScores()["arrive"]; st.Importance != 5 || st.Performance != 5 {
+		t.Errorf("after a late retry of the older answer the room has %v, %v; want 5, 5", st.Importance, st.Performance)
+	}
+	fac.action(map[string]any{"action": "phase", "phase": "voting"})
+	for _, v := range []Vote{{ID: "vote-newer-2", Improvement: "diagnose#0", Dots: 1, Seq: 4}, {ID: "vote-older-1", Improvement: "diagnose#0", Dots: 3, Seq: 3}} {
+		if code, resp := p.post("/p/vote", v); code != http.StatusOK {
+			t.Fatalf("vote %s: %d %v", v.ID, code, resp)
+		}
+	}
+	if code, resp := p.post("/p/vote", Vote{ID: "vote-other-3", Improvement: "pickup#0", Dots: 2, Seq: 5}); code != http.StatusOK || resp["left"] != 0.0 {
+		t.Errorf("with 1 dot kept on diagnose#0, 2 more on pickup#0: %d %v (the older total of 3 was taken)", code, resp)
+	}
+	ts.stop()
+
+	ts2 := start(t, journal, false, func(o *Options) { o.Dots = 3 })
+	if st := ts2.s.RoomScores()["arrive"]; st.Importance != 5 {
+		t.Errorf("after a restart the room has %v; want 5", st.Importance)
+	}
+	p.base = ts2.base
+	p.hc.Jar.SetCookies(mustURL(t, ts2.base), p.hc.Jar.Cookies(mustURL(t, ts.base)))
+	ts2.facilitator(t).action(map[string]any{"action": "phase", "phase": "scoring"})
+	late := rate("older-answer-c", "arrive", 1, 1)
+	late.Seq = 1
+	p.post("/p/rate", late)
+	if st := ts2.s.RoomScores()["arrive"]; st.Importance != 5 {
+		t.Errorf("a late retry after a restart was taken: %v", st.Importance)
+	}
+	p.post("/p/rate", rate("unordered-answer", "arrive", 3, 3))
+	if st := ts2.s.RoomScores()["arrive"]; st.Importance != 3 {
+		t.Errorf("an answer without an order did not replace the one before: %v", st.Importance)
+	}
+	ts2.stop()
+}
+
 func TestDotVoting(t *testing.T) {
 	ts := start(t, "", false, func(o *Options) { o.Dots = 3 })
 	fac := ts.facilitator(t)

@@ -28,6 +28,26 @@ type participant struct {
 	actions int            // accepted ratings and votes, bounded
 	dots    map[string]int // improvement key -> dots
 	used    int            // sum of dots
+	// last is the order (record.S) of the latest answer taken on each
+	// moment ("m:ID") and improvement ("x:KEY")
+	last map[string]int64
+}
+
+// stale reports whether an answer ordered seq on target (see
+// participant.last) comes after a later one was taken: the phone retried
+// an answer it had already replaced.
+func (p *participant) stale(target string, seq int64) bool {
+	return seq > 0 && p.last[target] >= seq
+}
+
+// took notes the order of an answer taken on target.
+func (p *participant) took(target string, seq int64) {
+	if seq > 0 {
+		if p.last == nil {
+			p.last = map[string]int64{}
+		}
+		p.last[target] = seq
+	}
 }
 
 // improvement is one improvement of the file that can receive dots.
@@ -105,6 +125,7 @@ func (s *session) apply(r record) error {
 			return err
 		}
 		s.ratings[r.M][p.id] = rating{r.I, r.F}
+		p.took("m:"+r.M, r.S)
 		s.seen[p.id+"\x00"+r.ID] = true
 		p.actions++
 		s.accepted++
@@ -122,6 +143,7 @@ func (s *session) apply(r record) error {
 		} else {
 			p.dots[r.X] = r.N
 		}
+		p.took("x:"+r.X, r.S)
 		s.seen[p.id+"\x00"+r.ID] = true
 		p.actions++
 		s.votes++

@@ -3,6 +3,7 @@ package workshop
 import (
 	"bytes"
 	_ "embed"
+	"github.com/ciclo-dev/ciclo/internal/bidi"
 	"html/template"
 	"net/http"
 	"strconv"
@@ -82,7 +83,7 @@ func (s *Server) facilitatorView() facView {
 	l := lang(c.Language)
 	s.mu.Lock()
 	v := facView{
-		Title: c.Title, Lang: l, W: facVocabulary()[l], Phase: s.ss.phase, Phases: Phases,
+		Title: bidi.Strip(c.Title), Lang: l, W: facVocabulary()[l], Phase: s.ss.phase, Phases: Phases,
 		Reveal: s.ss.reveal, Tally: s.ss.tally, Scores: s.scores, Participants: len(s.ss.order),
 		Cap: s.opts.MaxParticipants, Accepted: s.ss.accepted, Code: formatCode(s.ss.code),
 		Dots: s.ss.dots, CanWrite: s.opts.Write != nil,
@@ -97,7 +98,7 @@ func (s *Server) facilitatorView() facView {
 	room := cycle.Analyze(roomCycle(c, stats))
 	for i, st := range stats {
 		m := st.Moment
-		r := row{Number: m.Number(), ID: m.ID, Name: m.Name, Owner: m.Owner, N: st.N,
+		r := row{Number: m.Number(), ID: m.ID, Name: bidi.Strip(m.Name), Owner: bidi.Strip(m.Owner), N: st.N,
 			FileImp: scoreText(m.Importance), FilePerf: scoreText(m.Performance),
 			Critical: s.file.Moments[i].Critical, FileCritical: s.file.Moments[i].Critical}
 		if v.Reveal {
@@ -115,7 +116,7 @@ func (s *Server) facilitatorView() facView {
 	}
 	if v.Reveal {
 		for _, ch := range changes(s.file, room) {
-			cr := changeRow{Number: ch.Moment.Number(), Name: ch.Moment.Name, Critical: ch.Critical}
+			cr := changeRow{Number: ch.Moment.Number(), Name: bidi.Strip(ch.Moment.Name), Critical: ch.Critical}
 			for _, r := range ch.Reasons {
 				cr.Reasons = append(cr.Reasons, r.Text(l))
 			}
@@ -238,7 +239,7 @@ type partView struct {
 
 func (s *Server) participantView() partView {
 	l := lang(s.opts.Cycle.Language)
-	return partView{Title: s.opts.Cycle.Title, Lang: l, W: partVocabulary()[l]}
+	return partView{Title: bidi.Strip(s.opts.Cycle.Title), Lang: l, W: partVocabulary()[l]}
 }
 
 // partState is what a joined participant's page needs: the moments, the
@@ -279,9 +280,9 @@ func (h *handler) participantState(w http.ResponseWriter, r *http.Request) {
 	}
 	s := h.s
 	c := s.opts.Cycle
-	st := partState{Title: c.Title, Scale: c.Scale, Mine: map[string][2]int{}, MyDots: map[string]int{}}
+	st := partState{Title: bidi.Strip(c.Title), Scale: c.Scale, Mine: map[string][2]int{}, MyDots: map[string]int{}}
 	for _, m := range c.Moments {
-		st.Moments = append(st.Moments, partMoment{ID: m.ID, Number: m.Number(), Name: m.Name, Owner: m.Owner, Description: m.Description})
+		st.Moments = append(st.Moments, partMoment{ID: m.ID, Number: m.Number(), Name: bidi.Strip(m.Name), Owner: bidi.Strip(m.Owner), Description: bidi.Strip(m.Description)})
 	}
 	s.mu.Lock()
 	st.Phase, st.Round, st.Dots, st.Left = s.ss.phase, s.round, s.ss.dots, s.ss.dots-p.used
@@ -294,7 +295,7 @@ func (h *handler) participantState(w http.ResponseWriter, r *http.Request) {
 		st.MyDots[k] = n
 	}
 	for _, im := range s.ss.improves {
-		st.Improvements = append(st.Improvements, partImprove{Key: im.Key, Action: im.Action, Owner: im.Owner, Moment: im.Moment.Name, Number: im.Moment.Number()})
+		st.Improvements = append(st.Improvements, partImprove{Key: im.Key, Action: bidi.Strip(im.Action), Owner: bidi.Strip(im.Owner), Moment: bidi.Strip(im.Moment.Name), Number: im.Moment.Number()})
 	}
 	s.mu.Unlock()
 	writeJSON(w, http.StatusOK, st)
