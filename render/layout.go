@@ -15,6 +15,14 @@ import (
 // the customer and the organisation, as a share of the title's size.
 const titleSpace = 0.2
 
+// titleSizePaged and titleWidthPaged are the size and the text width of
+// the title on a named page (design points); heading the page, it may
+// widen to the ring's width (placeOnPage).
+const (
+	titleSizePaged  = 18.0
+	titleWidthPaged = 260.0
+)
+
 // titleLines adds the title block of every view to l: the cycle's title
 // at size (bold, wrapped at width), an empty line (titleSpace), then the
 // customer at small and the organisation a point smaller (italic), both
@@ -281,7 +289,7 @@ func newShapedIn(a *cycle.Analysis, o Options, s shape, radii map[radiusKey]floa
 		}
 	}
 	if d.paged {
-		d.setTitle(18, 260, 260) // a heading above the ring, or in its middle (page.go)
+		d.setTitle(titleSizePaged, titleWidthPaged, titleWidthPaged) // a heading above the ring, or in its middle (page.go)
 		d.growForMiddle()
 	} else {
 		// the legend in the middle, under the title, when both fit there

@@ -474,6 +474,19 @@ func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Paper) {
 	k := arr.scale()
 	st := d.panelStyle()
+	if !d.titleInside() {
+		// heading the page, the title may be as wide as the page, on
+		// fewer lines than the width it was measured at (which only
+		// leaves more room)
+		if w := (arr.w - 2*arr.margin) / k * 0.9; w > titleWidthPaged {
+			d.setTitle(titleSizePaged, w, w)
+			for _, it := range out.Items {
+				if b, ok := it.(*draw.Box); ok && b.ID == "title" {
+					b.Label = d.title
+				}
+			}
+		}
+	}
 	// place in design points: the ring where it is, the legend and the
 	// panel beside or below it, within the page's height at scale k
 	availH := (arr.h - 2*arr.margin) / k
