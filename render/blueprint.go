@@ -180,7 +180,7 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 			top = bottom - 28
 		}
 		if lo > 0 {
-			c := k.text("continued"+suf, "continued", 0, top-6, vw.ContinuedFrom, draw.Font{Size: 8, Italic: true}, th.Muted)
+			c := k.text("continued"+suf, "continued", 0, top-6, continuedText(vw, lo, from), draw.Font{Size: 8, Italic: true}, th.Muted)
 			c.Rect.X = left + c.Rect.W/2
 			top -= 18
 		}
@@ -443,7 +443,7 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 			}
 		}
 		if hi < n {
-			c := k.text("continues"+suf, "continued", 0, bottom-12, vw.ContinuesBelow, draw.Font{Size: 8, Italic: true}, th.Muted)
+			c := k.text("continues"+suf, "continued", 0, bottom-12, continuesText(vw, hi, to), draw.Font{Size: 8, Italic: true}, th.Muted)
 			c.Rect.X = right - c.Rect.W/2
 			bottom = c.Rect.Y - c.Rect.H/2
 		}

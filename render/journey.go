@@ -268,7 +268,7 @@ func journeyRows(a *cycle.Analysis, o Options, callouts map[int]bool, memo *jour
 		// the score axis: a grid line and a number per step
 		at := k.text("axis-title"+suf, "axis", -jAxisW/2, top-6, vw.Score+" "+fmt.Sprintf(vw.ScoreRange, 1, scale), draw.Font{Size: 9, Bold: true}, th.Muted)
 		if lo > 0 {
-			c := k.text("continued"+suf, "axis continued", 0, top-6, vw.ContinuedFrom, draw.Font{Size: 8, Italic: true}, th.Muted)
+			c := k.text("continued"+suf, "axis continued", 0, top-6, continuedText(vw, lo, from), draw.Font{Size: 8, Italic: true}, th.Muted)
 			c.Rect.X = at.Rect.X + at.Rect.W/2 + 12 + c.Rect.W/2
 		}
 		top -= 22
@@ -373,7 +373,7 @@ func journeyRows(a *cycle.Analysis, o Options, callouts map[int]bool, memo *jour
 			}
 		}
 		if hi < n {
-			c := k.text("continues"+suf, "axis continued", 0, deepest-12, vw.ContinuesBelow, draw.Font{Size: 8, Italic: true}, th.Muted)
+			c := k.text("continues"+suf, "axis continued", 0, deepest-12, continuesText(vw, hi, to), draw.Font{Size: 8, Italic: true}, th.Muted)
 			c.Rect.X = right - c.Rect.W/2
 			deepest = c.Rect.Y - c.Rect.H/2
 		}

@@ -98,6 +98,26 @@ var supportOf = func(m *cycle.MomentAnalysis) []string { return m.Support }
 
 // ---- shared marks ----
 
+// continuedText heads a row that starts at moment lo on a page whose rows
+// start at from: continued from the previous row, or from the previous
+// page when it is the page's first.
+func continuedText(vw *viewWords, lo, from int) string {
+	if lo == from {
+		return vw.ContinuedFromPage
+	}
+	return vw.ContinuedFrom
+}
+
+// continuesText ends a row that stops before moment hi on a page whose
+// rows stop before to: it continues in the next row, or on the next page
+// when it is the page's last.
+func continuesText(vw *viewWords, hi, to int) string {
+	if hi == to {
+		return vw.ContinuesNextPage
+	}
+	return vw.ContinuesBelow
+}
+
 // title places the title block with its top-left corner at (left, top):
 // the title, the customer and the organisation, wrapped at width. It
 // returns the block's box.

@@ -14,8 +14,10 @@ type viewWords struct {
 	LegCompare                          string // "%s": the older file's title
 	LegRemoved                          string // "%s": the moments gone
 	AndMore                             string // "%d"
-	// a row of moments continued from the previous row, or in the next (below, or on the next page)
-	ContinuedFrom, ContinuesBelow string
+	// a row of moments continued from the previous row, or in the next
+	// (below); the same across a page break
+	ContinuedFrom, ContinuesBelow        string
+	ContinuedFromPage, ContinuesNextPage string
 	// WarnMorePages: the paper, the moments on the first page, all the
 	// moments, the pages
 	WarnMorePages string
@@ -39,19 +41,21 @@ type viewWords struct {
 // viewEnglish holds the views' words in English; internal/msg translates
 // them.
 var viewEnglish = viewWords{
-	Score:           msg.N("Score"),
-	ScoreRange:      msg.N("%d–%d"),
-	LegPerf:         msg.N("Performance as customers rate it"),
-	LegPerfCritical: msg.N("Critical moment: ringed point, double border, \"! CRITICAL\""),
-	LegImport:       msg.N("Importance to the customer (dashed)"),
-	LegExpected:     msg.N("Expected, mean of the dimensions scored"),
-	LegPerceived:    msg.N("Perceived, mean of the same dimensions"),
-	LegCompare:      msg.N("Performance in the older version (%s), matched by id"),
-	LegRemoved:      msg.N("No longer in the cycle: %s"),
-	AndMore:         msg.N("and %d more"),
-	ContinuedFrom:   msg.N("continued from the previous row"),
-	ContinuesBelow:  msg.N("continues in the next row"),
-	WarnMorePages:   msg.N("on %s, this view shows moments 1 to %d of %d; the rest are on further pages, which only pdf has (%d pages): use -f pdf, or --page auto for one picture"),
+	Score:             msg.N("Score"),
+	ScoreRange:        msg.N("%d–%d"),
+	LegPerf:           msg.N("Performance as customers rate it"),
+	LegPerfCritical:   msg.N("Critical moment: ringed point, double border, \"! CRITICAL\""),
+	LegImport:         msg.N("Importance to the customer (dashed)"),
+	LegExpected:       msg.N("Expected, mean of the dimensions scored"),
+	LegPerceived:      msg.N("Perceived, mean of the same dimensions"),
+	LegCompare:        msg.N("Performance in the older version (%s), matched by id"),
+	LegRemoved:        msg.N("No longer in the cycle: %s"),
+	AndMore:           msg.N("and %d more"),
+	ContinuedFrom:     msg.N("continued from the previous row"),
+	ContinuesBelow:    msg.N("continues in the next row"),
+	ContinuedFromPage: msg.N("continued from the previous page"),
+	ContinuesNextPage: msg.N("continues on the next page"),
+	WarnMorePages:     msg.N("on %s, this view shows moments 1 to %d of %d; the rest are on further pages, which only pdf has (%d pages): use -f pdf, or --page auto for one picture"),
 
 	LaneEvidence:    msg.N("Physical evidence"),
 	LaneCustomer:    msg.N("Customer actions"),

@@ -718,8 +718,10 @@ var _ = register("es", Catalog{
 	"import|note":              "nota",
 
 	// render: the journey laid out in rows on a named paper (render/journey.go, render/viewkit.go)
-	"continued from the previous row": "continúa de la fila anterior",
-	"continues in the next row":       "sigue en la fila siguiente",
+	"continued from the previous row":  "continúa de la fila anterior",
+	"continues in the next row":        "sigue en la fila siguiente",
+	"continued from the previous page": "continúa de la página anterior",
+	"continues on the next page":       "sigue en la página siguiente",
 	"on %s, this view shows moments 1 to %d of %d; the rest are on further pages, which only pdf has (%d pages): use -f pdf, or --page auto for one picture": "en %s, esta vista muestra los momentos 1 a %d de %d; el resto va en más páginas, que solo tiene el pdf (%d páginas): use -f pdf, o --page auto para una sola imagen",
 
 	// ---- the command line: misuse (exit 2), through misusef and errorf of
