@@ -65,7 +65,7 @@ var viewEnglish = viewWords{
 	LineInteraction: msg.N("line of interaction"),
 	LineVisibility:  msg.N("line of visibility"),
 	LineInternal:    msg.N("line of internal interaction"),
-	NoneGiven:       msg.N("none in the file"),
+	NoneGiven:       msg.N("not described yet"),
 	FailPoint:       msg.N("F"),
 	LegNext:         msg.N("The customer's next step"),
 	LegAction:       msg.N("Customer action: number, name (the moment)"),

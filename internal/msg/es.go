@@ -277,7 +277,7 @@ var _ = register("es", Catalog{
 	"line of interaction":                                          "línea de interacción",
 	"line of visibility":                                           "línea de visibilidad",
 	"line of internal interaction":                                 "línea de interacción interna",
-	"none in the file":                                             "no figura en el archivo",
+	"not described yet":                                            "aún sin describir",
 	"F":                                                            "F",
 	"The customer's next step":                                     "Siguiente paso del cliente",
 	"Customer action: number, name (the moment)":                   "Acción del cliente: número, nombre (el momento)",
