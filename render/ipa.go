@@ -458,6 +458,11 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, shorter
 	clearOfDividers := func(r rect) bool {
 		return math.Abs(r.X-splitX) > r.W/2+2 && math.Abs(r.Y-splitY) > r.H/2+2
 	}
+	// inQuadrant: a label whose middle is in the quadrant its point is
+	// counted in, so that it never reads as a point of the next one
+	inQuadrant := func(r rect, g *ipaGroup) bool {
+		return (r.X-splitX)*g.sideX > 0 && (r.Y-splitY)*g.sideY > 0
+	}
 	// the discs first: they sit at their scores whatever the labels do
 	ring := func(d rect) rect { return d.Grow(draw.DoubleGap) } // a critical disc's second ring
 	ok := true
@@ -487,8 +492,9 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, shorter
 			b = b.Union(d)
 		}
 		found := false
-		// every form clear of the dividers, then every form across one;
-		// no label (a paper's last form) only when none finds room
+		// every form clear of the dividers, then every form across one,
+		// always with its middle in the point's quadrant; no label (a
+		// paper's last form) only when none finds room
 		for pass := 0; pass < 3 && !found; pass++ {
 			for v := 0; v < len(g.labels) && !found; v++ {
 				if len(g.labels[v].Lines) == 0 {
@@ -509,7 +515,7 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, shorter
 					// inside the frame: the ticks are left and below it,
 					// the quadrant names above and below
 					inside := cand.Min().X >= 2 && cand.Min().Y >= 2 && cand.Max().X <= w-2 && cand.Max().Y <= h-2
-					if inside && free(cand) && (pass > 0 || clearOfDividers(cand)) {
+					if inside && free(cand) && inQuadrant(cand, g) && (pass > 0 || clearOfDividers(cand)) {
 						g.label, g.labelRect, found = v, cand, true
 						break
 					}

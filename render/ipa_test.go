@@ -19,7 +19,7 @@ import (
 // where a dot does and a line runs from it to each disc leaning into the
 // quadrant;
 // a cluster's label holds the number of every moment in it; every label
-// lies inside the plot's frame; and on a paper a point drawn without a
+// lies inside the plot's frame, its middle in its point's quadrant; and on a paper a point drawn without a
 // label beside it has its number and name in the key. Over the examples and generated
 // cycles of 3 to 60 moments, on an auto page and on a4.
 func TestIPATruePositions(t *testing.T) {
@@ -149,8 +149,16 @@ func checkIPAPositions(t *testing.T, a *cycle.Analysis, d *draw.Drawing) int {
 		label := boxes["label-"+ms[0].ID]
 		if label == nil {
 			label = boxes["point-key"]
-		} else if !contains(frame.Rect, label.Rect) {
-			t.Errorf("label of %s %v leaves the frame %v", ms[0].ID, label.Rect, frame.Rect)
+		} else {
+			if !contains(frame.Rect, label.Rect) {
+				t.Errorf("label of %s %v leaves the frame %v", ms[0].ID, label.Rect, frame.Rect)
+			}
+			// its middle in the quadrant of its discs, or it reads as a
+			// point of the next quadrant
+			lc, dc := label.Rect.Centre(), cluster.Centre()
+			if (lc.X-divX)*(dc.X-divX) < 0 || (lc.Y-divY)*(dc.Y-divY) < 0 {
+				t.Errorf("label of %s at %v, across a divider from its point at %v", ms[0].ID, lc, dc)
+			}
 		}
 		if label == nil {
 			t.Errorf("no label for %s", ms[0].ID)
