@@ -364,3 +364,27 @@ func TestPagesAligned(t *testing.T) {
 		}
 	}
 }
+
+// TestBlueprintLegendPageHoldsFewer lays garantia's blueprint out on a
+// landscape A4: the last page carries the legend beside its row, and a
+// row of two moments with it did not keep 9 pt names, so every row was
+// cut to one moment (8 pages, each two-thirds blank). The last page now
+// takes fewer moments instead: rows of four, 3 pages.
+func TestBlueprintLegendPageHoldsFewer(t *testing.T) {
+	a := load(t, "../examples/garantia.yaml")
+	o, err := Options{View: "blueprint", Page: "a4", Orientation: "landscape"}.normalize("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := blueprintView(a, o)
+	pages := append([]*draw.Drawing{d}, d.More...)
+	if len(pages) > 3 {
+		t.Errorf("%d pages, want 3 or fewer", len(pages))
+	}
+	if len(d.Warnings) > 0 {
+		t.Errorf("warnings %q", d.Warnings)
+	}
+	if pages[len(pages)-1].Legend == nil {
+		t.Error("the last page has no legend")
+	}
+}

@@ -342,6 +342,18 @@ func bandedView(a *cycle.Analysis, o Options, nameSize float64, build bandBuild)
 				for from := 0; from < n; {
 					to := min(n, from+per)
 					s, w, h := scaleOn(build(a, oo, per, from, to), orient)
+					// the last page carries the legend too: when the two do
+					// not keep the names, fewer moments on it (the rest on a
+					// page before it), rather than narrower rows everywhere
+					for s < minS-1e-9 && to == n && to-from > 1 {
+						to--
+						if s2, w2, h2 := scaleOn(build(a, oo, per, from, to), orient); s2 >= minS-1e-9 {
+							s, w, h = s2, w2, h2
+							break
+						}
+						to = n
+						break
+					}
 					if s < minS-1e-9 {
 						pl = nil // a row that does not keep them
 						break
