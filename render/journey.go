@@ -208,6 +208,10 @@ func journeyRows(a *cycle.Analysis, o Options, callouts map[int]bool, memo *jour
 	}
 	if o.Compare != nil {
 		name := oneLine(o.Compare.Cycle.Title)
+		if name == oneLine(a.Cycle.Title) && o.Compare.Cycle.File != "" {
+			// the same title names nothing: the older file, as given
+			name = oneLine(o.Compare.Cycle.File)
+		}
 		if hasOld || len(removed) > 0 {
 			l.AddRow("compare", fmt.Sprintf(vw.LegCompare, shortName(name, 48)), k.legendCurve(oldLook, k.oldDot("", 0, 0))...)
 		}

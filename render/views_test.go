@@ -442,6 +442,16 @@ moments:
 	if !strings.Contains(all, "removed: ") || !strings.Contains(all, "Fills a paper form") {
 		t.Errorf("the removed moment is not named:\n%s", all)
 	}
+	// an older version with the same title is named by its file
+	same := analyse(t, "versions/2025.yaml", []byte(strings.Replace(oldSrc, "Repair 2025", "Repair 2026", 1)))
+	o.Compare = same
+	legend = nil
+	for _, r := range journeyView(a, o).Legend.Rows {
+		r.Text.Label.Texts(func(s string) { legend = append(legend, r.Kind+": "+s) })
+	}
+	if all := strings.Join(legend, "\n"); !strings.Contains(all, "versions/2025.yaml") {
+		t.Errorf("an older version of the same title is not named by its file:\n%s", all)
+	}
 	// without --compare, nothing of it
 	o.Compare = nil
 	plain := journeyView(a, o).DOT()

@@ -11,7 +11,7 @@ type viewWords struct {
 	Score, ScoreRange                   string // axis title; "%d–%d"
 	LegPerf, LegPerfCritical, LegImport string
 	LegExpected, LegPerceived           string
-	LegCompare                          string // "%s": the older file's title
+	LegCompare                          string // "%s": the older file's title (its name when the titles are the same)
 	LegRemoved                          string // "%s": the moments gone
 	AndMore                             string // "%d"
 	// a row of moments continued from the previous row, or in the next
