@@ -345,14 +345,10 @@ func bandedView(a *cycle.Analysis, o Options, nameSize float64, build bandBuild)
 					// the last page carries the legend too: when the two do
 					// not keep the names, fewer moments on it (the rest on a
 					// page before it), rather than narrower rows everywhere
-					for s < minS-1e-9 && to == n && to-from > 1 {
-						to--
-						if s2, w2, h2 := scaleOn(build(a, oo, per, from, to), orient); s2 >= minS-1e-9 {
-							s, w, h = s2, w2, h2
-							break
+					if s < minS-1e-9 && to == n && to-from > 1 {
+						if s2, w2, h2 := scaleOn(build(a, oo, per, from, to-1), orient); s2 >= minS-1e-9 {
+							to, s, w, h = to-1, s2, w2, h2
 						}
-						to = n
-						break
 					}
 					if s < minS-1e-9 {
 						pl = nil // a row that does not keep them
