@@ -477,7 +477,7 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 	if hasReturn {
 		// drawn as the return is: up from the last moment, back along
 		// the top and down into the first (not the next step's arrow)
-		back := &draw.Route{Path: draw.Polyline(pt{X: 20, Y: -8}, pt{X: 20, Y: 7}, pt{X: -20, Y: 7}, pt{X: -20, Y: 7 - 6}),
+		back := &draw.Route{Path: draw.Polyline(pt{X: 20, Y: -8}, pt{X: 20, Y: 7}, pt{X: -20, Y: 7}, pt{X: -20, Y: 1}),
 			Head: draw.ArrowNormal, Tip: pt{X: -20, Y: 1 - draw.ArrowLen}, Stroke: flowLook}
 		l.AddRow("return", vw.LegReturn, back)
 	}

@@ -17,7 +17,7 @@ const titleSpace = 0.2
 
 // titleSizePaged and titleWidthPaged are the size and the text width of
 // the title on a named page (design points); heading the page, it may
-// widen to the ring's width (placeOnPage).
+// widen towards the page's width (placeOnPage).
 const (
 	titleSizePaged  = 18.0
 	titleWidthPaged = 260.0
@@ -1082,7 +1082,8 @@ func (d *diagram) ringBounds() (lo, hi pt) {
 			// (branchRoute only slides its ends along the faces or
 			// draws it more directly, inside the ring), and every
 			// arrangement tried takes these bounds
-			s.pts, s.tip = d.branchRouteAt(d.branchOf(e), d.branchOf(e).offFrom, d.branchOf(e).offTo, false)
+			b := d.branchOf(e)
+			s.pts, s.tip = d.branchRouteAt(b, b.offFrom, b.offTo, false)
 		} else {
 			s.pts, s.tip = d.edgeRoute(e)
 		}

@@ -225,8 +225,8 @@ func (a *arrangement) rowsFit() int {
 
 // measure fits the laid-out diagram d to a page of w × h points with the
 // legend and the panel beside the ring (side) or below it.
-func measure(d *diagram, w, h, margin float64, side bool) *arrangement {
-	a := &arrangement{d: d, side: side, w: w, h: h, margin: margin}
+func measure(d *diagram, w, h float64, paper draw.Paper, side bool) *arrangement {
+	a := &arrangement{d: d, side: side, w: w, h: h, margin: paper.Margin}
 	ringW, ringH := d.hi.X-d.lo.X, d.hi.Y-d.lo.Y
 	if l := d.legendDrawing; l != nil && !d.legendInside() {
 		a.lw, a.lh = l.Size()
@@ -264,10 +264,9 @@ func measure(d *diagram, w, h, margin float64, side bool) *arrangement {
 		compH += th + pageGap
 		noRows += th + pageGap
 	}
-	aw, ah := w-2*margin, h-2*margin
-	a.k = min(aw/compW, ah/compH, maxGrow)
-	a.kNoPanel = min(aw/noRowsW, ah/noRows, maxGrow)
-	a.panelBeside = aw/compW >= minScale-1e-9
+	a.k = min(paper.Fit(w, h, compW, compH), maxGrow)
+	a.kNoPanel = min(paper.Fit(w, h, noRowsW, noRows), maxGrow)
+	a.panelBeside = (w-2*paper.Margin)/compW >= minScale-1e-9
 	return a
 }
 
@@ -394,7 +393,7 @@ func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 					d = newShapedIn(a, o, s, radii)
 					laid[s] = d
 				}
-				arr = measure(d, w, h, paper.Margin, side)
+				arr = measure(d, w, h, paper, side)
 				next := arr.nextShape()
 				if math.Abs(next-s.ey) < 0.02 {
 					break
@@ -474,17 +473,19 @@ func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Paper) {
 	k := arr.scale()
 	st := d.panelStyle()
+	var title *draw.Box
+	for _, it := range out.Items {
+		if b, ok := it.(*draw.Box); ok && b.ID == "title" {
+			title = b
+		}
+	}
 	if !d.titleInside() {
 		// heading the page, the title may be as wide as the page, on
 		// fewer lines than the width it was measured at (which only
 		// leaves more room)
 		if w := (arr.w - 2*arr.margin) / k * 0.9; w > titleWidthPaged {
 			d.setTitle(titleSizePaged, w, w)
-			for _, it := range out.Items {
-				if b, ok := it.(*draw.Box); ok && b.ID == "title" {
-					b.Label = d.title
-				}
-			}
+			title.Label = d.title
 		}
 	}
 	// place in design points: the ring where it is, the legend and the
@@ -540,17 +541,13 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 	// the title tops the middle block, or heads the page flush left with
 	// the content below it
 	below := out.Content()
-	for _, it := range out.Items {
-		if b, ok := it.(*draw.Box); ok && b.ID == "title" {
-			if d.titleInside() {
-				b.Rect = rect{X: c.X, Y: c.Y + mh/2 - th/2, W: tw, H: th}
-				continue
-			}
-			b.Label.Left = true
-			b.Rect = rect{X: below.Min().X + tw/2, Y: d.hi.Y + pageGap + th/2, W: tw, H: th}
-			for i := range b.Label.Lines {
-				b.Label.Lines[i].Anchor = draw.Start
-			}
+	if d.titleInside() {
+		title.Rect = rect{X: c.X, Y: c.Y + mh/2 - th/2, W: tw, H: th}
+	} else {
+		title.Label.Left = true
+		title.Rect = rect{X: below.Min().X + tw/2, Y: d.hi.Y + pageGap + th/2, W: tw, H: th}
+		for i := range title.Label.Lines {
+			title.Label.Lines[i].Anchor = draw.Start
 		}
 	}
 	content := out.Content()
@@ -580,12 +577,15 @@ func (d *diagram) rewordCallouts(out *draw.Drawing) {
 	if out.Continued == nil || out.Legend == nil {
 		return
 	}
-	pdf := d.opts.Format == FormatPDF
-	text := map[[2]bool]string{ // some rows on the page, pdf
-		{false, true}: d.w.LegCalloutPage2, {false, false}: d.w.LegCalloutReport,
-		{true, true}: d.w.LegCalloutPanelPage2, {true, false}: d.w.LegCalloutPanelReport,
-	}[[2]bool{out.Panel != nil && len(out.Panel.Rows) > 0, pdf}]
-	out.Legend.Reword("callout", text)
+	page2, report := d.w.LegCalloutPage2, d.w.LegCalloutReport // none on the page
+	if out.Panel != nil && len(out.Panel.Rows) > 0 {
+		page2, report = d.w.LegCalloutPanelPage2, d.w.LegCalloutPanelReport
+	}
+	if d.opts.Format == FormatPDF {
+		out.Legend.Reword("callout", page2)
+	} else {
+		out.Legend.Reword("callout", report)
+	}
 }
 
 // middle says what goes in the middle of the ring on a named page.

@@ -259,3 +259,47 @@ func TestCalloutWhereabouts(t *testing.T) {
 		}
 	}
 }
+
+// TestPageMargins checks what the docs promise of a page's edges: every
+// view's content stays 0.4 in (28.8 pt) inside A4's edges and 0.25 in
+// (18 pt) inside a slide's, which is shown on a screen edge to edge; and
+// a title heading the clock face's page keeps to one line when the page
+// is wide enough (garantia's wrapped at 260 pt with the page half empty
+// beside it).
+func TestPageMargins(t *testing.T) {
+	a := load(t, "../examples/garantia.yaml")
+	for page, margin := range map[string]float64{"a4": 28.8, "slide": 18} {
+		for _, view := range Views {
+			o, err := Options{View: view, Page: page}.normalize("es")
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := views[view](a, o)
+			c, p := d.Content(), d.Page
+			if c.Min().X < p.Min().X+margin-0.5 || c.Max().X > p.Max().X-margin+0.5 || c.Min().Y < p.Min().Y+margin-0.5 || c.Max().Y > p.Max().Y-margin+0.5 {
+				t.Errorf("%s on %s: content %v comes within %g pt of the page %v's edge", view, page, c, margin, p)
+			}
+			// and fills the page to its margin on one side at least,
+			// or the margin is not the one laid out for
+			if gap := min(c.Min().X-p.Min().X, p.Max().X-c.Max().X, c.Min().Y-p.Min().Y, p.Max().Y-c.Max().Y); view == "clock" && gap > margin+0.5 {
+				t.Errorf("%s on %s: content %v at least %.1f pt from every edge of %v, want %g on one", view, page, c, gap, p, margin)
+			}
+		}
+	}
+	o, err := Options{Page: "a4", Orientation: "portrait"}.normalize("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := pagedClock(a, o)
+	for _, it := range d.Items {
+		if b, ok := it.(*draw.Box); ok && b.ID == "title" {
+			var first string
+			for _, s := range b.Label.Lines[0].Spans {
+				first += s.Text
+			}
+			if first != a.Cycle.Title {
+				t.Errorf("the title's first line is %q, want the whole title %q", first, a.Cycle.Title)
+			}
+		}
+	}
+}

@@ -184,9 +184,15 @@ func (d *diagram) slideEnds(b *branch, direct bool) ([]pt, pt, int) {
 // may end: to a little short of the box's rounded corners.
 func (d *diagram) faceHalf(k int) float64 {
 	bx := d.moments[k].box
-	ring := d.newTrack()
-	_, v, _ := ring.at(ring.param(bx.Centre()))
-	return math.Max(math.Abs(v.X)*bx.W/2+math.Abs(v.Y)*bx.H/2-draw.CornerRadius-2, 0)
+	u := d.faceNormal(d.newTrack(), k)
+	return math.Max(math.Abs(u.Y)*bx.W/2+math.Abs(u.X)*bx.H/2-draw.CornerRadius-2, 0)
+}
+
+// faceNormal is the outward normal of ring (a named page's track) where
+// moment k's box stands: the direction its branches leave and reach it.
+func (d *diagram) faceNormal(ring *track, k int) pt {
+	_, v, _ := ring.at(ring.param(d.moments[k].box.Centre()))
+	return pt{X: -v.Y, Y: v.X} // left of the way clockwise: outward
 }
 
 // behind counts the samples of a branch's path that fall inside a moment
@@ -234,8 +240,7 @@ func (d *diagram) branchRouteAt(b *branch, offFrom, offTo float64, direct bool) 
 		if ring == nil {
 			return draw.Unit(d.radial(k))
 		}
-		_, v, _ := ring.at(ring.param(d.moments[k].box.Centre()))
-		return pt{X: -v.Y, Y: v.X} // left of the way clockwise: outward
+		return d.faceNormal(ring, k)
 	}
 	face := func(k int, off float64) (pt, float64) {
 		bx := d.moments[k].box

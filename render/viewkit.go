@@ -276,7 +276,7 @@ func (k *viewKit) finish(nameSize float64) *draw.Drawing {
 	}
 	c := out.Content()
 	w, h := paper.Oriented(o.Orientation, c.W/c.H)
-	s := min((w-2*paper.Margin)/c.W, (h-2*paper.Margin)/c.H, maxGrow)
+	s := min(paper.Fit(w, h, c.W, c.H), maxGrow)
 	out.Scale(s, pt{})
 	m := c.Centre().Mul(s)
 	out.Page = rect{X: m.X, Y: m.Y, W: w, H: h}
@@ -316,7 +316,7 @@ func bandedView(a *cycle.Analysis, o Options, nameSize float64, build bandBuild)
 	scaleOn := func(k *viewKit, orient string) (float64, float64, float64) {
 		c := k.out.Content()
 		w, h := paper.Oriented(orient, c.W/c.H)
-		return min((w-2*paper.Margin)/c.W, (h-2*paper.Margin)/c.H, maxGrow), w, h
+		return min(paper.Fit(w, h, c.W, c.H), maxGrow), w, h
 	}
 	type plan struct {
 		o     Options
@@ -439,7 +439,7 @@ func (k *viewKit) placeLegendEither(l *draw.Legend, first, second pt) {
 	fit := func(at pt) float64 {
 		r := c.Union(rect{X: at.X + lw/2, Y: at.Y - lh/2, W: lw, H: lh})
 		w, h := paper.Oriented(k.o.Orientation, r.W/r.H)
-		return min((w-2*paper.Margin)/r.W, (h-2*paper.Margin)/r.H)
+		return paper.Fit(w, h, r.W, r.H)
 	}
 	at := first
 	if fit(second) > fit(first)+1e-9 {

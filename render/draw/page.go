@@ -62,6 +62,12 @@ func CheckPage(page, orientation string) error {
 	return nil
 }
 
+// Fit is the scale at which content of cw × ch fits a page of w × h (the
+// paper as Oriented turns it) inside the paper's margin.
+func (p Paper) Fit(w, h, cw, ch float64) float64 {
+	return min((w-2*p.Margin)/cw, (h-2*p.Margin)/ch)
+}
+
 // Oriented returns the page size of p in the orientation asked:
 // "portrait" or "landscape" turn the paper; "auto" (or "") keeps a slide
 // landscape and gives other papers the orientation nearer to aspect
