@@ -61,12 +61,31 @@ func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
 	return bandedView(a, o, 10, blueprintBands)
 }
 
+// continuationMark is the mark at a row's edge where a step runs to or
+// from a moment in another row: the arrow points the way the step runs
+// and the other moment's number stands at the far end, as if the line
+// went on to it. A step that leaves (leaves) to a later row reads "→ 7",
+// to an earlier one, at the left edge (left), "1 ←"; a step that arrives
+// from an earlier row reads "3 →", from a later one "← 11". from and to
+// are the numbers of the step's two moments.
+func continuationMark(leaves, left bool, from, to int) string {
+	switch {
+	case leaves && left:
+		return fmt.Sprintf("%d ←", to)
+	case leaves:
+		return fmt.Sprintf("→ %d", to)
+	case left:
+		return fmt.Sprintf("%d →", from)
+	}
+	return fmt.Sprintf("← %d", from)
+}
+
 // blueprintBands lays the blueprint out with the moments from up to to
 // (excluded), at most per moments to a row. Every row has its own lane
 // names and lines and repeats a stage that runs on; a branch, return or
 // handoff to a moment in another row is a stub to the row's edge marked
-// with the other moment's number ("→ 7" where it leaves, "3 →" where it
-// arrives). Every page has the title, the last page the legend.
+// with the other moment's number and the way the step runs
+// (continuationMark). Every page has the title, the last page the legend.
 func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 	k := newKit("blueprint", a, o)
 	th, vw := k.th, k.vw
@@ -367,10 +386,7 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 		// a step to or from another row ends at the row's edge, marked
 		// with the other moment's number
 		mark := func(id string, i, other int, x, y float64) {
-			s := fmt.Sprintf("→ %d", a.Moments[other].Number())
-			if !in(i) { // the step arrives here
-				s = fmt.Sprintf("%d →", a.Moments[i].Number())
-			}
+			s := continuationMark(in(i), x < 0, a.Moments[i].Number(), a.Moments[other].Number())
 			c := k.text(id, "continuation", 0, y, s, draw.Font{Size: 8, Bold: true}, th.Muted)
 			if x < 0 {
 				c.Rect.X = x - 2 - c.Rect.W/2

@@ -2,6 +2,7 @@ package render
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 
@@ -73,5 +74,55 @@ func TestBlueprintArrowsAsLegs(t *testing.T) {
 			}
 			t.Logf("%d arrows in %d routes", legs, routes)
 		})
+	}
+}
+
+// TestBlueprintContinuationMarks: where a step runs to or from a moment in
+// another row, the mark at the row's edge has its arrow next to the edge,
+// pointing the way the step runs, and the other moment's number at the
+// far end. airline on A4 has steps to later rows, from earlier ones and
+// the return from the last moment, which arrives from a later row.
+func TestBlueprintContinuationMarks(t *testing.T) {
+	for _, c := range []struct {
+		leaves, left bool
+		want         string
+	}{{true, false, "→ 7"}, {true, true, "7 ←"}, {false, true, "3 →"}, {false, false, "← 3"}} {
+		if got := continuationMark(c.leaves, c.left, 3, 7); got != c.want {
+			t.Errorf("continuationMark(leaves %v, left %v, 3, 7) = %q, want %q", c.leaves, c.left, got, c.want)
+		}
+	}
+	data, err := os.ReadFile("../examples/airline.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analyse(t, "airline.yaml", data)
+	o, err := checkInput(a, Options{View: "blueprint", Page: "a4"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := blueprintView(a, o)
+	seen := map[string]bool{}
+	for _, p := range append([]*draw.Drawing{d}, d.More...) {
+		for _, it := range p.Items {
+			b, ok := it.(*draw.Box)
+			if !ok || b.Class != "continuation" {
+				continue
+			}
+			var s string
+			b.Label.Texts(func(x string) { s += x })
+			right := b.Rect.X > 0
+			arrowFirst := strings.HasPrefix(s, "→") || strings.HasPrefix(s, "←")
+			if right != arrowFirst {
+				t.Errorf("%s: %q on the %s edge: the arrow stands away from the edge", p.Name, s, map[bool]string{true: "right", false: "left"}[right])
+			}
+			for _, arrow := range []string{"→", "←"} {
+				if strings.Contains(s, arrow) {
+					seen[arrow] = true
+				}
+			}
+		}
+	}
+	if !seen["←"] || !seen["→"] {
+		t.Errorf("airline on A4 shows marks %v; want steps running both ways (the return 11 → 1 arrives from a later row)", seen)
 	}
 }

@@ -34,6 +34,11 @@ const (
 // longer cycles.
 var journeyColumns = []sizeStep{{12, 116}, {30, 100}, {math.MaxInt, 88}}
 
+// journeyPagedColumns are the column widths tried on a named paper, the
+// widest first: narrower columns put more moments in a row, so a
+// journey may take fewer pages, at the cost of taller notes.
+var journeyPagedColumns = []float64{116, 100, 88}
+
 // journeyView is the journey curve: the moments left to right in file
 // order under their stages, the performance curve on the 1..scale axis
 // with the importance curve and expected against perceived, the moments
@@ -46,15 +51,37 @@ var journeyColumns = []sizeStep{{12, 116}, {30, 100}, {math.MaxInt, 88}}
 // names at draw.MinNameSize; the notes that do not (the tallest first)
 // become numbered callouts under their moments, and their text goes to a
 // notes panel under the rows of the moment's page, continued on further
-// pages (journeyPanel).
+// pages (journeyPanel). The columns are as wide as keeps the fewest
+// pages (journeyPagedColumns).
 func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 	if _, paged := draw.LookupPaper(o.Page); !paged {
 		return bandedView(a, o, 10, journeyBands(nil, &journeyLabels{}))
 	}
+	// every column width, the widest first: the fewest pages that keep
+	// the names, then the widest columns (the shortest notes)
+	var best *draw.Drawing
+	rank := func(d *draw.Drawing) []int {
+		small := 0
+		if len(d.Warnings) > 0 {
+			small = 1 // names below draw.MinNameSize
+		}
+		return []int{small, len(d.More)}
+	}
+	for _, cw := range journeyPagedColumns {
+		if d := journeyPaged(a, o, cw); best == nil || slices.Compare(rank(d), rank(best)) < 0 {
+			best = d
+		}
+	}
+	return best
+}
+
+// journeyPaged lays the journey out on a named paper with columns cw
+// wide: with the fewest callouts that keep the names, or more when they
+// save pages.
+func journeyPaged(a *cycle.Analysis, o Options, cw float64) *draw.Drawing {
 	// the moments with notes, the tallest notes first
 	k := newKit("journey", a, o)
-	labels := &journeyLabels{} // the same in every trial
-	cw := journeyColumns[0].size
+	labels := &journeyLabels{col: cw} // the same in every trial
 	var order []int
 	height := map[int]float64{}
 	for i, m := range a.Moments {
@@ -74,7 +101,7 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 		}
 		d := bandedView(a, o, 10, journeyBands(co, labels))
 		if c > 0 {
-			journeyPanel(k, d, co)
+			journeyPanel(k, d, co, cw)
 			alignPages(d) // the panels moved some pages
 		}
 		return d
@@ -148,7 +175,7 @@ func journeyRows(a *cycle.Analysis, o Options, callouts map[int]bool, memo *jour
 	cw := sizeFor(n, journeyColumns)
 	_, paged := draw.LookupPaper(o.Page)
 	if paged {
-		cw = journeyColumns[0].size // rows: the widest columns, for the shortest notes
+		cw = memo.col // rows: the column width journeyView is trying
 	}
 	per = max(1, min(per, n))
 	right := cw * float64(per)
@@ -479,15 +506,20 @@ var journeyVocabulary = translated(journeyWords{
 // do not fit go on pages of their own right after it (which only PDF
 // paints), and SVG and PNG say which notes of the first page they leave
 // out.
-func journeyPanel(k *viewKit, d *draw.Drawing, callouts map[int]bool) {
+func journeyPanel(k *viewKit, d *draw.Drawing, callouts map[int]bool, cw float64) {
 	cd := k.clock()
 	st := cd.panelStyle()
 	pages := append([]*draw.Drawing{d}, d.More...)
-	// the pages' scale: a moment's box is a column less 12 points wide
+	// the pages' scale: a moment's box is a column (cw) less 12 points
+	// wide, less its second outline when critical (momentBox)
 	s := 1.0
 	for _, it := range d.Items {
 		if b, ok := it.(*draw.Box); ok && strings.HasPrefix(b.ID, "moment-") {
-			s = b.Rect.W / (journeyColumns[0].size - 12)
+			w := cw - 12
+			if b.Double {
+				w -= 2 * draw.DoubleGap
+			}
+			s = b.Rect.W / w
 			break
 		}
 	}
@@ -619,6 +651,7 @@ func panelRowsFit(p *draw.Panel, top, bottom float64, st draw.PanelStyle) int {
 // text width cw-26, and the height of the tallest box, for the layouts
 // tried for it.
 type journeyLabels struct {
+	col    float64 // the column width on a named paper
 	labels []draw.Label
 	cw     float64
 	boxH   float64

@@ -201,18 +201,26 @@ func (s *arrowSet) add(class string, look draw.Stroke, from, to *draw.Box, pts .
 }
 
 // momentLabel is a moment's label: its number (with "! CRITICAL" when
-// critical), its name and, when given, its owner, wrapped at width.
+// critical, on a line of its own when the two are wider than width), its
+// name and, when given, its owner, wrapped at width.
 func (k *viewKit) momentLabel(m *cycle.MomentAnalysis, width float64, withOwner bool) draw.Label {
 	var l draw.Label
 	if m.Critical {
 		width -= 2 * draw.DoubleGap // the second outline stands inside the box's room (momentBox)
 	}
 	head := draw.Span{Text: fmt.Sprint(m.Number()), Font: draw.Font{Size: 10, Bold: true}, Color: k.th.Ink}
+	var crit string
 	if m.Critical {
-		head.Text += " · ! " + k.w.Critical
 		head.Color = k.th.CritText
+		if crit = "! " + k.w.Critical; textWidth(head.Text+" · "+crit, head.Font.Size, true) <= width {
+			head.Text, crit = head.Text+" · "+crit, ""
+		}
 	}
 	l.AddLine(head)
+	if crit != "" {
+		// a narrow column: the mark on lines of its own, inside the box
+		l.Add(crit, width, head.Font, head.Color)
+	}
 	l.Add(oneLine(m.Name), width, draw.Font{Size: 10, Bold: true}, k.th.Ink)
 	if withOwner && m.Owner != "" {
 		l.Add(oneLine(m.Owner), width, draw.Font{Size: 9, Italic: true}, k.th.Muted)
