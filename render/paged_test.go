@@ -388,3 +388,38 @@ func TestBlueprintLegendPageHoldsFewer(t *testing.T) {
 		t.Error("the last page has no legend")
 	}
 }
+
+// TestViewsLabelsFitBoxes reads every moment box of the journey and the
+// blueprint of every example on a4 and on a slide from the drawing model:
+// no line of its text is wider than the box (a critical moment's inside
+// its inner outline), however narrow the columns the page chose.
+func TestViewsLabelsFitBoxes(t *testing.T) {
+	for _, view := range []string{"journey", "blueprint"} {
+		for _, file := range examples(t) {
+			for _, page := range []string{"a4", "slide"} {
+				a := load(t, file)
+				o, err := checkInput(a, Options{View: view, Page: page})
+				if err != nil {
+					t.Fatal(err)
+				}
+				d := views[view](a, o)
+				n := 0
+				for _, p := range append([]*draw.Drawing{d}, d.More...) {
+					for _, it := range p.Items {
+						b, ok := it.(*draw.Box)
+						if !ok || !strings.HasPrefix(b.ID, "moment-") {
+							continue
+						}
+						n++
+						if w, _ := b.Label.Size(); w > b.Rect.W+0.01 {
+							t.Errorf("%s of %s on %s: %s's text is %.1f pt wide in a box of %.1f", view, filepath.Base(file), page, b.ID, w, b.Rect.W)
+						}
+					}
+				}
+				if n != len(a.Moments) {
+					t.Errorf("%s of %s on %s: %d moment boxes, want %d", view, filepath.Base(file), page, n, len(a.Moments))
+				}
+			}
+		}
+	}
+}
