@@ -182,11 +182,8 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 		}
 	}
 
-	titleW := max(cw*float64(per)-left, 360)
-	if paged {
-		titleW = max(titleW, 560) // rows may be narrow; the page is not
-	}
-	tb := k.title(left, 0, titleW*0.6)
+	// the title as wide as the rows, or 360 pt when they are narrower
+	tb := k.title(left, 0, max(cw*float64(per)-left, 360))
 	top := tb.Rect.Y - tb.Rect.H/2 - 18
 	rowsTop, bottom, reach := top, top, 0.0
 	for lo := from; lo < to; lo += per {
