@@ -19,6 +19,7 @@ const (
 	ipaPitch     = 29.0  // between the centres of two discs of a cluster
 	ipaNameLen   = 22    // characters of the short name beside a point
 	ipaNameShort = 12    // the same where the longer ones leave no room
+	ipaNameWrap  = 110.0 // a longer name on two lines of this width, where there is room
 	ipaName      = 9.0   // the size of those names
 	ipaPlot      = 420.0 // the matrix's least size (it grows until nothing collides)
 	ipaPlotPaged = 320.0 // the same on a named paper, where it is scaled
@@ -40,10 +41,14 @@ type ipaGroup struct {
 	sideX, sideY float64
 	// lean: the discs lean off the group's scores, which are on a
 	// divider or too near one for the discs to stay in the quadrant
-	lean      bool
-	discs     []rect
-	labels    []draw.Label // the label's forms, the most telling first
-	label     int          // the form placed
+	lean   bool
+	discs  []rect
+	labels []draw.Label // the label's forms, the most telling first
+	label  int          // the form placed
+	// base is the form every label is given room for (the plot grows
+	// until it has it): the short name; a longer name's form before it,
+	// on two lines, is taken only where it finds room
+	base      int
 	labelRect rect
 }
 
@@ -67,9 +72,23 @@ func ipaGrid(n int) (cols, rows int) {
 	return cols, (n + cols - 1) / cols
 }
 
-// ipaLabels are the forms of a group's label, the most telling first.
-func (k *viewKit) ipaLabels(g *ipaGroup, f draw.Font) []draw.Label {
+// ipaLabels are the forms of a group's label, the most telling first,
+// and the index of the one every label is given room for (ipaGroup.base).
+func (k *viewKit) ipaLabels(g *ipaGroup, f draw.Font) ([]draw.Label, int) {
 	var out []draw.Label
+	if len(g.moments) == 1 {
+		// a lone point's whole name, on two lines, where it is longer
+		// than the short name and two lines hold it
+		name := oneLine(g.moments[0].Name)
+		if lines := draw.Wrap(name, ipaNameWrap, f.Size, f.Bold); len([]rune(name)) > ipaNameLen && len(lines) <= 2 {
+			var l draw.Label
+			for _, line := range lines {
+				l.AddLine(draw.Span{Text: line, Font: f, Color: k.th.Ink})
+			}
+			out = append(out, l)
+		}
+	}
+	base := len(out)
 	for _, n := range []int{ipaNameLen, ipaNameShort} {
 		var l draw.Label
 		l.Left = len(g.moments) > 1
@@ -96,7 +115,7 @@ func (k *viewKit) ipaLabels(g *ipaGroup, f draw.Font) []draw.Label {
 		l.Add(strings.Join(nums, ", "), 90, draw.Font{Size: f.Size, Bold: true}, k.th.Ink)
 		out = append(out, l)
 	}
-	return out
+	return out, base
 }
 
 // ipaView is the importance–performance matrix: performance across,
@@ -190,10 +209,10 @@ func ipaDraw(a *cycle.Analysis, o Options, least float64, titleSide bool) *ipaDr
 	_, paged := draw.LookupPaper(o.Page)
 	labelFont := draw.Font{Size: ipaName}
 	for _, g := range groups {
-		g.labels = k.ipaLabels(g, labelFont)
+		g.labels, g.base = k.ipaLabels(g, labelFont)
 		if paged {
 			// the numbers alone, the names in the key
-			g.labels = append(g.labels[:2], draw.Label{})
+			g.labels = append(g.labels[:g.base+2], draw.Label{})
 		}
 	}
 
@@ -279,7 +298,7 @@ func ipaDraw(a *cycle.Analysis, o Options, least float64, titleSide bool) *ipaDr
 		for j := range g.moments {
 			k.out.Add(discs[j])
 		}
-		if g.label > 0 {
+		if g.label > g.base {
 			short++
 		}
 		if len(g.labels[g.label].Lines) == 0 {
@@ -442,16 +461,18 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, shorter
 		}
 		return true
 	}
-	free := func(r rect) bool {
+	// freeBut: r is clear of every placed mark but own
+	freeBut := func(r, own rect) bool {
 		return cells(r, func(c [2]int) bool {
 			for _, p := range buckets[c] {
-				if r.Sep(p) < 3 {
+				if p != own && r.Sep(p) < 3 {
 					return false
 				}
 			}
 			return true
 		})
 	}
+	free := func(r rect) bool { return freeBut(r, rect{}) }
 	place := func(r rect) {
 		cells(r, func(c [2]int) bool { buckets[c] = append(buckets[c], r); return true })
 	}
@@ -460,6 +481,11 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, shorter
 	}
 	// inQuadrant: a label whose middle is in the quadrant its point is
 	// counted in, so that it never reads as a point of the next one
+	// inside the frame: the ticks are left and below it, the quadrant
+	// names above and below
+	inside := func(r rect) bool {
+		return r.Min().X >= 2 && r.Min().Y >= 2 && r.Max().X <= w-2 && r.Max().Y <= h-2
+	}
 	inQuadrant := func(r rect, g *ipaGroup) bool {
 		return (r.X-splitX)*g.sideX > 0 && (r.Y-splitY)*g.sideY > 0
 	}
@@ -496,45 +522,68 @@ func ipaPlace(groups []*ipaGroup, ux, uy, scale, splitI, splitP float64, shorter
 		// always with its middle in the point's quadrant; no label (a
 		// paper's last form) only when none finds room
 		for pass := 0; pass < 3 && !found; pass++ {
-			for v := 0; v < len(g.labels) && !found; v++ {
+			for v := g.base; v < len(g.labels) && !found; v++ {
 				if len(g.labels[v].Lines) == 0 {
 					if pass == 2 { // the number on the disc, the name in the key
 						g.label, g.labelRect, found = v, rect{X: b.X, Y: b.Y}, true
 					}
 					continue
 				}
-				tw, th := g.labels[v].Size()
-				off := ipaDisc/2 + 9 // clear of the second ring
-				cands := []rect{
-					{X: b.Max().X - ipaDisc/2 + off + tw/2, Y: b.Y, W: tw, H: th},
-					{X: b.Min().X + ipaDisc/2 - off - tw/2, Y: b.Y, W: tw, H: th},
-					{X: b.X, Y: b.Max().Y - ipaDisc/2 + off + th/2, W: tw, H: th},
-					{X: b.X, Y: b.Min().Y + ipaDisc/2 - off - th/2, W: tw, H: th},
-				}
-				for _, cand := range cands {
-					// inside the frame: the ticks are left and below it,
-					// the quadrant names above and below
-					inside := cand.Min().X >= 2 && cand.Min().Y >= 2 && cand.Max().X <= w-2 && cand.Max().Y <= h-2
-					if inside && free(cand) && inQuadrant(cand, g) && (pass > 0 || clearOfDividers(cand)) {
+				for _, cand := range labelPlaces(b, g.labels[v]) {
+					if inside(cand) && free(cand) && inQuadrant(cand, g) && (pass > 0 || clearOfDividers(cand)) {
 						g.label, g.labelRect, found = v, cand, true
 						break
 					}
 				}
 			}
 		}
-		if !found || g.label > 0 && !shorter {
+		if !found || g.label > g.base && !shorter {
 			ok = false
 		}
 		if !found {
-			g.label = 0
-			tw, th := g.labels[0].Size()
+			g.label = g.base
+			tw, th := g.labels[g.base].Size()
 			g.labelRect = rect{X: b.Max().X + 9 + tw/2, Y: b.Y, W: tw, H: th}
 		}
 		if g.labelRect.W > 0 {
 			place(g.labelRect)
 		}
 	}
+	// then a lone point's whole name where its room allows, clear of the
+	// dividers, once every point has its short name (so that no long
+	// name takes the room a later point's short name needed)
+	for _, g := range groups {
+		if g.base == 0 || g.label != g.base || g.labelRect.W == 0 {
+			continue
+		}
+		own, b := g.labelRect, g.discs[0]
+		for v := range g.base {
+			for _, cand := range labelPlaces(b, g.labels[v]) {
+				if inside(cand) && freeBut(cand, own) && inQuadrant(cand, g) && clearOfDividers(cand) {
+					g.label, g.labelRect = v, cand
+					place(cand) // own stays placed: it lies under cand's room or beside it
+					break
+				}
+			}
+			if g.label != g.base {
+				break
+			}
+		}
+	}
 	return ok
+}
+
+// labelPlaces are the places tried for label l beside the discs b: right,
+// left, above, below, clear of a critical disc's second ring.
+func labelPlaces(b rect, l draw.Label) []rect {
+	tw, th := l.Size()
+	off := ipaDisc/2 + 9
+	return []rect{
+		{X: b.Max().X - ipaDisc/2 + off + tw/2, Y: b.Y, W: tw, H: th},
+		{X: b.Min().X + ipaDisc/2 - off - tw/2, Y: b.Y, W: tw, H: th},
+		{X: b.X, Y: b.Max().Y - ipaDisc/2 + off + th/2, W: tw, H: th},
+		{X: b.X, Y: b.Min().Y + ipaDisc/2 - off - th/2, W: tw, H: th},
+	}
 }
 
 // ipaCluster places a group's discs in a grid of cols × rows centred on

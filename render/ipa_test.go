@@ -187,3 +187,49 @@ func checkIPAPositions(t *testing.T, a *cycle.Analysis, d *draw.Drawing) int {
 	}
 	return tied
 }
+
+// TestIPAWholeNames: on airline's matrix on A4 a lone point's name longer
+// than the short name is written whole where it finds room (moment 1,
+// "Books the flight online"), on at most two lines; every other label is
+// the whole name or one of the short forms.
+func TestIPAWholeNames(t *testing.T) {
+	a := load(t, "../examples/airline.yaml")
+	o, err := checkInput(a, Options{View: "ipa", Page: "a4"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := ipaView(a, o)
+	labels := map[string]string{}
+	d.Each(func(it draw.Item) {
+		b, ok := it.(*draw.Box)
+		if !ok || b.Class != "point-label" {
+			return
+		}
+		if len(b.Label.Lines) > 2 {
+			t.Errorf("%s: %d lines", b.ID, len(b.Label.Lines))
+		}
+		var s []string
+		b.Label.Texts(func(x string) { s = append(s, x) })
+		labels[strings.TrimPrefix(b.ID, "label-")] = strings.Join(s, " ")
+	})
+	if got := labels["booking"]; got != "Books the flight online" {
+		t.Errorf("moment 1's label %q, want its whole name", got)
+	}
+	whole := 0
+	for _, m := range a.Moments {
+		got, ok := labels[m.ID]
+		switch {
+		case !ok || slices.ContainsFunc(a.Moments, func(o *cycle.MomentAnalysis) bool {
+			return o != m && o.Importance == m.Importance && o.Performance == m.Performance
+		}):
+			continue // keyed, or in a cluster's label
+		case got == oneLine(m.Name):
+			whole++
+		case got != shortName(m.Name, ipaNameLen) && got != shortName(m.Name, ipaNameShort):
+			t.Errorf("moment %d labelled %q: neither its whole name nor its short name", m.Number(), got)
+		}
+	}
+	if whole < 3 {
+		t.Errorf("%d whole names, want at least 3 (%v)", whole, labels)
+	}
+}
