@@ -748,7 +748,11 @@ func reachedSize(size, k float64) float64 { return max(1, math.Floor(size*k+0.01
 // draw.MinNameSize, notes moved off the page.
 func (d *diagram) pageWarnings(out *draw.Drawing, k float64, paper draw.Paper) {
 	if got := reachedSize(nameSize, k); got < draw.MinNameSize-0.01 {
-		out.Warnings = append(out.Warnings, fmt.Sprintf(d.w.WarnSmall, paper.Name, d.n, got, draw.MinNameSize))
+		w := d.w.WarnSmall
+		if paper.Name == "a3" {
+			w = d.w.WarnSmallLargest // no larger paper to suggest
+		}
+		out.Warnings = append(out.Warnings, fmt.Sprintf(w, paper.Name, d.n, got, draw.MinNameSize))
 	}
 	if c := out.Continued; c != nil {
 		var nums []string

@@ -303,3 +303,30 @@ func TestPageMargins(t *testing.T) {
 		}
 	}
 }
+
+// TestWarnSmallNamesPaper: the warning about small names says the size
+// drawn in whole points, as Graphviz sets it ("names at 8 pt", not
+// "8.0"), suggests a3 on a smaller paper, and on a3, the largest, says so
+// instead of suggesting a3 again.
+func TestWarnSmallNamesPaper(t *testing.T) {
+	for _, c := range []struct {
+		page string
+		n    int
+		want string
+	}{{"a4", 36, "a larger paper (a3) keeps them larger"}, {"a3", 70, "a3 is the largest paper, and --page auto draws them at full size"}} {
+		a := analyse(t, "gen.yaml", pageCycle(c.n, int64(c.n)))
+		svg, err := Draw(context.Background(), a, Options{Page: c.page})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var warn string
+		for _, w := range svg.Warnings {
+			if warnSize.MatchString(w) {
+				warn = w
+			}
+		}
+		if !strings.HasSuffix(warn, c.want) || !regexp.MustCompile(`names at \d+ pt`).MatchString(warn) {
+			t.Errorf("%d moments on %s: warning %q, want whole points and %q", c.n, c.page, warn, c.want)
+		}
+	}
+}

@@ -28,8 +28,8 @@ type words struct {
 
 	// warnings on a named page: paper, moments, size reached, minimum;
 	// paper, the callout numbers moved (the One forms for one moment)
-	WarnSmall, WarnMoved, WarnMovedPDF string
-	WarnMovedOne, WarnMovedPDFOne      string
+	WarnSmall, WarnSmallLargest, WarnMoved, WarnMovedPDF string
+	WarnMovedOne, WarnMovedPDFOne                        string
 }
 
 // english holds the diagram's words in English; internal/msg translates
@@ -60,7 +60,8 @@ var english = words{
 	LegCalloutReport:      msg.N("Improvements for the moment of that number, listed in the report"),
 	LegCalloutPanelPage2:  msg.N("Improvements for the moment of that number: in the panel and on page 2"),
 	LegCalloutPanelReport: msg.N("Improvements for the moment of that number: in the panel, all in the report"),
-	WarnSmall:             msg.N("on %s, %d moments are drawn with names at %.1f pt, below the %g pt ciclo keeps; a larger paper (a3) keeps them larger"),
+	WarnSmall:             msg.N("on %s, %d moments are drawn with names at %g pt, below the %g pt ciclo keeps; a larger paper (a3) keeps them larger"),
+	WarnSmallLargest:      msg.N("on %s, %d moments are drawn with names at %g pt, below the %g pt ciclo keeps; a3 is the largest paper, and --page auto draws them at full size"),
 	WarnMoved:             msg.N("on %s, the notes of moments %s do not fit beside the diagram and are left out; the PDF continues them on a second page and ciclo report lists them all"),
 	WarnMovedPDF:          msg.N("on %s, the notes of moments %s continue on a second page"),
 	WarnMovedOne:          msg.N("on %s, the notes of moment %s do not fit beside the diagram and are left out; the PDF continues them on a second page and ciclo report lists them all"),

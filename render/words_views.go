@@ -89,7 +89,7 @@ var viewEnglish = viewWords{
 		"mean":     msg.N("Dividers at the cycle's mean scores: importance %s, performance %s"),
 	},
 	NotScored: msg.N("Not scored (no importance or performance): %s"),
-	WarnSmall: msg.N("on %s, this view of %d moments is scaled down to names of %.1f pt, below the %g pt ciclo keeps; --page auto (or a larger paper) draws it at full size"),
+	WarnSmall: msg.N("on %s, this view of %d moments is scaled down to names of %g pt, below the %g pt ciclo keeps; --page auto (or a larger paper) draws it at full size"),
 }
 
 // viewVocabulary holds the views' words in every language ciclo speaks.

@@ -133,7 +133,7 @@ var words = map[string]string{
 	"eff_servqual":         msg.Nc("diff.eff_servqual", "the dimensions' scores are read as the ten determinants (10) or the five dimensions (5)"),
 	"eff_quadrants":        msg.Nc("diff.eff_quadrants", "the quadrants split at the scale's midpoint or at the mean of the scores: moments may change quadrant"),
 	"eff_state":            msg.Nc("diff.eff_state", "as-is maps today's service, to-be a design: a handoff chain is a warning in one and an error in the other"),
-	"warn_small":           msg.Nc("diff.warn_small", "on %s, the marks of the changes shrink the picture to moment names of %.1f pt, below the %g pt ciclo keeps; a larger paper or --page auto keeps them larger"),
+	"warn_small":           msg.Nc("diff.warn_small", "on %s, the marks of the changes shrink the picture to moment names of %g pt, below the %g pt ciclo keeps; a larger paper or --page auto keeps them larger"),
 }
 
 // lang returns a supported language: l, or English.
