@@ -14,6 +14,7 @@ import (
 
 	"github.com/ciclo-dev/ciclo/internal/msg"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // Exit codes, as the README's "Exit codes" section pins them.
@@ -55,10 +56,10 @@ func System() *IOStreams {
 		ErrIsTerminal: isTerminal(os.Stderr), OutIsTerminal: isTerminal(os.Stdout)}
 }
 
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal tells whether f is an interactive terminal. A character
+// device is not enough: /dev/null is one, and a command whose input is
+// /dev/null must not wait for an answer from it.
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 
 // exitError carries an exit code. A nil Err means the command already said
 // everything it had to say.

@@ -276,6 +276,18 @@ func TestWorkshopApply(t *testing.T) {
 	if got, _ := os.ReadFile(file); string(got) != src {
 		t.Errorf("written without --yes")
 	}
+	// Standard input is /dev/null, a character device but no terminal:
+	// refused the same way, without a question asked of it.
+	devnull, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer devnull.Close()
+	var nullOut, nullErr bytes.Buffer
+	if code := Main(context.Background(), []string{"workshop", file, "--apply"}, &IOStreams{In: devnull, Out: &nullOut, ErrOut: &nullErr}); code != ExitProblem ||
+		strings.Contains(nullErr.String(), "[y/N]") || !strings.Contains(nullErr.String(), "--yes") {
+		t.Errorf("stdin /dev/null: exit %d, stderr %q", code, nullErr.String())
+	}
 	// Edited since the workshop began: refused without --force.
 	edited := strings.Replace(src, "# A long cycle", "# An edited cycle", 1)
 	saveFile(t, file, edited)
