@@ -34,8 +34,8 @@ var views = map[string]view{
 // through it: the drawing's DOT is laid out by Graphviz (neato -n2, every
 // position kept), which writes SVG and xdot; PNG and PDF are painted from
 // the xdot (package render/xdot). The page is the drawing's Page
-// exactly: a PDF page of that size (with a second page for
-// d.Continued), an SVG of that width and height, a PNG of that size at
+// exactly: a PDF page of that size (with a further page for each panel
+// of d.Continued), an SVG of that width and height, a PNG of that size at
 // opts.Scale pixels per point, or, on a named paper, 96 × opts.Scale
 // pixels per inch. opts.Theme, opts.Lang and opts.View are not used: the
 // drawing already has its words and colours.
@@ -55,8 +55,8 @@ func Write(ctx context.Context, d *draw.Drawing, opts Options) (Drawing, error) 
 	case FormatPNG, FormatPDF:
 		dr.Missing = missingIn(d)
 		pages := []*draw.Drawing{d}
-		if o.Format == FormatPDF && d.Continued != nil {
-			pages = append(pages, continuation(d))
+		if o.Format == FormatPDF {
+			pages = append(pages, continuation(d)...)
 		}
 		if o.Format == FormatPDF {
 			pages = append(pages, d.More...)
@@ -104,11 +104,14 @@ func Write(ctx context.Context, d *draw.Drawing, opts Options) (Drawing, error) 
 	return dr, nil
 }
 
-// continuation is the page that carries the notes panel rows d.Continued
-// holds: the panel alone, from the top left of a page of d's size.
-func continuation(d *draw.Drawing) *draw.Drawing {
-	c := &draw.Drawing{Name: d.Name + "-2", Page: d.Page, Paper: d.Paper, Background: d.Background, Ink: d.Ink, Panel: d.Continued}
-	return c
+// continuation is the pages that carry the notes panel rows d.Continued
+// holds: each panel alone on a page of d's size, as placed.
+func continuation(d *draw.Drawing) []*draw.Drawing {
+	var out []*draw.Drawing
+	for i, p := range d.Continued {
+		out = append(out, &draw.Drawing{Name: fmt.Sprintf("%s-%d", d.Name, i+2), Page: d.Page, Paper: d.Paper, Background: d.Background, Ink: d.Ink, Panel: p})
+	}
+	return out
 }
 
 // missingIn lists the characters of d that the PNG and PDF fonts lack,
@@ -116,8 +119,8 @@ func continuation(d *draw.Drawing) *draw.Drawing {
 func missingIn(d *draw.Drawing) []rune {
 	var sb strings.Builder
 	d.Texts(func(s string) { sb.WriteString(s) })
-	if d.Continued != nil {
-		(&draw.Drawing{Panel: d.Continued}).Texts(func(s string) { sb.WriteString(s) })
+	for _, p := range d.Continued {
+		(&draw.Drawing{Panel: p}).Texts(func(s string) { sb.WriteString(s) })
 	}
 	for _, p := range d.More {
 		p.Texts(func(s string) { sb.WriteString(s) })

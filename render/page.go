@@ -519,7 +519,7 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 			y -= arr.lh + pageGap
 		}
 		if p := d.panelDrawing; p != nil && !d.panelInside() {
-			out.Continued = stackOrMove(out, p, x, y, bottom, st, arr)
+			out.Continued = d.continuedPages(stackOrMove(out, p, x, y, bottom, st, arr), arr, st)
 		}
 	} else {
 		y := d.lo.Y - pageGap
@@ -534,7 +534,7 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 			x += arr.lw + pageGap
 		}
 		if p := d.panelDrawing; p != nil && !d.panelInside() {
-			out.Continued = stackOrMove(out, p, x, y, bottom, st, arr)
+			out.Continued = d.continuedPages(stackOrMove(out, p, x, y, bottom, st, arr), arr, st)
 		}
 	}
 	d.rewordCallouts(out)
@@ -551,22 +551,34 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 		}
 	}
 	content := out.Content()
-	if out.Continued != nil {
-		// the second page: the panel's rows alone, from its top left
-		rest := out.Continued
-		rest.Head = d.continuedHead(rest.Head)
-		draw.StackPanel(rest, content.Min().X, content.Max().Y, math.Inf(-1), st)
-	}
 	out.Scale(k, pt{})
 	centre := content.Centre().Mul(k)
 	out.Page = rect{X: centre.X, Y: centre.Y, W: arr.w, H: arr.h}
 	out.Paper = paper.Name
-	if out.Continued != nil {
-		lo := out.Continued.Head.Rect
+	for _, p := range out.Continued {
+		// each further page: the panel's columns from its top left
+		lo := p.Head.Rect
 		v := pt{X: out.Page.Min().X + arr.margin - lo.Min().X, Y: out.Page.Max().Y - arr.margin - lo.Max().Y}
-		(&draw.Drawing{Panel: out.Continued}).Scale(1, v)
+		(&draw.Drawing{Panel: p}).Scale(1, v)
 	}
 	d.pageWarnings(out, k, paper)
+}
+
+// continuedPages lays the rows of rest (nil for none) out on further
+// pages, in design points at the arrangement's scale: on each, under a
+// heading that says whose improvements continue there, in as many
+// columns as the page holds, and what does not fit on the next page, so
+// that no note is lost however many there are.
+func (d *diagram) continuedPages(rest *draw.Panel, arr *arrangement, st draw.PanelStyle) []*draw.Panel {
+	k := arr.scale()
+	w, h := (arr.w-2*arr.margin)/k, (arr.h-2*arr.margin)/k
+	var pages []*draw.Panel
+	for rest != nil && len(rest.Rows) > 0 {
+		p := &draw.Panel{Head: d.continuedHead(rest.Head), Rows: rest.Rows}
+		rest = draw.FlowPanel(p, 0, 0, w, -h, pageGap, st)
+		pages = append(pages, p)
+	}
+	return pages
 }
 
 // rewordCallouts says in the legend where the notes of the numbered
@@ -574,7 +586,7 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 // of a PDF, or, in an SVG or a PNG, in the report (which lists every
 // note).
 func (d *diagram) rewordCallouts(out *draw.Drawing) {
-	if out.Continued == nil || out.Legend == nil {
+	if len(out.Continued) == 0 || out.Legend == nil {
 		return
 	}
 	page2, report := d.w.LegCalloutPage2, d.w.LegCalloutReport // none on the page
@@ -754,10 +766,12 @@ func (d *diagram) pageWarnings(out *draw.Drawing, k float64, paper draw.Paper) {
 		}
 		out.Warnings = append(out.Warnings, fmt.Sprintf(w, paper.Name, d.n, got, draw.MinNameSize))
 	}
-	if c := out.Continued; c != nil {
+	if len(out.Continued) > 0 {
 		var nums []string
-		for _, r := range c.Rows {
-			nums = append(nums, r.Key.Text)
+		for _, c := range out.Continued {
+			for _, r := range c.Rows {
+				nums = append(nums, r.Key.Text)
+			}
 		}
 		w := msg.Plural(d.opts.Lang, len(nums), d.w.WarnMovedPDFOne, d.w.WarnMovedPDF)
 		if d.opts.Format != FormatPDF {

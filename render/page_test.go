@@ -12,7 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ciclo-dev/ciclo/internal/testtool"
 	"github.com/ciclo-dev/ciclo/render/draw"
+	rscpdf "rsc.io/pdf"
 )
 
 var (
@@ -180,16 +182,16 @@ func TestClockPanelContinuedHead(t *testing.T) {
 			t.Fatal(err)
 		}
 		out := pagedClock(a, o)
-		if out.Continued == nil {
+		if len(out.Continued) == 0 {
 			t.Fatal("the panel does not continue: the test shows nothing")
 		}
 		var head strings.Builder
-		out.Continued.Head.Label.Texts(func(s string) { head.WriteString(s) })
+		out.Continued[0].Head.Label.Texts(func(s string) { head.WriteString(s) })
 		want := fmt.Sprintf(vocabulary[lang].ImprovementsOn, a.Cycle.Title)
-		if head.String() != want || out.Continued.Head.ID != "notes-panel-continued" {
-			t.Errorf("%s: the second page is headed %q (id %q), want %q", lang, head.String(), out.Continued.Head.ID, want)
+		if head.String() != want || out.Continued[0].Head.ID != "notes-panel-continued" {
+			t.Errorf("%s: the second page is headed %q (id %q), want %q", lang, head.String(), out.Continued[0].Head.ID, want)
 		}
-		if out.Panel != nil && out.Panel.Head == out.Continued.Head {
+		if out.Panel != nil && out.Panel.Head == out.Continued[0].Head {
 			t.Errorf("%s: both pages share one heading", lang)
 		}
 	}
@@ -229,7 +231,7 @@ func TestCalloutWhereabouts(t *testing.T) {
 				want := map[[3]bool]string{ // moved, some on the page, pdf
 					{true, false, true}: w.LegCalloutPage2, {true, false, false}: w.LegCalloutReport,
 					{true, true, true}: w.LegCalloutPanelPage2, {true, true, false}: w.LegCalloutPanelReport,
-				}[[3]bool{out.Continued != nil, some, format == FormatPDF}]
+				}[[3]bool{len(out.Continued) > 0, some, format == FormatPDF}]
 				if want == "" {
 					want = w.LegCallout
 				}
@@ -327,6 +329,76 @@ func TestWarnSmallNamesPaper(t *testing.T) {
 		}
 		if !strings.HasSuffix(warn, c.want) || !regexp.MustCompile(`names at \d+ pt`).MatchString(warn) {
 			t.Errorf("%d moments on %s: warning %q, want whole points and %q", c.n, c.page, warn, c.want)
+		}
+	}
+}
+
+// TestClockNotesFlowOverPages draws 36 moments, each with two long
+// improvements, on a slide and on A4: far more notes than a page holds.
+// The notes that leave the first page go on as many further pages as
+// they need, in columns: every moment's notes are in exactly one panel
+// row, every row lies inside its page's margins, no two rows of a page
+// overlap, and the PDF has a page for each.
+func TestClockNotesFlowOverPages(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	phrase := phraser(r, genWords)
+	var b strings.Builder
+	fmt.Fprintf(&b, "title: Many notes\ncustomer: %s\nmoments:\n", phrase(2, 3))
+	for i := range 36 {
+		fmt.Fprintf(&b, "  - id: m%d\n    name: %s\n    improvements:\n", i+1, phrase(2, 4))
+		for range 2 {
+			fmt.Fprintf(&b, "      - action: %s\n        owner: %s\n", phrase(10, 16), phrase(1, 2))
+		}
+	}
+	a := analyse(t, "many.yaml", []byte(b.String()))
+	for _, page := range []string{"slide", "a4"} {
+		o, err := Options{Page: page, Format: FormatPDF}.normalize("en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := pagedClock(a, o)
+		if len(out.Continued) < 2 {
+			t.Fatalf("%s: %d further pages of notes; the test wants more than one", page, len(out.Continued))
+		}
+		paper, _ := draw.LookupPaper(page)
+		seen := map[string]int{}
+		for i, p := range append([]*draw.Panel{out.Panel}, out.Continued...) {
+			if p == nil {
+				continue
+			}
+			inner := out.Page.Grow(-paper.Margin + 0.5)
+			var rows []rect
+			for _, row := range p.Rows {
+				seen[row.Key.Text]++
+				if !contains(inner, row.Body.Rect) {
+					t.Errorf("%s, page %d: the notes of %s at %v leave the page's margins %v", page, i+1, row.Key.Text, row.Body.Rect, inner)
+				}
+				for _, o := range rows {
+					if o.Sep(row.Body.Rect) < 0 {
+						t.Errorf("%s, page %d: the notes of %s overlap another row", page, i+1, row.Key.Text)
+					}
+				}
+				rows = append(rows, row.Body.Rect)
+			}
+		}
+		for _, m := range a.Moments {
+			if n := seen[fmt.Sprint(m.Number())]; n != 1 {
+				t.Errorf("%s: the notes of moment %d are in %d rows, want 1", page, m.Number(), n)
+			}
+		}
+		pdf, err := Render(context.Background(), a, Options{Page: page, Format: FormatPDF})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd, err := rscpdf.NewReader(bytes.NewReader(pdf), int64(len(pdf)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rd.NumPage(); got != 1+len(out.Continued) {
+			t.Errorf("%s: the PDF has %d pages, want %d", page, got, 1+len(out.Continued))
+		}
+		if got := strings.Count(testtool.PDFText(t, pdf), "Improvements, continued: Many notes"); got != len(out.Continued) {
+			t.Errorf("%s: %d pages headed as the notes' continuation, want %d", page, got, len(out.Continued))
 		}
 	}
 }

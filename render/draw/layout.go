@@ -231,26 +231,41 @@ type PanelStyle struct {
 // the rows that did not fit, as a panel of their own headed like p (nil
 // when all fit), and keeps the others in p.
 func StackPanel(p *Panel, left, top, bottom float64, st PanelStyle) (rest *Panel) {
+	return FlowPanel(p, left, top, math.Inf(-1), bottom, 0, st)
+}
+
+// FlowPanel places the panel as StackPanel does, but when a row would go
+// below bottom it starts a new column gap to the right, the columns as
+// wide as the widest row, for as long as a column ends left of right. It
+// returns the rows that did not fit (nil when all fit), as a panel of
+// their own headed like p, and keeps the others in p. The first row of a
+// column always goes in it, however tall, so that a page of a panel
+// continued over pages always holds a row.
+func FlowPanel(p *Panel, left, top, right, bottom, gap float64, st PanelStyle) (rest *Panel) {
 	hw, hh := p.Head.Label.Size()
 	p.Head.Rect = Rect{left + hw/2, top - hh/2, hw, hh}
-	y := top - hh - st.RowGap
+	y0 := top - hh - st.RowGap
 	rowW := 0.0
 	for _, r := range p.Rows {
 		w, _ := r.Body.Label.Size()
 		rowW = max(rowW, w+2*st.Pad)
 	}
+	x, y := left, y0
 	for i, r := range p.Rows {
 		_, h := r.Body.Label.Size()
 		h += 12
-		if y-h < bottom && i > 0 {
-			rest = &Panel{Head: p.Head, Rows: p.Rows[i:]}
-			p.Rows = p.Rows[:i:i]
-			return rest
+		if y-h < bottom && y < y0 {
+			x, y = x+st.KeyW+rowW+gap, y0
+			if x+st.KeyW+rowW > right {
+				rest = &Panel{Head: p.Head, Rows: p.Rows[i:]}
+				p.Rows = p.Rows[:i:i]
+				return rest
+			}
 		}
-		r.Body.Rect = Rect{left + st.KeyW + rowW/2, y - h/2, rowW, h}
+		r.Body.Rect = Rect{x + st.KeyW + rowW/2, y - h/2, rowW, h}
 		r.Body.Label.Left, r.Body.Label.Pad = true, st.Pad
 		if r.Key != nil {
-			r.Key.At = Pt{left + st.KeyW - 5 - r.Key.Size/2, y - 11}
+			r.Key.At = Pt{x + st.KeyW - 5 - r.Key.Size/2, y - 11}
 		}
 		y -= h + st.RowGap
 	}
@@ -287,11 +302,13 @@ func DiscSize(text string, size float64) float64 {
 // points) and stroke width of
 // the drawing by k about the origin, then moves it by v: a view lays out
 // at its design size and fits the result to a page. The page is not
-// changed; Continued is scaled alike.
+// changed; the panels of Continued are scaled alike.
 func (d *Drawing) Scale(k float64, v Pt) {
 	f := func(it Item) { scaleItem(it, k, v) }
 	d.Each(f)
-	d.Continued.each(f)
+	for _, p := range d.Continued {
+		p.each(f)
+	}
 }
 
 func scaleLabel(l *Label, k float64) {

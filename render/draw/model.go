@@ -25,10 +25,12 @@ type Drawing struct {
 	// Legend and Panel are painted after Items (nil for none).
 	Legend *Legend
 	Panel  *Panel
-	// Continued is the part of the notes panel that did not fit the page:
-	// PDF paints it on a second page, SVG and PNG leave it out (the caller
-	// tells the user which notes moved). Nil when everything fits.
-	Continued *Panel
+	// Continued is the part of the notes panel that did not fit the page,
+	// one panel (in columns) for each further page: PDF paints each on a
+	// page of its own after this one, SVG and PNG leave them out (the
+	// caller tells the user which notes moved). Empty when everything
+	// fits.
+	Continued []*Panel
 	// More are the further pages of a view laid out in rows that do not
 	// fit one page, each a drawing of its own on the same paper: PDF
 	// paints each on a page after this one; SVG and PNG show this page
