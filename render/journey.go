@@ -39,6 +39,11 @@ var journeyColumns = []sizeStep{{12, 116}, {30, 100}, {math.MaxInt, 88}}
 // journey may take fewer pages, at the cost of taller notes.
 var journeyPagedColumns = []float64{116, 100, 88}
 
+// journeyWidthTrials is the most moments for which a journey on a named
+// paper tries the narrower columns: a longer one takes many pages at any
+// width, and each trial is a whole layout (5,000 moments: 2.7 s for one).
+const journeyWidthTrials = 60
+
 // journeyView is the journey curve: the moments left to right in file
 // order under their stages, the performance curve on the 1..scale axis
 // with the importance curve and expected against perceived, the moments
@@ -67,7 +72,10 @@ func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 		}
 		return []int{small, len(d.More)}
 	}
-	for _, cw := range journeyPagedColumns {
+	for i, cw := range journeyPagedColumns {
+		if i > 0 && (len(best.More) == 0 && len(best.Warnings) == 0 || len(a.Moments) > journeyWidthTrials) {
+			break // one page already, or a cycle long enough to be many pages whatever the width
+		}
 		if d := journeyPaged(a, o, cw); best == nil || slices.Compare(rank(d), rank(best)) < 0 {
 			best = d
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,5 +78,43 @@ func TestReportShowsViews(t *testing.T) {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("the report lacks %s", want)
 		}
+	}
+}
+
+// TestReportViewsOnPages: the HTML report lays the journey and the
+// blueprint out on its paper, a figure of the paper's size for each page
+// they take (airline on A4 portrait: the journey on two), so that they
+// print at the size they were laid out for; --page auto gives one
+// picture each, and so does a cycle of more than reportPagedMax moments.
+func TestReportViewsOnPages(t *testing.T) {
+	dir := t.TempDir()
+	figures := func(args ...string) (journey, blueprint int, html string) {
+		out := filepath.Join(dir, "r.html")
+		if code, _, stderr := run(t, "", append([]string{"report", "-o", out}, args...)...); code != ExitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		data, _ := os.ReadFile(out)
+		html = string(data)
+		return strings.Count(html, `<svg id="journey-diagram`), strings.Count(html, `<svg id="blueprint-diagram`), html
+	}
+	j, b, html := figures("../../examples/airline.yaml")
+	if j != 2 || b < 2 || !strings.Contains(html, `id="journey-diagram-2"`) {
+		t.Errorf("airline on A4: %d journey figures, %d blueprint figures; want 2 and more than 1", j, b)
+	}
+	if n := strings.Count(html, `width="595.28pt" height="841.89pt"`); n < j+b {
+		t.Errorf("%d figures of A4 portrait's size for %d pages", n, j+b)
+	}
+	if j, b, _ := figures("../../examples/airline.yaml", "--page", "auto"); j != 1 || b != 1 {
+		t.Errorf("--page auto: %d journey and %d blueprint figures, want one each", j, b)
+	}
+	var sb strings.Builder
+	sb.WriteString("title: Long\nmoments:\n")
+	for i := range reportPagedMax + 1 {
+		fmt.Fprintf(&sb, "  - id: m%d\n    name: Moment %d\n", i, i)
+	}
+	long := filepath.Join(dir, "long.yaml")
+	writePath(t, long, sb.String())
+	if j, b, _ := figures(long); j != 1 || b != 1 {
+		t.Errorf("%d moments: %d journey and %d blueprint figures, want one each", reportPagedMax+1, j, b)
 	}
 }

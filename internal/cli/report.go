@@ -25,7 +25,8 @@ type ReportOptions struct {
 	Output string
 	Today  string // YYYY-MM-DD; "" means Now's date
 	Lang   string // en or es; "" means the cycle's language
-	// Page and Orientation lay the HTML report's diagram out for a page;
+	// Page and Orientation lay the HTML report's diagrams out for a page
+	// (the journey and the blueprint over as many pages as they take);
 	// the command's defaults are a4 portrait, as the report prints.
 	Page, Orientation string
 
@@ -35,8 +36,9 @@ type ReportOptions struct {
 	// nil leaves the diagram out.
 	Diagram func(ctx context.Context, a *cycle.Analysis, lang string) ([]byte, error)
 	// ViewDiagram draws another view (journey, blueprint) for the HTML
-	// report, beside the cycle diagram; nil leaves them out.
-	ViewDiagram func(ctx context.Context, a *cycle.Analysis, lang, view string) ([]byte, error)
+	// report, beside the cycle diagram: an SVG for each page it takes; nil
+	// leaves them out.
+	ViewDiagram func(ctx context.Context, a *cycle.Analysis, lang, view string) ([][]byte, error)
 }
 
 // NewCmdReport builds "ciclo report".
@@ -45,8 +47,8 @@ func NewCmdReport(ios *IOStreams) *cobra.Command {
 	opts.Diagram = func(ctx context.Context, a *cycle.Analysis, lang string) ([]byte, error) {
 		return reportDiagram(ctx, a, render.Options{Lang: lang, Page: opts.Page, Orientation: opts.Orientation})
 	}
-	opts.ViewDiagram = func(ctx context.Context, a *cycle.Analysis, lang, view string) ([]byte, error) {
-		return reportDiagram(ctx, a, render.Options{Lang: lang, View: view})
+	opts.ViewDiagram = func(ctx context.Context, a *cycle.Analysis, lang, view string) ([][]byte, error) {
+		return reportPages(ctx, a, render.Options{Lang: lang, View: view, Page: opts.Page, Orientation: opts.Orientation})
 	}
 	cmd := &cobra.Command{
 		Use:   "report FILE|DIR...",
@@ -88,7 +90,7 @@ included, and the exit status is 1.`,
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "output format: json, md or html (default: from -o's extension, else json)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "output file, or - for standard output")
 	cmd.Flags().StringVar(&opts.Today, "today", "", "the date overdue actions are judged against, YYYY-MM-DD (default: today)")
-	cmd.Flags().StringVar(&opts.Page, "page", "a4", "page the HTML report's diagram is laid out for: "+strings.Join(draw.PaperNames, ", "))
+	cmd.Flags().StringVar(&opts.Page, "page", "a4", "page the HTML report's diagrams are laid out for: "+strings.Join(draw.PaperNames, ", "))
 	cmd.Flags().StringVar(&opts.Orientation, "orientation", "portrait", "orientation of that page: "+strings.Join(draw.Orientations, ", ")+" (the report prints portrait)")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of fixed words and error messages: "+languageList()+" (default: the cycle's language)")
 	completeWith(cmd, "format", reportFormats)
@@ -203,4 +205,33 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 func reportDiagram(ctx context.Context, a *cycle.Analysis, o render.Options) ([]byte, error) {
 	o.Format = render.FormatSVG
 	return render.Render(ctx, a, o)
+}
+
+// reportPagedMax is the most moments whose journey and blueprint the HTML
+// report lays out on its paper; a longer cycle's are one picture each, as
+// on --page auto.
+const reportPagedMax = 60
+
+// reportPages draws a view for the HTML report: an SVG for each of the
+// pages it takes on the report's paper (one on --page auto), so that a
+// printed report shows it at the size it was laid out for rather than a
+// wide row shrunk to the page's width.
+func reportPages(ctx context.Context, a *cycle.Analysis, o render.Options) ([][]byte, error) {
+	if len(a.Moments) > reportPagedMax {
+		o.Page = "auto" // one overview picture: dozens of pages would bury the report
+	}
+	d, o, err := render.ViewDrawing(a, o)
+	if err != nil {
+		return nil, err
+	}
+	o.Format = render.FormatSVG
+	var out [][]byte
+	for _, p := range append([]*draw.Drawing{d}, d.More...) {
+		svg, err := render.Write(ctx, p, o)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, svg.Data)
+	}
+	return out, nil
 }

@@ -24,10 +24,12 @@ type HTMLOptions struct {
 	// element (XML prolog, doctype, comments) is dropped.
 	Diagram []byte
 	// Journey and Blueprint are the journey curve and the service
-	// blueprint (SVG documents, checked like Diagram), shown after the
-	// cycle diagram; nil leaves each out. Their ids are prefixed
-	// "journey-" and "blueprint-" so that they stay unique in the page.
-	Journey, Blueprint []byte
+	// blueprint, one SVG document (checked like Diagram) for each page
+	// they take on the report's paper, shown after the cycle diagram; nil
+	// leaves each out. Their ids are prefixed "journey-" and "blueprint-"
+	// (then "journey-2-", … on further pages) so that they stay unique in
+	// the page.
+	Journey, Blueprint [][]byte
 }
 
 //go:embed report.html.tmpl
@@ -48,8 +50,8 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 type htmlData struct {
 	*view
 	Diagram string // inline SVG, trusted: produced by ciclo
-	// Journey and Blueprint: inline SVG of the other views, or "".
-	Journey, Blueprint string
+	// Journey and Blueprint: inline SVG of the other views' pages.
+	Journey, Blueprint []string
 	IPA                string
 	Gaps               string
 	Curve              string
@@ -71,18 +73,21 @@ func HTML(a *cycle.Analysis, opts HTMLOptions) ([]byte, error) {
 		d.Diagram = inlineSVG(diagram, "cycle-diagram", "diagram", v.Title)
 	}
 	for _, x := range []struct {
-		src  []byte
-		dst  *string
+		src  [][]byte
+		dst  *[]string
 		name string
 	}{{opts.Journey, &d.Journey, "journey"}, {opts.Blueprint, &d.Blueprint, "blueprint"}} {
-		if len(x.src) == 0 {
-			continue
+		for i, page := range x.src {
+			svg, err := diagramSVG(page)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", x.name, err)
+			}
+			prefix, id := x.name+"-", x.name+"-diagram"
+			if i > 0 {
+				prefix, id = fmt.Sprintf("%s-%d-", x.name, i+1), fmt.Sprintf("%s-diagram-%d", x.name, i+1)
+			}
+			*x.dst = append(*x.dst, inlineSVG(prefixIDs(svg, prefix), id, "diagram", word(v.Lang, "diagram_"+x.name)))
 		}
-		svg, err := diagramSVG(x.src)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", x.name, err)
-		}
-		*x.dst = inlineSVG(prefixIDs(svg, x.name+"-"), x.name+"-diagram", "diagram", word(v.Lang, "diagram_"+x.name))
 	}
 	ipa, err := ipaChart(v)
 	if err != nil {

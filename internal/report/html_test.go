@@ -310,14 +310,15 @@ func TestHTMLLanguage(t *testing.T) {
 }
 
 // TestHTMLViews shows the journey and the blueprint after the cycle
-// diagram, their ids prefixed so that every id of the page is unique.
+// diagram, a figure for each of their pages, their ids prefixed so that
+// every id of the page is unique.
 func TestHTMLViews(t *testing.T) {
 	svg := func(kind string) []byte {
 		return []byte(`<svg xmlns="http://www.w3.org/2000/svg"><g id="moment-call" class="node moment ` + kind + `"/><g id="title"/></svg>`)
 	}
-	page, _ := renderHTML(t, "testdata/minimal.yaml", HTMLOptions{Diagram: svg("cycle"), Journey: svg("journey"), Blueprint: svg("blueprint")})
+	page, _ := renderHTML(t, "testdata/minimal.yaml", HTMLOptions{Diagram: svg("cycle"), Journey: [][]byte{svg("journey"), svg("journey")}, Blueprint: [][]byte{svg("blueprint")}})
 	out := string(page)
-	for _, want := range []string{`<svg id="journey-diagram"`, `id="journey-moment-call"`, `<svg id="blueprint-diagram"`, `id="blueprint-moment-call"`, `id="moment-call"`} {
+	for _, want := range []string{`<svg id="journey-diagram"`, `id="journey-moment-call"`, `<svg id="journey-diagram-2"`, `id="journey-2-moment-call"`, `<svg id="blueprint-diagram"`, `id="blueprint-moment-call"`, `id="moment-call"`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the page lacks %s", want)
 		}
@@ -331,7 +332,7 @@ func TestHTMLViews(t *testing.T) {
 			t.Errorf("id %q appears %d times", id, n)
 		}
 	}
-	if _, err := HTML(load(t, "testdata/minimal.yaml"), HTMLOptions{Journey: []byte(`<svg><script>alert(1)</script></svg>`)}); err == nil {
+	if _, err := HTML(load(t, "testdata/minimal.yaml"), HTMLOptions{Journey: [][]byte{[]byte(`<svg><script>alert(1)</script></svg>`)}}); err == nil {
 		t.Error("a journey with a script was inlined")
 	}
 }
