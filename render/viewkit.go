@@ -295,6 +295,10 @@ func (k *viewKit) finish(nameSize float64) *draw.Drawing {
 	return out
 }
 
+// balancePages is the most pages bandedView shares moments out evenly
+// over (each trial lays every page out again).
+const balancePages = 12
+
 // maxBandCols is the most moments to a row that bandedView tries.
 const maxBandCols = 40
 
@@ -384,6 +388,7 @@ func bandedView(a *cycle.Analysis, o Options, nameSize float64, build bandBuild)
 		}
 		return best
 	}
+	floor := minS // the scale the plan keeps
 	best := planFor(minS)
 	if best == nil {
 		// not even one moment to a row keeps the names: rows of pages at
@@ -397,7 +402,49 @@ func bandedView(a *cycle.Analysis, o Options, nameSize float64, build bandBuild)
 				low = min(low, s)
 			}
 		}
-		best = planFor(low * (1 - 1e-6))
+		floor = low * (1 - 1e-6)
+		best = planFor(floor)
+	}
+	if pages := len(best.pages); pages > 1 && pages <= balancePages {
+		// the same number of pages, the moments shared out evenly: the
+		// plan fills each page in turn and may leave the last a moment
+		// beside the legend, the page before it half empty (airline's
+		// blueprint on A4: 4, 4, 2, 1 moments, now 3, 3, 3, 2). The last
+		// page, which has the legend, takes as many as keep the names
+		// (at most an even share), the others share the rest evenly;
+		// taken when that keeps the names at draw.MinNameSize and within
+		// a tenth of the size the plan drew them at.
+		try := func(last int) *plan {
+			pl := &plan{o: best.o, per: best.per, scale: maxGrow}
+			rest := n - last
+			for i, from := 0, 0; i < pages; i++ {
+				to := n
+				if i < pages-1 {
+					to = from + rest/(pages-1)
+					if i < rest%(pages-1) {
+						to++
+					}
+				}
+				if to <= from {
+					return nil
+				}
+				s, w, h := scaleOn(build(a, best.o, best.per, from, to), best.o.Orientation)
+				if s < floor || s < best.scale*0.9 {
+					return nil
+				}
+				pl.scale, pl.w, pl.h = min(pl.scale, s), w, h
+				pl.pages = append(pl.pages, [2]int{from, to})
+				from = to
+			}
+			return pl
+		}
+		lastNow := best.pages[pages-1][1] - best.pages[pages-1][0]
+		for last := n / pages; last > lastNow; last-- {
+			if pl := try(last); pl != nil {
+				best = pl
+				break
+			}
+		}
 	}
 	if len(best.pages) == 1 {
 		return build(a, best.o, best.per, 0, n).finish(nameSize)
