@@ -20,6 +20,7 @@ const (
 	ipaNameLen   = 22    // characters of the short name beside a point
 	ipaNameShort = 12    // the same where the longer ones leave no room
 	ipaNameWrap  = 110.0 // a longer name on two lines of this width, where there is room
+	ipaKeyLen    = 36    // characters of a name in the key of points drawn without theirs
 	ipaName      = 9.0   // the size of those names
 	ipaPlot      = 420.0 // the matrix's least size (it grows until nothing collides)
 	ipaPlotPaged = 320.0 // the same on a named paper, where it is scaled
@@ -190,7 +191,7 @@ func ipaDraw(a *cycle.Analysis, o Options, least float64, titleSide bool) *ipaDr
 	var unscored []string
 	for _, m := range a.Moments {
 		if !scored(m.Importance) || !scored(m.Performance) {
-			unscored = append(unscored, fmt.Sprintf("%d %s", m.Number(), shortName(m.Name, ipaNameLen)))
+			unscored = append(unscored, fmt.Sprintf("%d %s", m.Number(), oneLine(m.Name)))
 			continue
 		}
 		key := [2]float64{min(scoreValue(m.Importance), scale), min(scoreValue(m.Performance), scale)}
@@ -270,7 +271,7 @@ func ipaDraw(a *cycle.Analysis, o Options, least float64, titleSide bool) *ipaDr
 	// the discs of the latter
 	leaned, clustered := false, false
 	short := 0         // labels in a shorter form or left out
-	var keyed []string // the moments named in the key
+	var keyed []*cycle.MomentAnalysis // the moments named in the key
 	for _, g := range groups {
 		exact := pt{X: x(g.perf), Y: y(g.imp)}
 		lean := g.lean
@@ -302,9 +303,7 @@ func ipaDraw(a *cycle.Analysis, o Options, least float64, titleSide bool) *ipaDr
 			short++
 		}
 		if len(g.labels[g.label].Lines) == 0 {
-			for _, m := range g.moments {
-				keyed = append(keyed, fmt.Sprintf("%d %s", m.Number(), shortName(m.Name, ipaNameLen)))
-			}
+			keyed = append(keyed, g.moments...)
 			continue
 		}
 		k.out.Add(&draw.Box{Meta: draw.Meta{ID: "label-" + g.moments[0].ID, Class: "point-label"}, Shape: draw.Plain,
@@ -381,8 +380,11 @@ func ipaDraw(a *cycle.Analysis, o Options, least float64, titleSide bool) *ipaDr
 		var l draw.Label
 		l.Left = true
 		l.AddLine(draw.Span{Text: iw.Key, Font: draw.Font{Size: 9, Bold: true}, Color: th.Ink})
-		for _, s := range keyed {
-			l.AddLine(draw.Span{Text: s, Font: draw.Font{Size: 9}, Color: th.Ink})
+		// in number order, each name as long as the key's line allows:
+		// the key is where a point without its name beside it is named
+		slices.SortFunc(keyed, func(p, q *cycle.MomentAnalysis) int { return cmp.Compare(p.Number(), q.Number()) })
+		for _, m := range keyed {
+			l.AddLine(draw.Span{Text: fmt.Sprintf("%d %s", m.Number(), shortName(m.Name, ipaKeyLen)), Font: draw.Font{Size: 9}, Color: th.Ink})
 		}
 		lw, lh := l.Size()
 		// under the legend beside the matrix, beside the legend under it

@@ -170,7 +170,7 @@ func checkIPAPositions(t *testing.T, a *cycle.Analysis, d *draw.Drawing) int {
 		})
 		if label.ID == "point-key" {
 			for _, m := range ms {
-				if !slices.Contains(words, fmt.Sprint(m.Number())) || !slices.Contains(words, strings.Fields(shortName(m.Name, ipaNameLen))[0]) {
+				if !slices.Contains(words, fmt.Sprint(m.Number())) || !slices.Contains(words, strings.Fields(shortName(m.Name, ipaKeyLen))[0]) {
 					t.Errorf("%s has no label beside it and is not in the key %q", m.ID, words)
 				}
 			}
@@ -231,5 +231,60 @@ func TestIPAWholeNames(t *testing.T) {
 	}
 	if whole < 3 {
 		t.Errorf("%d whole names, want at least 3 (%v)", whole, labels)
+	}
+}
+
+// TestIPAKeyAndUnscored: the list of moments without scores under the
+// matrix names them whole (hotel's moment 9 was cut to "Asks the
+// concierge…" with the width free), and the key of points drawn without
+// their names lists them in number order.
+func TestIPAKeyAndUnscored(t *testing.T) {
+	text := func(d *draw.Drawing, id string) (lines []string) {
+		d.Each(func(it draw.Item) {
+			if b, ok := it.(*draw.Box); ok && b.ID == id {
+				for _, l := range b.Label.Lines {
+					var s string
+					for _, sp := range l.Spans {
+						s += sp.Text
+					}
+					lines = append(lines, s)
+				}
+			}
+		})
+		return lines
+	}
+	a := load(t, "../examples/hotel.yaml")
+	o, err := checkInput(a, Options{View: "ipa", Page: "a4"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	unscored := strings.Join(text(ipaView(a, o), "unscored"), " ")
+	for _, m := range a.Moments {
+		if !scored(m.Importance) || !scored(m.Performance) {
+			if !strings.Contains(unscored, strings.Join(strings.Fields(m.Name), " ")) && !strings.Contains(strings.ReplaceAll(unscored, " ", ""), strings.ReplaceAll(m.Name, " ", "")) {
+				t.Errorf("moment %d not named whole under the matrix: %q", m.Number(), unscored)
+			}
+		}
+	}
+	keyed := 0
+	for seed := int64(1); seed <= 3; seed++ {
+		a := analyse(t, "gen.yaml", genCycle(60, seed*7919+60))
+		o, _ := checkInput(a, Options{View: "ipa", Page: "a4"})
+		lines := text(ipaView(a, o), "point-key")
+		last := 0
+		for _, l := range lines[min(1, len(lines)):] { // after the heading
+			var n int
+			if _, err := fmt.Sscanf(l, "%d", &n); err != nil {
+				t.Fatalf("key line %q has no number", l)
+			}
+			if n <= last {
+				t.Errorf("seed %d: the key lists %d after %d", seed, n, last)
+			}
+			last = n
+			keyed++
+		}
+	}
+	if keyed == 0 {
+		t.Error("no point was keyed: the test shows nothing about the key's order")
 	}
 }
