@@ -270,7 +270,7 @@ func ipaDraw(a *cycle.Analysis, o Options, least float64, titleSide bool) *ipaDr
 	// covers it) and of a group leaning off a divider, lines from it to
 	// the discs of the latter
 	leaned, clustered := false, false
-	short := 0         // labels in a shorter form or left out
+	short := 0                        // labels in a shorter form or left out
 	var keyed []*cycle.MomentAnalysis // the moments named in the key
 	for _, g := range groups {
 		exact := pt{X: x(g.perf), Y: y(g.imp)}
