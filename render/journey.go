@@ -565,6 +565,9 @@ func journeyPanel(k *viewKit, d *draw.Drawing, callouts map[int]bool, cw float64
 		pg := rect{X: p.Page.X / s, Y: p.Page.Y / s, W: p.Page.W / s, H: p.Page.H / s}
 		paper, _ := draw.LookupPaper(p.Paper)
 		margin := paper.Margin / s
+		// a note taller than a page of its own goes on over pages
+		_, hh := cd.continuedHead(panel.Head, pg.W-2*margin).Label.Size()
+		panel.Rows = draw.SplitRows(panel.Rows, pg.H-2*margin-hh-st.RowGap)
 		c := p.Content()
 		c = rect{X: c.X / s, Y: c.Y / s, W: c.W / s, H: c.H / s}
 		pw := draw.PanelWidth(panel, st)
@@ -595,7 +598,7 @@ func journeyPanel(k *viewKit, d *draw.Drawing, callouts map[int]bool, cw float64
 			p.Panel = panel
 		}
 		if rest != nil {
-			rest.Head = cd.continuedHead(rest.Head)
+			rest.Head = cd.continuedHead(rest.Head, pg.W-2*margin)
 		}
 		if p.Panel != nil {
 			scale(p.Panel)
@@ -603,12 +606,14 @@ func journeyPanel(k *viewKit, d *draw.Drawing, callouts map[int]bool, cw float64
 		for n := 2; rest != nil; n++ {
 			np := &draw.Drawing{Name: fmt.Sprintf("%s-notes-%d", p.Name, n), Page: p.Page, Paper: p.Paper,
 				Background: p.Background, Ink: p.Ink, Panel: rest}
+			rest = draw.StackPanel(np.Panel, pg.Min().X+margin, pg.Max().Y-margin, bottom, st)
 			if pi == 0 {
-				for _, r := range rest.Rows {
-					left = append(left, r.Key.Text)
+				for _, r := range np.Panel.Rows { // the rows this page holds
+					if r.Key != nil { // not a note's second part
+						left = append(left, r.Key.Text)
+					}
 				}
 			}
-			rest = draw.StackPanel(np.Panel, pg.Min().X+margin, pg.Max().Y-margin, bottom, st)
 			if rest != nil {
 				head := *rest.Head
 				head.Label.Lines = slices.Clone(head.Label.Lines)

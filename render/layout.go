@@ -279,10 +279,15 @@ func newShapedIn(a *cycle.Analysis, o Options, s shape, radii map[radiusKey]floa
 	d.legendDrawing = d.buildLegend()
 	d.panelDrawing = d.buildPanel()
 	key := radiusKey{s.cw, s.cwCol, s.ey, s.wideCol}
+	cached := false
 	if r, ok := radii[key]; ok {
+		// the radius found for the same boxes in another arrangement,
+		// when everything fits at it here too (else the callouts would
+		// keep no place: a one-moment cycle's badge drew as a dot)
 		d.R = r
-		d.fits()
-	} else {
+		cached = d.fits()
+	}
+	if !cached {
 		d.solveRadius()
 		if radii != nil {
 			radii[key] = d.R

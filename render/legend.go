@@ -164,12 +164,14 @@ func (d *diagram) panelStyle() draw.PanelStyle {
 
 // continuedHead is the heading of the notes panel on a page of its own
 // after the diagram's: a copy of head saying whose improvements continue
-// there (the cycle's title), id notes-panel-continued.
-func (d *diagram) continuedHead(head *draw.Box) *draw.Box {
+// there (the cycle's title), wrapped at width, id notes-panel-continued.
+func (d *diagram) continuedHead(head *draw.Box, width float64) *draw.Box {
 	h := *head
 	h.Meta = draw.Meta{ID: "notes-panel-continued", Class: "panel"}
 	h.Label = draw.Label{Left: head.Label.Left, Pad: head.Label.Pad}
-	h.Label.AddLine(draw.Span{Text: fmt.Sprintf(d.w.ImprovementsOn, oneLine(d.a.Cycle.Title)), Font: draw.Font{Size: 12, Bold: true}})
+	// wrapped so that the block, which Size widens by draw.Slack, is no
+	// wider than width
+	h.Label.Add(fmt.Sprintf(d.w.ImprovementsOn, oneLine(d.a.Cycle.Title)), width/draw.Slack, draw.Font{Size: 12, Bold: true}, "")
 	return &h
 }
 

@@ -551,18 +551,29 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 		}
 	}
 	content := out.Content()
+	cont := out.Continued // scaled on their own: continuedPages
+	out.Continued = nil
 	out.Scale(k, pt{})
 	centre := content.Centre().Mul(k)
 	out.Page = rect{X: centre.X, Y: centre.Y, W: arr.w, H: arr.h}
 	out.Paper = paper.Name
-	for _, p := range out.Continued {
+	for _, p := range cont {
 		// each further page: the panel's columns from its top left
+		(&draw.Drawing{Panel: p}).Scale(continuedScale(arr), pt{})
 		lo := p.Head.Rect
 		v := pt{X: out.Page.Min().X + arr.margin - lo.Min().X, Y: out.Page.Max().Y - arr.margin - lo.Max().Y}
 		(&draw.Drawing{Panel: p}).Scale(1, v)
 	}
+	out.Continued = cont
 	d.pageWarnings(out, k, paper)
 }
+
+// continuedScale is the scale of the pages of notes after the diagram's:
+// the diagram's, or, when that draws names below draw.MinNameSize, the
+// scale that keeps them, so that notes on pages of their own keep
+// draw.MinNoteSize however small a long cycle's ring is drawn (120
+// moments on a slide drew them at 2 pt).
+func continuedScale(arr *arrangement) float64 { return max(arr.scale(), minScale) }
 
 // continuedPages lays the rows of rest (nil for none) out on further
 // pages, in design points at the arrangement's scale: on each, under a
@@ -570,12 +581,21 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 // columns as the page holds, and what does not fit on the next page, so
 // that no note is lost however many there are.
 func (d *diagram) continuedPages(rest *draw.Panel, arr *arrangement, st draw.PanelStyle) []*draw.Panel {
-	k := arr.scale()
+	if rest == nil || len(rest.Rows) == 0 {
+		return nil
+	}
+	k := continuedScale(arr)
 	w, h := (arr.w-2*arr.margin)/k, (arr.h-2*arr.margin)/k
+	_, hh := d.continuedHead(rest.Head, w).Label.Size()
+	// a note taller than a page goes on over pages
+	rows := draw.SplitRows(rest.Rows, h-hh-st.RowGap)
 	var pages []*draw.Panel
-	for rest != nil && len(rest.Rows) > 0 {
-		p := &draw.Panel{Head: d.continuedHead(rest.Head), Rows: rest.Rows}
-		rest = draw.FlowPanel(p, 0, 0, w, -h, pageGap, st)
+	for len(rows) > 0 {
+		p := &draw.Panel{Head: d.continuedHead(rest.Head, w), Rows: rows}
+		rows = nil
+		if more := draw.FlowPanel(p, 0, 0, w, -h, pageGap, st); more != nil {
+			rows = more.Rows
+		}
 		pages = append(pages, p)
 	}
 	return pages
@@ -691,7 +711,9 @@ func (d *diagram) growForMiddle() {
 	r0 := d.R
 	fitsAt := func(k int) bool {
 		d.R, d.spot = r0*math.Pow(1.04, float64(k)), nil
-		d.fits()
+		if !d.fits() {
+			return false // a radius at which something finds no place
+		}
 		_, ok := d.midSpot()
 		return ok
 	}
@@ -770,7 +792,9 @@ func (d *diagram) pageWarnings(out *draw.Drawing, k float64, paper draw.Paper) {
 		var nums []string
 		for _, c := range out.Continued {
 			for _, r := range c.Rows {
-				nums = append(nums, r.Key.Text)
+				if r.Key != nil { // not a note's second part
+					nums = append(nums, r.Key.Text)
+				}
 			}
 		}
 		w := msg.Plural(d.opts.Lang, len(nums), d.w.WarnMovedPDFOne, d.w.WarnMovedPDF)

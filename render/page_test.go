@@ -369,7 +369,9 @@ func TestClockNotesFlowOverPages(t *testing.T) {
 			inner := out.Page.Grow(-paper.Margin + 0.5)
 			var rows []rect
 			for _, row := range p.Rows {
-				seen[row.Key.Text]++
+				if row.Key != nil {
+					seen[row.Key.Text]++
+				}
 				if !contains(inner, row.Body.Rect) {
 					t.Errorf("%s, page %d: the notes of %s at %v leave the page's margins %v", page, i+1, row.Key.Text, row.Body.Rect, inner)
 				}
@@ -399,6 +401,128 @@ func TestClockNotesFlowOverPages(t *testing.T) {
 		}
 		if got := strings.Count(testtool.PDFText(t, pdf), "Improvements, continued: Many notes"); got != len(out.Continued) {
 			t.Errorf("%s: %d pages headed as the notes' continuation, want %d", page, got, len(out.Continued))
+		}
+	}
+}
+
+// TestCalloutBadgesPlaced draws small cycles (one to eight moments, notes
+// on about half) on A4, A3 and letter, each orientation, and checks every
+// callout badge: a disc of its full size, within reach of its moment's
+// box, no two at one place. A badge whose layout reused a radius at which
+// the callouts found no place kept a zero box: a dot with its number
+// printed over the end marker (a one-moment cycle on landscape A4).
+func TestCalloutBadgesPlaced(t *testing.T) {
+	r := rand.New(rand.NewSource(11))
+	phrase := phraser(r, genWords)
+	badges := 0
+	for c := range 24 {
+		n := 1 + c%8
+		var b strings.Builder
+		fmt.Fprintf(&b, "title: %s\nmoments:\n", phrase(1, 3))
+		for i := range n {
+			fmt.Fprintf(&b, "  - id: m%d\n    name: %s\n", i, phrase(2, 5))
+			if i == 0 || r.Intn(2) == 0 {
+				fmt.Fprintf(&b, "    improvements:\n      - action: %s\n", phrase(6, 16))
+			}
+		}
+		a := analyse(t, "small.yaml", []byte(b.String()))
+		for _, page := range []string{"a4", "a3", "letter"} {
+			for _, orient := range []string{"portrait", "landscape"} {
+				o, err := Options{Page: page, Orientation: orient}.normalize("en")
+				if err != nil {
+					t.Fatal(err)
+				}
+				d := pagedClock(a, o)
+				boxes := map[string]rect{}
+				var discs []*draw.Box
+				d.Each(func(it draw.Item) {
+					if bx, ok := it.(*draw.Box); ok {
+						boxes[bx.ID] = bx.Rect
+						if strings.HasPrefix(bx.ID, "note-") && strings.Contains(bx.Class, "callout") {
+							discs = append(discs, bx)
+						}
+					}
+				})
+				for i, disc := range discs {
+					badges++
+					m := boxes["moment-"+strings.TrimPrefix(disc.ID, "note-")]
+					if disc.Rect.W < 10 || disc.Rect.Sep(m) > 1 {
+						t.Errorf("%d moments on %s %s: badge %s is %v, its moment %v", n, page, orient, disc.ID, disc.Rect, m)
+					}
+					for _, other := range discs[:i] {
+						if disc.Rect.Centre().Sub(other.Rect.Centre()).Len() < 1 {
+							t.Errorf("%d moments on %s %s: badges %s and %s at one place", n, page, orient, disc.ID, other.ID)
+						}
+					}
+				}
+			}
+		}
+	}
+	if badges == 0 {
+		t.Fatal("no callout badge drawn: the test shows nothing")
+	}
+}
+
+// TestTallNotesGoOnOverPages gives one moment twenty long improvements,
+// taller than a page, and the cycle a title longer than a page is wide.
+// In the clock face's PDF and the journey's every improvement is on some
+// page (the note is cut at line breaks and goes on over pages), and every
+// notes page's heading stays inside the page's margins (it wraps). The
+// journey's warning for SVG names no moment twice.
+func TestTallNotesGoOnOverPages(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title: Claiming a warranty repair for a faulty appliance bought online without the original receipt at the central store\nmoments:\n  - id: a\n    name: Moment\n    improvements:\n")
+	for i := range 20 {
+		fmt.Fprintf(&b, "      - {action: \"Note lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua %02d\", owner: IT, due: 2027-01-01}\n", i)
+	}
+	b.WriteString("  - id: b\n    name: Other\n    improvements:\n")
+	for i := range 20 {
+		fmt.Fprintf(&b, "      - {action: \"Second lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna qua %02d\"}\n", i)
+	}
+	a := analyse(t, "tall.yaml", []byte(b.String()))
+	for _, view := range []string{"cycle", "journey"} {
+		for _, page := range []string{"a4", "slide"} {
+			o := Options{View: view, Page: page, Format: FormatPDF}
+			pdf, err := Render(context.Background(), a, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := strings.Join(strings.Fields(testtool.PDFText(t, pdf)), " ")
+			for i := range 20 {
+				for _, w := range []string{fmt.Sprintf("aliqua %02d", i), fmt.Sprintf("qua %02d", i)} {
+					if !strings.Contains(text, w) {
+						t.Errorf("%s on %s: %q is on no page", view, page, w)
+					}
+				}
+			}
+			d, _, err := ViewDrawing(a, Options{View: view, Page: page})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var heads []*draw.Box
+			pages := []*draw.Drawing{}
+			for _, p := range d.Continued {
+				pages = append(pages, &draw.Drawing{Page: d.Page, Panel: p})
+			}
+			pages = append(pages, d.More...)
+			for _, p := range pages {
+				if p.Panel != nil && p.Panel.Head != nil && p.Panel.Head.ID == "notes-panel-continued" {
+					heads = append(heads, p.Panel.Head)
+					if !contains(p.Page, p.Panel.Head.Rect) {
+						t.Errorf("%s on %s: the heading %v leaves the page %v", view, page, p.Panel.Head.Rect, p.Page)
+					}
+				}
+			}
+			if len(heads) == 0 {
+				t.Errorf("%s on %s: no page of notes", view, page)
+			}
+			seen := map[string]bool{}
+			for _, n := range regexp.MustCompile(`\d+`).FindAllString(d.MoreNote, -1) {
+				if seen[n] && len(n) < 3 {
+					t.Errorf("%s on %s: the warning %q names %s twice", view, page, d.MoreNote, n)
+				}
+				seen[n] = true
+			}
 		}
 	}
 }

@@ -172,3 +172,47 @@ func TestLegendReword(t *testing.T) {
 		t.Error("a kind the legend does not have was reworded")
 	}
 }
+
+// TestSplitRows: a row taller than maxH is cut at line breaks into rows
+// no taller than maxH, its lines kept in order and none lost; the first
+// keeps the key, the others have none and ids of their own; a row that
+// fits is left alone.
+func TestSplitRows(t *testing.T) {
+	mk := func(id string, lines int) PanelRow {
+		b := &Box{Meta: Meta{ID: id}, Name: "_" + id}
+		for i := range lines {
+			b.Label.AddLine(Span{Text: strings.Repeat("x", i%7+1), Font: Font{Size: 9}})
+		}
+		return PanelRow{Ref: id, Key: &Marker{Text: id}, Body: b}
+	}
+	rows := []PanelRow{mk("a", 3), mk("b", 40)}
+	_, lineH := rows[1].Body.Label.Size()
+	lineH /= 40
+	maxH := 12 + 10.5*lineH // ten lines a row
+	out := SplitRows(rows, maxH)
+	if len(out) != 1+4 || out[0].Body != rows[0].Body {
+		t.Fatalf("%d rows, the first changed %v; want the short row whole and the long one in 4", len(out), out[0].Body != rows[0].Body)
+	}
+	var got []string
+	ids := map[string]bool{}
+	for i, r := range out[1:] {
+		if _, h := r.Body.Label.Size(); h+12 > maxH {
+			t.Errorf("piece %d is %.1f tall, more than %.1f", i+1, h+12, maxH)
+		}
+		if (r.Key != nil) != (i == 0) || r.Ref != "b" || ids[r.Body.ID] {
+			t.Errorf("piece %d: key %v, ref %q, id %q (seen %v)", i+1, r.Key != nil, r.Ref, r.Body.ID, ids[r.Body.ID])
+		}
+		ids[r.Body.ID] = true
+		for _, l := range r.Body.Label.Lines {
+			got = append(got, l.Spans[0].Text)
+		}
+	}
+	for i, s := range got {
+		if want := strings.Repeat("x", i%7+1); s != want || len(got) != 40 {
+			t.Fatalf("line %d is %q, want %q (%d lines)", i, s, want, len(got))
+		}
+	}
+	if len(rows[1].Body.Label.Lines) != 40 {
+		t.Error("the original row was changed")
+	}
+}

@@ -1,6 +1,7 @@
 package draw
 
 import (
+	"fmt"
 	"math"
 	"slices"
 )
@@ -270,6 +271,44 @@ func FlowPanel(p *Panel, left, top, right, bottom, gap float64, st PanelStyle) (
 		y -= h + st.RowGap
 	}
 	return nil
+}
+
+// SplitRows returns rows with every row whose box would be taller than
+// maxH (its text and the 12 points StackPanel adds) cut into rows that
+// are not, at line breaks, so that a note longer than a page goes on over
+// pages instead of running off one. The first piece keeps the row's key;
+// the others have none, and their boxes' ids end in "-2", "-3", ….
+// A single line taller than maxH stays whole.
+func SplitRows(rows []PanelRow, maxH float64) []PanelRow {
+	var out []PanelRow
+	for _, r := range rows {
+		if _, h := r.Body.Label.Size(); h+12 <= maxH || len(r.Body.Label.Lines) < 2 {
+			out = append(out, r)
+			continue
+		}
+		lines := r.Body.Label.Lines
+		for n := 1; len(lines) > 0; n++ {
+			h, cut := 12.0, 0
+			for cut < len(lines) && (cut == 0 || h+lines[cut].Height() <= maxH) {
+				h += lines[cut].Height()
+				cut++
+			}
+			body := *r.Body
+			body.Label.Lines = slices.Clone(lines[:cut])
+			piece := PanelRow{Ref: r.Ref, Body: &body}
+			if n == 1 {
+				piece.Key = r.Key
+			} else {
+				body.ID = fmt.Sprintf("%s-%d", r.Body.ID, n)
+				if body.Name != "" {
+					body.Name = fmt.Sprintf("%s-%d", r.Body.Name, n)
+				}
+			}
+			out = append(out, piece)
+			lines = lines[cut:]
+		}
+	}
+	return out
 }
 
 // PanelHeight is the height StackPanel gives the panel.
