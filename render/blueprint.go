@@ -58,7 +58,10 @@ type bpCell struct {
 // owner within a channel is a handoff; branches, the cycle's return and
 // the customer's exits are drawn.
 func blueprintView(a *cycle.Analysis, o Options) *draw.Drawing {
-	return bandedView(a, o, 10, blueprintBands)
+	cells := &bpCells{} // the same in every trial
+	return bandedView(a, o, 10, func(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
+		return blueprintBands(a, o, cells, per, from, to)
+	})
 }
 
 // continuationMark is the mark at a row's edge where a step runs to or
@@ -86,7 +89,7 @@ func continuationMark(leaves, left bool, from, to int) string {
 // handoff to a moment in another row is a stub to the row's edge marked
 // with the other moment's number and the way the step runs
 // (continuationMark). Every page has the title, the last page the legend.
-func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
+func blueprintBands(a *cycle.Analysis, o Options, memo *bpCells, per, from, to int) *viewKit {
 	k := newKit("blueprint", a, o)
 	th, vw := k.th, k.vw
 	n := len(a.Moments)
@@ -100,62 +103,14 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 	textW := cellW - 16
 	left := -bpLabelW
 
-	// the cells' contents, and each lane's height
-	cells := [laneCount][]bpCell{}
-	empty := [laneCount]bool{true, false, true, true, true}
-	for l := range cells {
-		cells[l] = make([]bpCell, n)
+	// the cells' contents, and each lane's height: laid out once for all
+	// the trials of one blueprint (bandedView lays a long one out page
+	// by page, and every page's trial laid out every cell: 5,000 moments
+	// on A4 took 41 s)
+	if memo.cells[0] == nil {
+		memo.cells, memo.empty = blueprintCells(k, textW)
 	}
-	item := func(c *bpCell, items []string, font draw.Font, color string) {
-		for j, s := range items {
-			if j == bpItems {
-				c.label.Add(fmt.Sprintf(vw.AndMore, len(items)-j), textW, draw.Font{Size: 8, Italic: true}, th.Muted)
-				break
-			}
-			c.label.Add("• "+shortName(s, bpItemLen), textW, font, color)
-		}
-	}
-	for i, m := range a.Moments {
-		small := draw.Font{Size: 9}
-		item(&cells[laneEvidence][i], evidenceOf(m), small, th.Ink)
-		item(&cells[laneBack][i], backstageOf(m), small, th.Ink)
-		item(&cells[laneSupport][i], supportOf(m), small, th.Ink)
-		cells[laneCustomer][i].label = k.momentLabel(m, textW, false)
-		if k.a.Cycle.IsEnd(m.Moment) {
-			cells[laneCustomer][i].label.AddLine(draw.Span{Text: k.w.End, Font: draw.Font{Size: 9, Bold: true}, Color: th.Mark})
-		}
-		f := &cells[laneFront][i].label
-		if m.Owner != "" {
-			f.Add(oneLine(m.Owner), textW, draw.Font{Size: 9, Bold: true}, th.Ink)
-		}
-		if m.Channel != "" {
-			f.Add(oneLine(m.Channel), textW, draw.Font{Size: 9, Italic: true}, th.Muted)
-		}
-		if m.Standard != "" {
-			f.Add(shortName(m.Standard, bpItemLen), textW, draw.Font{Size: 8}, th.Ink)
-		}
-		for l := range cells {
-			c := &cells[l][i]
-			// lists flush left; the moment and its frontstage centred (a
-			// centred label is also far cheaper for Graphviz than a table)
-			c.label.Left = l != laneCustomer && l != laneFront
-			// the font most of the cell's text is in, which Graphviz
-			// then reads without a font per line (the same picture)
-			c.label.BaseSize, c.label.BaseColor = 9, th.Ink
-			if l == laneCustomer {
-				c.label.BaseSize = 10
-			}
-			if len(c.label.Lines) > 0 {
-				_, h := c.label.Size()
-				c.h = h + 12
-				if l == laneCustomer && a.Moments[i].Critical {
-					c.h += 2 * draw.DoubleGap // its second outline inside the cell (momentBox)
-				}
-				empty[l] = false
-			}
-		}
-	}
-
+	cells, empty := memo.cells, memo.empty
 	// the customer's steps, the lines and the legend's needs: one row at
 	// a time
 	k2 := 0
@@ -505,4 +460,73 @@ func blueprintBands(a *cycle.Analysis, o Options, per, from, to int) *viewKit {
 	}
 	k.placeLegendEither(l, pt{X: left, Y: bottom - 24}, pt{X: reach + gap, Y: rowsTop})
 	return k
+}
+
+// bpCells keeps the cells of one blueprint, laid out once for every
+// trial of it.
+type bpCells struct {
+	cells [laneCount][]bpCell
+	empty [laneCount]bool // the lanes with nothing in any cell
+}
+
+// blueprintCells lays out the contents of every cell, at text width
+// textW, and says which lanes are empty.
+func blueprintCells(k *viewKit, textW float64) ([laneCount][]bpCell, [laneCount]bool) {
+	a, th, vw := k.a, k.th, k.vw
+	cells := [laneCount][]bpCell{}
+	empty := [laneCount]bool{true, false, true, true, true}
+	for l := range cells {
+		cells[l] = make([]bpCell, len(a.Moments))
+	}
+	item := func(c *bpCell, items []string, font draw.Font, color string) {
+		for j, s := range items {
+			if j == bpItems {
+				c.label.Add(fmt.Sprintf(vw.AndMore, len(items)-j), textW, draw.Font{Size: 8, Italic: true}, th.Muted)
+				break
+			}
+			c.label.Add("• "+shortName(s, bpItemLen), textW, font, color)
+		}
+	}
+	for i, m := range a.Moments {
+		small := draw.Font{Size: 9}
+		item(&cells[laneEvidence][i], evidenceOf(m), small, th.Ink)
+		item(&cells[laneBack][i], backstageOf(m), small, th.Ink)
+		item(&cells[laneSupport][i], supportOf(m), small, th.Ink)
+		cells[laneCustomer][i].label = k.momentLabel(m, textW, false)
+		if k.a.Cycle.IsEnd(m.Moment) {
+			cells[laneCustomer][i].label.AddLine(draw.Span{Text: k.w.End, Font: draw.Font{Size: 9, Bold: true}, Color: th.Mark})
+		}
+		f := &cells[laneFront][i].label
+		if m.Owner != "" {
+			f.Add(oneLine(m.Owner), textW, draw.Font{Size: 9, Bold: true}, th.Ink)
+		}
+		if m.Channel != "" {
+			f.Add(oneLine(m.Channel), textW, draw.Font{Size: 9, Italic: true}, th.Muted)
+		}
+		if m.Standard != "" {
+			f.Add(shortName(m.Standard, bpItemLen), textW, draw.Font{Size: 8}, th.Ink)
+		}
+		for l := range cells {
+			c := &cells[l][i]
+			// lists flush left; the moment and its frontstage centred (a
+			// centred label is also far cheaper for Graphviz than a table)
+			c.label.Left = l != laneCustomer && l != laneFront
+			// the font most of the cell's text is in, which Graphviz
+			// then reads without a font per line (the same picture)
+			c.label.BaseSize, c.label.BaseColor = 9, th.Ink
+			if l == laneCustomer {
+				c.label.BaseSize = 10
+			}
+			if len(c.label.Lines) > 0 {
+				_, h := c.label.Size()
+				c.h = h + 12
+				if l == laneCustomer && a.Moments[i].Critical {
+					c.h += 2 * draw.DoubleGap // its second outline inside the cell (momentBox)
+				}
+				empty[l] = false
+			}
+		}
+	}
+
+	return cells, empty
 }

@@ -345,6 +345,12 @@ var legendColumns = []int{1, 2}
 // the time of a large cycle's layout.
 const maxWideTrial = 100
 
+// maxFullSearch is the most moments for which pagedLayout tries every box
+// width: beyond it names are a point or two whatever is tried, and each
+// trial lays the whole ring out again (5,000 moments on A4 took 8.4 s),
+// so a longer cycle tries the first width alone, with one finalist.
+const maxFullSearch = 200
+
 // pagedFinalists is how many of the box widths, ranked by a first trial,
 // pagedLayout tries with every arrangement, and pagedWideFinalists how
 // many more of those with the column boxes a line shorter, when those
@@ -411,6 +417,9 @@ func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 		}
 		var trials []trial
 		for _, bw := range pagedWidthPairs() {
+			if len(trials) > 0 && len(a.Moments) > maxFullSearch {
+				break // the first width only
+			}
 			if bw.wide && (len(a.Moments) > maxWideTrial || slices.ContainsFunc(trials, func(t trial) bool { return t.arr.tier() == 2 })) {
 				continue // the shorter column boxes only when names are below the minimum
 			}
