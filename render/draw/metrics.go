@@ -2,6 +2,7 @@ package draw
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -100,6 +101,12 @@ func Wrap(s string, maxW, size float64, bold bool) []string {
 					// a bullet or a one-letter word: keep it with the
 					// word rather than alone on its line
 					w = line + " " + w
+				} else if i := strings.LastIndexByte(line, ' '); i > 0 && !hasWordRune(line[i+1:]) && TextWidth(line[i+1:]+" "+w, size, bold) <= maxW {
+					// a mark with no letter ('"!' of '"! CRITICAL"', a
+					// dash) goes on with the word after it rather than end
+					// the line
+					out = append(out, line[:i])
+					w = line[i+1:] + " " + w
 				} else {
 					out = append(out, line)
 				}
@@ -155,4 +162,9 @@ func fitPrefix(w string, maxW, size float64, bold bool) int {
 		cut = end
 	}
 	return cut
+}
+
+// hasWordRune reports whether s has a letter or a digit.
+func hasWordRune(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
