@@ -2,6 +2,7 @@ package render
 
 import (
 	"context"
+	"github.com/ciclo-dev/ciclo/render/draw"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -169,17 +170,17 @@ func TestWrapNoOrphans(t *testing.T) {
 	}
 }
 
-// TestWrapKeepsMarksWithTheirWord: a token with no letter ('"!' of
-// '"! CRITICAL"', a dash) never ends a line that has words before it: it
-// goes on with the word after it (the journey's legend read '"!' at a
-// line's end and 'CRITICAL"' under it).
+// TestWrapKeepsMarksWithTheirWord: an opening mark with no letter (the
+// '"!' of '"! CRITICAL"', '«!') never ends a line that has words before
+// it: it goes on with the word it opens (the journey's legend read '"!'
+// at a line's end and 'CRITICAL"' under it).
 func TestWrapKeepsMarksWithTheirWord(t *testing.T) {
-	text := `Critical moment: ringed point, double border, "! CRITICAL" – and a dash`
+	text := `Critical moment: ringed point, double border, "! CRITICAL" and «! CRÍTICO»`
 	for maxW := 60.0; maxW <= 260; maxW++ {
-		lines := wrap(text, maxW, 9, false)
+		lines := draw.Wrap(text, maxW, 9, false)
 		for i, l := range lines[:len(lines)-1] {
 			f := strings.Fields(l)
-			if last := f[len(f)-1]; len(f) > 1 && strings.Trim(last, `"!–-`) == "" {
+			if last := f[len(f)-1]; len(f) > 1 && strings.Trim(last, `"!«`) == "" {
 				t.Errorf("width %g: line %d %q ends on %q", maxW, i+1, l, last)
 			}
 		}

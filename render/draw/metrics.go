@@ -101,10 +101,10 @@ func Wrap(s string, maxW, size float64, bold bool) []string {
 					// a bullet or a one-letter word: keep it with the
 					// word rather than alone on its line
 					w = line + " " + w
-				} else if i := strings.LastIndexByte(line, ' '); i > 0 && !hasWordRune(line[i+1:]) && TextWidth(line[i+1:]+" "+w, size, bold) <= maxW {
-					// a mark with no letter ('"!' of '"! CRITICAL"', a
-					// dash) goes on with the word after it rather than end
-					// the line
+				} else if i := strings.LastIndexByte(line, ' '); i > 0 && opensWord(line[i+1:]) && TextWidth(line[i+1:]+" "+w, size, bold) <= maxW {
+					// an opening mark with no letter (the '"!' of '"!
+					// CRITICAL"') goes on with the word it opens rather
+					// than end the line
 					out = append(out, line[:i])
 					w = line[i+1:] + " " + w
 				} else {
@@ -164,7 +164,12 @@ func fitPrefix(w string, maxW, size float64, bold bool) int {
 	return cut
 }
 
-// hasWordRune reports whether s has a letter or a digit.
-func hasWordRune(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+// opensWord reports whether s is an opening mark with no letter or
+// digit: it begins with an opening quote, bracket or exclamation mark
+// ('"!', '«', '(', '¡'), which belongs with the word after it. A closing
+// mark or a separator (a middle dot) stays where it is.
+func opensWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("\"“«‘'([{¡¿!", r) &&
+		strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
 }
