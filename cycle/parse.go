@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -1065,6 +1066,12 @@ func (p *parser) textUpTo(v *yaml.Node, what label, limit int) (string, bool) {
 		p.errorf(posOf(v), "%s must not be empty", what)
 		return "", false
 	}
+	if !strings.ContainsFunc(v.Value, visibleRune) {
+		// zero-width spaces, joiners, direction marks or control
+		// characters alone would draw an empty box or title
+		p.errorf(posOf(v), "%s holds only invisible characters; write the text it should show", what)
+		return "", false
+	}
 	if len(v.Value) > limit {
 		if n := utf8.RuneCountInString(v.Value); n > limit {
 			p.errorf(posOf(v), "%s is %d characters long; the limit is %d", what, n, limit)
@@ -1795,4 +1802,10 @@ func (p *parser) graph(c *Cycle) {
 	for _, m := range lost {
 		p.errorf(m.KeyPos("id"), "moment %q cannot be reached from the first moment %q: check the next lists", clip(m.ID), clip(c.Moments[0].ID))
 	}
+}
+
+// visibleRune reports whether r shows: not a space, a control character
+// or a format character (zero-width space and joiners, direction marks).
+func visibleRune(r rune) bool {
+	return !unicode.IsSpace(r) && !unicode.IsControl(r) && !unicode.Is(unicode.Cf, r) && r != '\u2800' && r != '\u3164'
 }
