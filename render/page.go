@@ -619,8 +619,14 @@ func (d *diagram) rewordCallouts(out *draw.Drawing) {
 		return
 	}
 	page2, report := d.w.LegCalloutPage2, d.w.LegCalloutReport // none on the page
+	if len(out.Continued) > 1 {
+		page2 = d.w.LegCalloutPages
+	}
 	if out.Panel != nil && len(out.Panel.Rows) > 0 {
 		page2, report = d.w.LegCalloutPanelPage2, d.w.LegCalloutPanelReport
+		if len(out.Continued) > 1 {
+			page2 = d.w.LegCalloutPanelPages
+		}
 	}
 	if d.opts.Format == FormatPDF {
 		out.Legend.Reword("callout", page2)
@@ -805,6 +811,14 @@ func (d *diagram) pageWarnings(out *draw.Drawing, k float64, paper draw.Paper) {
 					nums = append(nums, r.Key.Text)
 				}
 			}
+		}
+		if last := 1 + len(out.Continued); last > 2 {
+			w := msg.Plural(d.opts.Lang, len(nums), d.w.WarnMovedPDFOnePages, d.w.WarnMovedPDFPages)
+			if d.opts.Format != FormatPDF {
+				w = msg.Plural(d.opts.Lang, len(nums), d.w.WarnMovedOnePages, d.w.WarnMovedPages)
+			}
+			out.Warnings = append(out.Warnings, fmt.Sprintf(w, paper.Name, strings.Join(nums, ", "), last))
+			return
 		}
 		w := msg.Plural(d.opts.Lang, len(nums), d.w.WarnMovedPDFOne, d.w.WarnMovedPDF)
 		if d.opts.Format != FormatPDF {

@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/rand"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -391,6 +392,20 @@ func TestClockNotesFlowOverPages(t *testing.T) {
 		pdf, err := Render(context.Background(), a, Options{Page: page, Format: FormatPDF})
 		if err != nil {
 			t.Fatal(err)
+		}
+		// the warning and the legend say the notes take pages 2 to N
+		last := fmt.Sprintf("continue on pages 2 to %d", 1+len(out.Continued))
+		if !slices.ContainsFunc(out.Warnings, func(w string) bool { return strings.HasSuffix(w, last) }) {
+			t.Errorf("%s: warnings %q; want one ending %q", page, out.Warnings, last)
+		}
+		var legend string
+		for _, r := range out.Legend.Rows {
+			if r.Kind == "callout" {
+				r.Text.Label.Texts(func(s string) { legend += s + " " })
+			}
+		}
+		if !strings.Contains(legend, "from page 2 on") {
+			t.Errorf("%s: the legend's callout row reads %q", page, legend)
 		}
 		rd, err := rscpdf.NewReader(bytes.NewReader(pdf), int64(len(pdf)))
 		if err != nil {

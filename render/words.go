@@ -25,11 +25,16 @@ type words struct {
 	// them (Page2 in a PDF, Report in an SVG or PNG), or some (Panel...)
 	LegCalloutPage2, LegCalloutReport           string
 	LegCalloutPanelPage2, LegCalloutPanelReport string
+	// the same when the notes take more than one further page
+	LegCalloutPages, LegCalloutPanelPages string
 
 	// warnings on a named page: paper, moments, size reached, minimum;
 	// paper, the callout numbers moved (the One forms for one moment)
 	WarnSmall, WarnSmallLargest, WarnMoved, WarnMovedPDF string
 	WarnMovedOne, WarnMovedPDFOne                        string
+	// the same when the notes take more than one further page (the last
+	// page's number after the moments)
+	WarnMovedPages, WarnMovedPDFPages, WarnMovedOnePages, WarnMovedPDFOnePages string
 }
 
 // english holds the diagram's words in English; internal/msg translates
@@ -60,12 +65,18 @@ var english = words{
 	LegCalloutReport:      msg.N("Improvements for the moment of that number, listed in the report"),
 	LegCalloutPanelPage2:  msg.N("Improvements for the moment of that number: in the panel and on page 2"),
 	LegCalloutPanelReport: msg.N("Improvements for the moment of that number: in the panel, all in the report"),
+	LegCalloutPages:       msg.N("Improvements for the moment of that number, listed from page 2 on"),
+	LegCalloutPanelPages:  msg.N("Improvements for the moment of that number: in the panel and from page 2 on"),
 	WarnSmall:             msg.N("on %s, %d moments are drawn with names at %g pt, below the %g pt ciclo keeps; a larger paper (a3) keeps them larger"),
 	WarnSmallLargest:      msg.N("on %s, %d moments are drawn with names at %g pt, below the %g pt ciclo keeps; a3 is the largest paper, and --page auto draws them at full size"),
 	WarnMoved:             msg.N("on %s, the notes of moments %s do not fit beside the diagram and are left out; the PDF continues them on a second page and ciclo report lists them all"),
 	WarnMovedPDF:          msg.N("on %s, the notes of moments %s continue on a second page"),
 	WarnMovedOne:          msg.N("on %s, the notes of moment %s do not fit beside the diagram and are left out; the PDF continues them on a second page and ciclo report lists them all"),
 	WarnMovedPDFOne:       msg.N("on %s, the notes of moment %s continue on a second page"),
+	WarnMovedPages:        msg.N("on %s, the notes of moments %s do not fit beside the diagram and are left out; the PDF continues them on pages 2 to %d and ciclo report lists them all"),
+	WarnMovedPDFPages:     msg.N("on %s, the notes of moments %s continue on pages 2 to %d"),
+	WarnMovedOnePages:     msg.N("on %s, the notes of moment %s do not fit beside the diagram and are left out; the PDF continues them on pages 2 to %d and ciclo report lists them all"),
+	WarnMovedPDFOnePages:  msg.N("on %s, the notes of moment %s continue on pages 2 to %d"),
 }
 
 // vocabulary holds the diagram's words in every language ciclo speaks.
