@@ -255,8 +255,15 @@ func journeyRows(a *cycle.Analysis, o Options, callouts map[int]bool, memo *jour
 		}
 	}
 
-	// the title, and the legend beside it when the chart leaves room
-	tb := k.title(-jAxisW, 0, max(right+jAxisW, 360)*0.6)
+	// the title, and the legend beside it when the chart leaves room: the
+	// title takes 0.6 of the rows' width when the legend fits beside that,
+	// else the whole width (on every page alike, the first deciding by
+	// the legend it has)
+	titleW := max(right+jAxisW, 360)
+	if lw, _ := l.Size(); len(l.Rows) > 0 && 0.6*titleW+48+lw <= right+jAxisW {
+		titleW *= 0.6
+	}
+	tb := k.title(-jAxisW, 0, titleW)
 	top := tb.Rect.Y - tb.Rect.H/2 - jGap
 	legendBelow := false
 	if len(l.Rows) > 0 && from == 0 { // the legend on the first page only
