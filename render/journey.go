@@ -541,6 +541,7 @@ func journeyPanel(k *viewKit, d *draw.Drawing, callouts map[int]bool, cw float64
 	scale := func(p *draw.Panel) { (&draw.Drawing{Panel: p}).Scale(s, pt{}) }
 	var out []*draw.Drawing
 	var left []string // the callouts of the first page whose notes are not on it
+	firstNotes := 0   // the pages of notes right after the first page
 	for pi, p := range pages {
 		out = append(out, p)
 		ids := map[string]bool{}
@@ -615,6 +616,7 @@ func journeyPanel(k *viewKit, d *draw.Drawing, callouts map[int]bool, cw float64
 				Background: p.Background, Ink: p.Ink, Panel: rest}
 			rest = draw.StackPanel(np.Panel, pg.Min().X+margin, pg.Max().Y-margin, bottom, st)
 			if pi == 0 {
+				firstNotes++
 				for _, r := range np.Panel.Rows { // the rows this page holds
 					if r.Key != nil { // not a note's second part
 						left = append(left, r.Key.Text)
@@ -650,6 +652,26 @@ func journeyPanel(k *viewKit, d *draw.Drawing, callouts map[int]bool, cw float64
 		notes = append(notes, fmt.Sprintf(w, d.Paper, strings.Join(left, ", ")))
 	}
 	d.MoreNote = strings.Join(notes, "; ")
+	if firstNotes > 0 && d.Legend != nil {
+		// the legend says where the first page's notes are when they are
+		// not all in its panel, as the clock face's does (rewordCallouts):
+		// on page 2 (on), or in the report for SVG and PNG
+		page2, report := k.w.LegCalloutPage2, k.w.LegCalloutReport
+		if firstNotes > 1 {
+			page2 = k.w.LegCalloutPages
+		}
+		if d.Panel != nil && len(d.Panel.Rows) > 0 {
+			page2, report = k.w.LegCalloutPanelPage2, k.w.LegCalloutPanelReport
+			if firstNotes > 1 {
+				page2 = k.w.LegCalloutPanelPages
+			}
+		}
+		if k.o.Format == FormatPDF {
+			d.Legend.RewordScaled("callout", page2, s)
+		} else {
+			d.Legend.RewordScaled("callout", report, s)
+		}
+	}
 }
 
 // panelRowsFit is how many of the panel's rows StackPanel puts between

@@ -541,3 +541,40 @@ func TestTallNotesGoOnOverPages(t *testing.T) {
 		}
 	}
 }
+
+// TestJourneyLegendSaysWhereNotesAre: when the notes of the journey's
+// first page go to pages of their own, its legend's callout row says so
+// ("listed from page 2 on" in a PDF, "listed in the report" in an SVG),
+// in the type of the other rows (the legend was scaled before it was
+// reworded); it said "listed in the panel" with no panel on the page.
+func TestJourneyLegendSaysWhereNotesAre(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title: Tall\nmoments:\n  - id: a\n    name: Moment\n    importance: 4\n    performance: 2\n    improvements:\n")
+	for i := range 20 {
+		fmt.Fprintf(&b, "      - {action: \"Note lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt %02d\"}\n", i)
+	}
+	b.WriteString("  - id: b\n    name: Other\n    importance: 3\n    performance: 4\n")
+	a := analyse(t, "tall.yaml", []byte(b.String()))
+	for format, want := range map[Format]string{FormatPDF: "from page 2 on", FormatSVG: "listed in the report"} {
+		d, _, err := ViewDrawing(a, Options{View: "journey", Page: "a4", Format: format})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Legend == nil {
+			t.Fatal("no legend")
+		}
+		var text string
+		var size, other float64
+		for _, r := range d.Legend.Rows {
+			if r.Kind == "callout" {
+				r.Text.Label.Texts(func(s string) { text += s + " " })
+				size = r.Text.Label.MinSize()
+			} else if s := max(r.Text.Label.MinSize(), r.Text.Label.BaseSize); s > 0 {
+				other = s // a row's type is its spans' or, without, the label's
+			}
+		}
+		if !strings.Contains(text, want) || size != other {
+			t.Errorf("%s: the legend's callout row reads %q at %g pt (other rows %g pt); want %q", format, text, size, other, want)
+		}
+	}
+}

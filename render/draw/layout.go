@@ -112,8 +112,14 @@ func (l *Legend) rowLabel(text string) Label {
 // when the new text takes no more lines than the old and no more width
 // than its column's text (the legend keeps its size); it reports whether
 // it did.
-func (l *Legend) Reword(kind, text string) bool {
+func (l *Legend) Reword(kind, text string) bool { return l.RewordScaled(kind, text, 1) }
+
+// RewordScaled is Reword for a legend that Drawing.Scale has scaled by k
+// since it was made: the new text is set as the rows were, then scaled
+// alike.
+func (l *Legend) RewordScaled(kind, text string, k float64) bool {
 	lb := l.rowLabel(text)
+	scaleLabel(&lb, k)
 	w, h := lb.Size()
 	cols, _ := l.columns()
 	var found []LegendRow
