@@ -487,13 +487,9 @@ func TestCalloutBadgesPlaced(t *testing.T) {
 func TestTallNotesGoOnOverPages(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("title: Claiming a warranty repair for a faulty appliance bought online without the original receipt at the central store\nmoments:\n  - id: a\n    name: Moment\n    improvements:\n")
-	for i := range 20 {
-		fmt.Fprintf(&b, "      - {action: \"Note lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua %02d\", owner: IT, due: 2027-01-01}\n", i)
-	}
+	twentyNotes(&b, "Note lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua", ", owner: IT, due: 2027-01-01")
 	b.WriteString("  - id: b\n    name: Other\n    improvements:\n")
-	for i := range 20 {
-		fmt.Fprintf(&b, "      - {action: \"Second lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna qua %02d\"}\n", i)
-	}
+	twentyNotes(&b, "Second lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna qua", "")
 	a := analyse(t, "tall.yaml", []byte(b.String()))
 	for _, view := range []string{"cycle", "journey"} {
 		for _, page := range []string{"a4", "slide"} {
@@ -550,9 +546,7 @@ func TestTallNotesGoOnOverPages(t *testing.T) {
 func TestJourneyLegendSaysWhereNotesAre(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("title: Tall\nmoments:\n  - id: a\n    name: Moment\n    importance: 4\n    performance: 2\n    improvements:\n")
-	for i := range 20 {
-		fmt.Fprintf(&b, "      - {action: \"Note lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt %02d\"}\n", i)
-	}
+	twentyNotes(&b, "Note lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt", "")
 	b.WriteString("  - id: b\n    name: Other\n    importance: 3\n    performance: 4\n")
 	a := analyse(t, "tall.yaml", []byte(b.String()))
 	for format, want := range map[Format]string{FormatPDF: "from page 2 on", FormatSVG: "listed in the report"} {
@@ -576,5 +570,13 @@ func TestJourneyLegendSaysWhereNotesAre(t *testing.T) {
 		if !strings.Contains(text, want) || size != other {
 			t.Errorf("%s: the legend's callout row reads %q at %g pt (other rows %g pt); want %q", format, text, size, other, want)
 		}
+	}
+}
+
+// twentyNotes writes twenty improvements, each action ending in its
+// number, with the given further fields.
+func twentyNotes(b *strings.Builder, action, more string) {
+	for i := range 20 {
+		fmt.Fprintf(b, "      - {action: \"%s %02d\"%s}\n", action, i, more)
 	}
 }
