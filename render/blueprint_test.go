@@ -30,7 +30,7 @@ func TestBlueprintArrowsAsLegs(t *testing.T) {
 				}
 			}
 			legs, seq, routes, heads := 0, 0, 0, 0
-			for _, p := range append([]*draw.Drawing{d}, d.More...) {
+			for _, p := range allPages(d) {
 				for _, it := range p.Items {
 					r, ok := it.(*draw.Route)
 					if !ok || !strings.HasPrefix(r.ID, "arrows-") {
@@ -102,7 +102,7 @@ func TestBlueprintContinuationMarks(t *testing.T) {
 	}
 	d := blueprintView(a, o)
 	seen := map[string]bool{}
-	for _, p := range append([]*draw.Drawing{d}, d.More...) {
+	for _, p := range allPages(d) {
 		for _, it := range p.Items {
 			b, ok := it.(*draw.Box)
 			if !ok || b.Class != "continuation" {

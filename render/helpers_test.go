@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/ciclo-dev/ciclo/cycle"
+	"github.com/ciclo-dev/ciclo/render/draw"
 )
 
 // load parses and analyses a cycle file.
@@ -188,4 +189,9 @@ func genCycle(n int, seed int64) []byte {
 		}
 	}
 	return []byte(b.String())
+}
+
+// allPages is a drawing's pages: itself, then its further pages (More).
+func allPages(d *draw.Drawing) []*draw.Drawing {
+	return append([]*draw.Drawing{d}, d.More...)
 }

@@ -656,21 +656,7 @@ func journeyPanel(k *viewKit, d *draw.Drawing, callouts map[int]bool, cw float64
 		// the legend says where the first page's notes are when they are
 		// not all in its panel, as the clock face's does (rewordCallouts):
 		// on page 2 (on), or in the report for SVG and PNG
-		page2, report := k.w.LegCalloutPage2, k.w.LegCalloutReport
-		if firstNotes > 1 {
-			page2 = k.w.LegCalloutPages
-		}
-		if d.Panel != nil && len(d.Panel.Rows) > 0 {
-			page2, report = k.w.LegCalloutPanelPage2, k.w.LegCalloutPanelReport
-			if firstNotes > 1 {
-				page2 = k.w.LegCalloutPanelPages
-			}
-		}
-		if k.o.Format == FormatPDF {
-			d.Legend.RewordScaled("callout", page2, s)
-		} else {
-			d.Legend.RewordScaled("callout", report, s)
-		}
+		d.Legend.RewordScaled("callout", calloutWhereabouts(k.w, d.Panel, firstNotes, k.o.Format), s)
 	}
 }
 

@@ -567,11 +567,10 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 	out.Page = rect{X: centre.X, Y: centre.Y, W: arr.w, H: arr.h}
 	out.Paper = paper.Name
 	for _, p := range cont {
-		// each further page: the panel's columns from its top left
-		(&draw.Drawing{Panel: p}).Scale(continuedScale(arr), pt{})
-		lo := p.Head.Rect
-		v := pt{X: out.Page.Min().X + arr.margin - lo.Min().X, Y: out.Page.Max().Y - arr.margin - lo.Max().Y}
-		(&draw.Drawing{Panel: p}).Scale(1, v)
+		// each further page: the panel's columns, laid out from (0, 0),
+		// at the page's top left
+		v := pt{X: out.Page.Min().X + arr.margin, Y: out.Page.Max().Y - arr.margin}
+		(&draw.Drawing{Panel: p}).Scale(continuedScale(arr), v)
 	}
 	out.Continued = cont
 	d.pageWarnings(out, k, paper)
@@ -618,21 +617,28 @@ func (d *diagram) rewordCallouts(out *draw.Drawing) {
 	if len(out.Continued) == 0 || out.Legend == nil {
 		return
 	}
-	page2, report := d.w.LegCalloutPage2, d.w.LegCalloutReport // none on the page
-	if len(out.Continued) > 1 {
-		page2 = d.w.LegCalloutPages
+	out.Legend.Reword("callout", calloutWhereabouts(d.w, out.Panel, len(out.Continued), d.opts.Format))
+}
+
+// calloutWhereabouts is the legend's row for the numbered callouts when
+// their notes are not all in the page's panel (nil or empty for none) but
+// go on over pages more pages: in a PDF, on page 2 (or from page 2 on),
+// else in the report. The clock face and the journey share it.
+func calloutWhereabouts(w *words, panel *draw.Panel, pages int, f Format) string {
+	some := panel != nil && len(panel.Rows) > 0
+	switch {
+	case f != FormatPDF && some:
+		return w.LegCalloutPanelReport
+	case f != FormatPDF:
+		return w.LegCalloutReport
+	case some && pages > 1:
+		return w.LegCalloutPanelPages
+	case some:
+		return w.LegCalloutPanelPage2
+	case pages > 1:
+		return w.LegCalloutPages
 	}
-	if out.Panel != nil && len(out.Panel.Rows) > 0 {
-		page2, report = d.w.LegCalloutPanelPage2, d.w.LegCalloutPanelReport
-		if len(out.Continued) > 1 {
-			page2 = d.w.LegCalloutPanelPages
-		}
-	}
-	if d.opts.Format == FormatPDF {
-		out.Legend.Reword("callout", page2)
-	} else {
-		out.Legend.Reword("callout", report)
-	}
+	return w.LegCalloutPage2
 }
 
 // middle says what goes in the middle of the ring on a named page.
@@ -812,19 +818,22 @@ func (d *diagram) pageWarnings(out *draw.Drawing, k float64, paper draw.Paper) {
 				}
 			}
 		}
-		if last := 1 + len(out.Continued); last > 2 {
-			w := msg.Plural(d.opts.Lang, len(nums), d.w.WarnMovedPDFOnePages, d.w.WarnMovedPDFPages)
-			if d.opts.Format != FormatPDF {
-				w = msg.Plural(d.opts.Lang, len(nums), d.w.WarnMovedOnePages, d.w.WarnMovedPages)
-			}
-			out.Warnings = append(out.Warnings, fmt.Sprintf(w, paper.Name, strings.Join(nums, ", "), last))
-			return
+		// the words by format and by one further page or more: [pdf][pages>1]
+		one := [2][2]string{{d.w.WarnMovedOne, d.w.WarnMovedOnePages}, {d.w.WarnMovedPDFOne, d.w.WarnMovedPDFOnePages}}
+		many := [2][2]string{{d.w.WarnMoved, d.w.WarnMovedPages}, {d.w.WarnMovedPDF, d.w.WarnMovedPDFPages}}
+		pdf, more := 0, 0
+		if d.opts.Format == FormatPDF {
+			pdf = 1
 		}
-		w := msg.Plural(d.opts.Lang, len(nums), d.w.WarnMovedPDFOne, d.w.WarnMovedPDF)
-		if d.opts.Format != FormatPDF {
-			w = msg.Plural(d.opts.Lang, len(nums), d.w.WarnMovedOne, d.w.WarnMoved)
+		if len(out.Continued) > 1 {
+			more = 1
 		}
-		out.Warnings = append(out.Warnings, fmt.Sprintf(w, paper.Name, strings.Join(nums, ", ")))
+		w := msg.Plural(d.opts.Lang, len(nums), one[pdf][more], many[pdf][more])
+		args := []any{paper.Name, strings.Join(nums, ", ")}
+		if more == 1 {
+			args = append(args, 1+len(out.Continued)) // the last page
+		}
+		out.Warnings = append(out.Warnings, fmt.Sprintf(w, args...))
 	}
 }
 

@@ -86,7 +86,7 @@ func testPaged(t *testing.T, view string, viewFn func(*cycle.Analysis, Options) 
 			}
 			d := viewFn(a, o)
 			paper, _ := draw.LookupPaper(c.page)
-			pages := append([]*draw.Drawing{d}, d.More...)
+			pages := allPages(d)
 			seen := map[string]int{}
 			names, notes := math.Inf(1), math.Inf(1)
 			// the page of each moment, of each inline note or callout, and
@@ -221,7 +221,7 @@ func TestJourneyPagedGolden(t *testing.T) {
 	}
 	d := journeyView(a, o)
 	var b bytes.Buffer
-	for i, p := range append([]*draw.Drawing{d}, d.More...) {
+	for i, p := range allPages(d) {
 		fmt.Fprintf(&b, "// page %d\n", i+1)
 		b.Write(p.DOT())
 	}
@@ -250,7 +250,7 @@ func TestBlueprintPagedGolden(t *testing.T) {
 		t.Fatal("airline's blueprint on a4 is one page: its rows at 9 pt cannot fit one")
 	}
 	var b bytes.Buffer
-	for i, p := range append([]*draw.Drawing{d}, d.More...) {
+	for i, p := range allPages(d) {
 		fmt.Fprintf(&b, "// page %d\n", i+1)
 		b.Write(p.DOT())
 	}
@@ -289,7 +289,7 @@ func TestJourneyPanelContinues(t *testing.T) {
 		}
 		d := journeyView(a, o)
 		notesOnly := 0
-		for _, p := range append([]*draw.Drawing{d}, d.More...) {
+		for _, p := range allPages(d) {
 			if p.Panel != nil && len(p.Items) == 0 {
 				notesOnly++
 				if p.Panel.Head.ID != "notes-panel-continued" {
@@ -344,7 +344,7 @@ func TestPagesAligned(t *testing.T) {
 				}
 				d := views[view](a, o)
 				var gaps []float64
-				for _, p := range append([]*draw.Drawing{d}, d.More...) {
+				for _, p := range allPages(d) {
 					if len(p.Items) == 0 {
 						continue
 					}
@@ -377,7 +377,7 @@ func TestBlueprintLegendPageHoldsFewer(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := blueprintView(a, o)
-	pages := append([]*draw.Drawing{d}, d.More...)
+	pages := allPages(d)
 	if len(pages) > 3 {
 		t.Errorf("%d pages, want 3 or fewer", len(pages))
 	}
@@ -404,7 +404,7 @@ func TestViewsLabelsFitBoxes(t *testing.T) {
 				}
 				d := views[view](a, o)
 				n := 0
-				for _, p := range append([]*draw.Drawing{d}, d.More...) {
+				for _, p := range allPages(d) {
 					for _, it := range p.Items {
 						b, ok := it.(*draw.Box)
 						if !ok || !strings.HasPrefix(b.ID, "moment-") {
@@ -442,7 +442,7 @@ func TestBandedPagesBalanced(t *testing.T) {
 		}
 		d := blueprintView(a, o)
 		var got []int
-		for _, p := range append([]*draw.Drawing{d}, d.More...) {
+		for _, p := range allPages(d) {
 			n := 0
 			for _, it := range p.Items {
 				if b, ok := it.(*draw.Box); ok && strings.HasPrefix(b.ID, "moment-") {

@@ -382,3 +382,14 @@ func TestCacheCannotBeCreated(t *testing.T) {
 		t.Errorf("no drawing: %v", err)
 	}
 }
+
+// TestBinaryToDevNull: standard output on /dev/null (runCiclo leaves it
+// there) is a character device but no terminal, so a PNG asked for on
+// standard output is written to it, not refused as garbling a terminal.
+func TestBinaryToDevNull(t *testing.T) {
+	home := t.TempDir()
+	code, errOut := runCiclo(t, env(home, t.TempDir()), "render", "../../examples/garantia.yaml", "-f", "png", "-o", "-")
+	if code != 0 || strings.Contains(errOut, "terminal") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+}
