@@ -458,6 +458,7 @@ func blueprintBands(a *cycle.Analysis, o Options, memo *bpCells, per, from, to i
 	if paged {
 		gap = 20 // on a paper every point of width counts
 	}
+	k.legendShapes = true
 	k.placeLegendEither(l, pt{X: left, Y: bottom - 24}, pt{X: reach + gap, Y: rowsTop})
 	return k
 }

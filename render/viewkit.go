@@ -19,6 +19,10 @@ type viewKit struct {
 	w   *words
 	vw  *viewWords
 	out *draw.Drawing
+	// legendShapes: placeLegendEither tries the legend's rows wrapped
+	// narrower (legendTextWidths) and, at its first place, which is
+	// below the rows, side by side (legendBelowColumns)
+	legendShapes bool
 }
 
 func newKit(name string, a *cycle.Analysis, o Options) *viewKit {
@@ -496,12 +500,55 @@ func (k *viewKit) placeLegendEither(l *draw.Legend, first, second pt) {
 		w, h := paper.Oriented(k.o.Orientation, r.W/r.H)
 		return paper.Fit(w, h, r.W, r.H)
 	}
-	at := first
-	if fit(second) > fit(first)+1e-9 {
-		at = second
+	if !k.legendShapes {
+		at := first
+		if fit(second) > fit(first)+1e-9 {
+			at = second
+		}
+		k.placeLegend(l, at.X, at.Y)
+		return
 	}
-	k.placeLegend(l, at.X, at.Y)
+	// the view's own place, then the other, with the legend's rows
+	// wrapped as made and narrower (a narrow, tall legend beside the
+	// rows); then below the rows, the first place, in columns (a short
+	// strip that leaves the last page's width to the moments)
+	type choice struct {
+		at    pt
+		cols  int
+		textW float64
+	}
+	made := l.TextWidth()
+	choices := []choice{{first, 1, made}, {second, 1, made}}
+	for _, tw := range legendTextWidths {
+		if tw != made {
+			choices = append(choices, choice{first, 1, tw}, choice{second, 1, tw})
+		}
+	}
+	for _, n := range legendBelowColumns {
+		choices = append(choices, choice{first, n, made})
+	}
+	best, bestFit := choices[0], -1.0
+	for _, c := range choices {
+		l.SetColumns(c.cols)
+		l.SetTextWidth(c.textW)
+		lw, lh = l.Size()
+		if f := fit(c.at); f > bestFit+1e-9 {
+			best, bestFit = c, f
+		}
+	}
+	l.SetColumns(best.cols)
+	l.SetTextWidth(best.textW)
+	k.placeLegend(l, best.at.X, best.at.Y)
 }
+
+// legendTextWidths are the widths placeLegendEither wraps the legend's
+// rows at, besides the one it was made with (0: one line each), for
+// viewKit.legendShapes.
+var legendTextWidths = []float64{0, 200, 140}
+
+// legendBelowColumns are the numbers of columns placeLegendEither tries
+// for a legend below the rows (viewKit.legendShapes).
+var legendBelowColumns = []int{2, 3}
 
 // placeLegend puts the legend with its top-left corner at (left, top).
 func (k *viewKit) placeLegend(l *draw.Legend, left, top float64) {

@@ -93,7 +93,7 @@ func (l *Legend) AddRow(kind, text string, sample ...Item) {
 	for _, s := range sample {
 		s.meta().Class = "legend legend-" + kind
 	}
-	l.Rows = append(l.Rows, LegendRow{Kind: kind, Sample: sample, Text: t})
+	l.Rows = append(l.Rows, LegendRow{Kind: kind, Sample: sample, Text: t, words: text})
 }
 
 // rowLabel is a row's text, wrapped at the style's width.
@@ -134,12 +134,34 @@ func (l *Legend) RewordScaled(kind, text string, k float64) bool {
 			found = append(found, r)
 		}
 	}
+	for i := range l.Rows {
+		if l.Rows[i].Kind == kind && k == 1 {
+			l.Rows[i].words = text
+		}
+	}
 	for _, r := range found {
 		left := r.Text.Rect.X - r.Text.Rect.W/2
 		r.Text.Label = lb
 		r.Text.Rect = Rect{left + w/2, r.Text.Rect.Y, w, h}
 	}
 	return len(found) > 0
+}
+
+// SetColumns sets the rows side by side in n columns
+// (LegendStyle.Columns), before the legend is placed.
+func (l *Legend) SetColumns(n int) { l.style.Columns = n }
+
+// TextWidth is the width the rows' text wraps at (LegendStyle.TextW).
+func (l *Legend) TextWidth() float64 { return l.style.TextW }
+
+// SetTextWidth wraps every row's text again at w points (0 for none:
+// LegendStyle.TextW), before the legend is placed: a narrower, taller
+// legend for a narrow, tall room.
+func (l *Legend) SetTextWidth(w float64) {
+	l.style.TextW = w
+	for _, r := range l.Rows {
+		r.Text.Label = l.rowLabel(r.words)
+	}
 }
 
 // Size is the legend's size once its rows are added.

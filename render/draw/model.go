@@ -245,6 +245,7 @@ type LegendRow struct {
 	Kind   string
 	Sample []Item
 	Text   *Box
+	words  string // the text as given, for SetTextWidth to wrap again
 }
 
 // Panel is a column of numbered notes: a heading and rows, each a key
