@@ -332,8 +332,25 @@ func journeyRows(a *cycle.Analysis, o Options, callouts map[int]bool, memo *jour
 		// on in the row before or after runs to the row's edge, halfway to
 		// the score it goes to
 		dodge := -cw * 0.18
+		// a curve breaks where a moment has no score: one line for each
+		// run of scored moments (the first keeps the curve's id, the
+		// others add "-2", "-3", …), rather than a line through the
+		// unscored moment's column at a score it was never given
 		curve := func(id, class string, dx float64, look draw.Stroke, val func(i int) (float64, bool)) bool {
 			var pts []pt
+			runs, any := 0, false
+			flush := func() {
+				if len(pts) > 1 {
+					runs++
+					rid := id
+					if runs > 1 {
+						rid = fmt.Sprintf("%s-%d", id, runs)
+					}
+					k.line(rid+suf, class, look, pts...)
+				}
+				any = any || len(pts) > 0
+				pts = nil
+			}
 			if lo > 0 {
 				if v0, ok := val(lo - 1); ok {
 					if v1, ok := val(lo); ok {
@@ -342,9 +359,12 @@ func journeyRows(a *cycle.Analysis, o Options, callouts map[int]bool, memo *jour
 				}
 			}
 			for i := lo; i < hi; i++ {
-				if v, ok := val(i); ok {
-					pts = append(pts, pt{X: colX(i) + dx, Y: y(v)})
+				v, ok := val(i)
+				if !ok {
+					flush()
+					continue
 				}
+				pts = append(pts, pt{X: colX(i) + dx, Y: y(v)})
 			}
 			if hi < n {
 				if v0, ok := val(hi - 1); ok {
@@ -353,10 +373,8 @@ func journeyRows(a *cycle.Analysis, o Options, callouts map[int]bool, memo *jour
 					}
 				}
 			}
-			if len(pts) > 1 {
-				k.line(id+suf, class, look, pts...)
-			}
-			return len(pts) > 0
+			flush()
+			return any
 		}
 		curve("curve-importance", "curve importance", 0, impLook, func(i int) (float64, bool) {
 			m := a.Moments[i]
@@ -396,6 +414,10 @@ func journeyRows(a *cycle.Analysis, o Options, callouts map[int]bool, memo *jour
 			}
 			if scored(m.Performance) && (n <= jDotsMax || m.Critical) {
 				k.out.Add(k.perfDot("performance-"+m.ID, m.Critical, colX(i), y(scoreValue(m.Performance))))
+			}
+			if hasPerf && !scored(m.Performance) {
+				// under the axis, where the curve breaks
+				k.text("unscored-"+m.ID, "unscored", colX(i), bottom-jGap/2, vw.PerfMissing, draw.Font{Size: 8, Italic: true}, th.Muted)
 			}
 		}
 

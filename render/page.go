@@ -520,6 +520,7 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 	if p := d.panelDrawing; d.panelInside() {
 		draw.StackPanel(p, c.X-mw/2, midTop, math.Inf(-1), st)
 	}
+	contK := continuedScale(arr) // the scale of the pages of notes (continuedPages)
 	if arr.side {
 		x := d.hi.X + pageGap
 		y := d.hi.Y
@@ -528,7 +529,7 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 			y -= arr.lh + pageGap
 		}
 		if p := d.panelDrawing; p != nil && !d.panelInside() {
-			out.Continued = d.continuedPages(stackOrMove(out, p, x, y, bottom, st, arr), arr, st)
+			out.Continued, contK = d.continuedPages(stackOrMove(out, p, x, y, bottom, st, arr), arr, st)
 		}
 	} else {
 		y := d.lo.Y - pageGap
@@ -543,7 +544,7 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 			x += arr.lw + pageGap
 		}
 		if p := d.panelDrawing; p != nil && !d.panelInside() {
-			out.Continued = d.continuedPages(stackOrMove(out, p, x, y, bottom, st, arr), arr, st)
+			out.Continued, contK = d.continuedPages(stackOrMove(out, p, x, y, bottom, st, arr), arr, st)
 		}
 	}
 	d.rewordCallouts(out)
@@ -570,7 +571,7 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 		// each further page: the panel's columns, laid out from (0, 0),
 		// at the page's top left
 		v := pt{X: out.Page.Min().X + arr.margin, Y: out.Page.Max().Y - arr.margin}
-		(&draw.Drawing{Panel: p}).Scale(continuedScale(arr), v)
+		(&draw.Drawing{Panel: p}).Scale(contK, v)
 	}
 	out.Continued = cont
 	d.pageWarnings(out, k, paper)
@@ -584,30 +585,77 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 func continuedScale(arr *arrangement) float64 { return max(arr.scale(), minScale) }
 
 // continuedPages lays the rows of rest (nil for none) out on further
-// pages, in design points at the arrangement's scale: on each, under a
-// heading that says whose improvements continue there, in as many
-// columns as the page holds, and what does not fit on the next page, so
-// that no note is lost however many there are.
-func (d *diagram) continuedPages(rest *draw.Panel, arr *arrangement, st draw.PanelStyle) []*draw.Panel {
+// pages, in design points at the scale it returns (to be scaled by it):
+// on each, under a heading that says whose improvements continue there,
+// in as many columns as the page holds, and what does not fit on the
+// next page, so that no note is lost however many there are. The scale
+// is continuedScale's, or larger, up to notes of maxNotesSize points,
+// when the notes take no more pages at it: a few notes fill their page
+// in type a reader can take in, rather than a narrow column in its top
+// corner.
+func (d *diagram) continuedPages(rest *draw.Panel, arr *arrangement, st draw.PanelStyle) ([]*draw.Panel, float64) {
 	if rest == nil || len(rest.Rows) == 0 {
-		return nil
+		return nil, continuedScale(arr)
 	}
-	k := continuedScale(arr)
-	w, h := (arr.w-2*arr.margin)/k, (arr.h-2*arr.margin)/k
-	_, hh := d.continuedHead(rest.Head, w).Label.Size()
-	// a note taller than a page goes on over pages
-	rows := draw.SplitRows(rest.Rows, h-hh-st.RowGap)
-	var pages []*draw.Panel
-	for len(rows) > 0 {
-		p := &draw.Panel{Head: d.continuedHead(rest.Head, w), Rows: rows}
-		rows = nil
-		if more := draw.FlowPanel(p, 0, 0, w, -h, pageGap, st); more != nil {
-			rows = more.Rows
+	// lay sets the rows at scale k in columns down to the page's bottom,
+	// or, for short (0 < short < 1), that share of its height
+	lay := func(k, short float64) []*draw.Panel {
+		w, h := (arr.w-2*arr.margin)/k, (arr.h-2*arr.margin)/k
+		_, hh := d.continuedHead(rest.Head, w).Label.Size()
+		bottom := -h
+		if short > 0 {
+			bottom = -hh - st.RowGap - short*(h-hh-st.RowGap)
 		}
-		pages = append(pages, p)
+		// a note taller than a page goes on over pages
+		rows := draw.SplitRows(rest.Rows, h-hh-st.RowGap)
+		var pages []*draw.Panel
+		for len(rows) > 0 {
+			p := &draw.Panel{Head: d.continuedHead(rest.Head, w), Rows: rows}
+			rows = nil
+			if more := draw.FlowPanel(p, 0, 0, w, bottom, pageGap, st); more != nil {
+				rows = more.Rows
+			}
+			pages = append(pages, p)
+		}
+		return pages
 	}
-	return pages
+	k0 := continuedScale(arr)
+	n0 := len(lay(k0, 0))
+	top := max(k0, maxNotesSize/noteSize)
+	k := k0
+	for i := range notesScaleSteps {
+		if kk := top - (top-k0)*float64(i)/notesScaleSteps; len(lay(kk, 0)) <= n0 {
+			k = kk
+			break
+		}
+	}
+	if n0 > 1 {
+		return lay(k, 0), k
+	}
+	// one page: the columns as short as keep it one, so that they
+	// share the rows evenly rather than the last holding what is left
+	lo, hi := 0.0, 1.0
+	for range 16 {
+		if mid := (lo + hi) / 2; len(lay(k, mid)) == 1 {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return lay(k, hi), k
 }
+
+// maxNotesSize is the largest size, in points on the paper, that the
+// text of notes on pages of their own is set at (continuedPages), and
+// noteSize the design size of a note's text (improvementLines).
+const (
+	maxNotesSize = 11.0
+	noteSize     = 9.0
+)
+
+// notesScaleSteps is how many scales continuedPages tries, from the
+// largest down.
+const notesScaleSteps = 10
 
 // rewordCallouts says in the legend where the notes of the numbered
 // callouts are when they are not all in the panel on the page: on page 2

@@ -580,3 +580,57 @@ func twentyNotes(b *strings.Builder, action, more string) {
 		fmt.Fprintf(b, "      - {action: \"%s %02d\"%s}\n", action, i, more)
 	}
 }
+
+// TestNotesPageFillsItsPage: notes that take one page of their own after
+// the clock face are set as large as keeps them on one page, up to
+// maxNotesSize (they were at the diagram's scale, a narrow column of 7 pt
+// type in the top corner of a slide), in columns that share the rows
+// evenly, every row inside the page's margins.
+func TestNotesPageFillsItsPage(t *testing.T) {
+	a := analyse(t, "gen.yaml", pageCycle(36, 36))
+	for _, page := range []string{"slide", "a4"} {
+		o, err := Options{Page: page, Format: FormatPDF}.normalize("en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := pagedClock(a, o)
+		if len(out.Continued) != 1 {
+			t.Fatalf("%s: %d further pages of notes; the test wants one", page, len(out.Continued))
+		}
+		paper, _ := draw.LookupPaper(page)
+		inner := out.Page.Grow(-paper.Margin + 0.5)
+		p := out.Continued[0]
+		size := 0.0
+		bottoms := map[float64]float64{} // by column's left edge: its lowest row's bottom
+		tallest := 0.0
+		for _, row := range p.Rows {
+			for _, l := range row.Body.Label.Lines {
+				for _, s := range l.Spans {
+					if strings.HasPrefix(s.Text, "•") {
+						size = max(size, s.Font.Size)
+					}
+				}
+			}
+			r := row.Body.Rect
+			if !contains(inner, r) {
+				t.Errorf("%s: the notes of %s at %v leave the page's margins %v", page, row.Key.Text, r, inner)
+			}
+			x := math.Round(r.Min().X)
+			if b, ok := bottoms[x]; !ok || r.Min().Y < b {
+				bottoms[x] = r.Min().Y
+			}
+			tallest = max(tallest, r.H)
+		}
+		if math.Abs(size-maxNotesSize) > 0.01 {
+			t.Errorf("%s: notes set at %.2f pt; want %g", page, size, maxNotesSize)
+		}
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, b := range bottoms {
+			lo, hi = min(lo, b), max(hi, b)
+		}
+		if hi-lo > tallest+paper.Margin {
+			t.Errorf("%s: %d columns end %.0f pt apart; the tallest row is %.0f pt (columns not shared evenly)", page, len(bottoms), hi-lo, tallest)
+		}
+		t.Logf("%s: notes at %.1f pt in %d columns", page, size, len(bottoms))
+	}
+}

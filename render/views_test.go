@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -652,5 +653,59 @@ moments:
 	})
 	if none != 0 {
 		t.Errorf("%d lanes say they have nothing", none)
+	}
+}
+
+// TestJourneyBreaksAtUnscored: the journey's curves break at a moment
+// with no score (hotel's concierge has none), rather than running
+// through its column at a score it was never given, and the moment is
+// marked "not scored" under the axis; the moments either side keep
+// their points.
+func TestJourneyBreaksAtUnscored(t *testing.T) {
+	a := load(t, "../examples/hotel.yaml")
+	for _, page := range []string{"", "a4"} {
+		o, err := checkInput(a, Options{View: "journey", Page: page})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := journeyView(a, o)
+		found := false
+		for _, p := range allPages(d) {
+			var col *draw.Box
+			for _, it := range p.Items {
+				if b, ok := it.(*draw.Box); ok && b.ID == "moment-concierge" {
+					col = b
+				}
+			}
+			if col == nil {
+				continue
+			}
+			cx := col.Rect.X
+			var mark, before, after bool
+			for _, it := range p.Items {
+				switch x := it.(type) {
+				case *draw.Box:
+					mark = mark || x.ID == "unscored-concierge" && math.Abs(x.Rect.X-cx) < 1
+					before = before || x.ID == "performance-breakfast"
+					after = after || x.ID == "performance-check-out"
+				case *draw.Route:
+					if !strings.Contains(x.Class, "curve") {
+						continue
+					}
+					for i := 1; i < len(x.Path); i++ {
+						if x0, x1 := x.Path[i-1].X, x.Path[i].X; min(x0, x1) < cx-1 && max(x0, x1) > cx+1 {
+							t.Errorf("page %q: %s runs through the unscored concierge's column (x %.0f to %.0f across %.0f)", page, x.ID, x0, x1, cx)
+						}
+					}
+				}
+			}
+			if !mark || !before || !after {
+				t.Errorf("page %q: marked %v, points either side %v %v", page, mark, before, after)
+			}
+			found = true
+		}
+		if !found {
+			t.Errorf("page %q: no moment-concierge box", page)
+		}
 	}
 }

@@ -14,6 +14,9 @@ type viewWords struct {
 	LegCompare                          string // "%s": the older file's title (its name when the titles are the same)
 	LegRemoved                          string // "%s": the moments gone
 	AndMore                             string // "%d"
+	// PerfMissing marks, under the curve, a moment with no performance
+	// score (the curve breaks there)
+	PerfMissing string
 	// a row of moments continued from the previous row, or in the next
 	// (below); the same across a page break
 	ContinuedFrom, ContinuesBelow        string
@@ -88,8 +91,9 @@ var viewEnglish = viewWords{
 		"midpoint": msg.N("Dividers at the middle of the scale: importance %s, performance %s"),
 		"mean":     msg.N("Dividers at the cycle's mean scores: importance %s, performance %s"),
 	},
-	NotScored: msg.N("Not scored (no importance or performance): %s"),
-	WarnSmall: msg.N("on %s, this view of %d moments is scaled down to names of %g pt, below the %g pt ciclo keeps; --page auto (or a larger paper) draws it at full size"),
+	NotScored:   msg.N("Not scored (no importance or performance): %s"),
+	PerfMissing: msg.N("not scored"),
+	WarnSmall:   msg.N("on %s, this view of %d moments is scaled down to names of %g pt, below the %g pt ciclo keeps; --page auto (or a larger paper) draws it at full size"),
 }
 
 // viewVocabulary holds the views' words in every language ciclo speaks.

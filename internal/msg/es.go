@@ -187,6 +187,7 @@ var _ = register("es", Catalog{
 	"Support":                                "Soporte",
 	"Link":                                   "Enlace",
 	"Unscored":                               "Sin puntuar",
+	"not scored":                             "sin puntaje",
 	"Scores: importance / performance.":      "Puntajes: importancia / desempeño.",
 	"SERVQUAL gaps":                          "Brechas SERVQUAL",
 	"Gap = perceived − expected; negative is a shortfall. Average over the moments that score both.": "Brecha = percibido − esperado; negativo es un déficit. Promedio sobre los momentos que puntúan ambos.",
