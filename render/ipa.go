@@ -20,7 +20,9 @@ const (
 	ipaNameLen   = 22    // characters of the short name beside a point
 	ipaNameShort = 12    // the same where the longer ones leave no room
 	ipaNameWrap  = 110.0 // a longer name on two lines of this width, where there is room
-	ipaKeyLen    = 36    // characters of a name in the key of points drawn without theirs
+	ipaKeyWidth  = 200.0 // the width names wrap at in the key of points drawn without their whole names
+	ipaKeyLen    = 36    // characters of a name in a crowded matrix's key (points drawn without a name)
+	ipaKeyShrink = 0.9   // the least share of its size a page keeps for a key of whole names
 	ipaName      = 9.0   // the size of those names
 	ipaPlot      = 420.0 // the matrix's least size (it grows until nothing collides)
 	ipaPlotPaged = 320.0 // the same on a named paper, where it is scaled
@@ -117,6 +119,50 @@ func (k *viewKit) ipaLabels(g *ipaGroup, f draw.Font) ([]draw.Label, int) {
 		out = append(out, l)
 	}
 	return out, base
+}
+
+// keyFits reports whether the key wide, in place of narrow (a key of
+// no rows for none), keeps the names at draw.MinNameSize and draws the
+// page at least nine tenths as large, and meets nothing drawn.
+func (k *viewKit) keyFits(wide, narrow *draw.Box) bool {
+	paper, ok := draw.LookupPaper(k.o.Page)
+	if !ok {
+		return true
+	}
+	c := k.out.Content()
+	fit := func(b *draw.Box) float64 {
+		r := c
+		if b != nil && len(b.Label.Lines) > 1 {
+			r = r.Union(b.Rect)
+		}
+		w, h := paper.Oriented(k.o.Orientation, r.W/r.H)
+		return paper.Fit(w, h, r.W, r.H)
+	}
+	if f := fit(wide); f < draw.MinNameSize/ipaName-1e-9 || f < ipaKeyShrink*fit(narrow)-1e-9 {
+		return false
+	}
+	clear := true
+	k.out.Each(func(it draw.Item) {
+		if b, ok := it.(*draw.Box); ok && b.Rect.W > 0 && b.Rect.Sep(wide.Rect) < 0 {
+			clear = false
+		}
+	})
+	return clear
+}
+
+// notWhole is the moments of a group whose names label l does not show
+// whole (shortened, or a cluster's numbers alone).
+func notWhole(l draw.Label, moments []*cycle.MomentAnalysis) []*cycle.MomentAnalysis {
+	var text strings.Builder
+	l.Texts(func(s string) { text.WriteString(s + " ") })
+	shown := strings.Join(strings.Fields(text.String()), " ")
+	var out []*cycle.MomentAnalysis
+	for _, m := range moments {
+		if !strings.Contains(shown, strings.Join(strings.Fields(oneLine(m.Name)), " ")) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // ipaView is the importance–performance matrix: performance across,
@@ -270,8 +316,9 @@ func ipaDraw(a *cycle.Analysis, o Options, least float64, titleSide bool) *ipaDr
 	// covers it) and of a group leaning off a divider, lines from it to
 	// the discs of the latter
 	leaned, clustered := false, false
-	short := 0                        // labels in a shorter form or left out
-	var keyed []*cycle.MomentAnalysis // the moments named in the key
+	short := 0                            // labels in a shorter form or left out
+	var keyed []*cycle.MomentAnalysis     // the moments named in the key: drawn without a name
+	var shortened []*cycle.MomentAnalysis // and with a shortened one, where the key has room
 	for _, g := range groups {
 		exact := pt{X: x(g.perf), Y: y(g.imp)}
 		lean := g.lean
@@ -306,6 +353,9 @@ func ipaDraw(a *cycle.Analysis, o Options, least float64, titleSide bool) *ipaDr
 			keyed = append(keyed, g.moments...)
 			continue
 		}
+		// a name shortened beside its point, or a cluster's numbers
+		// alone, is named whole in the key where it has room
+		shortened = append(shortened, notWhole(g.labels[g.label], g.moments)...)
 		k.out.Add(&draw.Box{Meta: draw.Meta{ID: "label-" + g.moments[0].ID, Class: "point-label"}, Shape: draw.Plain,
 			Rect: g.labelRect, Label: g.labels[g.label]})
 	}
@@ -376,25 +426,50 @@ func ipaDraw(a *cycle.Analysis, o Options, least float64, titleSide bool) *ipaDr
 			k.placeLegendEither(lg, legendAt, pt{X: -40, Y: lowest - 24})
 		}
 	}
-	if len(keyed) > 0 {
-		var l draw.Label
-		l.Left = true
-		l.AddLine(draw.Span{Text: iw.Key, Font: draw.Font{Size: 9, Bold: true}, Color: th.Ink})
-		// in number order, each name as long as the key's line allows:
-		// the key is where a point without its name beside it is named
-		slices.SortFunc(keyed, func(p, q *cycle.MomentAnalysis) int { return cmp.Compare(p.Number(), q.Number()) })
-		for _, m := range keyed {
-			l.AddLine(draw.Span{Text: fmt.Sprintf("%d %s", m.Number(), shortName(m.Name, ipaKeyLen)), Font: draw.Font{Size: 9}, Color: th.Ink})
+	if len(keyed)+len(shortened) > 0 {
+		// in number order, each name whole (wrapped): the key is where a
+		// point without its whole name beside it is named; the shortened
+		// ones too when the key then neither draws the page smaller nor
+		// meets anything
+		// (a crowded matrix's key, of the points without a name, has each
+		// on one line, as long as the line allows)
+		key := func(ms []*cycle.MomentAnalysis, whole, under bool) *draw.Box {
+			ms = slices.Clone(ms)
+			slices.SortFunc(ms, func(p, q *cycle.MomentAnalysis) int { return cmp.Compare(p.Number(), q.Number()) })
+			var l draw.Label
+			l.Left = true
+			l.AddLine(draw.Span{Text: iw.Key, Font: draw.Font{Size: 9, Bold: true}, Color: th.Ink})
+			for _, m := range ms {
+				if whole {
+					l.Add(fmt.Sprintf("%d %s", m.Number(), oneLine(m.Name)), ipaKeyWidth, draw.Font{Size: 9}, th.Ink)
+				} else {
+					l.AddLine(draw.Span{Text: fmt.Sprintf("%d %s", m.Number(), shortName(m.Name, ipaKeyLen)), Font: draw.Font{Size: 9}, Color: th.Ink})
+				}
+			}
+			lw, lh := l.Size()
+			// under the legend beside the matrix, beside the legend under
+			// it (or, under, under that legend too)
+			f := k.out.Legend.Frame.Rect
+			left, top := f.Min().X+12, f.Min().Y-12
+			if f.Max().Y < 0 && !under {
+				left, top = f.Max().X+24, f.Max().Y
+			}
+			return &draw.Box{Meta: draw.Meta{ID: "point-key", Class: "point-key"}, Shape: draw.Plain, Label: l,
+				Rect: rect{X: left + lw/2, Y: top - lh/2, W: lw, H: lh}}
 		}
-		lw, lh := l.Size()
-		// under the legend beside the matrix, beside the legend under it
-		f := k.out.Legend.Frame.Rect
-		left, top := f.Min().X+12, f.Min().Y-12
-		if f.Max().Y < 0 {
-			left, top = f.Max().X+24, f.Max().Y
+		b := key(keyed, false, false)
+		if len(shortened) > 0 {
+			all := append(slices.Clone(keyed), shortened...)
+			for _, under := range []bool{false, true} {
+				if wide := key(all, true, under); k.keyFits(wide, b) {
+					b = wide
+					break
+				}
+			}
 		}
-		k.out.Add(&draw.Box{Meta: draw.Meta{ID: "point-key", Class: "point-key"}, Shape: draw.Plain, Label: l,
-			Rect: rect{X: left + lw/2, Y: top - lh/2, W: lw, H: lh}})
+		if len(b.Label.Lines) > 1 {
+			k.out.Add(b)
+		}
 	}
 	d := k.finish(ipaName)
 	drawn := &ipaDrawn{d: d, keeps: len(d.Warnings) == 0, short: short, scale: 1}

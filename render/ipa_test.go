@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -238,6 +239,71 @@ func TestIPAWholeNames(t *testing.T) {
 // matrix names them whole (hotel's moment 9 was cut to "Asks the
 // concierge…" with the width free), and the key of points drawn without
 // their names lists them in number order.
+// TestIPANamesWhole: on a paper the moments are named whole on the
+// page, beside their points or, where a name is shortened there ("Waits
+// at…") or a cluster shows numbers alone, in the key after its number,
+// when the key has room: it may not take the names below 9 pt nor draw
+// the page more than a tenth smaller (ipaKeyShrink). Airline's matrix on
+// A4 had six names cut short and named nowhere. On A4 banco's and
+// garantia's have no such room (the key would set names at 8.7 pt), and
+// keep some names short: the test says so, so that it asks to be updated
+// when they find room.
+func TestIPANamesWhole(t *testing.T) {
+	flat := func(b *draw.Box) string {
+		var sb strings.Builder
+		if b != nil {
+			b.Label.Texts(func(s string) { sb.WriteString(s + " ") })
+		}
+		return strings.Join(strings.Fields(sb.String()), " ")
+	}
+	short := map[string]bool{"banco a4": true, "garantia a4": true} // no room for the key
+	files, _ := filepath.Glob("../examples/*.yaml")
+	for _, file := range files {
+		a := load(t, file)
+		for _, page := range []string{"a4", "slide"} {
+			o, err := checkInput(a, Options{View: "ipa", Page: page})
+			if err != nil {
+				t.Fatal(err)
+			}
+			boxes := map[string]*draw.Box{}
+			d := ipaView(a, o)
+			d.Each(func(it draw.Item) {
+				if b, ok := it.(*draw.Box); ok {
+					boxes[b.ID] = b
+				}
+			})
+			if len(d.Warnings) > 0 {
+				t.Errorf("%s on %s: warnings %q", filepath.Base(file), page, d.Warnings)
+			}
+			key := flat(boxes["point-key"])
+			var labels []string
+			for id, b := range boxes {
+				if strings.HasPrefix(id, "label-") {
+					labels = append(labels, flat(b))
+				}
+			}
+			beside := strings.Join(labels, " | ")
+			var missing []string
+			for _, m := range a.Moments {
+				if !scored(m.Importance) || !scored(m.Performance) {
+					continue // named under the matrix (TestIPAKeyAndUnscored)
+				}
+				name := strings.Join(strings.Fields(m.Name), " ")
+				if !strings.Contains(beside, name) && !strings.Contains(key, fmt.Sprintf("%d %s", m.Number(), name)) {
+					missing = append(missing, name)
+				}
+			}
+			c := strings.TrimSuffix(filepath.Base(file), ".yaml") + " " + page
+			switch {
+			case !short[c] && len(missing) > 0:
+				t.Errorf("%s: names neither whole beside a point nor in the key %q: %q", c, key, missing)
+			case short[c] && len(missing) == 0:
+				t.Errorf("%s: every name is whole now; take it off the list of matrices with no room for the key", c)
+			}
+		}
+	}
+}
+
 func TestIPAKeyAndUnscored(t *testing.T) {
 	text := func(d *draw.Drawing, id string) (lines []string) {
 		d.Each(func(it draw.Item) {
@@ -272,10 +338,13 @@ func TestIPAKeyAndUnscored(t *testing.T) {
 		o, _ := checkInput(a, Options{View: "ipa", Page: "a4"})
 		lines := text(ipaView(a, o), "point-key")
 		last := 0
-		for _, l := range lines[min(1, len(lines)):] { // after the heading
+		for i, l := range lines[min(1, len(lines)):] { // after the heading
 			var n int
 			if _, err := fmt.Sscanf(l, "%d", &n); err != nil {
-				t.Fatalf("key line %q has no number", l)
+				if i == 0 {
+					t.Fatalf("key line %q has no number", l)
+				}
+				continue // a long name's next line
 			}
 			if n <= last {
 				t.Errorf("seed %d: the key lists %d after %d", seed, n, last)
