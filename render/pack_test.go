@@ -234,3 +234,41 @@ func TestBranchesLeaveSquare(t *testing.T) {
 		}
 	}
 }
+
+// TestHandoffRoom: on a page a handoff's two moments stand handoffRoom
+// further apart than the ring's gap, so that its arrow's dashes show
+// before its head (in the gap alone its shaft was a few points and read
+// as solid, unlike the legend's dashed sample); other neighbours keep the
+// common gap.
+func TestHandoffRoom(t *testing.T) {
+	for _, file := range []string{"hotel", "banco", "airline"} {
+		a := load(t, "../examples/"+file+".yaml")
+		for _, page := range []string{"a4", "slide"} {
+			paper, _ := draw.LookupPaper(page)
+			o, err := Options{Page: page}.normalize(a.Cycle.Language)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := pagedLayout(a, o, paper).d
+			handoffs := 0
+			for _, e := range d.a.Edges {
+				i, j := e.From.Index, e.To.Index
+				if e.Kind == cycle.Branch || j != (i+1)%d.n {
+					continue
+				}
+				sep := d.moments[i].box.Sep(d.moments[j].box)
+				if e.Handoff {
+					handoffs++
+					if sep < d.packGap+handoffRoom-0.5 {
+						t.Errorf("%s on %s: handoff %d→%d has %.1f pt between its boxes; the gap is %.1f, a handoff wants %g more", file, page, e.From.Number(), e.To.Number(), sep, d.packGap, handoffRoom)
+					}
+				} else if sep < d.packGap-0.5 {
+					t.Errorf("%s on %s: %d→%d has %.1f pt between its boxes, less than the gap %.1f", file, page, e.From.Number(), e.To.Number(), sep, d.packGap)
+				}
+			}
+			if handoffs == 0 {
+				t.Errorf("%s on %s: no handoff between neighbours; the test shows nothing", file, page)
+			}
+		}
+	}
+}

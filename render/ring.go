@@ -3,6 +3,7 @@ package render
 import (
 	"math"
 
+	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/render/draw"
 )
 
@@ -313,11 +314,16 @@ func (t *track) at(s float64) (p, u pt, piece int) {
 func (d *diagram) pack() {
 	items := make([]packItem, 0, d.n+1)
 	for _, m := range d.moments {
-		items = append(items, packItem{m.w, m.h})
+		items = append(items, packItem{w: m.w, h: m.h})
+	}
+	for _, e := range d.a.Handoffs {
+		if i, j := e.From.Index, e.To.Index; e.Kind != cycle.Branch && j == (i+1)%d.n && i < len(items) {
+			items[i].after = handoffRoom
+		}
 	}
 	for _, p := range d.pills {
 		if p.gap {
-			items = append(items, packItem{p.w, p.h})
+			items = append(items, packItem{w: p.w, h: p.h})
 		}
 	}
 	m := len(items)
@@ -396,13 +402,16 @@ func (t *track) evenTop(items []packItem, s []float64) {
 	}
 	x0, x1 := x(run[0]), x(run[len(run)-1])
 	free := x1 - x0 - items[run[0]].w/2 - items[run[len(run)-1]].w/2
-	for _, i := range run[1 : len(run)-1] {
-		free -= items[i].w
+	for k, i := range run[:len(run)-1] {
+		if k > 0 {
+			free -= items[i].w
+		}
+		free -= items[i].after
 	}
 	gap := free / float64(len(run)-1)
 	at := x0 + items[run[0]].w/2
-	for _, i := range run[1 : len(run)-1] {
-		at += gap + items[i].w/2
+	for k, i := range run[1 : len(run)-1] {
+		at += gap + items[run[k]].after + items[i].w/2
 		if at < 0 {
 			s[i] = t.length + at
 		} else {
@@ -424,8 +433,14 @@ func (d *diagram) packedRadius() float64 {
 	return need / (4*(1+d.ey) - (8-2*math.Pi)*cornerShare*min(1, d.ey))
 }
 
-// packItem is a box on the ring, for pack.
-type packItem struct{ w, h float64 }
+// packItem is a box on the ring, for pack: after is room it wants
+// between it and the next beyond the ring's gap.
+type packItem struct{ w, h, after float64 }
+
+// handoffRoom is the room a handoff's arrow wants beyond the ring's gap,
+// in design points, so that its dashes show before its head (in the
+// ring's gap alone the shaft is a few points, and reads as solid).
+const handoffRoom = 10.0
 
 // chain places items along the track from 12 o'clock, each g from the
 // one before, writing their arc lengths to s, and returns where the
@@ -439,7 +454,7 @@ func (t *track) chain(items []packItem, g float64, s []float64) float64 {
 		j := (i + 1) % m
 		a, b := items[i], items[j]
 		p, u, pi := t.at(sum)
-		step := ext(a, u) + ext(b, u) + g
+		step := ext(a, u) + ext(b, u) + g + a.after
 		_, u2, pj := t.at(sum + step)
 		if pi != pj || t.pieces[pi].corner || u2 != u {
 			// round a corner the boxes are nearer than along the ring:
@@ -447,7 +462,7 @@ func (t *track) chain(items []packItem, g float64, s []float64) float64 {
 			// which grows as the box moves on
 			sep := func(st float64) float64 {
 				q, _, _ := t.at(sum + st)
-				return rect{X: p.X, Y: p.Y, W: a.w, H: a.h}.Sep(rect{X: q.X, Y: q.Y, W: b.w, H: b.h}) - g
+				return rect{X: p.X, Y: p.Y, W: a.w, H: a.h}.Sep(rect{X: q.X, Y: q.Y, W: b.w, H: b.h}) - g - a.after
 			}
 			lo, hi := 0.0, step
 			for sep(hi) < 0 && hi < t.length {
