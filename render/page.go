@@ -855,7 +855,7 @@ func (d *diagram) pageWarnings(out *draw.Drawing, k float64, paper draw.Paper) {
 		if paper.Name == "a3" {
 			w = d.w.WarnSmallLargest // no larger paper to suggest
 		}
-		out.Warnings = append(out.Warnings, fmt.Sprintf(w, paper.Name, d.n, got, draw.MinNameSize))
+		out.Warnings = append(out.Warnings, fmt.Sprintf(w, paperWord(d.w, paper.Name), d.n, got, draw.MinNameSize))
 	}
 	if len(out.Continued) > 0 {
 		var nums []string
@@ -877,7 +877,7 @@ func (d *diagram) pageWarnings(out *draw.Drawing, k float64, paper draw.Paper) {
 			more = 1
 		}
 		w := msg.Plural(d.opts.Lang, len(nums), one[pdf][more], many[pdf][more])
-		args := []any{paper.Name, strings.Join(nums, ", ")}
+		args := []any{paperWord(d.w, paper.Name), strings.Join(nums, ", ")}
 		if more == 1 {
 			args = append(args, 1+len(out.Continued)) // the last page
 		}

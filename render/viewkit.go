@@ -294,7 +294,7 @@ func (k *viewKit) finish(nameSize float64) *draw.Drawing {
 	out.Page = rect{X: m.X, Y: m.Y, W: w, H: h}
 	out.Paper = paper.Name
 	if got := reachedSize(nameSize, s); got < draw.MinNameSize-0.01 {
-		out.Warnings = append(out.Warnings, fmt.Sprintf(k.vw.WarnSmall, paper.Name, len(k.a.Moments), got, draw.MinNameSize))
+		out.Warnings = append(out.Warnings, fmt.Sprintf(k.vw.WarnSmall, paperWord(k.w, paper.Name), len(k.a.Moments), got, draw.MinNameSize))
 	}
 	return out
 }
@@ -469,10 +469,10 @@ func bandedView(a *cycle.Analysis, o Options, nameSize float64, build bandBuild)
 		out.More = append(out.More, d)
 	}
 	if got := reachedSize(nameSize, best.scale); got < draw.MinNameSize-0.01 {
-		out.Warnings = append(out.Warnings, fmt.Sprintf(viewVocabulary[o.Lang].WarnSmall, paper.Name, n, got, draw.MinNameSize))
+		out.Warnings = append(out.Warnings, fmt.Sprintf(viewVocabulary[o.Lang].WarnSmall, paperWord(vocabulary[o.Lang], paper.Name), n, got, draw.MinNameSize))
 	}
 	first := best.pages[0][1]
-	out.MoreNote = fmt.Sprintf(viewVocabulary[o.Lang].WarnMorePages, paper.Name, first, n, len(best.pages))
+	out.MoreNote = fmt.Sprintf(viewVocabulary[o.Lang].WarnMorePages, paperWord(vocabulary[o.Lang], paper.Name), first, n, len(best.pages))
 	alignPages(out)
 	return out
 }

@@ -35,6 +35,28 @@ type words struct {
 	// the same when the notes take more than one further page (the last
 	// page's number after the moments)
 	WarnMovedPages, WarnMovedPDFPages, WarnMovedOnePages, WarnMovedPDFOnePages string
+	// Papers names each paper (--page) in the warnings: "on a slide"
+	Papers map[string]string
+}
+
+// PaperWord is how a warning in language lang (as Options.Lang; English
+// for one ciclo does not speak) names paper, a --page value: "A4", "a
+// slide", "una diapositiva".
+func PaperWord(lang, paper string) string {
+	w, ok := vocabulary[lang]
+	if !ok {
+		w = vocabulary["en"]
+	}
+	return paperWord(w, paper)
+}
+
+// paperWord is how a warning names paper (a --page value) in w's
+// language; a paper it has no word for keeps its own name.
+func paperWord(w *words, paper string) string {
+	if s, ok := w.Papers[paper]; ok {
+		return s
+	}
+	return paper
 }
 
 // english holds the diagram's words in English; internal/msg translates
@@ -77,6 +99,9 @@ var english = words{
 	WarnMovedPDFPages:     msg.N("on %s, the notes of moments %s continue on pages 2 to %d"),
 	WarnMovedOnePages:     msg.N("on %s, the notes of moment %s do not fit beside the diagram and are left out; the PDF continues them on pages 2 to %d and ciclo report lists them all"),
 	WarnMovedPDFOnePages:  msg.N("on %s, the notes of moment %s continue on pages 2 to %d"),
+	Papers: map[string]string{
+		"a4": msg.N("A4"), "a3": msg.N("A3"), "letter": msg.N("Letter"), "slide": msg.N("a slide"),
+	},
 }
 
 // vocabulary holds the diagram's words in every language ciclo speaks.

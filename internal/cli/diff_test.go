@@ -92,7 +92,7 @@ func TestDiffPageWarns(t *testing.T) {
 	new := filepath.Join("..", "..", "examples", "to-be", "garantia.yaml")
 	for _, format := range []string{"svg", "html"} {
 		code, out, errOut := run(t, "", "diff", old, new, "-f", format, "--page", "a4")
-		want := new + ": advertencia: en a4, las marcas de los cambios reducen el dibujo hasta nombres de momento de "
+		want := new + ": advertencia: en A4, las marcas de los cambios reducen el dibujo hasta nombres de momento de "
 		if code != 1 || out == "" || !strings.HasPrefix(errOut, want) || strings.Count(errOut, "\n") != 1 {
 			t.Errorf("-f %s: exit %d, err %q, want one line starting %q", format, code, errOut, want)
 		}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/ciclo-dev/ciclo/render"
 	"github.com/ciclo-dev/ciclo/render/draw"
 )
 
@@ -154,7 +155,7 @@ func Decorate(dr *draw.Drawing, d *Diff, l string) {
 		// sets type in whole points); render has warned already when its
 		// own layout went below, with the size before the marks.
 		if got := nameSize(boxes); got < draw.MinNameSize {
-			dr.Warnings = append(dr.Warnings, fmt.Sprintf(word(l, "warn_small"), dr.Paper, got, draw.MinNameSize))
+			dr.Warnings = append(dr.Warnings, fmt.Sprintf(word(l, "warn_small"), render.PaperWord(lang(l), dr.Paper), got, draw.MinNameSize))
 		}
 	}
 }

@@ -197,7 +197,7 @@ func TestDecorateWarnsOnPaper(t *testing.T) {
 			if got >= draw.MinNameSize {
 				t.Fatalf("names at %.2f pt and a warning", got)
 			}
-			want := fmt.Sprintf("on a4, the marks of the changes shrink the picture to moment names of %g pt, below the 9 pt", got)
+			want := fmt.Sprintf("on A4, the marks of the changes shrink the picture to moment names of %g pt, below the 9 pt", got)
 			if !strings.HasPrefix(added[0], want) {
 				t.Errorf("warning %q, want it to start %q", added[0], want)
 			}

@@ -91,7 +91,7 @@ var words = map[string]string{
 	"low-priority":        msg.N("Low priority"),
 	"possible-overkill":   msg.N("Possible overkill"),
 	"planned":             msg.N("planned"),
-	"doing":               msg.N("doing"),
+	"doing":               msg.N("in progress"), // as the diagrams' notes say
 	"done":                msg.N("done"),
 	"treatment":           msg.Nc("pillar", "treatment"),
 	"processes":           msg.Nc("pillar", "processes"),
