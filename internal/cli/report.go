@@ -175,6 +175,7 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 		data = report.Markdown(a, ro)
 	case "html":
 		ho := report.HTMLOptions{Options: ro}
+		ho.PrintPage, ho.ViewsPaged = reportPrintPage(opts.Page, opts.Orientation, len(a.Moments))
 		lang := opts.Lang
 		if lang == "" {
 			lang = a.Cycle.Language
@@ -205,6 +206,21 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 func reportDiagram(ctx context.Context, a *cycle.Analysis, o render.Options) ([]byte, error) {
 	o.Format = render.FormatSVG
 	return render.Render(ctx, a, o)
+}
+
+// reportPrintPage is the paper, in points, that the HTML report's
+// diagrams are laid out for, and whether the journey and the blueprint
+// are too (reportPagedMax), so that each prints on a page of that size
+// at its real size; zero when the page is auto or its orientation is
+// left to each diagram.
+func reportPrintPage(page, orientation string, moments int) ([2]float64, bool) {
+	paper, ok := draw.LookupPaper(page)
+	o := strings.ToLower(orientation)
+	if !ok || o != "portrait" && o != "landscape" {
+		return [2]float64{}, false
+	}
+	w, h := paper.Oriented(o, 1)
+	return [2]float64{w, h}, moments <= reportPagedMax
 }
 
 // reportPagedMax is the most moments whose journey and blueprint the HTML

@@ -30,6 +30,16 @@ type HTMLOptions struct {
 	// (then "journey-2-", … on further pages) so that they stay unique in
 	// the page.
 	Journey, Blueprint [][]byte
+	// PrintPage is the paper the diagrams are laid out for, in points
+	// (width, height): printed, each then takes a page of that size of
+	// its own with no margin, so that it prints at its real size (its
+	// own margins inside it), names at the size they were laid out at.
+	// Zero for diagrams sized to their content, which print within the
+	// report's margins, shrunk to fit.
+	PrintPage [2]float64
+	// ViewsPaged: Journey and Blueprint are laid out on PrintPage too
+	// (else each is one picture sized to its content)
+	ViewsPaged bool
 }
 
 //go:embed report.html.tmpl
@@ -55,6 +65,10 @@ type htmlData struct {
 	IPA                string
 	Gaps               string
 	Curve              string
+	// PrintW and PrintH are HTMLOptions.PrintPage (0 for none), and
+	// ViewsPaged HTMLOptions.ViewsPaged when PrintPage is set
+	PrintW, PrintH float64
+	ViewsPaged     bool
 }
 
 // HTML writes the report of an analysis as one self-contained HTML page:
@@ -64,7 +78,8 @@ type htmlData struct {
 // cycle file is escaped. The same input gives the same bytes.
 func HTML(a *cycle.Analysis, opts HTMLOptions) ([]byte, error) {
 	v := newView(a, opts.Options)
-	d := &htmlData{view: v}
+	d := &htmlData{view: v, PrintW: opts.PrintPage[0], PrintH: opts.PrintPage[1]}
+	d.ViewsPaged = opts.ViewsPaged && d.PrintW > 0
 	if len(opts.Diagram) > 0 {
 		diagram, err := diagramSVG(opts.Diagram)
 		if err != nil {
