@@ -356,8 +356,15 @@ func ipaDraw(a *cycle.Analysis, o Options, least float64, titleSide bool) *ipaDr
 		// a name shortened beside its point, or a cluster's numbers
 		// alone, is named whole in the key where it has room
 		shortened = append(shortened, notWhole(g.labels[g.label], g.moments)...)
-		k.out.Add(&draw.Box{Meta: draw.Meta{ID: "label-" + g.moments[0].ID, Class: "point-label"}, Shape: draw.Plain,
-			Rect: g.labelRect, Label: g.labels[g.label]})
+		lb := &draw.Box{Meta: draw.Meta{ID: "label-" + g.moments[0].ID, Class: "point-label"}, Shape: draw.Plain,
+			Rect: g.labelRect, Label: g.labels[g.label]}
+		if r := lb.Rect; math.Abs(r.X-x(splitP)) < r.W/2 || math.Abs(r.Y-y(splitI)) < r.H/2 {
+			// a label across a divider (no place clear of them was
+			// free) stands on the page's colour, so that the divider
+			// stops at its text rather than striking it through
+			lb.Fill = th.Background
+		}
+		k.out.Add(lb)
 	}
 	right := w
 	for _, g := range groups {

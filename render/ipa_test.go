@@ -157,6 +157,11 @@ func checkIPAPositions(t *testing.T, a *cycle.Analysis, d *draw.Drawing) int {
 			// its middle in the quadrant of its discs, or it reads as a
 			// point of the next quadrant
 			lc, dc := label.Rect.Centre(), cluster.Centre()
+			// a label across a divider stands on the page's colour, so
+			// that the divider does not strike its text through
+			if r := label.Rect; (math.Abs(r.X-divX) < r.W/2 || math.Abs(r.Y-divY) < r.H/2) && label.Fill == "" {
+				t.Errorf("label of %s %v lies across a divider with no ground under its text", ms[0].ID, r)
+			}
 			if (lc.X-divX)*(dc.X-divX) < 0 || (lc.Y-divY)*(dc.Y-divY) < 0 {
 				t.Errorf("label of %s at %v, across a divider from its point at %v", ms[0].ID, lc, dc)
 			}
