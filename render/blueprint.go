@@ -313,6 +313,9 @@ func blueprintBands(a *cycle.Analysis, o Options, memo *bpCells, per, from, to i
 					r := rect{X: colX(i), Y: laneTop[l] - bpLanePad - custH/2, W: cellW, H: custH}
 					cust[i] = k.momentBox(m, r, c.label)
 					k.out.Add(cust[i])
+					if a.Cycle.IsEnd(m.Moment) {
+						k.out.Add(k.bpEnd(m, r))
+					}
 					continue
 				}
 				if c.h == 0 {
@@ -450,8 +453,8 @@ func blueprintBands(a *cycle.Analysis, o Options, memo *bpCells, per, from, to i
 		l.AddRow("return", vw.LegReturn, back)
 	}
 	if hasEnd {
-		b := &draw.Box{Shape: draw.Plain, Rect: rect{W: 36, H: 14}}
-		b.Label.AddLine(draw.Span{Text: k.w.End, Font: draw.Font{Size: 9, Bold: true}, Color: th.Mark})
+		b := k.bpEnd(nil, rect{})
+		b.Rect.X, b.Rect.Y = 0, 0
 		l.AddRow("end", vw.LegEnd, b)
 	}
 	gap := 36.0
@@ -461,6 +464,24 @@ func blueprintBands(a *cycle.Analysis, o Options, memo *bpCells, per, from, to i
 	k.legendShapes = true
 	k.placeLegendEither(l, pt{X: left, Y: bottom - 24}, pt{X: reach + gap, Y: rowsTop})
 	return k
+}
+
+// bpEndH is the height of the blueprint's end marker.
+const bpEndH = 14.0
+
+// bpEnd is the end marker of moment m (nil for the legend's sample),
+// whose box is r: a dark pill with the end word in white, as on the
+// clock face, astride the box's lower edge at its right, so that it
+// reads as a mark rather than a line of the moment's name.
+func (k *viewKit) bpEnd(m *cycle.MomentAnalysis, r rect) *draw.Box {
+	b := &draw.Box{Meta: draw.Meta{Class: "end"}, Shape: draw.Rounded, Fill: k.th.Mark, Stroke: draw.Stroke{Color: k.th.Mark}}
+	b.Label.AddLine(draw.Span{Text: k.w.End, Font: draw.Font{Size: 8, Bold: true}, Color: "#FFFFFF"})
+	w := max(textWidth(k.w.End, 8, true)*draw.Slack+12, 30)
+	b.Rect = rect{X: r.X + r.W/2 - w/2 - 8, Y: r.Y - r.H/2, W: w, H: bpEndH}
+	if m != nil {
+		b.ID = "end-" + m.ID
+	}
+	return b
 }
 
 // bpCells keeps the cells of one blueprint, laid out once for every
@@ -494,9 +515,6 @@ func blueprintCells(k *viewKit, textW float64) ([laneCount][]bpCell, [laneCount]
 		item(&cells[laneBack][i], backstageOf(m), small, th.Ink)
 		item(&cells[laneSupport][i], supportOf(m), small, th.Ink)
 		cells[laneCustomer][i].label = k.momentLabel(m, textW, false)
-		if k.a.Cycle.IsEnd(m.Moment) {
-			cells[laneCustomer][i].label.AddLine(draw.Span{Text: k.w.End, Font: draw.Font{Size: 9, Bold: true}, Color: th.Mark})
-		}
 		f := &cells[laneFront][i].label
 		if m.Owner != "" {
 			f.Add(oneLine(m.Owner), textW, draw.Font{Size: 9, Bold: true}, th.Ink)
@@ -523,6 +541,9 @@ func blueprintCells(k *viewKit, textW float64) ([laneCount][]bpCell, [laneCount]
 				c.h = h + 12
 				if l == laneCustomer && a.Moments[i].Critical {
 					c.h += 2 * draw.DoubleGap // its second outline inside the cell (momentBox)
+				}
+				if l == laneCustomer && k.a.Cycle.IsEnd(a.Moments[i].Moment) {
+					c.h += bpEndH / 2 // the end marker's upper half, on the box's lower edge (bpEnd)
 				}
 				empty[l] = false
 			}

@@ -709,3 +709,75 @@ func TestJourneyBreaksAtUnscored(t *testing.T) {
 		}
 	}
 }
+
+// TestBlueprintEndMarker: where the customer leaves, the blueprint draws
+// the end marker as the clock face does, a dark pill with the end word
+// in white, astride the moment's lower edge, and the moment's own text
+// no longer carries the word (banco's "FIN" read as a line of its last
+// moment's name); the legend's sample is the same pill.
+func TestBlueprintEndMarker(t *testing.T) {
+	a := load(t, "../examples/banco.yaml")
+	for _, page := range []string{"", "a4"} {
+		o, err := checkInput(a, Options{View: "blueprint", Page: page})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := blueprintView(a, o)
+		end := vocabulary[o.Lang].End
+		found := 0
+		for _, p := range allPages(d) {
+			boxes := map[string]*draw.Box{}
+			for _, it := range p.Items {
+				if b, ok := it.(*draw.Box); ok {
+					boxes[b.ID] = b
+				}
+			}
+			for _, m := range a.Moments {
+				box, pill := boxes["moment-"+m.ID], boxes["end-"+m.ID]
+				if box == nil {
+					continue
+				}
+				var text string
+				box.Label.Texts(func(s string) { text += s + " " })
+				if slices.Contains(strings.Fields(text), end) {
+					t.Errorf("page %q: %s's box reads %q, with the end word in it", page, m.ID, text)
+				}
+				if !a.Cycle.IsEnd(m.Moment) {
+					if pill != nil {
+						t.Errorf("page %q: %s has an end marker and is no end", page, m.ID)
+					}
+					continue
+				}
+				found++
+				if pill == nil || pill.Fill == "" || pill.Label.Lines[0].Spans[0].Text != end {
+					t.Fatalf("page %q: %s ends the cycle and has no dark end pill: %+v", page, m.ID, pill)
+				}
+				if lo := box.Rect.Min().Y; pill.Rect.Min().Y > lo || pill.Rect.Max().Y < lo || !contains(box.Rect.Grow(1), rect{X: pill.Rect.X, Y: lo, W: pill.Rect.W, H: 0}) {
+					t.Errorf("page %q: %s's end pill %v is not astride its box's lower edge %v", page, m.ID, pill.Rect, box.Rect)
+				}
+				_, th := box.Label.Size()
+				if textBottom := box.Rect.Y - th/2; pill.Rect.Max().Y > textBottom+0.5 {
+					t.Errorf("page %q: %s's end pill reaches %.1f, over the box's text, which ends at %.1f", page, m.ID, pill.Rect.Max().Y, textBottom)
+				}
+			}
+		}
+		if found == 0 {
+			t.Errorf("page %q: no moment of banco ends the cycle: the test shows nothing", page)
+		}
+		var sample bool
+		for _, p := range allPages(d) {
+			if p.Legend == nil {
+				continue
+			}
+			for _, r := range p.Legend.Rows {
+				if r.Kind == "end" {
+					b, ok := r.Sample[0].(*draw.Box)
+					sample = ok && b.Fill != "" && b.Shape == draw.Rounded
+				}
+			}
+		}
+		if !sample {
+			t.Errorf("page %q: the legend's end sample is not the dark pill", page)
+		}
+	}
+}
