@@ -196,9 +196,13 @@ func (d *diagram) faceNormal(ring *track, k int) pt {
 }
 
 // behind counts the samples of a branch's path that fall inside a moment
-// box other than its ends, among the two moments on either side of each
-// end (the lane keeps clear of those further along: reach).
-func (d *diagram) behind(b *branch, path []pt) int {
+// box other than its ends, or within branchClear of it, among the two
+// moments on either side of each end (the lane keeps clear of those
+// further along: reach).
+func (d *diagram) behind(b *branch, path []pt) int { return d.behindBy(b, path, branchClear) }
+
+// behindBy is behind with the boxes grown by grow (shrunk when negative).
+func (d *diagram) behindBy(b *branch, path []pt, grow float64) int {
 	var boxes []rect
 	seen := map[int]bool{b.edge.From.Index: true, b.edge.To.Index: true}
 	for _, end := range []float64{b.start, b.start + b.length} {
@@ -206,7 +210,7 @@ func (d *diagram) behind(b *branch, path []pt) int {
 			m := int(math.Mod(math.Floor(end)+k+2*float64(d.n), float64(d.n)))
 			if !seen[m] {
 				seen[m] = true
-				boxes = append(boxes, d.moments[m].box.Grow(-1))
+				boxes = append(boxes, d.moments[m].box.Grow(grow))
 			}
 		}
 	}
@@ -446,3 +450,8 @@ func (d *diagram) branchOf(e cycle.Edge) *branch {
 	}
 	return &branch{edge: e, deepest: d.reach(0, 0)}
 }
+
+// branchClear is how far outside a box a branch's path counts as passing
+// through it (behind): a path along a box's border reads as a line on
+// its frame.
+const branchClear = 6.0
