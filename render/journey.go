@@ -56,7 +56,8 @@ const journeyWidthTrials = 60
 // names at draw.MinNameSize; the notes that do not (the tallest first)
 // become numbered callouts under their moments, and their text goes to a
 // notes panel under the rows of the moment's page, continued on further
-// pages (journeyPanel). The columns are as wide as keeps the fewest
+// pages (journeyPanel); once some are, all are when that costs no page,
+// so that the notes are shown one way. The columns are as wide as keeps the fewest
 // pages (journeyPagedColumns).
 func journeyView(a *cycle.Analysis, o Options) *draw.Drawing {
 	if _, paged := draw.LookupPaper(o.Page); !paged {
@@ -134,7 +135,14 @@ func journeyPaged(a *cycle.Analysis, o Options, cw float64) *draw.Drawing {
 	// reach them (found by halving, taking more callouts to never cost
 	// pages)
 	if keeps(d) && least < len(order) {
-		if all := draw1(len(order)); keeps(all) && len(all.More) < len(d.More) {
+		all := draw1(len(order))
+		if least > 0 && keeps(all) && len(all.More) <= len(d.More) {
+			// some notes are callouts already: all of them, when that
+			// costs no page, rather than a page of callouts and a page of
+			// notes under their moments (one way of showing notes)
+			return all
+		}
+		if keeps(all) && len(all.More) < len(d.More) {
 			lo, hi := least+1, len(order)
 			d = all
 			for lo < hi {

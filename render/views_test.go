@@ -781,3 +781,36 @@ func TestBlueprintEndMarker(t *testing.T) {
 		}
 	}
 }
+
+// TestJourneyNotesOneWay: on a paper the journey shows its notes one way:
+// under their moments, or, once some must be numbered callouts with a
+// panel, all of them when that costs no page (airline's on a slide had
+// callouts on its first page and notes under the moments on its second).
+func TestJourneyNotesOneWay(t *testing.T) {
+	files, _ := filepath.Glob("../examples/*.yaml")
+	for _, file := range files {
+		a := load(t, file)
+		for _, page := range []string{"a4", "slide"} {
+			o, err := checkInput(a, Options{View: "journey", Page: page})
+			if err != nil {
+				t.Fatal(err)
+			}
+			callouts, inline := 0, 0
+			for _, p := range allPages(journeyView(a, o)) {
+				for _, it := range p.Items {
+					if b, ok := it.(*draw.Box); ok && strings.HasPrefix(b.ID, "note-") {
+						if strings.Contains(b.Class, "callout") {
+							callouts++
+						} else {
+							inline++
+						}
+					}
+				}
+			}
+			t.Logf("%s on %s: %d callouts, %d notes under their moments", filepath.Base(file), page, callouts, inline)
+			if callouts > 0 && inline > 0 {
+				t.Errorf("%s on %s: %d callouts and %d notes under their moments", filepath.Base(file), page, callouts, inline)
+			}
+		}
+	}
+}
