@@ -53,6 +53,10 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 		"avg": formatAvg,
 		"neg": func(f float64) bool { return f < 0 },
 		"svg": func(s string) template.HTML { return template.HTML(s) },
+		// withDate fills the %s of a sentence with a date the line may
+		// not break in (a browser breaks after its hyphens: "2026-12-" on
+		// one page, "01." on the next)
+		"withDate": withDate,
 	}).Parse(htmlSource))
 }) // parsed on first use, not at every start of ciclo
 
@@ -133,6 +137,16 @@ func HTML(a *cycle.Analysis, opts HTMLOptions) ([]byte, error) {
 	}
 	// No text may display in another order than it is written.
 	return bidi.StripBytes(buf.Bytes()), nil
+}
+
+// withDate is format, escaped, with its one %s replaced by date in a
+// span that keeps it on one line (class nowrap).
+func withDate(format, date string) template.HTML {
+	before, after, ok := strings.Cut(format, "%s")
+	if !ok {
+		return template.HTML(template.HTMLEscapeString(format))
+	}
+	return template.HTML(template.HTMLEscapeString(before) + `<span class="nowrap">` + template.HTMLEscapeString(date) + `</span>` + template.HTMLEscapeString(after))
 }
 
 // diagramSVG checks a diagram before it is inlined: it must contain an

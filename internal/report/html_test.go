@@ -336,3 +336,20 @@ func TestHTMLViews(t *testing.T) {
 		t.Error("a journey with a script was inlined")
 	}
 }
+
+// TestWithDate: the date in a sentence of the report is set in a span
+// that keeps it on one line (a printed report broke "2026-12-01" after
+// its hyphen, across two pages), and the sentence around it is escaped.
+func TestWithDate(t *testing.T) {
+	got := string(withDate("due <before> %s & after", "2026-12-01"))
+	want := `due &lt;before&gt; <span class="nowrap">2026-12-01</span> &amp; after`
+	if got != want {
+		t.Errorf("withDate = %q, want %q", got, want)
+	}
+	if got := string(withDate("no date", "2026-12-01")); got != "no date" {
+		t.Errorf("withDate without %%s = %q", got)
+	}
+	if got := string(withDate("%s", "<b>")); got != `<span class="nowrap">&lt;b&gt;</span>` {
+		t.Errorf("withDate escapes the date: %q", got)
+	}
+}

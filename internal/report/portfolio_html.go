@@ -33,6 +33,7 @@ var portfolioTemplate = sync.OnceValue(func() *template.Template {
 		"inc":      func(i int) int { return i + 1 },
 		"num":      func(p *float64) string { return num(*p) },
 		"rangebar": rangeBar,
+		"withDate": withDate,
 		"crit":     func(int) string { return "" },
 	}).Parse(portfolioSource))
 }) // parsed on first use, not at every start of ciclo
