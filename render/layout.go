@@ -28,7 +28,7 @@ const (
 // customer at small and the organisation a point smaller (italic), both
 // wrapped at sub.
 func titleLines(l *draw.Label, c *cycle.Cycle, w *words, th *theme, size, small, width, sub float64) {
-	l.Add(oneLine(c.Title), width, draw.Font{Size: size, Bold: true}, th.Ink)
+	l.Add(oneLine(c.Title), balancedWidth(oneLine(c.Title), width, size, true), draw.Font{Size: size, Bold: true}, th.Ink)
 	if c.Customer != "" || c.Organization != "" {
 		l.Space(titleSpace * size)
 	}
@@ -38,6 +38,29 @@ func titleLines(l *draw.Label, c *cycle.Cycle, w *words, th *theme, size, small,
 	if c.Organization != "" {
 		l.Add(oneLine(c.Organization), sub, draw.Font{Size: small - 1, Italic: true}, th.Muted)
 	}
+}
+
+// balancedWidth is the least width, up to width, at which s wraps into
+// as few lines as at width: lines of even length, so that a title that
+// takes two does not leave a word or two alone on the second ("Cena de
+// viernes en La / Cazuela" is "Cena de viernes / en La Cazuela").
+func balancedWidth(s string, width, size float64, bold bool) float64 {
+	n := len(draw.Wrap(s, width, size, bold))
+	if n < 2 {
+		return width
+	}
+	lo, hi := longestWord(s, size, bold), width
+	if len(draw.Wrap(s, lo, size, bold)) <= n {
+		return lo
+	}
+	for hi-lo > 0.5 {
+		if mid := (lo + hi) / 2; len(draw.Wrap(s, mid, size, bold)) <= n {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
 }
 
 // Layout constants, in points (1/72 inch).

@@ -3,8 +3,11 @@ package render
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ciclo-dev/ciclo/render/draw"
 )
 
 // TestTitleUsesTheRing: a short title is not wrapped while the ring has
@@ -116,6 +119,31 @@ moments:
 		}
 		if got := strings.Join(words, " "); got != a.Cycle.Title {
 			t.Errorf("%s: the title reads %q", th, got)
+		}
+	}
+}
+
+// TestBalancedTitle: a title that wraps is set in lines of even length,
+// as few as at the width it has, rather than full lines and a word or two
+// left alone on the last ("Cena de viernes en La / Cazuela" split the
+// restaurant's name).
+func TestBalancedTitle(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		width float64
+		want  []string
+	}{
+		{"Cena de viernes en La Cazuela", 230, []string{"Cena de viernes", "en La Cazuela"}},
+		{"Reclamo de garantía sin nota de venta", 230, []string{"Reclamo de garantía", "sin nota de venta"}},
+		{"Short title", 230, []string{"Short title"}},
+	} {
+		w := balancedWidth(c.text, c.width, 18, true)
+		got := draw.Wrap(c.text, w, 18, true)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q at %g pt: lines %q (at %.1f pt), want %q", c.text, c.width, got, w, c.want)
+		}
+		if n := len(draw.Wrap(c.text, c.width, 18, true)); len(got) != n || w > c.width {
+			t.Errorf("%q: %d lines at %.1f pt, %d at the %g pt it has", c.text, len(got), w, n, c.width)
 		}
 	}
 }
