@@ -122,7 +122,7 @@ func (k *viewKit) ipaLabels(g *ipaGroup, f draw.Font) ([]draw.Label, int) {
 }
 
 // keyFits reports whether the key wide, in place of narrow (a key of
-// no rows for none), keeps the names at draw.MinNameSize and draws the
+// no rows, left out, for none), keeps the names at draw.MinNameSize and draws the
 // page at least nine tenths as large, and meets nothing drawn.
 func (k *viewKit) keyFits(wide, narrow *draw.Box) bool {
 	paper, ok := draw.LookupPaper(k.o.Page)
@@ -131,12 +131,10 @@ func (k *viewKit) keyFits(wide, narrow *draw.Box) bool {
 	}
 	c := k.out.Content()
 	fit := func(b *draw.Box) float64 {
-		r := c
-		if b != nil && len(b.Label.Lines) > 1 {
-			r = r.Union(b.Rect)
+		if len(b.Label.Lines) < 2 {
+			return k.fitWith(paper, c, rect{}) // a heading alone is left out
 		}
-		w, h := paper.Oriented(k.o.Orientation, r.W/r.H)
-		return paper.Fit(w, h, r.W, r.H)
+		return k.fitWith(paper, c, b.Rect)
 	}
 	if f := fit(wide); f < draw.MinNameSize/ipaName-1e-9 || f < ipaKeyShrink*fit(narrow)-1e-9 {
 		return false

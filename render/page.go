@@ -623,7 +623,7 @@ func (d *diagram) continuedPages(rest *draw.Panel, arr *arrangement, st draw.Pan
 	n0 := len(lay(k0, 0))
 	top := max(k0, maxNotesSize/noteSize)
 	k := k0
-	for i := range notesScaleSteps {
+	for i := 0; i < notesScaleSteps && top > k0+1e-9; i++ { // none when k0 is the largest already
 		if kk := top - (top-k0)*float64(i)/notesScaleSteps; len(lay(kk, 0)) <= n0 {
 			k = kk
 			break

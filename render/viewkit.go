@@ -484,6 +484,16 @@ func (k *viewKit) legend() *draw.Legend {
 	return draw.NewLegend(k.w.Legend, st)
 }
 
+// fitWith is the scale at which content c with r added (none when r is
+// empty) fits paper, in the view's orientation.
+func (k *viewKit) fitWith(paper draw.Paper, c, r rect) float64 {
+	if r.W > 0 || r.H > 0 {
+		c = c.Union(r)
+	}
+	w, h := paper.Oriented(k.o.Orientation, c.W/c.H)
+	return paper.Fit(w, h, c.W, c.H)
+}
+
 // placeLegendEither puts the legend at one of two places, each its
 // top-left corner: first (the view's own choice, and the one for --page
 // auto) or second, when on the named paper the whole then scales larger.
@@ -496,9 +506,7 @@ func (k *viewKit) placeLegendEither(l *draw.Legend, first, second pt) {
 	c := k.out.Content()
 	lw, lh := l.Size()
 	fit := func(at pt) float64 {
-		r := c.Union(rect{X: at.X + lw/2, Y: at.Y - lh/2, W: lw, H: lh})
-		w, h := paper.Oriented(k.o.Orientation, r.W/r.H)
-		return paper.Fit(w, h, r.W, r.H)
+		return k.fitWith(paper, c, rect{X: at.X + lw/2, Y: at.Y - lh/2, W: lw, H: lh})
 	}
 	if !k.legendShapes {
 		at := first
