@@ -41,7 +41,7 @@ func (d *diagram) drawing() *draw.Drawing {
 		id := d.a.Moments[p.moment].ID
 		b := &draw.Box{Meta: draw.Meta{ID: "end-" + id, Class: "end"}, Name: "_end_" + id,
 			Rect: p.box, Shape: draw.Rounded, Fill: th.Mark, Stroke: draw.Stroke{Color: th.Mark}}
-		b.Label.AddLine(draw.Span{Text: d.w.End, Font: draw.Font{Size: 9, Bold: true}, Color: "#FFFFFF"})
+		b.Label.AddLine(draw.Span{Text: d.w.End, Font: draw.Font{Size: 9 * d.grow(), Bold: true}, Color: "#FFFFFF"})
 		ends[p.moment] = b
 	}
 	notes := map[int]*draw.Box{}
@@ -134,7 +134,7 @@ func (d *diagram) noteBox(at *attachment) *draw.Box {
 	if at.callout > 0 {
 		b.Class += " callout"
 		b.Shape, b.Fill, b.Stroke = draw.Circle, th.Mark, draw.Stroke{Color: th.Mark}
-		b.Label.AddLine(draw.Span{Text: fmt.Sprint(at.callout), Font: draw.Font{Size: 10, Bold: true}, Color: "#FFFFFF"})
+		b.Label.AddLine(draw.Span{Text: fmt.Sprint(at.callout), Font: draw.Font{Size: 10 * d.grow(), Bold: true}, Color: "#FFFFFF"})
 		return b
 	}
 	b.Shape, b.Fill, b.Stroke = draw.Note, th.NoteFill, draw.Stroke{Color: th.NoteBorder}

@@ -214,6 +214,11 @@ type diagram struct {
 	// wideCol: the boxes in the ring's columns are set a line shorter
 	// (wideLabel)
 	wideCol bool
+	// crowd: on a crowded page (page.go), the scale the page is laid out
+	// for, below minScale, at which the names print at
+	// draw.MinNameSize and the rest of a box's text no smaller than
+	// crowdHead, crowdOwner and crowdDots; 0 otherwise
+	crowd float64
 	// gapTheta is where pack puts the end marker in the gap after the
 	// last moment on a named page (NaN for none)
 	gapTheta float64
@@ -275,6 +280,9 @@ type shape struct {
 	// wideCol: the boxes in the ring's columns set the number before the
 	// name and the score beside the owner (wideLabel)
 	wideCol bool
+	// crowd is the scale a crowded page is laid out for (0 for none):
+	// see diagram.crowd
+	crowd float64
 }
 
 // newShaped lays out the cycle on a ring shaped as s asks.
@@ -283,8 +291,8 @@ func newShaped(a *cycle.Analysis, o Options, s shape) *diagram { return newShape
 // radiusKey is what the ring's radius depends on: the boxes and the
 // ring's shape, not what goes in its middle.
 type radiusKey struct {
-	cw, cwCol, ey float64
-	wideCol       bool
+	cw, cwCol, ey, crowd float64
+	wideCol              bool
 }
 
 // newShapedIn is newShaped taking the ring's radius from radii when a
@@ -292,7 +300,7 @@ type radiusKey struct {
 // keeping it there otherwise (nil for no cache).
 
 func newShapedIn(a *cycle.Analysis, o Options, s shape, radii map[radiusKey]float64) *diagram {
-	d := &diagram{a: a, opts: o, th: themes[o.Theme], w: vocabulary[o.Lang], n: len(a.Moments), ey: s.ey, mid: s.mid, cw: s.cw, cwCol: s.cwCol, legendCols: s.legendCols, wideCol: s.wideCol}
+	d := &diagram{a: a, opts: o, th: themes[o.Theme], w: vocabulary[o.Lang], n: len(a.Moments), ey: s.ey, mid: s.mid, cw: s.cw, cwCol: s.cwCol, legendCols: s.legendCols, wideCol: s.wideCol, crowd: s.crowd}
 	d.paged = o.Page != "" && o.Page != "auto"
 	d.buildMoments()
 	d.buildTitle()
@@ -301,7 +309,7 @@ func newShapedIn(a *cycle.Analysis, o Options, s shape, radii map[radiusKey]floa
 	d.buildBranches()
 	d.legendDrawing = d.buildLegend()
 	d.panelDrawing = d.buildPanel()
-	key := radiusKey{s.cw, s.cwCol, s.ey, s.wideCol}
+	key := radiusKey{s.cw, s.cwCol, s.ey, s.crowd, s.wideCol}
 	cached := false
 	if r, ok := radii[key]; ok {
 		// the radius found for the same boxes in another arrangement,
@@ -317,7 +325,8 @@ func newShapedIn(a *cycle.Analysis, o Options, s shape, radii map[radiusKey]floa
 		}
 	}
 	if d.paged {
-		d.setTitle(titleSizePaged, titleWidthPaged, titleWidthPaged) // a heading above the ring, or in its middle (page.go)
+		g := d.grow()
+		d.setTitle(titleSizePaged*g, titleWidthPaged*g, titleWidthPaged*g) // a heading above the ring, or in its middle (page.go)
 		d.growForMiddle()
 	} else {
 		// the legend in the middle, under the title, when both fit there
@@ -390,7 +399,7 @@ func (d *diagram) setLabel(m *mnode, cw float64, col bool) {
 	ma := m.ma
 	scale := d.a.Cycle.Scale
 	m.cw, m.label, m.dots = cw, draw.Label{}, dotRow{line: -1}
-	head := draw.Span{Text: fmt.Sprint(ma.Number()), Font: draw.Font{Size: 10, Bold: true}, Color: d.th.Ink}
+	head := draw.Span{Text: fmt.Sprint(ma.Number()), Font: draw.Font{Size: d.least(10, crowdHead), Bold: true}, Color: d.th.Ink}
 	var crit *draw.Span // on a page, the critical mark's own line
 	if ma.Critical {
 		head.Color = d.th.CritText
@@ -459,12 +468,12 @@ func (d *diagram) tallLabel(m *mnode, head draw.Span, crit *draw.Span, score []d
 	if d.paged {
 		// a narrow box keeps its words whole: it widens to its longest
 		// (up to the widest box tried)
-		cw = max(cw, min(longestWord(ma.Name, 11, true), pagedWidths[len(pagedWidths)-1]),
-			min(longestWord(ma.Owner, 9, false), pagedWidths[len(pagedWidths)-1]))
+		cw = max(cw, min(longestWord(ma.Name, d.nameSize(), true), pagedWidths[len(pagedWidths)-1]),
+			min(longestWord(ma.Owner, d.ownerSize(), false), pagedWidths[len(pagedWidths)-1]))
 	}
-	m.label.Add(oneLine(ma.Name), cw, draw.Font{Size: 11, Bold: true}, d.th.Ink)
+	m.label.Add(oneLine(ma.Name), cw, draw.Font{Size: d.nameSize(), Bold: true}, d.th.Ink)
 	if ma.Owner != "" {
-		m.label.Add(oneLine(ma.Owner), cw, draw.Font{Size: 9, Italic: true}, d.th.Muted)
+		m.label.Add(oneLine(ma.Owner), cw, draw.Font{Size: d.ownerSize(), Italic: true}, d.th.Muted)
 	}
 	if !d.paged && score != nil {
 		if d.markers {
@@ -479,7 +488,7 @@ func (d *diagram) tallLabel(m *mnode, head draw.Span, crit *draw.Span, score []d
 // they fit (the owner on lines of its own where they do not).
 func (d *diagram) wideLabel(m *mnode, head draw.Span, crit *draw.Span, score []draw.Span) {
 	ma, cw := m.ma, m.cw
-	name := draw.Font{Size: 11, Bold: true}
+	name := draw.Font{Size: d.nameSize(), Bold: true}
 	gap := draw.Span{Text: "  ", Font: name}
 	indent := head.Width() + gap.Width()
 	for i, l := range draw.Wrap(oneLine(ma.Name), cw-indent, name.Size, name.Bold) {
@@ -505,7 +514,7 @@ func (d *diagram) wideLabel(m *mnode, head draw.Span, crit *draw.Span, score []d
 		}
 		meta = append(meta, score...)
 	}
-	owner := draw.Font{Size: 9, Italic: true}
+	owner := draw.Font{Size: d.ownerSize(), Italic: true}
 	if ma.Owner != "" {
 		o := oneLine(ma.Owner)
 		w := draw.TextLine{Spans: meta}.Width() + textWidth("   "+o, owner.Size, false)
@@ -518,7 +527,7 @@ func (d *diagram) wideLabel(m *mnode, head draw.Span, crit *draw.Span, score []d
 			m.label.AddLine(meta...)
 		}
 		if o != "" {
-			m.label.Add(o, max(cw, min(longestWord(o, 9, false), pagedWidths[len(pagedWidths)-1])), owner, d.th.Muted)
+			m.label.Add(o, max(cw, min(longestWord(o, owner.Size, false), pagedWidths[len(pagedWidths)-1])), owner, d.th.Muted)
 		}
 		return
 	}
@@ -526,6 +535,9 @@ func (d *diagram) wideLabel(m *mnode, head draw.Span, crit *draw.Span, score []d
 		m.label.AddLine(meta...)
 	}
 }
+
+// ownerSize is the design size of a box's owner.
+func (d *diagram) ownerSize() float64 { return d.least(9, crowdOwner) }
 
 // longestWord is the width of the widest word of s at size points.
 func longestWord(s string, size float64, bold bool) float64 {
@@ -725,7 +737,7 @@ func (d *diagram) buildNotes() {
 		if panel {
 			// the callout and its panel row carry the moment's number
 			at.callout = ma.Number()
-			at.w = discSize(at.callout)
+			at.w = discSize(at.callout) * d.grow()
 			at.h = at.w
 			row := &panelRow{moment: i, callout: at.callout}
 			row.label.Left = true
@@ -753,10 +765,11 @@ func discSize(n int) float64 {
 
 func (d *diagram) buildPills() {
 	c := d.a.Cycle
-	w := max(textWidth(d.w.End, 9, true)*slack+16, 34)
+	g := d.grow()
+	w := max(textWidth(d.w.End, 9, true)*slack+16, 34) * g
 	for i, ma := range d.a.Moments {
 		if c.IsEnd(ma.Moment) {
-			d.pills = append(d.pills, &pill{moment: i, gap: i == d.n-1, w: w, h: 18})
+			d.pills = append(d.pills, &pill{moment: i, gap: i == d.n-1, w: w, h: 18 * g})
 		}
 	}
 }

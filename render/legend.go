@@ -141,10 +141,19 @@ func (d *diagram) buildLegend() *draw.Legend {
 			st.SampleW = max(st.SampleW, textWidth(d.performanceSample(), legendText, false)*slack)
 		}
 	}
+	g := d.grow()
+	if g != 1 {
+		st = st.Scaled(g)
+		st.TextW *= g
+	}
 	l := draw.NewLegend(d.w.Legend, st)
 	for _, k := range kinds {
 		kd := legendKinds[k]
-		l.AddRow(kd.name, kd.text(d.w), kd.sample(d)...)
+		sample := kd.sample(d)
+		if g != 1 {
+			draw.Grow(sample, g)
+		}
+		l.AddRow(kd.name, kd.text(d.w), sample...)
 	}
 	return l
 }

@@ -60,10 +60,69 @@ func (d *diagram) ringGap() float64 {
 // where a scale of 10 would otherwise set the width of every box.
 func (d *diagram) dotSize() float64 {
 	if d.paged {
-		return 7
+		return d.least(7, crowdDots)
 	}
 	return 9
 }
+
+// A crowded page is one on which the moment names cannot keep
+// draw.MinNameSize at the design sizes: pagedClock lays it out again for
+// a scale below minScale (diagram.crowd) with the names set larger than
+// the rest of a box's text, so that they print at draw.MinNameSize, and
+// the rest no smaller than these sizes on paper (points). The legend,
+// the title, the callouts and the end markers keep the size they have at
+// minScale (grow).
+const (
+	crowdHead  = 7.0 // a box's number and critical mark
+	crowdOwner = 6.0 // a box's owner
+	crowdDots  = 5.0 // a box's score
+)
+
+// crowdScales are the scales pagedClock tries a crowded page at, largest
+// first: below the last, gaps, outlines and padding would shrink too far
+// (15 pt between neighbours draws 8.4 pt on paper at 0.56).
+var crowdScales = []float64{0.8, 0.76, 0.72, 0.68, 0.64, 0.6, 0.56}
+
+// crowdMax is the most moments pagedClock lays out again for a crowded
+// page: beyond it names stay below draw.MinNameSize whatever is tried.
+const crowdMax = 60
+
+// nameSize is the design size of the moment names: nameSize, or on a
+// crowded page the size that prints at draw.MinNameSize at d.crowd.
+func (d *diagram) nameSize() float64 { return d.least(nameSize, draw.MinNameSize) }
+
+// least is a text's design size: size, or on a crowded page at least the
+// size that prints at paper points at d.crowd.
+func (d *diagram) least(size, paper float64) float64 {
+	if d.crowd > 0 {
+		return max(size, paper/d.crowd)
+	}
+	return size
+}
+
+// grow is what the legend, the title, the callouts and the end markers
+// are scaled by: 1, or on a crowded page as much as keeps them the size
+// they print at minScale.
+func (d *diagram) grow() float64 {
+	if d.crowd > 0 {
+		return max(1, minScale/d.crowd)
+	}
+	return 1
+}
+
+// minK is the scale that sets the moment names at draw.MinNameSize:
+// minScale, or d.crowd on a crowded page.
+func (d *diagram) minK() float64 { return draw.MinNameSize / d.nameSize() }
+
+// keeps reports whether scale k keeps the moment names at
+// draw.MinNameSize once type is rounded to whole points (reachedSize):
+// near the smallest crowded scales the page's scale comes within a
+// hundredth of a point of it.
+func (d *diagram) keeps(k float64) bool { return k*d.nameSize() >= draw.MinNameSize-0.01 }
+
+// names is the size the arrangement draws the moment names at, before
+// type is rounded to whole points.
+func (a *arrangement) names() float64 { return a.scale() * a.d.nameSize() }
 
 // badge is the place of a callout on a named page: a disc on the
 // moment's outer edge at the end farthest from the ring's middle. In a
@@ -133,7 +192,7 @@ type arrangement struct {
 func (a *arrangement) scale() float64 {
 	switch {
 	case a.tier() == 1:
-		return minScale
+		return min(a.d.minK(), a.kNoPanel)
 	case a.panelMoves():
 		return a.kNoPanel
 	}
@@ -153,9 +212,9 @@ func (a *arrangement) panelMoves() bool {
 // page when that draws the rest larger: panelMoves).
 func (a *arrangement) tier() int {
 	switch {
-	case a.k >= minScale-1e-9:
-		return 2
-	case a.d.panelDrawing != nil && a.kNoPanel >= minScale-1e-9:
+	case a.d.keeps(a.k) && (a.d.crowd == 0 || a.d.panelDrawing == nil):
+		return 2 // on a crowded page the panel's notes would print small: it moves
+	case a.d.panelDrawing != nil && a.d.keeps(a.kNoPanel):
 		return 1
 	}
 	return 0
@@ -266,7 +325,7 @@ func measure(d *diagram, w, h float64, paper draw.Paper, side bool) *arrangement
 	}
 	a.k = min(paper.Fit(w, h, compW, compH), maxGrow)
 	a.kNoPanel = min(paper.Fit(w, h, noRowsW, noRows), maxGrow)
-	a.panelBeside = (w-2*paper.Margin)/compW >= minScale-1e-9
+	a.panelBeside = (w-2*paper.Margin)/compW >= minScale-1e-9 && d.crowd == 0
 	return a
 }
 
@@ -360,10 +419,8 @@ const (
 	pagedWideFinalists = 1
 )
 
-// pagedClock lays the clock face out for the named page o.Page: for each
-// orientation allowed and each arrangement, the ring takes the shape of
-// the room left to it (three rounds of fitting), and the one drawn largest
-// wins.
+// pagedClock lays the clock face out for the named page o.Page
+// (pagedLayout) and draws it.
 func pagedClock(a *cycle.Analysis, o Options) *draw.Drawing {
 	paper, _ := draw.LookupPaper(o.Page)
 	best := pagedLayout(a, o, paper)
@@ -372,8 +429,53 @@ func pagedClock(a *cycle.Analysis, o Options) *draw.Drawing {
 	return out
 }
 
-// pagedLayout is the arrangement pagedClock draws.
+// pagedLayout is the arrangement pagedClock draws: laid out at the design
+// sizes, or, when that leaves the names below draw.MinNameSize, for a
+// crowded page.
 func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
+	best := layoutFor(a, o, paper, 0)
+	if !best.d.keeps(best.scale()) && len(a.Moments) <= crowdMax {
+		best = crowdedLayout(a, o, paper, best)
+	}
+	return best
+}
+
+// crowdedLayout lays a crowded page out again (diagram.crowd) for the
+// largest of crowdScales at which the names keep draw.MinNameSize, found
+// by bisection: a smaller scale sets the names larger against the rest
+// of the drawing, so it seldom fits worse (near the smallest scales the
+// drawing is almost all names, and whether they keep 9 pt can turn on a
+// hundredth of a point either way). When none of those tried does, it
+// keeps whichever of them and normal (the page laid out at the design
+// sizes) draws the names largest.
+func crowdedLayout(a *cycle.Analysis, o Options, paper draw.Paper, normal *arrangement) *arrangement {
+	best := normal
+	lo, hi := -1, len(crowdScales) // crowdScales[hi] keeps the names; crowdScales[lo] does not
+	var kept *arrangement
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		arr := layoutFor(a, o, paper, crowdScales[mid])
+		if arr.tier() > 0 {
+			hi, kept = mid, arr
+			continue
+		}
+		lo = mid
+		if arr.names() > best.names() {
+			best = arr
+		}
+	}
+	if kept != nil {
+		return kept
+	}
+	return best
+}
+
+// layoutFor is the best arrangement of the page laid out at the design
+// sizes (crowd 0) or for a crowded page (diagram.crowd): for each
+// orientation allowed and each arrangement, the ring takes the shape of
+// the room left to it (three rounds of fitting), and the one drawn
+// largest wins.
+func layoutFor(a *cycle.Analysis, o Options, paper draw.Paper, crowd float64) *arrangement {
 	var best *arrangement
 	laid := map[shape]*diagram{} // the same shape beside or below the ring
 	radii := map[radiusKey]float64{}
@@ -425,7 +527,7 @@ func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 			}
 			var top *arrangement
 			for _, lc := range legendColumns {
-				arr := try(shape{ey: 1, mid: midTitle | midLegend, cw: bw.cw, cwCol: bw.col, legendCols: lc, wideCol: bw.wide}, true)
+				arr := try(shape{ey: 1, mid: midTitle | midLegend, cw: bw.cw, cwCol: bw.col, legendCols: lc, wideCol: bw.wide, crowd: crowd}, true)
 				if top == nil || arr.better(top) {
 					top = arr
 				}
@@ -463,8 +565,10 @@ func pagedLayout(a *cycle.Analysis, o Options, paper draw.Paper) *arrangement {
 							continue // nothing outside the ring: side or below is the same
 						case lc > 1 && mid&midLegend == 0 && side:
 							continue // a legend beside the ring stands in one column
+						case crowd > 0 && mid&midPanel != 0:
+							continue // on a crowded page the panel goes to the next
 						}
-						arr := try(shape{ey: 1, mid: mid, cw: t.bw.cw, cwCol: t.bw.col, legendCols: lc, wideCol: t.bw.wide}, side)
+						arr := try(shape{ey: 1, mid: mid, cw: t.bw.cw, cwCol: t.bw.col, legendCols: lc, wideCol: t.bw.wide, crowd: crowd}, side)
 						if best == nil || arr.better(best) {
 							best = arr
 						}
@@ -493,7 +597,7 @@ func (d *diagram) placeOnPage(out *draw.Drawing, arr *arrangement, paper draw.Pa
 		// fewer lines than the width it was measured at (which only
 		// leaves more room)
 		if w := (arr.w - 2*arr.margin) / k * 0.9; w > titleWidthPaged {
-			d.setTitle(titleSizePaged, w, w)
+			d.setTitle(titleSizePaged*d.grow(), w, w)
 			title.Label = d.title
 		}
 	}
@@ -850,7 +954,7 @@ func reachedSize(size, k float64) float64 { return max(1, math.Floor(size*k+0.01
 // pageWarnings tells what the page could not keep: names below
 // draw.MinNameSize, notes moved off the page.
 func (d *diagram) pageWarnings(out *draw.Drawing, k float64, paper draw.Paper) {
-	if got := reachedSize(nameSize, k); got < draw.MinNameSize-0.01 {
+	if got := reachedSize(d.nameSize(), k); got < draw.MinNameSize-0.01 {
 		w := d.w.WarnSmall
 		if paper.Name == "a3" {
 			w = d.w.WarnSmallLargest // no larger paper to suggest

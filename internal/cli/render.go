@@ -89,9 +89,10 @@ stale output is named when any output differs from what would be written
 
 --page lays the diagram out for a4, a3, letter or slide (16:9, 13.333 x
 7.5 in) instead of sizing it to its content (auto): moment names stay at
-9 pt or more at the page's real size (a clock face of up to 26 moments on
-a4 and letter, 30 on a slide, 40 on a3), notes become numbered callouts with a
-panel, and what cannot be kept is said on stderr; a PDF continues what
+9 pt or more at the page's real size (a clock face of up to 36 moments on
+a4, letter and a slide, 40 on a3; from about 30 the number, owner and score
+are set smaller, down to 7, 6 and 5 pt, to keep them), notes become numbered
+callouts with a panel, and what cannot be kept is said on stderr; a PDF continues what
 does not fit on further pages. On a named page a PNG has 96 x --scale pixels per
 inch and a PDF is the paper's size exactly.
 

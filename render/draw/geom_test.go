@@ -216,3 +216,40 @@ func TestSplitRows(t *testing.T) {
 		t.Error("the original row was changed")
 	}
 }
+
+// TestGrow: Grow scales items about the origin as Scale does, but keeps
+// font sizes as they come (Scale rounds them down to whole points), so
+// that a part set larger at the design stage is rounded once, when the
+// drawing is scaled onto its page; and a legend made at unrounded sizes
+// keeps them when a row is reworded.
+func TestGrow(t *testing.T) {
+	b := &Box{Rect: Rect{X: 10, Y: -4, W: 40, H: 20}}
+	b.Label.AddLine(Span{Text: "1", Font: Font{Size: 9}})
+	m := &Marker{At: Pt{X: 2, Y: 3}, Size: 10, Font: Font{Size: 10}}
+	Grow([]Item{b, m}, 1.1)
+	if want := (Rect{X: 11, Y: -4.4, W: 44, H: 22}); math.Abs(b.Rect.X-want.X)+math.Abs(b.Rect.Y-want.Y)+math.Abs(b.Rect.W-want.W)+math.Abs(b.Rect.H-want.H) > 1e-9 {
+		t.Errorf("box %+v, want %+v", b.Rect, want)
+	}
+	if got := b.Label.Lines[0].Spans[0].Font.Size; math.Abs(got-9.9) > 1e-9 {
+		t.Errorf("box text at %g pt, want 9.9 (not rounded)", got)
+	}
+	if math.Abs(m.Size-11) > 1e-9 || math.Abs(m.Font.Size-11) > 1e-9 || math.Abs(m.At.X-2.2) > 1e-9 {
+		t.Errorf("marker %+v", m)
+	}
+	d := &Drawing{Items: []Item{b}}
+	d.Scale(1, Pt{})
+	if got := b.Label.Lines[0].Spans[0].Font.Size; got != 9 {
+		t.Errorf("scaled, the box text is at %g pt, want 9 (whole points)", got)
+	}
+
+	st := DefaultLegend.Scaled(1.1)
+	st.TextW = 200
+	l := NewLegend("Legend", st)
+	l.AddRow("callout", "Improvements for the moment of that number")
+	if !l.Reword("callout", "Improvements for that moment") {
+		t.Fatal("a shorter text was refused")
+	}
+	if got := l.Rows[0].Text.Label.Lines[0].Spans[0].Font.Size; math.Abs(got-9.9) > 1e-9 {
+		t.Errorf("the reworded row is at %g pt, want the legend's 9.9", got)
+	}
+}

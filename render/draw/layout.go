@@ -119,7 +119,9 @@ func (l *Legend) Reword(kind, text string) bool { return l.RewordScaled(kind, te
 // alike.
 func (l *Legend) RewordScaled(kind, text string, k float64) bool {
 	lb := l.rowLabel(text)
-	scaleLabel(&lb, k)
+	if k != 1 {
+		scaleLabel(&lb, k) // else the rows' sizes as they are, whole or not
+	}
 	w, h := lb.Size()
 	cols, _ := l.columns()
 	var found []LegendRow
@@ -371,29 +373,43 @@ func DiscSize(text string, size float64) float64 {
 // at its design size and fits the result to a page. The page is not
 // changed; the panels of Continued are scaled alike.
 func (d *Drawing) Scale(k float64, v Pt) {
-	f := func(it Item) { scaleItem(it, k, v) }
+	f := func(it Item) { scaleItem(it, k, v, wholeSize) }
 	d.Each(f)
 	for _, p := range d.Continued {
 		p.each(f)
 	}
 }
 
-func scaleLabel(l *Label, k float64) {
+// Grow multiplies every position, size, font size and stroke width of the
+// items by k about the origin, as Scale does but with font sizes not
+// rounded: a view's parts set larger at the design stage (the drawing is
+// scaled, and its type rounded, once laid out).
+func Grow(items []Item, k float64) {
+	for _, it := range items {
+		scaleItem(it, k, Pt{}, func(s float64) float64 { return s })
+	}
+}
+
+func scaleLabel(l *Label, k float64) { scaleLabelTo(l, k, wholeSize) }
+
+// scaleLabelTo scales l by k, each font size then set by size (wholeSize
+// rounds it down to whole points).
+func scaleLabelTo(l *Label, k float64, size func(float64) float64) {
 	l.Pad *= k
 	if l.BaseSize > 0 {
-		l.BaseSize = wholeSize(l.BaseSize * k) // as its spans'
+		l.BaseSize = size(l.BaseSize * k) // as its spans'
 	}
 	for i := range l.Lines {
 		spans := make([]Span, len(l.Lines[i].Spans))
 		for j, s := range l.Lines[i].Spans {
-			s.Font.Size = wholeSize(s.Font.Size * k)
+			s.Font.Size = size(s.Font.Size * k)
 			spans[j] = s
 		}
 		l.Lines[i].Spans = spans
 	}
 }
 
-func scaleItem(it Item, k float64, v Pt) {
+func scaleItem(it Item, k float64, v Pt, size func(float64) float64) {
 	p := func(q Pt) Pt { return q.Mul(k).Add(v) }
 	switch x := it.(type) {
 	case *Box:
@@ -401,7 +417,7 @@ func scaleItem(it Item, k float64, v Pt) {
 		x.Rect = Rect{c.X, c.Y, x.Rect.W * k, x.Rect.H * k}
 		x.Stroke.Width = cmpWidth(x.Stroke.Width, boxPen) * k
 		x.Label.Lines = append([]TextLine(nil), x.Label.Lines...)
-		scaleLabel(&x.Label, k)
+		scaleLabelTo(&x.Label, k, size)
 	case *Route:
 		path := make([]Pt, len(x.Path))
 		for i, q := range x.Path {
@@ -419,7 +435,7 @@ func scaleItem(it Item, k float64, v Pt) {
 		x.Stroke.Width = cmpWidth(x.Stroke.Width, routePen) * k
 		x.ArrowScale = cmpWidth(x.ArrowScale, 1) * k
 	case *Marker:
-		x.At, x.Size, x.Font.Size = p(x.At), x.Size*k, wholeSize(x.Font.Size*k)
+		x.At, x.Size, x.Font.Size = p(x.At), x.Size*k, size(x.Font.Size*k)
 	}
 }
 
