@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ciclo-dev/ciclo/cycle"
 	"github.com/ciclo-dev/ciclo/render/draw"
@@ -194,4 +196,23 @@ func genCycle(n int, seed int64) []byte {
 // allPages is a drawing's pages: itself, then its further pages (More).
 func allPages(d *draw.Drawing) []*draw.Drawing {
 	return append([]*draw.Drawing{d}, d.More...)
+}
+
+// joinBroken joins the lines of wrapped text as they were before
+// draw.Wrap broke them: the hyphen it adds where a word breaks between two
+// letters is taken off (the texts the tests wrap have no hyphen of their
+// own there).
+func joinBroken(parts []string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i+1 < len(parts) && strings.HasSuffix(p, "-") {
+			r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(p, "-"))
+			n, _ := utf8.DecodeRuneInString(strings.TrimLeft(parts[i+1], " "))
+			if unicode.IsLetter(r) && unicode.IsLetter(n) {
+				p = strings.TrimSuffix(p, "-")
+			}
+		}
+		b.WriteString(p)
+	}
+	return b.String()
 }

@@ -206,6 +206,10 @@ func ipaView(a *cycle.Analysis, o Options) *draw.Drawing {
 		}
 		size *= 1.1
 	}
+	if best.unlisted > 0 {
+		paper, _ := draw.LookupPaper(o.Page)
+		best.d.Warnings = append(best.d.Warnings, fmt.Sprintf(viewVocabulary[o.Lang].WarnKeyShort, paperWord(vocabulary[o.Lang], paper.Name), best.unlisted))
+	}
 	return best.d
 }
 
@@ -218,6 +222,10 @@ type ipaDrawn struct {
 	keeps bool
 	short int
 	scale float64
+	// unlisted is how many names are shortened beside their points (or
+	// left to a cluster's numbers) with no room in the key to list them
+	// whole
+	unlisted int
 }
 
 // ipaDraw draws the matrix with a plot of size points at least (0 for
@@ -317,6 +325,7 @@ func ipaDraw(a *cycle.Analysis, o Options, least float64, titleSide bool) *ipaDr
 	short := 0                            // labels in a shorter form or left out
 	var keyed []*cycle.MomentAnalysis     // the moments named in the key: drawn without a name
 	var shortened []*cycle.MomentAnalysis // and with a shortened one, where the key has room
+	unlisted := 0                         // of those, the ones the key has no room for
 	for _, g := range groups {
 		exact := pt{X: x(g.perf), Y: y(g.imp)}
 		lean := g.lean
@@ -463,11 +472,12 @@ func ipaDraw(a *cycle.Analysis, o Options, least float64, titleSide bool) *ipaDr
 				Rect: rect{X: left + lw/2, Y: top - lh/2, W: lw, H: lh}}
 		}
 		b := key(keyed, false, false)
+		unlisted = len(shortened)
 		if len(shortened) > 0 {
 			all := append(slices.Clone(keyed), shortened...)
 			for _, under := range []bool{false, true} {
 				if wide := key(all, true, under); k.keyFits(wide, b) {
-					b = wide
+					b, unlisted = wide, 0
 					break
 				}
 			}
@@ -477,7 +487,7 @@ func ipaDraw(a *cycle.Analysis, o Options, least float64, titleSide bool) *ipaDr
 		}
 	}
 	d := k.finish(ipaName)
-	drawn := &ipaDrawn{d: d, keeps: len(d.Warnings) == 0, short: short, scale: 1}
+	drawn := &ipaDrawn{d: d, keeps: len(d.Warnings) == 0, short: short, scale: 1, unlisted: unlisted}
 	for _, it := range d.Items {
 		if b, ok := it.(*draw.Box); ok && b.ID == "frame" {
 			drawn.scale = b.Rect.W / w

@@ -720,10 +720,12 @@ func (d *diagram) improvementLines(b *draw.Label, im *cycle.Improvement, width f
 		meta = append(meta, oneLine(im.Owner))
 	}
 	if im.HasDue() {
-		meta = append(meta, d.w.Due+" "+im.Due.Format("2006-01-02"))
+		meta = append(meta, d.w.Due+"\u00a0"+im.Due.Format("2006-01-02")) // one line
 	}
 	if len(meta) > 0 {
-		b.Add("   "+strings.Join(meta, " · "), width, draw.Font{Size: d.metaSize(), Italic: true}, d.th.Muted)
+		// the dot stays at the end of the owner's line, not at the start of
+		// the date's
+		b.Add("   "+strings.Join(meta, "\u00a0· "), width, draw.Font{Size: d.metaSize(), Italic: true}, d.th.Muted)
 	}
 }
 

@@ -39,6 +39,9 @@ type viewWords struct {
 	NotScored               string            // "%s": the moments
 	// WarnSmall: the paper, the moments, the size reached, the minimum
 	WarnSmall string
+	// WarnKeyShort: the paper, the names shortened with no room to list
+	// them whole
+	WarnKeyShort string
 }
 
 // viewEnglish holds the views' words in English; internal/msg translates
@@ -91,9 +94,10 @@ var viewEnglish = viewWords{
 		"midpoint": msg.N("Dividers at the middle of the scale: importance %s, performance %s"),
 		"mean":     msg.N("Dividers at the cycle's mean scores: importance %s, performance %s"),
 	},
-	NotScored:   msg.N("Not scored (no importance or performance): %s"),
-	PerfMissing: msg.N("not scored"),
-	WarnSmall:   msg.N("on %s, this view of %d moments is scaled down to names of %g pt, below the %g pt ciclo keeps; --page auto (or a larger paper) draws it at full size"),
+	NotScored:    msg.N("Not scored (no importance or performance): %s"),
+	PerfMissing:  msg.N("not scored"),
+	WarnSmall:    msg.N("on %s, this view of %d moments is scaled down to names of %g pt, below the %g pt ciclo keeps; --page auto (or a larger paper) draws it at full size"),
+	WarnKeyShort: msg.N("on %s, %d names are shortened beside their points and the page has no room to list them whole; another orientation or a larger paper may have it, and ciclo report lists every name"),
 }
 
 // viewVocabulary holds the views' words in every language ciclo speaks.

@@ -253,3 +253,44 @@ func TestGrow(t *testing.T) {
 		t.Errorf("the reworded row is at %g pt, want the legend's 9.9", got)
 	}
 }
+
+// TestWrapHyphenAndNoBreakSpace: a word broken between two letters takes
+// a hyphen, within the width (the journey's cards read "equivoc / ado");
+// one broken elsewhere does not; a no-break space keeps what it joins on
+// one line (a due date and its word), and shows as a space.
+func TestWrapHyphenAndNoBreakSpace(t *testing.T) {
+	lines := Wrap("agradecimiento", 50, 10, true)
+	if len(lines) < 2 || !strings.HasSuffix(lines[0], "-") || strings.HasSuffix(lines[len(lines)-1], "-") {
+		t.Errorf("broken word %q: want a hyphen at the end of every line but the last", lines)
+	}
+	for _, l := range lines {
+		if w := TextWidth(l, 10, true); w > 50 {
+			t.Errorf("line %q is %.1f pt wide, more than 50", l, w)
+		}
+	}
+	if got := strings.Join(lines, ""); strings.ReplaceAll(got, "-", "") != "agradecimiento" {
+		t.Errorf("broken word %q lost text", lines)
+	}
+	for _, l := range Wrap("0123456789012345678901234567890123456789", 50, 10, false) {
+		if strings.HasSuffix(l, "-") {
+			t.Errorf("figures broken with a hyphen: %q", l)
+		}
+	}
+	lines = Wrap("Customer service director\u00a0· due\u00a02026-12-15", 110, 9, false)
+	for _, l := range lines {
+		if strings.HasSuffix(l, "due") || strings.HasPrefix(l, "·") || strings.HasPrefix(l, "2026") {
+			t.Errorf("%q: the date left its word, or the dot began a line", lines)
+		}
+	}
+	if len(lines) < 2 {
+		t.Errorf("%q: want the line broken (at a plain space)", lines)
+	}
+	for _, l := range lines {
+		if strings.Contains(l, "\u00a0") {
+			t.Errorf("%q: a no-break space left in a line", l)
+		}
+	}
+	if a, b := TextWidth("due\u00a02026", 9, false), TextWidth("due 2026", 9, false); a != b {
+		t.Errorf("a no-break space measures %g against a space's %g", a, b)
+	}
+}

@@ -9,7 +9,9 @@ import (
 // Text widths, as Graphviz (in wasm, without a font library) estimates
 // them for fontname "Helvetica": per mille of the font size, for the
 // printable ASCII characters 32..126, regular and bold (HTML-like <B>).
-// Every byte of a non-ASCII character counts as nonASCIIByte. The tables
+// Every byte of a non-ASCII character counts as nonASCIIByte, but for the
+// no-break space, which Wrap keeps and turns into a space and which
+// counts as one here. The tables
 // were measured from go-graphviz v0.2.10 itself; TestMetricsMatchGraphviz
 // checks them against it.
 //
@@ -66,6 +68,9 @@ func TextWidth(s string, size float64, bold bool) float64 {
 		switch {
 		case c >= 32 && c < 127:
 			w += tab[c-32]
+		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0:
+			w += tab[0] // a no-break space is a space
+			i++
 		case c >= 0x80:
 			w += nonASCIIByte
 		}
@@ -75,13 +80,15 @@ func TextWidth(s string, size float64, bold bool) float64 {
 
 // Wrap breaks s into lines no wider than maxW points at size points: words
 // are kept whole where they fit and broken between characters where they
-// do not, leaving at least minTail characters on the last line of a
-// broken word; a one-character word (a bullet) stays with the next. Line
-// breaks in s are kept. It never returns an empty slice.
+// do not (with a hyphen between two letters), leaving at least minTail
+// characters on the last line of a broken word; a one-character word (a
+// bullet) stays with the next, and a no-break space does not break (it
+// comes out as a plain space). Line breaks in s are kept. It never
+// returns an empty slice.
 func Wrap(s string, maxW, size float64, bold bool) []string {
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		words := strings.Fields(para)
+		words := strings.FieldsFunc(para, breaks)
 		if len(words) == 0 {
 			out = append(out, "")
 			continue
@@ -112,20 +119,44 @@ func Wrap(s string, maxW, size float64, bold bool) []string {
 				}
 				line = ""
 			}
-			// the word alone: break it if it does not fit
+			// the word alone: break it if it does not fit, with a hyphen
+			// where the break falls between two letters
 			for TextWidth(w, size, bold) > maxW {
-				cut := fitPrefix(w, maxW, size, bold)
+				cut := fitPrefix(w, maxW-TextWidth("-", size, bold), size, bold)
 				if rest := w[cut:]; TextWidth(rest, size, bold) <= maxW && utf8.RuneCountInString(rest) < minTail {
 					cut = tailCut(w, cut)
 				}
-				out = append(out, w[:cut])
+				piece := w[:cut]
+				if betweenLetters(w, cut) && TextWidth(piece+"-", size, bold) <= maxW {
+					piece += "-"
+				}
+				out = append(out, piece)
 				w = w[cut:]
 			}
 			line = w
 		}
 		out = append(out, line)
 	}
+	for i, l := range out {
+		out[i] = strings.ReplaceAll(l, "\u00a0", " ") // kept together, shown as a space
+	}
 	return out
+}
+
+// breaks reports whether Wrap may break a line at r: any space but the
+// no-break space (U+00A0), which keeps what it joins on one line (a due
+// date with its word).
+func breaks(r rune) bool { return unicode.IsSpace(r) && r != '\u00a0' }
+
+// betweenLetters reports whether byte offset cut of w falls between two
+// letters, where a broken word takes a hyphen.
+func betweenLetters(w string, cut int) bool {
+	if cut <= 0 || cut >= len(w) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(w[:cut])
+	after, _ := utf8.DecodeRuneInString(w[cut:])
+	return unicode.IsLetter(before) && unicode.IsLetter(after)
 }
 
 // minTail is the fewest characters a broken word leaves on its last line.
