@@ -118,7 +118,7 @@ func (d *diagram) minK() float64 { return draw.MinNameSize / d.nameSize() }
 // draw.MinNameSize once type is rounded to whole points (reachedSize):
 // near the smallest crowded scales the page's scale comes within a
 // hundredth of a point of it.
-func (d *diagram) keeps(k float64) bool { return k*d.nameSize() >= draw.MinNameSize-0.01 }
+func (d *diagram) keeps(k float64) bool { return reachedSize(d.nameSize(), k) >= draw.MinNameSize }
 
 // names is the size the arrangement draws the moment names at, before
 // type is rounded to whole points.
