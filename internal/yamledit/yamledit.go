@@ -378,6 +378,9 @@ func (e *editor) insert(m *yaml.Node, key string, order []string, text string) e
 	}
 	before := func(k int) bool {
 		kn := m.Content[k]
+		if kn.Line < 1 || kn.Line > len(e.lines) {
+			return false // a line the parser counts and e.lines does not (a lone "\r" ends a line for YAML)
+		}
 		at := e.offset(kn.Line, kn.Column)
 		ls := e.lines[kn.Line-1]
 		if strings.TrimLeft(string(e.src[ls:at]), " ") != "" {
